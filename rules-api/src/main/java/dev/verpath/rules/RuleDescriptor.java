@@ -1,0 +1,64 @@
+package dev.verpath.rules;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a migration rule is: its identity, the edge of the version graph it belongs to, and what it
+ * changes. Immutable and thread-safe.
+ *
+ * @param id              a stable identifier, unique across every loaded rule, e.g. {@code serve.v1.config}
+ * @param displayName     a short human name, capitalised, without a final period
+ * @param description     full sentences saying what the rule does
+ * @param product         the product whose installations the rule migrates, e.g. {@code serve}
+ * @param from            the versions the rule leads from: one version ({@code 1.0.0}) or a semver range
+ *                        ({@code >=1.0.0 <2.0.0}); an installation at any version in the range is
+ *                        planned from this edge
+ * @param to              the one version the rule leads to
+ * @param kind            what part of the installation the rule changes
+ * @param breakingChanges what users of the installation must change after this step; empty when none
+ * @param lossy           true when the step cannot keep every piece of information (the planner uses
+ *                        a lossy edge only when the user allows it)
+ * @param version         the rule's own revision, recorded in the history through the rule's checksum;
+ *                        bump it whenever the rule's output changes
+ * @param paths           globs, relative to the installation root with {@code /} separators, of the
+ *                        files the rule reads or writes (for example {@code data/**}{@code /*.jsonl}); a
+ *                        {@code **}{@code /} matches zero or more folders. They scope estimates, backups
+ *                        and the record pipeline.
+ */
+public record RuleDescriptor(
+        String id,
+        String displayName,
+        String description,
+        String product,
+        String from,
+        String to,
+        RuleKind kind,
+        List<String> breakingChanges,
+        boolean lossy,
+        String version,
+        List<String> paths) {
+
+    /** Checks that every text is present and copies the lists so the record stays immutable. */
+    public RuleDescriptor {
+        requireText(id, "id");
+        requireText(displayName, "displayName");
+        requireText(description, "description");
+        requireText(product, "product");
+        requireText(from, "from");
+        requireText(to, "to");
+        Objects.requireNonNull(kind, "kind");
+        requireText(version, "version");
+        breakingChanges = List.copyOf(breakingChanges);
+        paths = List.copyOf(paths);
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("rule " + id + " names no paths");
+        }
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("rule descriptor: " + name + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.verpath.rules;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.verpath.rules", importOptions = ImportOption.DoNotIncludeTests.class)
+class RulesApiArchitectureTest {
+
+    @ArchTest
+    static final ArchRule apiDependsOnNoEngineCode = noClasses()
+            .that().resideInAPackage("dev.verpath.rules..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.verpath.engine..", "dev.verpath.cli..", "dev.verpath.builtin..",
+                    "org.jgrapht..", "com.github.zafarkhaja..", "picocli..", "org.apache.commons..");
+
+    @ArchTest
+    static final ArchRule apiReachesOnlyJavaJacksonAndPf4j = noClasses()
+            .that().resideInAPackage("dev.verpath.rules..")
+            .should().dependOnClassesThat().resideOutsideOfPackages(
+                    "dev.verpath.rules..", "java..", "com.fasterxml.jackson.databind..", "org.pf4j..");
+}
