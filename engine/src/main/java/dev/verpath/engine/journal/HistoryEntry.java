@@ -1,0 +1,45 @@
+package dev.verpath.engine.journal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One applied step in an installation's history ({@code .migrate/history.jsonl}).
+ *
+ * @param step      the step's number in the installation's history, from 1
+ * @param product   the product
+ * @param scope     {@code version}, {@code config}, {@code data} or {@code models}
+ * @param from      the version the step started at
+ * @param to        the version it reached
+ * @param checksums the checksum of each rule that ran, by rule id
+ * @param started   when the step started
+ * @param duration  how long it took
+ * @param outcome   {@code success} or {@code rolled-back}
+ */
+public record HistoryEntry(
+        int step,
+        String product,
+        String scope,
+        String from,
+        String to,
+        SortedMap<String, String> checksums,
+        Instant started,
+        Duration duration,
+        String outcome) {
+
+    /** Copies the map. */
+    public HistoryEntry {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        checksums = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(checksums)));
+        Objects.requireNonNull(started, "started");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+}

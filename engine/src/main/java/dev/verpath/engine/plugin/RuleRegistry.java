@@ -1,0 +1,177 @@
+package dev.verpath.engine.plugin;
+
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.FlagDescriptor;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.Product;
+import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.RuleSet;
+import dev.verpath.rules.ValidationRule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every rule set the engine loaded, built-in and plugin alike, indexed for lookup. Immutable.
+ *
+ * <p>Refuses duplicate rule ids, a product declared twice, and rules of a product nobody declares.
+ */
+public final class RuleRegistry {
+
+    private final List<LoadedRuleSet> ruleSets;
+    private final Map<String, Product> products;
+    private final List<MigrationRule> rules;
+    private final List<ValidationRule> validations;
+    private final List<RecordCheck> recordChecks;
+    private final List<FlagDescriptor> flags;
+    private final Map<String, String> originOfRule;
+
+    private RuleRegistry(List<LoadedRuleSet> ruleSets) {
+        this.ruleSets = List.copyOf(ruleSets);
+        Map<String, Product> productsByName = new TreeMap<>();
+        Map<String, String> declaredBy = new HashMap<>();
+        Map<String, String> origin = new HashMap<>();
+        List<MigrationRule> allRules = new ArrayList<>();
+        List<ValidationRule> allValidations = new ArrayList<>();
+        List<RecordCheck> allChecks = new ArrayList<>();
+        Map<String, FlagDescriptor> allFlags = new TreeMap<>();
+        for (LoadedRuleSet loaded : this.ruleSets) {
+            RuleSet set = loaded.ruleSet();
+            for (Product product : set.products()) {
+                String previous = declaredBy.putIfAbsent(product.name(), loaded.origin());
+                if (previous != null) {
+                    throw new MigrationException(ErrorCode.RULE_SET_INVALID, "product '" + product.name()
+                            + "' is declared by both " + previous + " and " + loaded.origin()
+                            + "; remove one of them from the plugins folder");
+                }
+                productsByName.put(product.name(), product);
+            }
+            for (MigrationRule rule : set.rules()) {
+                claimId(origin, rule.descriptor().id(), loaded.origin());
+                allRules.add(rule);
+            }
+            for (ValidationRule rule : set.validations()) {
+                claimId(origin, rule.descriptor().id(), loaded.origin());
+                allValidations.add(rule);
+            }
+            for (RecordCheck check : set.recordChecks()) {
+                claimId(origin, check.descriptor().id(), loaded.origin());
+                allChecks.add(check);
+            }
+            for (FlagDescriptor flag : set.flags()) {
+                allFlags.putIfAbsent(flag.name(), flag);
+            }
+        }
+        for (MigrationRule rule : allRules) {
+            String product = rule.descriptor().product();
+            if (!productsByName.containsKey(product)) {
+                throw new MigrationException(ErrorCode.RULE_SET_INVALID, "rule " + rule.descriptor().id() + " of "
+                        + origin.get(rule.descriptor().id()) + " migrates product '" + product
+                        + "' that no rule set declares; install the plugin that declares it");
+            }
+        }
+        allRules.sort(Comparator.comparing(r -> r.descriptor().id()));
+        allValidations.sort(Comparator.comparing(r -> r.descriptor().id()));
+        allChecks.sort(Comparator.comparing(r -> r.descriptor().id()));
+        this.products = Map.copyOf(productsByName);
+        this.rules = List.copyOf(allRules);
+        this.validations = List.copyOf(allValidations);
+        this.recordChecks = List.copyOf(allChecks);
+        this.flags = List.copyOf(allFlags.values());
+        this.originOfRule = Map.copyOf(origin);
+    }
+
+    private static void claimId(Map<String, String> origin, String id, String by) {
+        String previous = origin.putIfAbsent(id, by);
+        if (previous != null) {
+            throw new MigrationException(ErrorCode.RULE_SET_INVALID,
+                    "rule id '" + id + "' is used by both " + previous + " and " + by + "; rule ids must be unique");
+        }
+    }
+
+    /**
+     * A registry of the given rule sets.
+     *
+     * @param ruleSets the rule sets with where each came from
+     * @return the registry
+     * @throws MigrationException with {@link ErrorCode#RULE_SET_INVALID} when they conflict
+     */
+    public static RuleRegistry of(List<LoadedRuleSet> ruleSets) {
+        return new RuleRegistry(ruleSets);
+    }
+
+    /**
+     * A registry of built-in rule sets (origin {@code built-in}), for tests and embedding.
+     *
+     * @param ruleSets the rule sets
+     * @return the registry
+     */
+    public static RuleRegistry ofBuiltIns(RuleSet... ruleSets) {
+        List<LoadedRuleSet> loaded = new ArrayList<>();
+        for (RuleSet set : ruleSets) {
+            loaded.add(new LoadedRuleSet(set, LoadedRuleSet.BUILT_IN));
+        }
+        return new RuleRegistry(loaded);
+    }
+
+    /** @return the rule sets in load order */
+    public List<LoadedRuleSet> ruleSets() {
+        return ruleSets;
+    }
+
+    /** @return every declared product by name */
+    public Map<String, Product> products() {
+        return products;
+    }
+
+    /**
+     * @param name a product name
+     * @return the product, or empty when none is declared under that name
+     */
+    public Optional<Product> product(String name) {
+        return Optional.ofNullable(products.get(name));
+    }
+
+    /** @return every migration rule, sorted by id */
+    public List<MigrationRule> rules() {
+        return rules;
+    }
+
+    /**
+     * @param product a product name
+     * @return the migration rules of that product, sorted by id
+     */
+    public List<MigrationRule> rules(String product) {
+        return rules.stream().filter(r -> r.descriptor().product().equals(product)).toList();
+    }
+
+    /** @return every validation rule, sorted by id */
+    public List<ValidationRule> validations() {
+        return validations;
+    }
+
+    /** @return every record check, sorted by id */
+    public List<RecordCheck> recordChecks() {
+        return recordChecks;
+    }
+
+    /** @return every declared flag, sorted by name */
+    public List<FlagDescriptor> flags() {
+        return flags;
+    }
+
+    /**
+     * Where a rule came from.
+     *
+     * @param ruleId a rule id
+     * @return {@code built-in} or {@code plugin <id>}, or empty for an unknown id
+     */
+    public Optional<String> origin(String ruleId) {
+        return Optional.ofNullable(originOfRule.get(ruleId));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.verpath.engine.settings;
+
+import dev.verpath.rules.FlagDescriptor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The effective settings of one run: each key's value and where it came from. Immutable.
+ *
+ * <p>Precedence: command-line option, then environment variable, then migration_config.toml, then the
+ * built-in default (see {@link SettingsLoader}).
+ */
+public final class EngineSettings {
+
+    private final SortedMap<String, EffectiveSetting> values;
+    private final Map<String, String> env;
+
+    EngineSettings(SortedMap<String, EffectiveSetting> values, Map<String, String> env) {
+        this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * The built-in defaults, with no environment.
+     *
+     * @return the settings
+     */
+    public static EngineSettings defaults() {
+        return new SettingsLoader(Map.of()).load(Optional.empty(), Map.of());
+    }
+
+    /**
+     * A setting's text value.
+     *
+     * @param key a dotted key such as {@code global.timeout_seconds}
+     * @return the value, or empty when unset and without default
+     */
+    public Optional<String> value(String key) {
+        return Optional.ofNullable(values.get(key)).map(EffectiveSetting::value).filter(v -> !v.isEmpty());
+    }
+
+    private boolean bool(String key) {
+        return value(key).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /** @return {@code global.backup_before_migration} */
+    public boolean backupBeforeMigration() {
+        return bool("global.backup_before_migration");
+    }
+
+    /** @return {@code global.validate_after_migration} */
+    public boolean validateAfterMigration() {
+        return bool("global.validate_after_migration");
+    }
+
+    /** @return {@code global.rollback_on_failure} */
+    public boolean rollbackOnFailure() {
+        return bool("global.rollback_on_failure");
+    }
+
+    /** @return {@code global.timeout_seconds}; 0 means no limit */
+    public long timeoutSeconds() {
+        return value("global.timeout_seconds").map(Long::parseLong).orElse(0L);
+    }
+
+    /** @return whether {@code config_migration.enabled} */
+    public boolean configRulesEnabled() {
+        return bool("config_migration.enabled");
+    }
+
+    /** @return whether {@code data_migration.enabled} */
+    public boolean dataRulesEnabled() {
+        return bool("data_migration.enabled");
+    }
+
+    /** @return whether {@code model_migration.enabled} */
+    public boolean modelRulesEnabled() {
+        return bool("model_migration.enabled");
+    }
+
+    /** @return {@code model_migration.optimize_models}: optimize without {@code --optimize} */
+    public boolean optimizeModels() {
+        return bool("model_migration.optimize_models");
+    }
+
+    /** @return the backup folder, when set ({@code backup.dir}) */
+    public Optional<Path> backupDir() {
+        return value("backup.dir").map(Path::of);
+    }
+
+    /** @return the extra plugin folders ({@code plugins.dir}) */
+    public List<Path> pluginDirs() {
+        return value("plugins.dir").map(d -> List.of(Path.of(d))).orElse(List.of());
+    }
+
+    /** @return false when {@code --no-plugins} was given */
+    public boolean pluginsEnabled() {
+        return bool("plugins.enabled");
+    }
+
+    /** @return whether a network file system may be migrated ({@code --allow-network-fs}) */
+    public boolean allowNetworkFs() {
+        return bool("global.allow_network_fs");
+    }
+
+    /**
+     * A declared flag's effective value: environment, then {@code [flags]}, then its default.
+     *
+     * @param flag the flag
+     * @return the setting with its source
+     */
+    public EffectiveSetting flag(FlagDescriptor flag) {
+        String fromEnv = env.get(flag.name());
+        if (fromEnv != null) {
+            return new EffectiveSetting(flag.name(), fromEnv, "environment");
+        }
+        EffectiveSetting fromFile = values.get("flags." + flag.name());
+        if (fromFile != null) {
+            return new EffectiveSetting(flag.name(), fromFile.value(), fromFile.source());
+        }
+        return new EffectiveSetting(flag.name(), flag.defaultValue(), "default");
+    }
+
+    /**
+     * Every setting with its source, sorted by key, then the declared flags.
+     *
+     * @param flags the flags the loaded rule sets declare
+     * @return the effective settings
+     */
+    public List<EffectiveSetting> effective(List<FlagDescriptor> flags) {
+        List<EffectiveSetting> all = new ArrayList<>();
+        values.values().stream().filter(s -> !s.key().startsWith("flags.")).forEach(all::add);
+        flags.forEach(f -> all.add(flag(f)));
+        return List.copyOf(all);
+    }
+}
