@@ -85,6 +85,7 @@ public final class ShadowCommit {
             AtomicFiles.move(e.getValue(), real(e.getKey()));
             changed++;
         }
+        removeEmptiedFolders(pending.keySet());
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             if (e.getValue() instanceof Link l) {
                 Path real = real(e.getKey());
@@ -131,9 +132,9 @@ public final class ShadowCommit {
                 return;
             }
             boolean wasLiveDir = live.entry(folder).isPresent();
-            boolean hiddenOrEmptied = shadow.hiddenFolders().stream().anyMatch(h -> RelativePath.within(h, folder))
-                    || wasLiveDir;
-            if (hiddenOrEmptied && isEmpty(real) && !stillWanted(folder)) {
+            boolean hidden = shadow.hiddenFolders().stream().anyMatch(h -> RelativePath.within(h, folder));
+            boolean replaced = shadow.pending().containsKey(folder);
+            if ((hidden || replaced || wasLiveDir) && isEmpty(real) && (replaced || !stillWanted(folder))) {
                 try {
                     Files.delete(real);
                 } catch (IOException e) {

@@ -287,6 +287,13 @@ public final class ShadowWorkspace implements Workspace {
     // ---- changes ---------------------------------------------------------------------------------
 
     private void checkWritable(String path) {
+        checkParents(path);
+        if (type(path).filter(t -> t == Type.DIR).isPresent()) {
+            throw new RuleFailure(path, "a folder is in the way");
+        }
+    }
+
+    private void checkParents(String path) {
         if (path.isEmpty()) {
             throw new RuleFailure("(root)", "the installation root itself cannot be replaced");
         }
@@ -301,9 +308,6 @@ public final class ShadowWorkspace implements Workspace {
                         + " (" + parent + "); rules may only write inside real folders");
             }
             parent = RelativePath.parent(parent);
-        }
-        if (type(path).filter(t -> t == Type.DIR).isPresent()) {
-            throw new RuleFailure(path, "a folder is in the way");
         }
     }
 
@@ -355,7 +359,7 @@ public final class ShadowWorkspace implements Workspace {
             throw new RuleFailure(t, "cannot move " + f + " into itself");
         }
         checkWritable(t);
-        checkWritable(f);
+        checkParents(f);
         if (type == Type.DIR) {
             for (Map.Entry<String, Type> leaf : visibleLeaves(f).entrySet()) {
                 moveLeaf(leaf.getKey(), t + leaf.getKey().substring(f.length()));
@@ -391,7 +395,7 @@ public final class ShadowWorkspace implements Workspace {
         if (type.isEmpty()) {
             return;
         }
-        checkWritable(p);
+        checkParents(p);
         if (type.get() == Type.DIR) {
             for (String leaf : visibleLeaves(p).keySet()) {
                 deleteLeaf(leaf);
