@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DirectedMultigraph;
@@ -106,15 +107,15 @@ final class GraphRenderer {
         return out.toString();
     }
 
-    private static java.util.Optional<String> edgeLabel(GraphEdge edge) {
+    private static Optional<String> edgeLabel(GraphEdge edge) {
         boolean range = !edge.declaredFrom().equals(edge.from());
         if (edge.lossy() && range) {
-            return java.util.Optional.of("lossy, from " + edge.declaredFrom());
+            return Optional.of("lossy, from " + edge.declaredFrom());
         }
         if (edge.lossy()) {
-            return java.util.Optional.of("lossy");
+            return Optional.of("lossy");
         }
-        return range ? java.util.Optional.of("from " + edge.declaredFrom()) : java.util.Optional.empty();
+        return range ? Optional.of("from " + edge.declaredFrom()) : Optional.empty();
     }
 
     private static String quoted(String id) {
