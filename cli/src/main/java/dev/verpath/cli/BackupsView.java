@@ -1,0 +1,61 @@
+package dev.verpath.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.backup.BackupInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An installation's backups, oldest first, as text and JSON. */
+final class BackupsView {
+
+    private BackupsView() {
+    }
+
+    /**
+     * @param backups the backups
+     * @param root    the installation
+     * @param name    the installation as the user named it
+     * @return the text lines
+     */
+    static List<String> text(List<BackupInfo> backups, Path root, String name) {
+        List<String> lines = new ArrayList<>();
+        if (backups.isEmpty()) {
+            lines.add("backups of " + name + ": none");
+            return lines;
+        }
+        lines.add("backups of " + name + ": " + backups.size() + " (oldest first)");
+        Table table = new Table("id", "created", "product", "from -> to", "entries", "size", "folder");
+        for (BackupInfo b : backups) {
+            table.row(b.id(), Units.instant(b.created()), b.product(), b.from() + " -> " + b.to(),
+                    Integer.toString(b.entries()), Units.bytes(b.sizeOnDisk()), Invocation.relative(root, b.folder()));
+        }
+        lines.addAll(table.lines("  "));
+        return lines;
+    }
+
+    /**
+     * @param backups the backups
+     * @param root    the installation
+     * @param name    the installation as the user named it
+     * @return the JSON document
+     */
+    static ObjectNode json(List<BackupInfo> backups, Path root, String name) {
+        ObjectNode node = Output.object();
+        node.put("installation", name);
+        ArrayNode list = node.putArray("backups");
+        for (BackupInfo b : backups) {
+            ObjectNode o = list.addObject();
+            o.put("id", b.id());
+            o.put("created", b.created().toString());
+            o.put("product", b.product());
+            o.put("from", b.from());
+            o.put("to", b.to());
+            o.put("entries", b.entries());
+            o.put("sizeOnDisk", b.sizeOnDisk());
+            o.put("folder", Invocation.relative(root, b.folder()));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.verpath.cli;
+
+import dev.verpath.engine.Scope;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate data}: runs only the data rules, on one file or folder of records. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Migrate record files (one JSONL file or a folder of them): only data rules run, with the "
+                + "same backup and rollback; VERSION does not advance.")
+final class DataCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data-path", required = true, paramLabel = "PATH", description = "A data file or folder.")
+    private Path dataPath;
+
+    @Option(names = "--from", required = true, paramLabel = "V", description = "The records' version.")
+    private String from;
+
+    @Option(names = "--to", required = true, paramLabel = "V", description = "The target version.")
+    private String to;
+
+    @Mixin
+    private RunOptions run;
+
+    @Override
+    public Integer call() {
+        Invocation invocation = Invocation.of(spec);
+        return MigrationRun.run(invocation, "data", run.request(invocation, Scope.DATA, dataPath, from, to, false));
+    }
+}

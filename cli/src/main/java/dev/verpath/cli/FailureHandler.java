@@ -1,0 +1,52 @@
+package dev.verpath.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.rules.MigrationException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed command into one line on stderr, {@code migrate: <message>}, and its exit code. The
+ * engine's messages name the file and what to do; anything unexpected also exits 1, and
+ * {@code --verbose} adds the stack trace. With {@code --json} stdout carries an error document.
+ */
+final class FailureHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine line, ParseResult parsed) {
+        GlobalOptions options = ((MigrateCommand) line.getCommandSpec().root().userObject()).options();
+        Optional<MigrationException> engineFailure = ExitCodes.engineFailure(failure);
+        int code = new ExitCodes().getExitCode(failure);
+        String message = engineFailure.map(Throwable::getMessage).orElseGet(() -> unexpected(failure));
+        PrintWriter err = line.getErr();
+        err.println("migrate: " + oneLine(message));
+        if (options.verbose()) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        if (options.json()) {
+            ObjectNode error = Output.object();
+            error.put("code", engineFailure.map(m -> m.code().name()).orElse("UNEXPECTED"));
+            error.put("exitCode", code);
+            error.put("message", oneLine(message));
+            ObjectNode document = Output.object();
+            document.set("error", error);
+            line.getOut().print(Output.render(document));
+            line.getOut().flush();
+        }
+        return code;
+    }
+
+    private static String unexpected(Exception failure) {
+        String detail = Optional.ofNullable(failure.getMessage()).map(m -> ": " + m).orElse("");
+        return "unexpected " + failure.getClass().getSimpleName() + detail
+                + " (run again with --verbose for the stack trace)";
+    }
+
+    private static String oneLine(String message) {
+        return Optional.ofNullable(message).orElse("failed").replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

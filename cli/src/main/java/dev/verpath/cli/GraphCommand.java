@@ -1,0 +1,60 @@
+package dev.verpath.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.graph.GraphEdge;
+import dev.verpath.engine.graph.VersionGraph;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate graph}: every product's version graph as text, Graphviz DOT or Mermaid. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Print every product's version graph: its versions and the rule edges between them.")
+final class GraphCommand implements Callable<Integer> {
+
+    /** The output formats. */
+    enum Format { TEXT, DOT, MERMAID }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, dot or mermaid (default: text).")
+    private Format format;
+
+    @Override
+    public Integer call() {
+        Invocation invocation = Invocation.of(spec);
+        Output output = invocation.output();
+        VersionGraph graph = invocation.engine().graph();
+        String text = switch (format) {
+            case TEXT -> graph.toText();
+            case DOT -> graph.toDot();
+            case MERMAID -> graph.toMermaid();
+        };
+        output.text(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
+        ObjectNode document = Output.object();
+        document.put("command", "graph");
+        ObjectNode products = document.putObject("products");
+        for (String product : graph.products()) {
+            ObjectNode p = products.putObject(product);
+            ArrayNode versions = p.putArray("versions");
+            graph.versions(product).forEach(versions::add);
+            ArrayNode edges = p.putArray("edges");
+            for (GraphEdge e : graph.edges(product)) {
+                ObjectNode o = edges.addObject();
+                o.put("from", e.from());
+                o.put("to", e.to());
+                o.put("declaredFrom", e.declaredFrom());
+                o.put("lossy", e.lossy());
+                ArrayNode rules = o.putArray("rules");
+                e.ruleIds().forEach(rules::add);
+            }
+        }
+        output.document(document);
+        return ExitStatus.SUCCESS.code();
+    }
+}

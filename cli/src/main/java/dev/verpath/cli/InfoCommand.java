@@ -1,0 +1,72 @@
+package dev.verpath.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.PlanRequest;
+import dev.verpath.engine.plan.MigrationPlan;
+import dev.verpath.engine.settings.EffectiveSetting;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate info}: prints the plan, with an estimate when an installation is named. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Print the plan: each step with its rules and breaking changes, lossy steps marked, the "
+                + "alternatives, and for an installation the time and disk space it needs (backup included) and "
+                + "whether the free space suffices. With --verbose: every effective setting and its source.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--path", paramLabel = "DIR", description = "The installation (source version and product from it).")
+    private Path path;
+
+    @Option(names = "--from", paramLabel = "V", description = "The source version.")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "V", description = "The target version (default: the newest reachable without lossy steps).")
+    private String to;
+
+    @Option(names = "--product", paramLabel = "P", description = "The product (default: the installation's, else serve).")
+    private String product;
+
+    @Option(names = "--allow-lossy", description = "Allow steps that cannot keep every piece of information.")
+    private boolean allowLossy;
+
+    @Override
+    public Integer call() {
+        if (path == null && from == null) {
+            throw new ParameterException(spec.commandLine(), "Give --path DIR, or --from V (with --to V)");
+        }
+        Invocation invocation = Invocation.of(spec);
+        MigrationEngine engine = invocation.engine();
+        Output output = invocation.output();
+        MigrationPlan plan = engine.plan(new PlanRequest(Optional.ofNullable(path), Optional.ofNullable(product),
+                Optional.ofNullable(from), Optional.ofNullable(to), allowLossy));
+        PlanView.text(plan, engine.registry(), true).forEach(output::line);
+        List<EffectiveSetting> settings = engine.settings().effective(engine.registry().flags());
+        if (output.verbose()) {
+            output.line("effective settings:");
+            Table table = new Table("setting", "value", "from");
+            settings.forEach(s -> table.row(s.key(), s.value().isEmpty() ? "(unset)" : s.value(), s.source()));
+            table.lines("  ").forEach(output::line);
+        }
+        ObjectNode document = Output.object();
+        document.put("command", "info");
+        document.set("plan", PlanView.json(plan, engine.registry()));
+        if (output.verbose()) {
+            ArrayNode list = document.putArray("settings");
+            settings.forEach(s -> list.addObject().put("key", s.key()).put("value", s.value()).put("source", s.source()));
+        }
+        output.document(document);
+        return ExitStatus.SUCCESS.code();
+    }
+}

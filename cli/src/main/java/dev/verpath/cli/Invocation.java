@@ -1,0 +1,111 @@
+package dev.verpath.cli;
+
+import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.settings.SettingsLoader;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What one run of a command works with: the global options, the output, the effective settings and the
+ * engine, each built on first use (so {@code migrate --help} loads nothing).
+ */
+final class Invocation {
+
+    private final MigrateCommand root;
+    private final CommandSpec spec;
+    private final Output output;
+    private EngineSettings settings;
+    private MigrationEngine engine;
+
+    private Invocation(MigrateCommand root, CommandSpec spec) {
+        this.root = root;
+        this.spec = spec;
+        this.output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), root.options());
+    }
+
+    /**
+     * The invocation of the command with the given spec.
+     *
+     * @param spec the running command's spec (injected by picocli)
+     * @return the invocation
+     */
+    static Invocation of(CommandSpec spec) {
+        return new Invocation((MigrateCommand) spec.root().userObject(), spec);
+    }
+
+    /** @return the global options */
+    GlobalOptions options() {
+        return root.options();
+    }
+
+    /** @return where the command writes */
+    Output output() {
+        return output;
+    }
+
+    /** @return the command's stdout */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** @return the effective settings: options, environment, migration_config.toml, defaults */
+    EngineSettings settings() {
+        if (settings == null) {
+            settings = new SettingsLoader(root.environment())
+                    .load(root.options().migrationConfig(), root.options().settings());
+        }
+        return settings;
+    }
+
+    /** @return the engine over every loaded rule set */
+    MigrationEngine engine() {
+        if (engine == null) {
+            engine = MigrationEngine.create(RuleSetLoading.registry(settings()), settings());
+        }
+        return engine;
+    }
+
+    /**
+     * Asks the user to confirm, unless {@code --yes} was given or nobody can answer (no console, JSON
+     * output); in those cases the answer is yes.
+     *
+     * @param question the question, without "[y/N]"
+     * @return true to go on
+     */
+    boolean confirm(String question) {
+        Console console = System.console();
+        if (root.options().yes() || root.options().json() || console == null) {
+            return true;
+        }
+        String answer = Optional.ofNullable(console.readLine("%s [y/N] ", question)).orElse("");
+        return answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+
+    /**
+     * A path as the user gave it, with {@code /} separators, for output.
+     *
+     * @param path the path
+     * @return the text
+     */
+    static String display(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    /**
+     * A path relative to the installation when it lies inside it, else as it is.
+     *
+     * @param root the installation
+     * @param path a path
+     * @return the text, with {@code /} separators
+     */
+    static String relative(Path root, Path path) {
+        Path base = root.toAbsolutePath().normalize();
+        Path full = path.toAbsolutePath().normalize();
+        return display(full.startsWith(base) ? base.relativize(full) : path);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.verpath.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code migrate} command: migrates model-serving installations between versions, with a backup
+ * and rollback. Each subcommand is its own class; this one holds the global options and wires the
+ * exit codes and failure handling.
+ */
+@Command(name = "migrate",
+        mixinStandardHelpOptions = true,
+        versionProvider = MigrateVersion.class,
+        description = "Migrates a model-serving installation (VERSION, config/, data/, models/) from one version "
+                + "to another, one validated step at a time, inside one backup.",
+        subcommands = {
+            VersionCommand.class,
+            ConfigCommand.class,
+            DataCommand.class,
+            ModelsCommand.class,
+            InfoCommand.class,
+            ValidateCommand.class,
+            RollbackCommand.class,
+            StatusCommand.class,
+            BackupsCommand.class,
+            PluginsCommand.class,
+            GraphCommand.class,
+            DemoCommand.class
+        })
+public final class MigrateCommand implements Callable<Integer> {
+
+    @Mixin
+    private GlobalOptions options;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    /** The command over the process environment. */
+    public MigrateCommand() {
+        this(System.getenv());
+    }
+
+    /**
+     * The command over a given environment (tests pass their own).
+     *
+     * @param environment the environment variables the settings read
+     */
+    public MigrateCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Runs the command line and exits with its exit code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(new MigrateCommand(), out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line with the given writers.
+     *
+     * @param command the top command (its environment is the one the settings read)
+     * @param out     stdout
+     * @param err     stderr
+     * @param args    the arguments
+     * @return the exit code (see {@link ExitStatus})
+     */
+    public static int execute(MigrateCommand command, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine line = commandLine(command);
+        line.setOut(out);
+        line.setErr(err);
+        boolean noColor = Arrays.asList(args).contains("--no-color")
+                || command.environment.containsKey("NO_COLOR");
+        line.setColorScheme(Help.defaultColorScheme(noColor ? Help.Ansi.OFF : Help.Ansi.AUTO));
+        return line.execute(args);
+    }
+
+    /**
+     * The picocli command line with every subcommand, the exit codes in each help footer, and the
+     * failure handling.
+     *
+     * @param command the top command
+     * @return the command line
+     */
+    public static CommandLine commandLine(MigrateCommand command) {
+        CommandLine line = new CommandLine(command);
+        line.setExitCodeExceptionMapper(new ExitCodes());
+        line.setExecutionExceptionHandler(new FailureHandler());
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        configure(line);
+        return line;
+    }
+
+    private static void configure(CommandLine line) {
+        line.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitStatus.helpList());
+        line.getCommandSpec().versionProvider(new MigrateVersion());
+        line.getSubcommands().values().forEach(MigrateCommand::configure);
+    }
+
+    /** @return the global options, wherever they were given on the line */
+    GlobalOptions options() {
+        return options;
+    }
+
+    /** @return the environment the settings read */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.verpath.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.function.Consumer;
+
+/**
+ * Where a command writes: text lines or one JSON document on stdout, progress on stderr. Everything
+ * goes through the command line's writers, so tests capture it.
+ */
+final class Output {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("")));
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final GlobalOptions options;
+
+    Output(PrintWriter out, PrintWriter err, GlobalOptions options) {
+        this.out = out;
+        this.err = err;
+        this.options = options;
+    }
+
+    /** @return true when the command must print one JSON document instead of text */
+    boolean json() {
+        return options.json();
+    }
+
+    /** @return true for {@code --verbose} */
+    boolean verbose() {
+        return options.verbose();
+    }
+
+    /** @return a new, empty JSON object whose keys keep their insertion order */
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** @return a new, empty JSON array */
+    static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    /**
+     * Prints a line of text on stdout; nothing in JSON mode.
+     *
+     * @param line the line
+     */
+    void line(String line) {
+        if (!options.json()) {
+            out.println(line);
+        }
+    }
+
+    /**
+     * Prints text as it is (it carries its own line ends); nothing in JSON mode.
+     *
+     * @param text the text
+     */
+    void text(String text) {
+        if (!options.json()) {
+            out.print(text);
+            out.flush();
+        }
+    }
+
+    /**
+     * Prints the command's JSON document on stdout; only in JSON mode.
+     *
+     * @param document the document
+     */
+    void document(JsonNode document) {
+        if (options.json()) {
+            out.print(render(document));
+            out.flush();
+        }
+    }
+
+    /**
+     * Renders a JSON document as the command line prints it: two-space indent, a final newline.
+     *
+     * @param document the document
+     * @return the text
+     */
+    static String render(JsonNode document) {
+        try {
+            return WRITER.writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
+    }
+
+    /** @return where the engine's progress lines go: stderr, unless {@code --quiet} or {@code --json} */
+    Consumer<String> progress() {
+        if (options.quiet() || options.json()) {
+            return line -> { };
+        }
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
+    }
+
+    /**
+     * A note on stderr (not a result): suppressed like progress lines.
+     *
+     * @param line the note
+     */
+    void note(String line) {
+        progress().accept(line);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.verpath.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.RollbackResult;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate rollback}: restores the newest backup, or the one named, after verifying it. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Restore the newest backup (or the one named), verified against its checksums first. "
+                + "Exits 5 when the backup fails verification (nothing is restored then).")
+final class RollbackCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
+    private Path path;
+
+    @ArgGroup(exclusive = true)
+    private Which which = new Which();
+
+    /** Which backup: by folder or by id; neither means the newest. */
+    static final class Which {
+        @Option(names = "--backup-path", paramLabel = "DIR", description = "The backup folder to restore.")
+        private Path backupPath;
+
+        @Option(names = "--backup-id", paramLabel = "ID", description = "The id of the backup to restore (see: migrate backups list).")
+        private String backupId;
+    }
+
+    @Override
+    public Integer call() {
+        Invocation invocation = Invocation.of(spec);
+        Output output = invocation.output();
+        String name = Invocation.display(path);
+        String backup = Optional.ofNullable(which.backupId)
+                .or(() -> Optional.ofNullable(which.backupPath).map(Invocation::display))
+                .orElse("the newest backup");
+        if (!invocation.confirm("Restore " + backup + " over " + name + "?")) {
+            output.line("rollback cancelled; nothing restored");
+            return ExitStatus.FAILED.code();
+        }
+        RollbackResult result = invocation.engine().rollback(path, Optional.ofNullable(which.backupId),
+                Optional.ofNullable(which.backupPath), output.progress());
+        output.line("restored backup " + result.backupId() + ": " + result.entries() + " entries; "
+                + name + " is at version " + result.version());
+        ObjectNode document = Output.object();
+        document.put("command", "rollback");
+        document.put("installation", name);
+        document.put("backupId", result.backupId());
+        document.put("entries", result.entries());
+        document.put("version", result.version());
+        output.document(document);
+        return ExitStatus.SUCCESS.code();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.verpath.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.StatusReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate status}: recorded version, history, changed rules, interrupted migration. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Print the recorded version, the history (step, rule checksums, when, how long), rules "
+                + "changed since they were applied, and whether an interrupted migration waits to be recovered.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
+    private Path path;
+
+    @Override
+    public Integer call() {
+        Invocation invocation = Invocation.of(spec);
+        Output output = invocation.output();
+        StatusReport report = invocation.engine().status(path);
+        String name = Invocation.display(path);
+        StatusView.text(report, name).forEach(output::line);
+        ObjectNode document = Output.object();
+        document.put("command", "status");
+        document.setAll(StatusView.json(report, name));
+        output.document(document);
+        return ExitStatus.SUCCESS.code();
+    }
+}

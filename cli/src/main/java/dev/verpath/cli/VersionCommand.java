@@ -1,0 +1,40 @@
+package dev.verpath.cli;
+
+import dev.verpath.engine.Scope;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate version}: migrates a whole installation, step by step, inside one backup. */
+@Command(name = "version", mixinStandardHelpOptions = true,
+        description = "Migrate a whole installation: config, data and model rules of every step, each step "
+                + "validated before VERSION and the history advance, all inside one backup.")
+final class VersionCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
+    private Path path;
+
+    @Option(names = "--from", paramLabel = "V",
+            description = "The source version (default: the recorded one: .migrate/ history, else VERSION).")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "V",
+            description = "The target version (default: the newest reachable without lossy steps).")
+    private String to;
+
+    @Mixin
+    private RunOptions run;
+
+    @Override
+    public Integer call() {
+        Invocation invocation = Invocation.of(spec);
+        return MigrationRun.run(invocation, "version", run.request(invocation, Scope.VERSION, path, from, to, false));
+    }
+}
