@@ -1,6 +1,35 @@
 package dev.verpath.engine;
 
 import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupManifest;
+import dev.verpath.engine.backup.BackupRestore;
+import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.execute.MigrationExecutor;
+import dev.verpath.engine.execute.RunTarget;
+import dev.verpath.engine.journal.History;
+import dev.verpath.engine.journal.HistoryEntry;
+import dev.verpath.engine.journal.InstallationLock;
+import dev.verpath.engine.journal.Journal;
+import dev.verpath.engine.journal.RuleChecksum;
+import dev.verpath.engine.plan.FewestStepsPlanner;
+import dev.verpath.engine.plan.PlanEstimator;
+import dev.verpath.engine.validate.InstallationValidator;
+import dev.verpath.engine.validate.ReadOnlyView;
+import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.workspace.LiveTree;
+import dev.verpath.engine.workspace.Mount;
+import dev.verpath.engine.workspace.ShadowWorkspace;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.Finding;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.Product;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeMap;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plugin.RuleRegistry;
@@ -19,6 +48,7 @@ public final class MigrationEngine {
 
     private final RuleRegistry registry;
     private final EngineSettings settings;
+    private final Clock clock = Clock.systemUTC();
 
     private MigrationEngine(RuleRegistry registry, EngineSettings settings) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -58,7 +88,19 @@ public final class MigrationEngine {
      * @return the plan, with an estimate when an installation was given
      */
     public MigrationPlan plan(PlanRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        Optional<Installation> installation = request.root().map(Installation::at);
+        String product = request.product().or(() -> installation.map(Installation::product)).orElse(Installation.DEFAULT_PRODUCT);
+        String from = request.from().or(() -> installation.flatMap(Installation::version)).orElseThrow(() ->
+                new MigrationException(ErrorCode.USAGE, installation.map(i -> i.root().resolve(Installation.VERSION_FILE) + ": missing; ")
+                        .orElse("") + "no source version; give --from"));
+        MigrationPlan plan = planFor(product, from, request.to(), request.allowLossy());
+        return installation.isPresent() ? plan.withEstimate(new PlanEstimator().estimate(plan, installation.get().root())) : plan;
+    }
+
+    private MigrationPlan planFor(String product, String from, Optional<String> to, boolean allowLossy) {
+        FewestStepsPlanner planner = new FewestStepsPlanner(graph());
+        String target = to.orElseGet(() -> planner.newestReachable(product, from, allowLossy).orElse(from));
+        return planner.plan(product, from, target, allowLossy);
     }
 
     /**
@@ -69,7 +111,15 @@ public final class MigrationEngine {
      * @return what changed
      */
     public RunResult migrate(RunRequest request, Consumer<String> progress) {
-        throw new UnsupportedOperationException("not yet");
+        Installation installation = request.scope() == Scope.VERSION ? Installation.at(request.target()) : Installation.around(request.target());
+        String product = request.product().orElse(installation.product());
+        Product layout = registry.product(product).orElseThrow(() -> new MigrationException(ErrorCode.NO_PATH,
+                "unknown product '" + product + "'; known products: " + String.join(", ", registry.products().keySet())));
+        String from = request.from().or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
+                installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
+        MigrationPlan plan = planFor(product, from, request.to(), request.allowLossy());
+        RunTarget target = RunTarget.of(request, layout, installation);
+        return new MigrationExecutor(registry, settings, clock).run(request, plan, target, progress);
     }
 
     /**
@@ -80,7 +130,21 @@ public final class MigrationEngine {
      * @return the findings
      */
     public ValidationReport validate(Path root, Optional<String> version) {
-        throw new UnsupportedOperationException("not yet");
+        Installation installation = Installation.at(root);
+        String at = version.or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
+                installation.root().resolve(Installation.VERSION_FILE) + ": missing; give --version"));
+        try {
+            LiveTree live = LiveTree.scan(List.of(new Mount("", installation.root())), Set.of(backupFolder(installation)));
+            ShadowWorkspace view = new ShadowWorkspace(live, installation.stateFolder().resolve("unused"), false, new HashCache());
+            List<Finding> findings = new InstallationValidator(registry).validate(new ReadOnlyView(view, Set.of()), installation.product(), at);
+            return new ValidationReport(installation.product(), at, findings);
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, installation.root() + ": cannot read the installation (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private Path backupFolder(Installation installation) {
+        return settings.backupDir().orElse(installation.stateFolder().resolve("backups")).toAbsolutePath().normalize();
     }
 
     /**
@@ -93,7 +157,36 @@ public final class MigrationEngine {
      * @return what was restored
      */
     public RollbackResult rollback(Path root, Optional<String> backupId, Optional<Path> backupPath, Consumer<String> progress) {
-        throw new UnsupportedOperationException("not yet");
+        Installation installation = Installation.at(root);
+        BackupStore store = new BackupStore(backupFolder(installation), clock);
+        try (InstallationLock lock = InstallationLock.acquire(installation.stateFolder())) {
+            Path backup;
+            if (backupPath.isPresent()) {
+                backup = backupPath.get().toAbsolutePath().normalize();
+            } else if (backupId.isPresent()) {
+                backup = store.folder().resolve(backupId.get());
+            } else {
+                List<BackupInfo> all = store.list();
+                if (all.isEmpty()) {
+                    throw new MigrationException(ErrorCode.USAGE, store.folder() + ": no backup to roll back to; nothing was changed");
+                }
+                backup = all.get(all.size() - 1).folder();
+            }
+            progress.accept("verifying backup " + backup.getFileName());
+            BackupManifest manifest = BackupStore.verify(backup);
+            progress.accept("restoring " + manifest.entries().size() + " entries");
+            int restored = BackupRestore.restore(backup, manifest, installation.root(), Set.of(store.folder()));
+            Instant now = clock.instant();
+            String current = installation.version().orElse("?");
+            History.in(installation.stateFolder()).append(List.of(new HistoryEntry(
+                    History.in(installation.stateFolder()).read().size() + 1, manifest.product(), "rollback", current,
+                    manifest.from(), new TreeMap<>(), now, Duration.ZERO, "success")));
+            Journal.in(installation.stateFolder()).end();
+            return new RollbackResult(manifest.id(), restored, manifest.from());
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, installation.root() + ": rollback failed (" + e.getMessage()
+                    + "); run it again: a restore can be repeated", e);
+        }
     }
 
     /**
@@ -103,7 +196,24 @@ public final class MigrationEngine {
      * @return the status
      */
     public StatusReport status(Path root) {
-        throw new UnsupportedOperationException("not yet");
+        Installation installation = Installation.at(root);
+        List<HistoryEntry> history = History.in(installation.stateFolder()).read();
+        Set<String> changed = new java.util.TreeSet<>();
+        for (HistoryEntry entry : history) {
+            entry.checksums().forEach((id, recorded) -> {
+                Optional<MigrationRule> now = registry.rules().stream().filter(r -> r.descriptor().id().equals(id)).findFirst();
+                if (now.isEmpty()) {
+                    changed.add(id + ": applied in step " + entry.step() + " but no longer loaded");
+                } else if (!RuleChecksum.of(now.get()).equals(recorded)) {
+                    changed.add(id + ": checksum " + recorded + " recorded in step " + entry.step() + ", now " + RuleChecksum.of(now.get()));
+                }
+            });
+        }
+        Optional<String> interrupted = Journal.in(installation.stateFolder()).interrupted().map(i -> "migration " + i.from() + " -> "
+                + i.to() + " interrupted while committing" + i.backupId().map(b -> " (backup " + b + ")").orElse("")
+                + "; run 'migrate rollback --path " + installation.root() + "'");
+        return new StatusReport(installation.root(), installation.product(), installation.version(), history,
+                List.copyOf(changed), interrupted);
     }
 
     /**
@@ -113,6 +223,11 @@ public final class MigrationEngine {
      * @return the backups
      */
     public List<BackupInfo> backups(Path root) {
-        throw new UnsupportedOperationException("not yet");
+        Installation installation = Installation.at(root);
+        try {
+            return new BackupStore(backupFolder(installation), clock).list();
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot list backups (" + e.getMessage() + ")", e);
+        }
     }
 }

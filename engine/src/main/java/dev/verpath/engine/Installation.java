@@ -1,0 +1,105 @@
+package dev.verpath.engine;
+
+import dev.verpath.engine.journal.History;
+import dev.verpath.engine.journal.HistoryEntry;
+import dev.verpath.engine.workspace.LiveTree;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An installation on disk: its root, its state folder, its product and recorded version. Immutable; read
+ * once per command.
+ *
+ * @param root             the installation root
+ * @param product          the product, from VERSION ({@code <product> <version>}) or {@code serve}
+ * @param version          the recorded version: the history's last, else VERSION's, when there is one
+ * @param productInVersion whether VERSION names the product (it keeps doing so when rewritten)
+ */
+public record Installation(Path root, String product, Optional<String> version, boolean productInVersion) {
+
+    /** The product of an installation whose VERSION names none. */
+    public static final String DEFAULT_PRODUCT = "serve";
+
+    /** The version file at an installation root. */
+    public static final String VERSION_FILE = "VERSION";
+
+    /** @return the engine's state folder, {@code <root>/.migrate} */
+    public Path stateFolder() {
+        return root.resolve(LiveTree.STATE_FOLDER);
+    }
+
+    /**
+     * Reads the installation at a root.
+     *
+     * @param root the root folder
+     * @return the installation
+     * @throws MigrationException when VERSION cannot be read or parsed
+     */
+    public static Installation at(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(absolute)) {
+            throw new MigrationException(ErrorCode.USAGE, absolute + ": not a folder; give the installation root with --path");
+        }
+        Path versionFile = absolute.resolve(VERSION_FILE);
+        String product = DEFAULT_PRODUCT;
+        Optional<String> version = Optional.empty();
+        boolean named = false;
+        if (Files.isRegularFile(versionFile)) {
+            String text;
+            try {
+                text = Files.readString(versionFile, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new MigrationException(ErrorCode.IO_FAILED, versionFile + ": cannot read (" + e.getMessage() + ")", e);
+            }
+            String first = text.lines().findFirst().orElse("").trim();
+            String[] words = first.split("\\s+");
+            if (first.isEmpty() || words.length > 2) {
+                throw new MigrationException(ErrorCode.USAGE, versionFile + ":1: expected '<version>' or '<product> <version>', found '"
+                        + first + "'; fix the file");
+            }
+            if (words.length == 2) {
+                product = words[0];
+                version = Optional.of(words[1]);
+                named = true;
+            } else {
+                version = Optional.of(words[0]);
+            }
+        }
+        List<HistoryEntry> history = History.in(absolute.resolve(LiveTree.STATE_FOLDER)).read();
+        Optional<String> recorded = History.recordedVersion(history);
+        return new Installation(absolute, product, recorded.isPresent() ? recorded : version, named);
+    }
+
+    /**
+     * The installation a file or folder belongs to: the nearest folder at or above it that holds VERSION or
+     * {@code .migrate/}; else the folder itself (or a file's folder).
+     *
+     * @param target a file or folder
+     * @return the installation
+     */
+    public static Installation around(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        for (Path p = Files.isDirectory(absolute) ? absolute : absolute.getParent(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(VERSION_FILE)) || Files.isDirectory(p.resolve(LiveTree.STATE_FOLDER))) {
+                return at(p);
+            }
+        }
+        return at(Files.isDirectory(absolute) ? absolute : absolute.getParent());
+    }
+
+    /**
+     * The text of VERSION at a version, keeping the product prefix when it had one.
+     *
+     * @param newVersion the version
+     * @return the file content with a final newline
+     */
+    public String versionFileText(String newVersion) {
+        return (productInVersion ? product + " " : "") + newVersion + "\n";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.verpath.engine.backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.workspace.Mount;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a backup holds ({@code manifest.json}): where each mount was, and every entry with its type, mode,
+ * modification time, size, SHA-256 and link target. Immutable.
+ *
+ * @param id       the backup id
+ * @param created  when it was taken
+ * @param product  the product
+ * @param from     the version before the migration
+ * @param to       the version the migration aimed at
+ * @param mounts   the real places the logical paths map to
+ * @param entries  every entry, sorted by path
+ */
+public record BackupManifest(String id, Instant created, String product, String from, String to,
+                             List<Mount> mounts, List<Entry> entries) {
+
+    /** The manifest's file name in a backup folder. */
+    public static final String FILE = "manifest.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * One backed-up entry.
+     *
+     * @param path     the logical path
+     * @param type     {@code file}, {@code dir} or {@code symlink}
+     * @param mode     POSIX permissions such as {@code rw-r--r--}
+     * @param mtime    modification time in milliseconds
+     * @param size     size in bytes (files)
+     * @param sha256   the file's SHA-256 (files)
+     * @param target   the link's target (symlinks)
+     * @param stored   how the bytes are kept: {@code copy} or {@code hardlink}
+     */
+    public record Entry(String path, String type, String mode, long mtime, long size, Optional<String> sha256,
+                        Optional<String> target, String stored) {
+    }
+
+    /** Copies the lists. */
+    public BackupManifest {
+        mounts = List.copyOf(mounts);
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * @return the manifest as pretty JSON bytes
+     * @throws IOException never in practice
+     */
+    public byte[] toJson() throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", id);
+        root.put("created", created.toString());
+        root.put("product", product);
+        root.put("from", from);
+        root.put("to", to);
+        ArrayNode ms = root.putArray("mounts");
+        for (Mount m : mounts) {
+            ms.addObject().put("logical", m.logical()).put("real", m.real().toString());
+        }
+        ArrayNode es = root.putArray("entries");
+        for (Entry e : entries) {
+            ObjectNode n = es.addObject();
+            n.put("path", e.path());
+            n.put("type", e.type());
+            n.put("mode", e.mode());
+            n.put("mtime", e.mtime());
+            n.put("size", e.size());
+            e.sha256().ifPresent(h -> n.put("sha256", h));
+            e.target().ifPresent(t -> n.put("target", t));
+            n.put("stored", e.stored());
+        }
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    /**
+     * @param json the manifest's bytes
+     * @return the manifest
+     * @throws IOException when it is not a manifest
+     */
+    public static BackupManifest parse(byte[] json) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        List<Mount> mounts = new ArrayList<>();
+        for (JsonNode m : root.path("mounts")) {
+            mounts.add(new Mount(m.path("logical").asText(), Path.of(m.path("real").asText())));
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode n : root.path("entries")) {
+            entries.add(new Entry(n.path("path").asText(), n.path("type").asText(), n.path("mode").asText(),
+                    n.path("mtime").asLong(), n.path("size").asLong(),
+                    Optional.ofNullable(n.get("sha256")).map(JsonNode::asText),
+                    Optional.ofNullable(n.get("target")).map(JsonNode::asText), n.path("stored").asText()));
+        }
+        if (!root.has("id") || mounts.isEmpty()) {
+            throw new IOException("not a backup manifest");
+        }
+        return new BackupManifest(root.path("id").asText(), Instant.parse(root.path("created").asText()),
+                root.path("product").asText(), root.path("from").asText(), root.path("to").asText(), mounts, entries);
+    }
+}

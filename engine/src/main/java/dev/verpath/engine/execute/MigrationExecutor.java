@@ -1,0 +1,288 @@
+package dev.verpath.engine.execute;
+
+import dev.verpath.engine.FileChange;
+import dev.verpath.engine.Installation;
+import dev.verpath.engine.RunRequest;
+import dev.verpath.engine.RunResult;
+import dev.verpath.engine.Scope;
+import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.journal.History;
+import dev.verpath.engine.journal.HistoryEntry;
+import dev.verpath.engine.journal.InstallationLock;
+import dev.verpath.engine.journal.Journal;
+import dev.verpath.engine.journal.RuleChecksum;
+import dev.verpath.engine.plan.MigrationPlan;
+import dev.verpath.engine.plan.PlanStep;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.records.RecordPipeline;
+import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.validate.InstallationValidator;
+import dev.verpath.engine.validate.ReadOnlyView;
+import dev.verpath.engine.workspace.ChangeList;
+import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.workspace.LiveTree;
+import dev.verpath.engine.workspace.ShadowCommit;
+import dev.verpath.engine.workspace.ShadowWorkspace;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.FileRule;
+import dev.verpath.rules.Finding;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.RecordRule;
+import dev.verpath.rules.RuleFailure;
+import dev.verpath.rules.RuleKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs a plan as a shadow run: every rule of every step works on a {@link ShadowWorkspace}, each step is
+ * validated there, and only when the last step has passed is the live tree touched, after a backup and under
+ * the journal. A failing rule or validation therefore leaves every byte as it was. A dry run is the same run
+ * without the commit.
+ */
+public final class MigrationExecutor {
+
+    private final RuleRegistry registry;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final InstallationValidator validator;
+
+    /**
+     * @param registry the loaded rules
+     * @param settings the effective settings
+     * @param clock    the clock for history and backup names
+     */
+    public MigrationExecutor(RuleRegistry registry, EngineSettings settings, Clock clock) {
+        this.registry = registry;
+        this.settings = settings;
+        this.clock = clock;
+        this.validator = new InstallationValidator(registry);
+    }
+
+    /**
+     * Runs (or dry-runs) a plan.
+     *
+     * @param request  what was asked
+     * @param plan     the plan
+     * @param target   where
+     * @param progress receives one line per event
+     * @return what changed
+     */
+    public RunResult run(RunRequest request, MigrationPlan plan, RunTarget target, Consumer<String> progress) {
+        Instant started = clock.instant();
+        Installation installation = target.installation();
+        Path state = installation.stateFolder();
+        Optional<Journal.Intent> interrupted = Journal.in(state).interrupted();
+        if (interrupted.isPresent()) {
+            throw new MigrationException(ErrorCode.RECOVERY_NEEDED, state.resolve(Journal.FILE) + ": a migration "
+                    + interrupted.get().from() + " -> " + interrupted.get().to() + " was interrupted; run 'migrate rollback --path "
+                    + installation.root() + "' first");
+        }
+        Path backupFolder = settings.backupDir().orElse(state.resolve("backups")).toAbsolutePath().normalize();
+        HashCache hashes = new HashCache();
+        try (InstallationLock lock = request.dryRun() ? null : InstallationLock.acquire(state)) {
+            LiveTree live = LiveTree.scan(target.mounts(), Set.of(backupFolder));
+            Path staging = request.dryRun() ? Files.createTempDirectory("verpath-dry-run-")
+                    : state.resolve("staging").resolve(Long.toString(started.toEpochMilli()));
+            try {
+                ShadowWorkspace shadow = new ShadowWorkspace(live, staging, !request.dryRun(), hashes);
+                RunReport report = new RunReport();
+                List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, progress);
+                List<FileChange> changes = ChangeList.of(shadow, request.dryRun());
+                if (request.dryRun()) {
+                    progress.accept("dry run: " + changes.size() + " change(s) would be made; nothing was written");
+                    return result(plan, true, changes, report, Optional.empty(), started);
+                }
+                checkSpace(live, shadow, backupFolder);
+                Optional<BackupInfo> backup = Optional.empty();
+                if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
+                    progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
+                    backup = Optional.of(new BackupStore(backupFolder, clock).create(live, plan.product(), plan.from(), plan.to(), hashes));
+                }
+                commit(installation, plan, shadow, backup, entries, progress);
+                return result(plan, false, changes, report, backup.map(BackupInfo::id), started);
+            } finally {
+                deleteTree(staging);
+            }
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, e.getMessage() + ": " + e.getClass().getSimpleName()
+                    + "; the installation is unchanged", e);
+        }
+    }
+
+    private RunResult result(MigrationPlan plan, boolean dryRun, List<FileChange> changes, RunReport report,
+                             Optional<String> backupId, Instant started) {
+        return new RunResult(plan, dryRun, changes, report.warnings(), report.counters(), backupId,
+                Duration.between(started, clock.instant()));
+    }
+
+    private List<HistoryEntry> runSteps(RunRequest request, MigrationPlan plan, Installation installation,
+                                        ShadowWorkspace shadow, RunReport report, Consumer<String> progress) throws IOException {
+        Map<String, String> flags = new TreeMap<>();
+        registry.flags().forEach(f -> flags.put(f.name(), settings.flag(f).value()));
+        boolean optimize = request.optimize() || settings.optimizeModels();
+        List<PlanStep> steps = plan.steps();
+        int[] segmentEnd = recordSegments(request.scope(), steps);
+        int historyBase = History.in(installation.stateFolder()).read().size();
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            PlanStep step = steps.get(i);
+            Instant stepStarted = clock.instant();
+            progress.accept("step " + (i + 1) + "/" + steps.size() + ": " + step.from() + " -> " + step.to());
+            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimize, flags);
+            List<MigrationRule> ran = new ArrayList<>();
+            if (enabled(request.scope(), RuleKind.CONFIG)) {
+                ran.addAll(runner.fileRules(step.rules(RuleKind.CONFIG)));
+            }
+            Set<String> fusedGlobs = new LinkedHashSet<>();
+            if (enabled(request.scope(), RuleKind.DATA)) {
+                if (segmentEnd[i] >= 0 && (i == 0 || segmentEnd[i - 1] != segmentEnd[i])) {
+                    runPipeline(steps.subList(i, segmentEnd[i] + 1), plan.product(), request.allowLossy(), shadow, report, progress);
+                }
+                if (segmentEnd[i] >= 0) {
+                    ran.addAll(step.rules(RuleKind.DATA));
+                    if (i < segmentEnd[i]) {
+                        steps.subList(i, segmentEnd[i] + 1).forEach(s -> s.rules(RuleKind.DATA)
+                                .forEach(r -> fusedGlobs.addAll(r.descriptor().paths())));
+                    }
+                } else {
+                    ran.addAll(runner.dataRules(step.rules(RuleKind.DATA)));
+                }
+            }
+            if (enabled(request.scope(), RuleKind.MODEL)) {
+                ran.addAll(runner.fileRules(step.rules(RuleKind.MODEL)));
+            }
+            if (request.scope() == Scope.VERSION) {
+                shadow.writeString(Installation.VERSION_FILE, installation.versionFileText(step.to()));
+            }
+            if (settings.validateAfterMigration()) {
+                validateStep(plan.product(), step, shadow, fusedGlobs);
+            }
+            TreeMap<String, String> sums = new TreeMap<>();
+            ran.forEach(r -> sums.put(r.descriptor().id(), RuleChecksum.of(r)));
+            entries.add(new HistoryEntry(historyBase + i + 1, plan.product(), request.scope().name().toLowerCase(),
+                    step.from(), step.to(), sums, stepStarted, Duration.between(stepStarted, clock.instant()), "success"));
+        }
+        return entries;
+    }
+
+    private boolean enabled(Scope scope, RuleKind kind) {
+        if (!scope.runs(kind)) {
+            return false;
+        }
+        return switch (kind) {
+            case CONFIG -> settings.configRulesEnabled();
+            case DATA -> settings.dataRulesEnabled();
+            case MODEL -> settings.modelRulesEnabled();
+        };
+    }
+
+    /**
+     * For each step, the last step of the run of consecutive steps whose data rules are all record rules
+     * (fused into one streaming pass), or -1 where a whole-file data rule stands (a barrier).
+     */
+    private static int[] recordSegments(Scope scope, List<PlanStep> steps) {
+        int[] end = new int[steps.size()];
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            boolean fusable = steps.get(i).rules(RuleKind.DATA).stream().allMatch(r -> r instanceof RecordRule);
+            end[i] = !fusable ? -1 : (i + 1 < steps.size() && end[i + 1] >= 0 ? end[i + 1] : i);
+        }
+        return end;
+    }
+
+    private void runPipeline(List<PlanStep> segment, String product, boolean lossy, ShadowWorkspace shadow,
+                             RunReport report, Consumer<String> progress) throws IOException {
+        List<RecordPipeline.Stage> stages = new ArrayList<>();
+        boolean anyRule = false;
+        for (PlanStep step : segment) {
+            List<RecordRule> rules = step.rules(RuleKind.DATA).stream().map(RecordRule.class::cast).toList();
+            anyRule |= !rules.isEmpty();
+            stages.add(new RecordPipeline.Stage(step.from(), step.to(), rules, validator.recordChecks(product, step.to())));
+        }
+        if (!anyRule) {
+            return;
+        }
+        progress.accept("streaming records through " + segment.size() + " step(s) in one pass");
+        try {
+            new RecordPipeline(stages, lossy, report).run(shadow);
+        } catch (RuleFailure failure) {
+            throw StepRunner.failed(failure, "record pipeline " + segment.get(0).from() + " -> " + segment.get(segment.size() - 1).to());
+        }
+    }
+
+    private void validateStep(String product, PlanStep step, ShadowWorkspace shadow, Set<String> hiddenGlobs) {
+        List<Finding> findings = validator.validate(new ReadOnlyView(shadow, hiddenGlobs), product, step.to()).stream()
+                .filter(f -> f.path().isEmpty() || shadow.live().real(f.path()).isPresent())
+                .toList();
+        Optional<Finding> error = findings.stream().filter(f -> InstallationValidator.failed(List.of(f), false)).findFirst();
+        if (error.isPresent()) {
+            Finding f = error.get();
+            throw new MigrationException(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)" : f.path())
+                    + f.location().map(l -> ":" + l).orElse("") + ": " + f.message() + " (validation " + f.ruleId()
+                    + " after step " + step.from() + " -> " + step.to() + "); the installation is unchanged; " + f.remedy());
+        }
+    }
+
+    private void checkSpace(LiveTree live, ShadowWorkspace shadow, Path backupFolder) throws IOException {
+        long staged = 0;
+        for (var p : shadow.pending().values()) {
+            if (p instanceof dev.verpath.engine.workspace.Pending.Content c) {
+                staged += Files.size(c.staged());
+            }
+        }
+        long backup = live.entries().values().stream().filter(e -> e.type() == LiveTree.Type.FILE).mapToLong(LiveTree.Entry::size).sum();
+        Files.createDirectories(backupFolder);
+        long free = Files.getFileStore(backupFolder).getUsableSpace();
+        if (free < backup) {
+            throw new MigrationException(ErrorCode.IO_FAILED, backupFolder + ": " + (backup - free) + " more bytes of free space"
+                    + " are needed for the backup (" + backup + " needed, " + free + " free; " + staged
+                    + " already staged); free space or set --backup-dir; the installation is unchanged");
+        }
+    }
+
+    private void commit(Installation installation, MigrationPlan plan, ShadowWorkspace shadow, Optional<BackupInfo> backup,
+                        List<HistoryEntry> entries, Consumer<String> progress) throws IOException {
+        Path state = installation.stateFolder();
+        Journal journal = Journal.in(state);
+        journal.begin(new Journal.Intent(backup.map(BackupInfo::id), plan.product(), plan.from(), plan.to(), clock.instant().toString()));
+        progress.accept("committing " + shadow.pending().size() + " change(s)");
+        try {
+            new ShadowCommit(shadow).apply();
+        } catch (IOException | RuntimeException e) {
+            throw new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + e.getMessage()
+                    + "); run 'migrate rollback --path " + installation.root() + "' to restore the backup", e);
+        }
+        if (!entries.isEmpty()) {
+            History.in(state).append(entries);
+        }
+        journal.end();
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover staging folder is removed by the next run
+        }
+    }
+}

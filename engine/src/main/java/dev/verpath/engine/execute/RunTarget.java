@@ -1,0 +1,51 @@
+package dev.verpath.engine.execute;
+
+import dev.verpath.engine.Installation;
+import dev.verpath.engine.RunRequest;
+import dev.verpath.engine.Scope;
+import dev.verpath.engine.workspace.Mount;
+import dev.verpath.engine.workspace.RelativePath;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.Product;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where a migration works: the installation it belongs to and what is mounted where. A whole-version run
+ * mounts the installation root; {@code config}, {@code data} and {@code models} mount the given path at the
+ * product's place for it.
+ *
+ * @param installation the installation (its state folder holds the lock, journal, history and backups)
+ * @param mounts       what the workspace shows
+ */
+public record RunTarget(Installation installation, List<Mount> mounts) {
+
+    /**
+     * @param request the run request
+     * @param product the product's layout
+     * @param installation the installation the target belongs to
+     * @return the target
+     */
+    public static RunTarget of(RunRequest request, Product product, Installation installation) {
+        Path path = request.target().toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new MigrationException(ErrorCode.USAGE, path + ": no such file or folder; check the path");
+        }
+        String logical = switch (request.scope()) {
+            case VERSION -> "";
+            case CONFIG -> product.configFile();
+            case DATA -> Files.isDirectory(path) ? product.dataFolder()
+                    : RelativePath.join(product.dataFolder(), path.getFileName().toString());
+            case MODELS -> product.modelsFolder();
+        };
+        if (request.scope() == Scope.CONFIG && Files.isDirectory(path)) {
+            throw new MigrationException(ErrorCode.USAGE, path + ": --config names a folder; give the configuration file");
+        }
+        if (request.scope() == Scope.MODELS && !Files.isDirectory(path)) {
+            throw new MigrationException(ErrorCode.USAGE, path + ": --models-path must be a folder of model folders");
+        }
+        return new RunTarget(installation, List.of(new Mount(logical, path)));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.verpath.engine.execute;
+
+import dev.verpath.engine.plan.PlanStep;
+import dev.verpath.engine.records.RecordPipeline;
+import dev.verpath.engine.workspace.ShadowWorkspace;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.FileRule;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.RecordRule;
+import dev.verpath.rules.RuleFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the rules of one step on the shadow workspace and turns their failures into one line naming the
+ * file, the location and the rule.
+ */
+final class StepRunner {
+
+    private final ShadowWorkspace shadow;
+    private final RunReport report;
+    private final String product;
+    private final PlanStep step;
+    private final boolean lossy;
+    private final boolean optimize;
+    private final Map<String, String> flags;
+
+    StepRunner(ShadowWorkspace shadow, RunReport report, String product, PlanStep step, boolean lossy, boolean optimize,
+               Map<String, String> flags) {
+        this.shadow = shadow;
+        this.report = report;
+        this.product = product;
+        this.step = step;
+        this.lossy = lossy;
+        this.optimize = optimize;
+        this.flags = flags;
+    }
+
+    /** Runs file rules in order; returns those that ran. */
+    List<MigrationRule> fileRules(List<MigrationRule> rules) {
+        List<MigrationRule> ran = new ArrayList<>();
+        for (MigrationRule rule : rules) {
+            String id = rule.descriptor().id();
+            try {
+                ((FileRule) rule).apply(new StepContext(shadow, report.forRule(id), product, step.from(), step.to(), lossy, optimize, flags));
+            } catch (RuleFailure failure) {
+                throw failed(failure, "rule " + id);
+            } catch (IOException | UncheckedIOException e) {
+                throw new MigrationException(ErrorCode.IO_FAILED, "rule " + id + " could not read or write: " + e.getMessage()
+                        + "; the installation is unchanged", e);
+            } catch (MigrationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new MigrationException(ErrorCode.RULE_FAILED, "rule " + id + " failed: " + e
+                        + "; the installation is unchanged; report this to the rule's authors", e);
+            }
+            ran.add(rule);
+        }
+        return ran;
+    }
+
+    /** Runs data rules one at a time where a whole-file rule breaks the fused pass. */
+    List<MigrationRule> dataRules(List<MigrationRule> rules) throws IOException {
+        List<MigrationRule> ran = new ArrayList<>();
+        for (MigrationRule rule : rules) {
+            if (rule instanceof RecordRule record) {
+                try {
+                    new RecordPipeline(List.of(new RecordPipeline.Stage(step.from(), step.to(), List.of(record), List.of())),
+                            lossy, report).run(shadow);
+                } catch (RuleFailure failure) {
+                    throw failed(failure, "rule " + rule.descriptor().id());
+                }
+                ran.add(rule);
+            } else {
+                ran.addAll(fileRules(List.of(rule)));
+            }
+        }
+        return ran;
+    }
+
+    static MigrationException failed(RuleFailure failure, String where) {
+        String at = failure.location().map(l -> l.startsWith("line ") ? ":" + l.substring(5) : " (" + l + ")").orElse("");
+        return new MigrationException(ErrorCode.RULE_FAILED, failure.path() + at
+                + ": " + failure.getMessage() + " (" + where + "); the installation is unchanged; fix the file and run again", failure);
+    }
+}

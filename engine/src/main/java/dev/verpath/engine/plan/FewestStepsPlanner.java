@@ -1,0 +1,237 @@
+package dev.verpath.engine.plan;
+
+import dev.verpath.engine.graph.GraphEdge;
+import dev.verpath.engine.graph.VersionGraph;
+import dev.verpath.engine.graph.VersionText;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.MigrationRule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.GraphPath;
+import org.jgrapht.Graphs;
+import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
+import org.jgrapht.alg.shortestpath.AllDirectedPaths;
+import org.jgrapht.alg.shortestpath.BFSShortestPath;
+import org.jgrapht.graph.DirectedMultigraph;
+import org.jgrapht.graph.EdgeReversedGraph;
+import org.jgrapht.graph.MaskSubgraph;
+
+/**
+ * Plans a migration as the path of fewest steps through a product's {@link VersionGraph}. Immutable
+ * and thread-safe.
+ *
+ * <p>The search is a breadth-first search (JGraphT's {@link BFSShortestPath}) backwards from the
+ * target, which gives every version its distance to the target; the path then starts at the source
+ * and always takes a step that brings it one closer. Ties are broken so the result is the same on
+ * every run:
+ * <ol>
+ *   <li>a path with no lossy step is preferred to an equally short path with one (lossy edges are
+ *       used at all only when lossy steps are allowed);</li>
+ *   <li>among equally short paths, the one whose sequence of versions is lexicographically smallest
+ *       in semver order ({@code 1.0.0 -> 1.2.0 -> 2.0.0} before {@code 1.0.0 -> 1.5.0 -> 2.0.0});</li>
+ *   <li>between two edges joining the same two versions, the one declared for the version itself
+ *       before one declared for a range covering it, then by declared origin text.</li>
+ * </ol>
+ * A plan takes O(V+E) for the search, plus the listing of alternatives: every simple path of at most
+ * {@link #EXTRA_STEPS} more steps (JGraphT's {@link AllDirectedPaths}), which is exponential in that
+ * length in the worst case and small for version graphs.
+ *
+ * <p>An installation at a version the graph lacks but a range edge covers (say {@code 1.0.3} with an
+ * edge {@code >=1.0.0 <2.0.0 -> 2.0.0}) is planned from a temporary vertex with the covering edges.
+ */
+public final class FewestStepsPlanner {
+
+    /** At most this many alternatives are listed. */
+    public static final int MAX_ALTERNATIVES = 5;
+
+    /** Alternatives have at most this many steps more than the chosen path. */
+    public static final int EXTRA_STEPS = 2;
+
+    private static final Comparator<List<String>> PATH_ORDER = Comparator.<List<String>>comparingInt(List::size)
+            .thenComparing(FewestStepsPlanner::compareVersions);
+
+    private final VersionGraph graph;
+
+    /**
+     * @param graph the version graph to plan in
+     */
+    public FewestStepsPlanner(VersionGraph graph) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+    }
+
+    /**
+     * @param registry the loaded rules, whose version graph is built once here
+     */
+    public FewestStepsPlanner(RuleRegistry registry) {
+        this(VersionGraph.of(registry));
+    }
+
+    /** @return the graph this planner plans in */
+    public VersionGraph graph() {
+        return graph;
+    }
+
+    /**
+     * The path of fewest steps from one version to another, with the other paths worth knowing. O(V+E)
+     * for the path; see the class comment for the alternatives and the tie rules.
+     *
+     * @param product    the product
+     * @param from       the source version; a version the graph lacks is planned from the range edges covering it
+     * @param to         the target version, a known version
+     * @param allowLossy whether lossy edges may be taken (also in the alternatives)
+     * @return the plan, without an estimate; no steps when {@code from} equals {@code to}
+     * @throws MigrationException with {@link ErrorCode#USAGE} when a version is not semver text, and with
+     *                            {@link ErrorCode#NO_PATH} for an unknown product, an unknown version, a source
+     *                            newer than every known version, or a target that cannot be reached
+     */
+    public MigrationPlan plan(String product, String from, String to, boolean allowLossy) {
+        String source = source(product, from);
+        String target = VersionText.canonical(to);
+        if (source.equals(target)) {
+            return new MigrationPlan(product, source, target, List.of(), List.of(), Optional.empty());
+        }
+        if (!graph.versions(product).contains(target)) {
+            throw PlanFailures.unknownTarget(product, target, graph.versions(product));
+        }
+        Graph<String, GraphEdge> all = working(product, source);
+        Graph<String, GraphEdge> lossless = new MaskSubgraph<>(all, v -> false, GraphEdge::lossy);
+        Optional<List<GraphEdge>> path = fewestSteps(lossless, source, target);
+        if (allowLossy) {
+            Optional<List<GraphEdge>> any = fewestSteps(all, source, target);
+            if (any.isPresent() && (path.isEmpty() || any.get().size() < path.get().size())) {
+                path = any;
+            }
+        }
+        if (path.isEmpty()) {
+            Optional<List<GraphEdge>> lossy = allowLossy ? Optional.empty() : fewestSteps(all, source, target);
+            if (lossy.isPresent()) {
+                throw PlanFailures.onlyLossyPath(product, source, target, versionsOf(source, lossy.get()));
+            }
+            throw PlanFailures.unreachable(product, source, target, reachable(allowLossy ? all : lossless, source));
+        }
+        List<PlanStep> steps = path.get().stream().map(this::step).toList();
+        List<String> chosen = versionsOf(source, path.get());
+        return new MigrationPlan(product, source, target, steps,
+                alternatives(allowLossy ? all : lossless, source, target, chosen), Optional.empty());
+    }
+
+    /**
+     * The newest version reachable from a version: the default target. Down edges never make a default:
+     * only a version newer than {@code from} is returned. O(V+E).
+     *
+     * @param product    the product
+     * @param from       the source version
+     * @param allowLossy whether lossy edges may be taken
+     * @return the newest reachable version newer than {@code from}, or empty when none is (already up to date)
+     * @throws MigrationException as {@link #plan} does for the product and the source
+     */
+    public Optional<String> newestReachable(String product, String from, boolean allowLossy) {
+        String source = source(product, from);
+        Graph<String, GraphEdge> all = working(product, source);
+        Graph<String, GraphEdge> usable = allowLossy ? all : new MaskSubgraph<>(all, v -> false, GraphEdge::lossy);
+        return reachable(usable, source).stream()
+                .filter(v -> VersionText.compare(v, source) > 0)
+                .max(VersionText.ORDER);
+    }
+
+    private String source(String product, String from) {
+        if (!graph.hasProduct(product)) {
+            throw PlanFailures.unknownProduct(product, graph.products());
+        }
+        String source = VersionText.canonical(from);
+        List<String> known = graph.versions(product);
+        if (known.contains(source)) {
+            return source;
+        }
+        if (!known.isEmpty() && VersionText.compare(source, known.get(known.size() - 1)) > 0) {
+            throw PlanFailures.newerThanKnown(product, source, known);
+        }
+        if (graph.edgesFrom(product, source).isEmpty()) {
+            throw PlanFailures.unknownSource(product, source, known);
+        }
+        return source;
+    }
+
+    /** The product's graph, plus a temporary vertex for a source only range edges cover. O(V+E). */
+    private Graph<String, GraphEdge> working(String product, String source) {
+        Graph<String, GraphEdge> base = graph.graph(product).orElseThrow();
+        if (base.containsVertex(source)) {
+            return base;
+        }
+        Graph<String, GraphEdge> copy = new DirectedMultigraph<>(GraphEdge.class);
+        Graphs.addGraph(copy, base);
+        copy.addVertex(source);
+        graph.edgesFrom(product, source).forEach(e -> copy.addEdge(source, e.to(), e));
+        return copy;
+    }
+
+    /** BFS backwards from the target for distances, then the smallest step that keeps the distance falling. */
+    private static Optional<List<GraphEdge>> fewestSteps(Graph<String, GraphEdge> g, String source, String target) {
+        SingleSourcePaths<String, GraphEdge> toTarget = new BFSShortestPath<>(new EdgeReversedGraph<>(g)).getPaths(target);
+        double distance = toTarget.getWeight(source);
+        if (Double.isInfinite(distance)) {
+            return Optional.empty();
+        }
+        Comparator<GraphEdge> stepOrder = Comparator.comparing(GraphEdge::to, VersionText.ORDER)
+                .thenComparing(e -> !e.declaredFrom().equals(e.from()))
+                .thenComparing(GraphEdge::declaredFrom);
+        List<GraphEdge> path = new ArrayList<>();
+        String at = source;
+        while (!at.equals(target)) {
+            double next = toTarget.getWeight(at) - 1;
+            GraphEdge step = g.outgoingEdgesOf(at).stream()
+                    .filter(e -> toTarget.getWeight(e.to()) == next)
+                    .min(stepOrder).orElseThrow();
+            path.add(step);
+            at = step.to();
+        }
+        return Optional.of(List.copyOf(path));
+    }
+
+    private static List<String> reachable(Graph<String, GraphEdge> g, String source) {
+        SingleSourcePaths<String, GraphEdge> paths = new BFSShortestPath<>(g).getPaths(source);
+        return g.vertexSet().stream()
+                .filter(v -> !v.equals(source) && !Double.isInfinite(paths.getWeight(v)))
+                .sorted(VersionText.ORDER).toList();
+    }
+
+    private static List<List<String>> alternatives(Graph<String, GraphEdge> g, String source, String target,
+            List<String> chosen) {
+        int maxSteps = chosen.size() - 1 + EXTRA_STEPS;
+        List<GraphPath<String, GraphEdge>> paths = new AllDirectedPaths<>(g).getAllPaths(source, target, true, maxSteps);
+        return paths.stream().map(GraphPath::getVertexList).map(List::copyOf).distinct()
+                .filter(p -> !p.equals(chosen)).sorted(PATH_ORDER).limit(MAX_ALTERNATIVES).toList();
+    }
+
+    private PlanStep step(GraphEdge edge) {
+        List<MigrationRule> rules = graph.rules(edge);
+        Set<String> breaking = new LinkedHashSet<>();
+        rules.forEach(r -> breaking.addAll(r.descriptor().breakingChanges()));
+        return new PlanStep(edge.from(), edge.to(), edge.declaredFrom(), rules, List.copyOf(breaking), edge.lossy());
+    }
+
+    private static List<String> versionsOf(String source, List<GraphEdge> path) {
+        List<String> versions = new ArrayList<>();
+        versions.add(source);
+        path.forEach(e -> versions.add(e.to()));
+        return List.copyOf(versions);
+    }
+
+    private static int compareVersions(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = VersionText.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}

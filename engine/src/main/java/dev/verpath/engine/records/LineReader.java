@@ -1,0 +1,137 @@
+package dev.verpath.engine.records;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a byte stream into lines without decoding it: each line is a slice of one reusable buffer
+ * ({@link #buffer()}, {@link #start()}, {@link #length()}) that stays valid until the next call to
+ * {@link #next()}. A line ends at {@code \n}; a {@code \r} before it is dropped, and a UTF-8 byte
+ * order mark at the very start is skipped. Not thread-safe.
+ */
+final class LineReader {
+
+    private static final int INITIAL_BUFFER = 1 << 16;
+
+    private final InputStream in;
+    private byte[] buffer = new byte[INITIAL_BUFFER];
+    private int position;
+    private int limit;
+    private boolean endOfInput;
+    private boolean firstLine = true;
+    private long bytesRead;
+    private int lineStart;
+    private int lineLength;
+    private boolean lineHadNewline;
+
+    LineReader(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Moves to the next line.
+     *
+     * @return false at the end of the input
+     * @throws IOException when reading fails
+     */
+    boolean next() throws IOException {
+        int scan = position;
+        while (true) {
+            byte[] buf = buffer;
+            int end = limit;
+            for (int i = scan; i < end; i++) {
+                if (buf[i] == '\n') {
+                    setLine(position, i, true);
+                    position = i + 1;
+                    return true;
+                }
+            }
+            scan = end;
+            if (endOfInput) {
+                if (position < limit) {
+                    setLine(position, limit, false);
+                    position = limit;
+                    return true;
+                }
+                return false;
+            }
+            scan -= position;
+            fill();
+        }
+    }
+
+    private void setLine(int from, int newlineAt, boolean hadNewline) {
+        int end = newlineAt;
+        if (hadNewline && end > from && buffer[end - 1] == '\r') {
+            end--;
+        }
+        int begin = from;
+        if (firstLine) {
+            firstLine = false;
+            if (end - begin >= 3 && buffer[begin] == (byte) 0xEF && buffer[begin + 1] == (byte) 0xBB
+                    && buffer[begin + 2] == (byte) 0xBF) {
+                begin += 3;
+            }
+        }
+        lineStart = begin;
+        lineLength = end - begin;
+        lineHadNewline = hadNewline;
+    }
+
+    /** Moves the unread bytes to the front (growing the buffer when one line fills it) and reads more. */
+    private void fill() throws IOException {
+        int pending = limit - position;
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, pending);
+        } else if (pending == buffer.length) {
+            byte[] larger = new byte[buffer.length * 2];
+            System.arraycopy(buffer, 0, larger, 0, pending);
+            buffer = larger;
+        }
+        position = 0;
+        limit = pending;
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            endOfInput = true;
+        } else {
+            limit += n;
+            bytesRead += n;
+        }
+    }
+
+    /** @return the buffer holding the current line */
+    byte[] buffer() {
+        return buffer;
+    }
+
+    /** @return where the current line starts in the buffer */
+    int start() {
+        return lineStart;
+    }
+
+    /** @return the current line's length in bytes, without the line ending */
+    int length() {
+        return lineLength;
+    }
+
+    /** @return true when the current line ended with a newline (false only for a last line without one) */
+    boolean hadNewline() {
+        return lineHadNewline;
+    }
+
+    /** @return true when the current line holds nothing but spaces and tabs */
+    boolean isBlank() {
+        for (int i = lineStart, end = lineStart + lineLength; i < end; i++) {
+            byte b = buffer[i];
+            if (b != ' ' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return every byte read from the stream so far */
+    long bytesRead() {
+        return bytesRead;
+    }
+}

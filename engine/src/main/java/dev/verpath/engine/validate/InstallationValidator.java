@@ -1,0 +1,123 @@
+package dev.verpath.engine.validate;
+
+import com.github.zafarkhaja.semver.Version;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.rules.Finding;
+import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.Severity;
+import dev.verpath.rules.ValidationCategory;
+import dev.verpath.rules.ValidationContext;
+import dev.verpath.rules.ValidationDescriptor;
+import dev.verpath.rules.ValidationRule;
+import dev.verpath.rules.Workspace;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the validation rules that apply to a product at a version and gathers their findings, sorted by
+ * category, path, then rule. A rule that throws becomes an error finding of its own; it never stops the
+ * others.
+ */
+public final class InstallationValidator {
+
+    private final RuleRegistry registry;
+
+    /**
+     * @param registry the loaded rules
+     */
+    public InstallationValidator(RuleRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param workspace a read-only view of the installation
+     * @param product   the product
+     * @param version   the version the installation should be at
+     * @return the findings, sorted
+     */
+    public List<Finding> validate(Workspace workspace, String product, String version) {
+        List<Finding> findings = new ArrayList<>();
+        ValidationContext context = new ValidationContext() {
+            @Override
+            public Workspace workspace() {
+                return workspace;
+            }
+
+            @Override
+            public String product() {
+                return product;
+            }
+
+            @Override
+            public String version() {
+                return version;
+            }
+        };
+        for (ValidationRule rule : registry.validations()) {
+            ValidationDescriptor d = rule.descriptor();
+            if (!d.product().equals(product) || !covers(d.versions(), version)) {
+                continue;
+            }
+            try {
+                findings.addAll(rule.check(context));
+            } catch (IOException | RuntimeException e) {
+                findings.add(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
+                        "validation rule failed to run: " + e.getMessage(), "fix the file it names, or report the rule to its authors"));
+            }
+        }
+        findings.sort(Comparator.comparing((Finding f) -> f.category().ordinal())
+                .thenComparing(Finding::path)
+                .thenComparing(f -> f.location().orElse(""))
+                .thenComparing(Finding::ruleId)
+                .thenComparing(Finding::message));
+        return List.copyOf(findings);
+    }
+
+    /**
+     * The record checks for a product at a version.
+     *
+     * @param product the product
+     * @param version the version
+     * @return the checks, sorted by id
+     */
+    public List<RecordCheck> recordChecks(String product, String version) {
+        return registry.recordChecks().stream()
+                .filter(c -> c.descriptor().product().equals(product) && covers(c.descriptor().versions(), version))
+                .toList();
+    }
+
+    /**
+     * Whether a version text lies in a range text ({@code 1.0.0}, {@code >=1.0.0 <2.0.0}, {@code >=1.0.0 && <2.0.0}).
+     *
+     * @param range   the range
+     * @param version the version
+     * @return true when it does
+     */
+    public static boolean covers(String range, String version) {
+        String expression = range.trim().replaceAll("(?<=[0-9A-Za-z])\\s+(?=[<>=!~^])", " & ");
+        try {
+            return Version.parse(version).satisfies(expression);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether any finding is an error, or under strict validation a warning.
+     *
+     * @param findings the findings
+     * @param strict   whether warnings count as errors
+     * @return true when validation failed
+     */
+    public static boolean failed(List<Finding> findings, boolean strict) {
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR || (strict && f.severity() == Severity.WARNING));
+    }
+
+    /** @return the category order used in reports */
+    public static List<ValidationCategory> categories() {
+        return List.of(ValidationCategory.values());
+    }
+}

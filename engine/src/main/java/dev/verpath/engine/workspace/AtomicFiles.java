@@ -1,0 +1,89 @@
+package dev.verpath.engine.workspace;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The durable file operations every write of the engine goes through: fsync of files and folders, and
+ * atomic renames (a cross-device move is an explicit copy, fsync, rename, delete; never a silent fallback).
+ */
+public final class AtomicFiles {
+
+    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase().contains("win");
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Forces a file's content to disk.
+     *
+     * @param file a regular file
+     * @throws IOException when the file cannot be synced
+     */
+    public static void fsync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Forces a folder's entries (names) to disk, so that a rename survives a power loss. A no-op on Windows.
+     *
+     * @param folder a folder
+     * @throws IOException when the folder cannot be synced
+     */
+    public static void fsyncFolder(Path folder) throws IOException {
+        if (WINDOWS) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Renames {@code source} to {@code target} atomically, replacing the target, and syncs the target's folder.
+     * Across file systems: copies to a temporary sibling of the target, syncs it, renames it into place and
+     * deletes the source.
+     *
+     * @param source an existing file, link or folder
+     * @param target the new name
+     * @throws IOException when the move fails; the target is then unchanged
+     */
+    public static void move(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException crossDevice) {
+            Path temporary = target.resolveSibling(target.getFileName() + ".verpath-tmp");
+            Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (Files.isRegularFile(temporary, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                fsync(temporary);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(source);
+        }
+        fsyncFolder(target.getParent());
+    }
+
+    /**
+     * Writes bytes to a file atomically: a temporary sibling, fsync, rename, folder fsync.
+     *
+     * @param target  the file
+     * @param content the bytes
+     * @throws IOException when writing fails; the old file is then unchanged
+     */
+    public static void write(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temporary = target.resolveSibling(target.getFileName() + ".verpath-tmp");
+        Files.write(temporary, content);
+        fsync(temporary);
+        move(temporary, target);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.verpath.engine.workspace;
+
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The installation's entries as they were when the run started, by logical path, scanned once without
+ * following symbolic links. The engine's state folder {@code .migrate/} and any excluded folder (a backup
+ * folder inside the installation) are left out. Immutable.
+ */
+public final class LiveTree {
+
+    /** The name of the engine's state folder at an installation root. */
+    public static final String STATE_FOLDER = ".migrate";
+
+    /** The type of an entry. */
+    public enum Type {
+        /** A regular file. */
+        FILE,
+        /** A folder. */
+        DIR,
+        /** A symbolic link (never followed). */
+        SYMLINK
+    }
+
+    /**
+     * An entry of the tree.
+     *
+     * @param type  what it is
+     * @param real  where it is
+     * @param size  its size in bytes (files)
+     */
+    public record Entry(Type type, Path real, long size) {
+    }
+
+    private final List<Mount> mounts;
+    private final SortedMap<String, Entry> entries;
+
+    private LiveTree(List<Mount> mounts, SortedMap<String, Entry> entries) {
+        this.mounts = List.copyOf(mounts);
+        this.entries = Collections.unmodifiableSortedMap(entries);
+    }
+
+    /**
+     * Scans the mounts.
+     *
+     * @param mounts   what to show where
+     * @param excluded real folders to leave out (besides every {@code .migrate} at a mount's root)
+     * @return the tree
+     * @throws IOException when a folder cannot be read
+     */
+    public static LiveTree scan(List<Mount> mounts, Set<Path> excluded) throws IOException {
+        SortedMap<String, Entry> entries = new TreeMap<>();
+        for (Mount mount : mounts) {
+            addParents(entries, mount.logical());
+            if (!Files.exists(mount.real(), LinkOption.NOFOLLOW_LINKS)) {
+                throw new MigrationException(ErrorCode.USAGE, mount.real() + ": no such file or folder; check the path");
+            }
+            if (!Files.isDirectory(mount.real(), LinkOption.NOFOLLOW_LINKS)) {
+                BasicFileAttributes a = Files.readAttributes(mount.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                entries.put(mount.logical(), new Entry(a.isSymbolicLink() ? Type.SYMLINK : Type.FILE, mount.real(), a.size()));
+                continue;
+            }
+            Path state = mount.real().resolve(STATE_FOLDER);
+            Files.walkFileTree(mount.real(), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(state) || excluded.contains(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    String logical = logical(mount, dir);
+                    if (!logical.isEmpty()) {
+                        entries.put(logical, new Entry(Type.DIR, dir, 0));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    Type type = attrs.isSymbolicLink() ? Type.SYMLINK : attrs.isRegularFile() ? Type.FILE : null;
+                    if (type != null) {
+                        entries.put(logical(mount, file), new Entry(type, file, attrs.size()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return new LiveTree(mounts, entries);
+    }
+
+    private static void addParents(SortedMap<String, Entry> entries, String logical) {
+        String parent = RelativePath.parent(logical);
+        while (!parent.isEmpty()) {
+            entries.putIfAbsent(parent, new Entry(Type.DIR, null, 0));
+            parent = RelativePath.parent(parent);
+        }
+    }
+
+    private static String logical(Mount mount, Path real) {
+        String relative = mount.real().relativize(real).toString().replace('\\', '/');
+        return relative.isEmpty() ? mount.logical() : RelativePath.join(mount.logical(), relative);
+    }
+
+    /** @return the mounts */
+    public List<Mount> mounts() {
+        return mounts;
+    }
+
+    /** @return every entry by logical path, sorted */
+    public SortedMap<String, Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * @param logical a logical path
+     * @return the entry, when there is one
+     */
+    public Optional<Entry> entry(String logical) {
+        return Optional.ofNullable(entries.get(logical));
+    }
+
+    /**
+     * Where a logical path is (or would be) on disk.
+     *
+     * @param logical a logical path
+     * @return the real path, or empty when no mount covers it
+     */
+    public Optional<Path> real(String logical) {
+        Mount best = null;
+        for (Mount mount : mounts) {
+            if (RelativePath.within(mount.logical(), logical)
+                    && (best == null || mount.logical().length() > best.logical().length())) {
+                best = mount;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        if (logical.equals(best.logical())) {
+            return Optional.of(best.real());
+        }
+        String rest = best.logical().isEmpty() ? logical : logical.substring(best.logical().length() + 1);
+        return Optional.of(best.real().resolve(rest));
+    }
+
+    /** @return the total size of the regular files */
+    public long totalFileBytes() {
+        return entries.values().stream().filter(e -> e.type() == Type.FILE).mapToLong(Entry::size).sum();
+    }
+
+    /** @return the logical paths of the regular files, sorted */
+    public List<String> files() {
+        return entries.entrySet().stream().filter(e -> e.getValue().type() == Type.FILE).map(Map.Entry::getKey).toList();
+    }
+}

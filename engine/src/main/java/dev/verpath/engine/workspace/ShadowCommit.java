@@ -1,0 +1,158 @@
+package dev.verpath.engine.workspace;
+
+import dev.verpath.engine.workspace.Pending.Content;
+import dev.verpath.engine.workspace.Pending.Gone;
+import dev.verpath.engine.workspace.Pending.HardLink;
+import dev.verpath.engine.workspace.Pending.Link;
+import dev.verpath.engine.workspace.Pending.Origin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Applies a shadow run's pending changes to the live tree: moved files are first parked in the staging
+ * folder, then deletions, new content, moved files, symbolic links and hard links are put in place, each by an
+ * atomic rename followed by a folder fsync; folders left empty by deletes and moves are removed last. No byte
+ * of a moved or linked file is copied.
+ */
+public final class ShadowCommit {
+
+    private static final Set<PosixFilePermission> NEW_FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private final ShadowWorkspace shadow;
+    private final LiveTree live;
+
+    /**
+     * @param shadow the finished shadow run
+     */
+    public ShadowCommit(ShadowWorkspace shadow) {
+        this.shadow = shadow;
+        this.live = shadow.live();
+    }
+
+    /**
+     * Applies every change.
+     *
+     * @return how many entries changed
+     * @throws IOException when a change cannot be applied (the caller restores the backup)
+     */
+    public int apply() throws IOException {
+        Map<String, Pending> pending = shadow.pending();
+        Path hold = shadow.stagingFolder().resolve("hold");
+        Map<String, Path> parked = new LinkedHashMap<>();
+        int n = 0;
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            if (e.getValue() instanceof Origin o && !o.livePath().equals(e.getKey())) {
+                Files.createDirectories(hold);
+                Path parking = hold.resolve("h" + (++n));
+                AtomicFiles.move(live.entry(o.livePath()).orElseThrow().real(), parking);
+                parked.put(e.getKey(), parking);
+            }
+        }
+        int changed = 0;
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            if (e.getValue() instanceof Gone) {
+                Path real = real(e.getKey());
+                if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (Files.deleteIfExists(real)) {
+                    AtomicFiles.fsyncFolder(real.getParent());
+                }
+                changed++;
+            }
+        }
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            if (e.getValue() instanceof Content c) {
+                Set<PosixFilePermission> mode = c.modeSource().isPresent() && Files.exists(c.modeSource().get())
+                        ? Files.getPosixFilePermissions(c.modeSource().get(), LinkOption.NOFOLLOW_LINKS) : NEW_FILE_MODE;
+                Files.setPosixFilePermissions(c.staged(), mode);
+                AtomicFiles.move(c.staged(), real(e.getKey()));
+                changed++;
+            }
+        }
+        for (Map.Entry<String, Path> e : parked.entrySet()) {
+            AtomicFiles.move(e.getValue(), real(e.getKey()));
+            changed++;
+        }
+        removeEmptiedFolders(pending.keySet());
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            if (e.getValue() instanceof Link l) {
+                Path real = real(e.getKey());
+                Files.createDirectories(real.getParent());
+                Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
+                Files.deleteIfExists(temporary);
+                Files.createSymbolicLink(temporary, Path.of(l.target()));
+                AtomicFiles.move(temporary, real);
+                changed++;
+            }
+        }
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            if (e.getValue() instanceof HardLink h) {
+                Path real = real(e.getKey());
+                Files.createDirectories(real.getParent());
+                Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
+                Files.deleteIfExists(temporary);
+                Files.createLink(temporary, real(h.existing()));
+                AtomicFiles.move(temporary, real);
+                changed++;
+            }
+        }
+        removeEmptiedFolders(pending.keySet());
+        return changed;
+    }
+
+    private Path real(String logical) {
+        return live.real(logical).orElseThrow(() -> new IllegalStateException("no mount for " + logical));
+    }
+
+    private void removeEmptiedFolders(Set<String> changedPaths) throws IOException {
+        List<String> candidates = new ArrayList<>(shadow.hiddenFolders());
+        for (String path : changedPaths) {
+            String parent = RelativePath.parent(path);
+            while (!parent.isEmpty()) {
+                candidates.add(parent);
+                parent = RelativePath.parent(parent);
+            }
+        }
+        candidates.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()).forEach(folder -> {
+            Path real = real(folder);
+            boolean mountRoot = live.mounts().stream().anyMatch(m -> m.real().equals(real));
+            if (mountRoot || !Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            boolean wasLiveDir = live.entry(folder).isPresent();
+            boolean hidden = shadow.hiddenFolders().stream().anyMatch(h -> RelativePath.within(h, folder));
+            boolean replaced = shadow.pending().containsKey(folder);
+            if ((hidden || replaced || wasLiveDir) && isEmpty(real) && (replaced || !stillWanted(folder))) {
+                try {
+                    Files.delete(real);
+                } catch (IOException e) {
+                    // a folder that cannot be removed stays; nothing is lost
+                }
+            }
+        });
+    }
+
+    private boolean stillWanted(String folder) {
+        return shadow.isDirectory(folder) && shadow.hiddenFolders().stream().noneMatch(h -> RelativePath.within(h, folder));
+    }
+
+    private static boolean isEmpty(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

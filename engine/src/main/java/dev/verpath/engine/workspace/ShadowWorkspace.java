@@ -1,0 +1,454 @@
+package dev.verpath.engine.workspace;
+
+import dev.verpath.engine.workspace.LiveTree.Type;
+import dev.verpath.engine.workspace.Pending.Content;
+import dev.verpath.engine.workspace.Pending.Gone;
+import dev.verpath.engine.workspace.Pending.HardLink;
+import dev.verpath.engine.workspace.Pending.Link;
+import dev.verpath.engine.workspace.Pending.Origin;
+import dev.verpath.rules.RuleFailure;
+import dev.verpath.rules.Workspace;
+import dev.verpath.rules.WriteAction;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The workspace of a shadow run: rules read the live tree and every change is recorded as {@link Pending}
+ * instead of applied. New content goes to staged files; moves, deletes and links are remembered. The live
+ * tree is never written here: {@link ShadowCommit} applies the changes later, or a dry run just lists them.
+ * Not thread-safe.
+ */
+public final class ShadowWorkspace implements Workspace {
+
+    private static final int LINK_DEPTH = 8;
+
+    private final LiveTree live;
+    private final Path stagingFolder;
+    private final boolean durable;
+    private final HashCache hashes;
+    private final SortedMap<String, Pending> pending = new TreeMap<>();
+    private final Set<String> hiddenFolders = new HashSet<>();
+    private int staged;
+
+    /**
+     * @param live          the live tree as scanned at the start
+     * @param stagingFolder where new content is staged (created when needed)
+     * @param durable       whether staged files are fsynced (a real run) or not (a dry run)
+     * @param hashes        the run's hash cache
+     */
+    public ShadowWorkspace(LiveTree live, Path stagingFolder, boolean durable, HashCache hashes) {
+        this.live = live;
+        this.stagingFolder = stagingFolder;
+        this.durable = durable;
+        this.hashes = hashes;
+    }
+
+    /** @return the live tree this workspace shadows */
+    public LiveTree live() {
+        return live;
+    }
+
+    /** @return the pending changes by logical path, sorted */
+    public SortedMap<String, Pending> pending() {
+        return java.util.Collections.unmodifiableSortedMap(pending);
+    }
+
+    /** @return the folders deleted or moved away */
+    public Set<String> hiddenFolders() {
+        return Set.copyOf(hiddenFolders);
+    }
+
+    /** @return the folder staged files are written to */
+    public Path stagingFolder() {
+        return stagingFolder;
+    }
+
+    // ---- what is visible -------------------------------------------------------------------------
+
+    private Optional<Type> type(String path) {
+        if (path.isEmpty()) {
+            return Optional.of(Type.DIR);
+        }
+        Pending p = pending.get(path);
+        if (p != null) {
+            if (p instanceof Gone) {
+                return overlayHasChildren(path) ? Optional.of(Type.DIR) : Optional.empty();
+            }
+            return Optional.of(p instanceof Link ? Type.SYMLINK : Type.FILE);
+        }
+        Optional<LiveTree.Entry> entry = live.entry(path);
+        if (entry.isPresent() && !hidden(path)) {
+            return Optional.of(entry.get().type());
+        }
+        return overlayHasChildren(path) ? Optional.of(Type.DIR) : Optional.empty();
+    }
+
+    private boolean hidden(String path) {
+        for (String folder : hiddenFolders) {
+            if (RelativePath.within(folder, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean overlayHasChildren(String folder) {
+        String prefix = folder + "/";
+        for (Map.Entry<String, Pending> e : pending.tailMap(prefix).entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                return false;
+            }
+            if (!(e.getValue() instanceof Gone)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return every visible entry (files and links) by logical path, sorted */
+    private SortedMap<String, Type> visibleLeaves(String under) {
+        SortedMap<String, Type> out = new TreeMap<>();
+        for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
+            String path = e.getKey();
+            if (e.getValue().type() != Type.DIR && RelativePath.within(under, path)
+                    && !pending.containsKey(path) && !hidden(path)) {
+                out.put(path, e.getValue().type());
+            }
+        }
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            if (!(e.getValue() instanceof Gone) && RelativePath.within(under, e.getKey())) {
+                out.put(e.getKey(), e.getValue() instanceof Link ? Type.SYMLINK : Type.FILE);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return type(RelativePath.check(path)).isPresent();
+    }
+
+    @Override
+    public boolean isFile(String path) {
+        return type(RelativePath.check(path)).filter(t -> t == Type.FILE).isPresent();
+    }
+
+    @Override
+    public boolean isDirectory(String path) {
+        return type(RelativePath.check(path)).filter(t -> t == Type.DIR).isPresent();
+    }
+
+    @Override
+    public Optional<String> symlinkTarget(String path) {
+        String p = RelativePath.check(path);
+        Pending pend = pending.get(p);
+        if (pend instanceof Link link) {
+            return Optional.of(link.target());
+        }
+        if (pend == null && !hidden(p)) {
+            Optional<LiveTree.Entry> entry = live.entry(p).filter(e -> e.type() == Type.SYMLINK);
+            if (entry.isPresent()) {
+                try {
+                    return Optional.of(Files.readSymbolicLink(entry.get().real()).toString());
+                } catch (IOException e) {
+                    throw new RuleFailure(p, "cannot read the symbolic link: " + e.getMessage());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> files(String glob) {
+        Glob matcher = Glob.of(glob);
+        List<String> out = new ArrayList<>();
+        visibleLeaves(matcher.base()).forEach((path, type) -> {
+            if (type == Type.FILE && matcher.matches(path)) {
+                out.add(path);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public List<String> children(String folder) {
+        String f = RelativePath.check(folder);
+        TreeSet<String> names = new TreeSet<>();
+        String prefix = f.isEmpty() ? "" : f + "/";
+        for (String path : live.entries().keySet()) {
+            if (path.startsWith(prefix) && !path.equals(f)) {
+                String name = path.substring(prefix.length()).split("/", 2)[0];
+                if (type(prefix + name).isPresent()) {
+                    names.add(name);
+                }
+            }
+        }
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            if (e.getKey().startsWith(prefix) && !(e.getValue() instanceof Gone)) {
+                names.add(e.getKey().substring(prefix.length()).split("/", 2)[0]);
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
+    public long size(String path) throws IOException {
+        return Files.size(readable(RelativePath.check(path), 0));
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        return new BufferedInputStream(Files.newInputStream(readable(RelativePath.check(path), 0)), 1 << 16);
+    }
+
+    @Override
+    public String sha256(String path) throws IOException {
+        return hashes.sha256(readable(RelativePath.check(path), 0));
+    }
+
+    /**
+     * Where the bytes of a visible file are now: a staged file or a live one.
+     *
+     * @param path a checked logical path
+     * @return the real file to read
+     */
+    public Path readable(String path) {
+        return readable(RelativePath.check(path), 0);
+    }
+
+    private Path readable(String path, int depth) {
+        if (depth > LINK_DEPTH) {
+            throw new RuleFailure(path, "too many levels of symbolic links");
+        }
+        Pending p = pending.get(path);
+        if (p instanceof Content c) {
+            return c.staged();
+        }
+        if (p instanceof Origin o) {
+            return live.entry(o.livePath()).orElseThrow().real();
+        }
+        if (p instanceof HardLink h) {
+            return readable(h.existing(), depth + 1);
+        }
+        if (p instanceof Link l) {
+            return readable(resolveLink(path, l.target()), depth + 1);
+        }
+        if (p == null && !hidden(path)) {
+            Optional<LiveTree.Entry> entry = live.entry(path);
+            if (entry.isPresent() && entry.get().type() == Type.FILE) {
+                return entry.get().real();
+            }
+            if (entry.isPresent() && entry.get().type() == Type.SYMLINK) {
+                return readable(resolveLink(path, symlinkTarget(path).orElseThrow()), depth + 1);
+            }
+        }
+        throw new RuleFailure(path, "no such file");
+    }
+
+    private static String resolveLink(String link, String target) {
+        if (target.startsWith("/")) {
+            throw new RuleFailure(link, "symbolic link points outside the installation (" + target + ")");
+        }
+        List<String> parts = new ArrayList<>(List.of(RelativePath.parent(link).isEmpty()
+                ? new String[0] : RelativePath.parent(link).split("/")));
+        for (String segment : target.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                if (parts.isEmpty()) {
+                    throw new RuleFailure(link, "symbolic link points outside the installation (" + target + ")");
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(segment);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    // ---- changes ---------------------------------------------------------------------------------
+
+    private void checkWritable(String path) {
+        checkParents(path);
+        if (type(path).filter(t -> t == Type.DIR).isPresent()) {
+            throw new RuleFailure(path, "a folder is in the way");
+        }
+    }
+
+    private void checkParents(String path) {
+        if (path.isEmpty()) {
+            throw new RuleFailure("(root)", "the installation root itself cannot be replaced");
+        }
+        if (live.real(path).isEmpty()) {
+            throw new RuleFailure(path, "path is outside what this command may change");
+        }
+        String parent = RelativePath.parent(path);
+        while (!parent.isEmpty()) {
+            Optional<Type> t = type(parent);
+            if (t.isPresent() && t.get() != Type.DIR) {
+                throw new RuleFailure(path, "path goes through " + (t.get() == Type.SYMLINK ? "a symbolic link" : "a file")
+                        + " (" + parent + "); rules may only write inside real folders");
+            }
+            parent = RelativePath.parent(parent);
+        }
+    }
+
+    @Override
+    public void write(String path, WriteAction action) throws IOException {
+        String p = RelativePath.check(path);
+        checkWritable(p);
+        Files.createDirectories(stagingFolder);
+        Path file = stagingFolder.resolve(String.format("w%06d.tmp", ++staged));
+        boolean done = false;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            action.writeTo(new NonClosingOutputStream(out));
+            out.flush();
+            if (durable) {
+                channel.force(true);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Optional<Path> modeSource = type(p).filter(t -> t == Type.FILE).map(t -> readable(p, 0));
+        Pending previous = pending.put(p, new Content(file, modeSource.filter(real -> !real.startsWith(stagingFolder))
+                .or(() -> previousModeSource(pending.get(p)))));
+        discard(previous);
+    }
+
+    private static Optional<Path> previousModeSource(Pending previous) {
+        return previous instanceof Content c ? c.modeSource() : Optional.empty();
+    }
+
+    private static void discard(Pending previous) throws IOException {
+        if (previous instanceof Content c) {
+            Files.deleteIfExists(c.staged());
+        }
+    }
+
+    @Override
+    public void move(String from, String to) throws IOException {
+        String f = RelativePath.check(from);
+        String t = RelativePath.check(to);
+        Type type = type(f).orElseThrow(() -> new RuleFailure(f, "cannot move: no such file or folder"));
+        if (type(t).isPresent()) {
+            throw new RuleFailure(t, "cannot move " + f + " here: the target exists");
+        }
+        if (RelativePath.within(f, t)) {
+            throw new RuleFailure(t, "cannot move " + f + " into itself");
+        }
+        checkWritable(t);
+        checkParents(f);
+        if (type == Type.DIR) {
+            for (Map.Entry<String, Type> leaf : visibleLeaves(f).entrySet()) {
+                moveLeaf(leaf.getKey(), t + leaf.getKey().substring(f.length()));
+            }
+            hiddenFolders.add(f);
+        } else {
+            moveLeaf(f, t);
+        }
+    }
+
+    private void moveLeaf(String from, String to) {
+        Pending current = pending.get(from);
+        Pending moved;
+        if (current != null) {
+            moved = current;
+        } else if (live.entry(from).orElseThrow().type() == Type.SYMLINK) {
+            moved = new Link(symlinkTarget(from).orElseThrow());
+        } else {
+            moved = new Origin(from);
+        }
+        pending.put(to, moved);
+        if (live.entry(from).isPresent()) {
+            pending.put(from, new Gone());
+        } else {
+            pending.remove(from);
+        }
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        String p = RelativePath.check(path);
+        Optional<Type> type = type(p);
+        if (type.isEmpty()) {
+            return;
+        }
+        checkParents(p);
+        if (type.get() == Type.DIR) {
+            for (String leaf : visibleLeaves(p).keySet()) {
+                deleteLeaf(leaf);
+            }
+            hiddenFolders.add(p);
+        } else {
+            deleteLeaf(p);
+        }
+    }
+
+    private void deleteLeaf(String path) throws IOException {
+        Pending previous = live.entry(path).isPresent() ? pending.put(path, new Gone()) : pending.remove(path);
+        discard(previous);
+    }
+
+    @Override
+    public void symlink(String link, String target) throws IOException {
+        String l = RelativePath.check(link);
+        if (type(l).isPresent()) {
+            throw new RuleFailure(l, "cannot create a symbolic link: the path exists");
+        }
+        checkWritable(l);
+        resolveLink(l, target);
+        pending.put(l, new Link(target));
+    }
+
+    @Override
+    public void hardLink(String path, String existing) throws IOException {
+        String p = RelativePath.check(path);
+        String e = RelativePath.check(existing);
+        if (type(e).filter(t -> t == Type.FILE).isEmpty()) {
+            throw new RuleFailure(e, "cannot link to it: not a regular file");
+        }
+        checkWritable(p);
+        Pending target = pending.get(e);
+        String to = target instanceof HardLink h ? h.existing() : e;
+        discard(pending.put(p, new HardLink(to)));
+    }
+
+    /** An output stream that ignores close, so a rule cannot close the engine's stream early. */
+    private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
+        NonClosingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}
