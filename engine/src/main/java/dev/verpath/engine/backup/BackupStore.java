@@ -1,6 +1,7 @@
 package dev.verpath.engine.backup;
 
 import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.RelativePath;
@@ -96,9 +97,10 @@ public final class BackupStore {
                         Optional.of(Files.readSymbolicLink(entry.real()).toString()), "none"));
                 case FILE -> {
                     Files.createDirectories(copy.getParent());
+                    CrashPoints.reached("back up " + e.getKey());
                     String stored = "copy";
                     Optional<String> sha;
-                    if (isWeight(e.getKey()) && tryLink(copy, entry.real())) {
+                    if (keptByLink(e.getKey()) && tryLink(copy, entry.real())) {
                         stored = "hardlink";
                         sha = hashes.cached(entry.real());
                     } else {
@@ -115,7 +117,14 @@ public final class BackupStore {
         return info(target, manifest);
     }
 
-    private static boolean isWeight(String path) {
+    /**
+     * Whether a file is kept in a backup as a hard link (when on the same file system): weight files, which
+     * the engine never rewrites in place.
+     *
+     * @param path a logical path
+     * @return true for weight files
+     */
+    public static boolean keptByLink(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return WEIGHT_EXTENSIONS.stream().anyMatch(lower::endsWith);
     }
