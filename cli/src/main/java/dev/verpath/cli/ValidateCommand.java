@@ -2,18 +2,34 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.ValidationReport;
+import dev.verpath.engine.validate.ValidationRequest;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.ValidationCategory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate validate}: checks an installation against its version's rules; exit 1 on errors. */
 @Command(name = "validate",
         description = "Validate an installation at its recorded version (or the one given): findings grouped by "
-                + "category, each with severity, file and line or key, message and remedy. Exits 1 on any error.")
+                + "category (schema, integrity, security, performance, compatibility), each with severity, file and "
+                + "line or key, message and remedy. Exits 1 on any error.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -24,6 +40,25 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--version", paramLabel = "V", description = "Check against this version (default: the recorded one).")
     private String version;
+
+    @Option(names = "--category", paramLabel = "C", split = ",", arity = "1..*",
+            description = "Check only these categories: schema, integrity, security, performance, compatibility "
+                    + "(repeat the option or separate with commas; default: all).")
+    private List<String> categories = new ArrayList<>();
+
+    @Option(names = "--full", description = "Hash every listed file, ignoring the stat cache in .migrate/statcache.")
+    private boolean full;
+
+    @Option(names = "--strict", description = "Count warnings as errors (also: validation.strict, and a product's "
+            + "<PRODUCT>_STRICT_VALIDATION flag such as WAN_STRICT_VALIDATION).")
+    private boolean strict;
+
+    @Option(names = "--repair", description = "Restore each file whose SHA-256 differs from its record (or that is "
+            + "missing) from the newest backup holding a copy with the recorded hash, then validate again.")
+    private boolean repair;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON (what --json prints) to FILE.")
+    private Path report;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
@@ -36,13 +71,43 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
-        ValidationReport report = invocation.engine().validate(path, Optional.ofNullable(version));
-        ValidationView.text(report).forEach(output::line);
+        ValidationRequest request = new ValidationRequest(path, Optional.ofNullable(version), categories(), strict, full, repair);
+        ValidationReport result = invocation.engine().validate(request, output.progress());
+        ValidationView.text(result).forEach(output::line);
         ObjectNode document = Output.object();
         document.put("command", "validate");
         document.put("installation", Invocation.display(path));
-        document.setAll(ValidationView.json(report));
+        document.setAll(ValidationView.json(result));
         output.document(document);
-        return report.hasErrors() ? ExitStatus.FAILED.code() : ExitStatus.SUCCESS.code();
+        if (report != null) {
+            write(report, Output.render(document));
+            output.note("report written to " + Invocation.display(report));
+        }
+        return result.hasErrors() ? ExitStatus.FAILED.code() : ExitStatus.SUCCESS.code();
+    }
+
+    private Set<ValidationCategory> categories() {
+        Set<ValidationCategory> chosen = EnumSet.noneOf(ValidationCategory.class);
+        for (String name : categories) {
+            String wanted = name.trim().toLowerCase(Locale.ROOT);
+            chosen.add(Arrays.stream(ValidationCategory.values()).filter(c -> c.label().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "Invalid value for option '--category': '"
+                            + name + "' (expected one of " + Arrays.stream(ValidationCategory.values())
+                            .map(ValidationCategory::label).collect(Collectors.joining(", ")) + ")")));
+        }
+        return chosen;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, file + ": cannot write the report (" + e.getMessage()
+                    + "); choose another --report file", e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.verpath.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.ValidationReport;
+import dev.verpath.engine.validate.Repair;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
@@ -13,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A validation report grouped by category ({@code schema}, {@code integrity}, ...), as text and JSON. */
+/**
+ * A validation report grouped by category ({@code schema}, {@code integrity}, ...), then what {@code --repair} did,
+ * as text and JSON.
+ */
 final class ValidationView {
 
     private static final Comparator<Finding> ORDER = Comparator
@@ -50,9 +54,10 @@ final class ValidationView {
      */
     static List<String> text(ValidationReport report) {
         List<String> lines = new ArrayList<>();
-        String head = "validate " + report.product() + " " + report.version() + ": ";
+        String head = "validate " + report.product() + " " + report.version() + scope(report) + ": ";
         if (report.findings().isEmpty()) {
             lines.add(head + "no findings, the installation is valid");
+            repairs(report, lines);
             return lines;
         }
         Map<Severity, Long> counts = counts(report);
@@ -65,7 +70,29 @@ final class ValidationView {
                 lines.add("          fix: " + f.remedy() + " (" + f.ruleId() + ")");
             }
         });
+        repairs(report, lines);
         return lines;
+    }
+
+    /** What the header says beyond product and version: the categories when not all, and strictness. */
+    private static String scope(ValidationReport report) {
+        String text = "";
+        if (report.categories().size() < ValidationCategory.values().length) {
+            text += " (" + report.categories().stream().map(ValidationCategory::label).collect(Collectors.joining(", ")) + " only)";
+        }
+        return report.strict() ? text + " (strict: warnings are errors)" : text;
+    }
+
+    private static void repairs(ValidationReport report, List<String> lines) {
+        if (report.repairs().isEmpty()) {
+            return;
+        }
+        long repaired = report.repairs().stream().filter(Repair::repaired).count();
+        lines.add("repairs: " + repaired + " repaired, " + (report.repairs().size() - repaired) + " not repaired");
+        for (Repair r : report.repairs()) {
+            lines.add(String.format(java.util.Locale.ROOT, "  %-12s %s: %s", r.repaired() ? "repaired" : "NOT repaired",
+                    r.path(), r.message()));
+        }
     }
 
     private static String where(Finding f) {
@@ -84,6 +111,9 @@ final class ValidationView {
         node.put("product", report.product());
         node.put("version", report.version());
         node.put("valid", !report.hasErrors());
+        node.put("strict", report.strict());
+        ArrayNode checked = node.putArray("categories");
+        report.categories().forEach(c -> checked.add(c.label()));
         ObjectNode counts = node.putObject("counts");
         counts(report).forEach((s, n) -> counts.put(s.label(), n));
         ObjectNode categories = node.putObject("findings");
@@ -99,6 +129,14 @@ final class ValidationView {
                 o.put("remedy", f.remedy());
             }
         });
+        ArrayNode repairs = node.putArray("repairs");
+        for (Repair r : report.repairs()) {
+            ObjectNode o = repairs.addObject();
+            o.put("path", r.path());
+            o.put("repaired", r.repaired());
+            r.backupId().ifPresentOrElse(id -> o.put("backupId", id), () -> o.putNull("backupId"));
+            o.put("message", r.message());
+        }
         return node;
     }
 }

@@ -13,14 +13,9 @@ import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.journal.RuleChecksum;
 import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.PlanEstimator;
-import dev.verpath.engine.validate.InstallationValidator;
-import dev.verpath.engine.validate.ReadOnlyView;
-import dev.verpath.engine.workspace.HashCache;
-import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.engine.workspace.Mount;
-import dev.verpath.engine.workspace.ShadowWorkspace;
+import dev.verpath.engine.validate.InstallationValidation;
+import dev.verpath.engine.validate.ValidationRequest;
 import dev.verpath.rules.ErrorCode;
-import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
@@ -147,24 +142,26 @@ public final class MigrationEngine {
     }
 
     /**
-     * Validates an installation at its version (or the one given).
+     * Validates an installation at its version (or the one given): every category, the stat cache used.
      *
      * @param root    the installation
      * @param version the version to check against; empty: the recorded one
      * @return the findings
      */
     public ValidationReport validate(Path root, Optional<String> version) {
-        Installation installation = Installation.at(root);
-        String at = version.or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
-                installation.root().resolve(Installation.VERSION_FILE) + ": missing; give --version"));
-        try {
-            LiveTree live = LiveTree.scan(List.of(new Mount("", installation.root())), Set.of(backupFolder(installation)));
-            ShadowWorkspace view = new ShadowWorkspace(live, installation.stateFolder().resolve("unused"), false, new HashCache());
-            List<Finding> findings = new InstallationValidator(registry).validate(new ReadOnlyView(view, Set.of()), installation.product(), at);
-            return new ValidationReport(installation.product(), at, findings);
-        } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, installation.root() + ": cannot read the installation (" + e.getMessage() + ")", e);
-        }
+        return validate(ValidationRequest.of(root, version), line -> { });
+    }
+
+    /**
+     * Validates an installation as {@code migrate validate} asks: categories, strictness, {@code --full},
+     * {@code --repair}.
+     *
+     * @param request  what to check
+     * @param progress receives a line on hashing and on each repair
+     * @return the findings, and what was repaired
+     */
+    public ValidationReport validate(ValidationRequest request, Consumer<String> progress) {
+        return new InstallationValidation(registry, settings, clock).validate(request, progress);
     }
 
     private Path backupFolder(Installation installation) {

@@ -19,6 +19,7 @@ import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.validate.ReadOnlyView;
+import dev.verpath.engine.validate.SourceValidation;
 import dev.verpath.engine.workspace.ChangeList;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
@@ -108,6 +109,12 @@ public final class MigrationExecutor {
                 RunReport report = new RunReport();
                 Deadline deadline = new Deadline(settings.timeoutSeconds());
                 Prepared prepared = deadline.run(activity -> {
+                    // Validation of the source before the first write: errors stop the run before the backup.
+                    if (request.scope() == Scope.VERSION && !plan.steps().isEmpty()) {
+                        activity.set("validating the source");
+                        SourceValidation.require(registry, settings, new ReadOnlyView(shadow, Set.of()), installation.root(),
+                                Set.of(backupFolder), plan.product(), plan.from(), progress);
+                    }
                     List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, line -> {
                         activity.set(line);
                         progress.accept(line);

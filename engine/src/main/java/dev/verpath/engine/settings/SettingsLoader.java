@@ -64,6 +64,11 @@ public final class SettingsLoader {
         d.put("backup.keep_last", "3");
         d.put("plugins.dir", "");
         d.put("plugins.enabled", "true");
+        d.put("validation.strict", "false");
+        d.put("validation.before_migration", "true");
+        d.put("validation.small_file_bytes", "65536");
+        d.put("validation.small_files_per_folder", "1000");
+        d.put("validation.split_file_bytes", "1073741824");
         return Map.copyOf(d);
     }
 

@@ -13,15 +13,24 @@ import dev.verpath.rules.Workspace;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the validation rules that apply to a product at a version and gathers their findings, sorted by
  * category, path, then rule. A rule that throws becomes an error finding of its own; it never stops the
- * others.
+ * others. The engine's own checks ({@link EngineChecks}) are not run here: {@link ValidationRun} adds them.
  */
 public final class InstallationValidator {
+
+    /** The order of findings in reports: category, path, location, rule, message. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.category().ordinal())
+            .thenComparing(Finding::path)
+            .thenComparing(f -> f.location().orElse(""))
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message);
 
     private final RuleRegistry registry;
 
@@ -39,6 +48,19 @@ public final class InstallationValidator {
      * @return the findings, sorted
      */
     public List<Finding> validate(Workspace workspace, String product, String version) {
+        return validate(workspace, product, version, EnumSet.allOf(ValidationCategory.class));
+    }
+
+    /**
+     * Runs the rules of the given categories only.
+     *
+     * @param workspace  a read-only view of the installation
+     * @param product    the product
+     * @param version    the version the installation should be at
+     * @param categories the categories whose rules run
+     * @return the findings, sorted
+     */
+    public List<Finding> validate(Workspace workspace, String product, String version, Set<ValidationCategory> categories) {
         List<Finding> findings = new ArrayList<>();
         ValidationContext context = new ValidationContext() {
             @Override
@@ -58,7 +80,7 @@ public final class InstallationValidator {
         };
         for (ValidationRule rule : registry.validations()) {
             ValidationDescriptor d = rule.descriptor();
-            if (!d.product().equals(product) || !covers(d.versions(), version)) {
+            if (!d.product().equals(product) || !covers(d.versions(), version) || !categories.contains(d.category())) {
                 continue;
             }
             try {
@@ -68,11 +90,7 @@ public final class InstallationValidator {
                         "validation rule failed to run: " + e.getMessage(), "fix the file it names, or report the rule to its authors"));
             }
         }
-        findings.sort(Comparator.comparing((Finding f) -> f.category().ordinal())
-                .thenComparing(Finding::path)
-                .thenComparing(f -> f.location().orElse(""))
-                .thenComparing(Finding::ruleId)
-                .thenComparing(Finding::message));
+        findings.sort(ORDER);
         return List.copyOf(findings);
     }
 

@@ -14,14 +14,44 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SHA-256 of files, computed once per run and reused by rules, backups and validation. A cached value is
- * used only while the file's size and modification time are unchanged. Thread-safe.
+ * used only while the file's size and modification time are unchanged. A file the run has not hashed yet
+ * is hashed by the cache's {@link Source}: its bytes, or a persistent cache that knows the file unchanged.
+ * Thread-safe.
  */
 public final class HashCache {
+
+    /**
+     * Where a hash comes from when the run has none yet. Implementations are thread-safe.
+     */
+    @FunctionalInterface
+    public interface Source {
+        /**
+         * @param file a regular file
+         * @return its SHA-256 as 64 lower-case hex digits
+         * @throws IOException when it cannot be read
+         */
+        String sha256(Path file) throws IOException;
+    }
 
     private record Known(long size, long mtime, String sha256) {
     }
 
     private final Map<Path, Known> known = new ConcurrentHashMap<>();
+    private final Source source;
+
+    /** A cache that hashes every file's bytes once per run. */
+    public HashCache() {
+        this(HashCache::hash);
+    }
+
+    /**
+     * A cache whose misses go to the given source (a persistent stat cache, say).
+     *
+     * @param source computes or recalls the hash of a file the run has not hashed yet
+     */
+    public HashCache(Source source) {
+        this.source = java.util.Objects.requireNonNull(source, "source");
+    }
 
     /**
      * @param file a regular file
@@ -35,7 +65,7 @@ public final class HashCache {
         if (cached != null && cached.size() == attrs.size() && cached.mtime() == mtime) {
             return cached.sha256();
         }
-        String hash = hash(file);
+        String hash = source.sha256(file);
         known.put(file, new Known(attrs.size(), mtime, hash));
         return hash;
     }

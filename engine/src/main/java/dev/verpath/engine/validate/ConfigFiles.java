@@ -1,0 +1,67 @@
+package dev.verpath.engine.validate;
+
+import dev.verpath.engine.workspace.RelativePath;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configuration files of an installation, for the security checks: every file with a configuration
+ * extension ({@code .toml .json .yaml .yml .ini .cfg .conf .env .properties}, or named {@code .env}) outside
+ * the product's data and models folders, up to {@value #MAX_BYTES} bytes. Model folders are left out on
+ * purpose: their {@code config.json} and tokenizer files use key names such as {@code bos_token} that are
+ * not secrets. Read as text, line by line, so findings name the line and a file that does not parse is
+ * still checked.
+ */
+final class ConfigFiles {
+
+    /** Larger files are not configuration. */
+    static final long MAX_BYTES = 4L << 20;
+
+    private static final Set<String> EXTENSIONS = Set.of("toml", "json", "yaml", "yml", "ini", "cfg", "conf", "env",
+            "properties");
+
+    private ConfigFiles() {
+    }
+
+    /**
+     * @param tree the installation
+     * @return its configuration files, sorted by path
+     */
+    static List<TreeScan.Entry> of(TreeScan tree) {
+        return tree.entries().stream().filter(e -> e.kind() == TreeScan.Kind.FILE && e.size() <= MAX_BYTES)
+                .filter(e -> isConfigName(e.name()))
+                .filter(e -> !inside(tree.dataFolder(), e.path()) && !inside(tree.modelsFolder(), e.path()))
+                .toList();
+    }
+
+    private static boolean inside(Optional<String> folder, String path) {
+        return folder.filter(f -> !f.isEmpty()).map(f -> RelativePath.within(f, path)).orElse(false);
+    }
+
+    private static boolean isConfigName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        return lower.equals(".env") || (dot > 0 && EXTENSIONS.contains(lower.substring(dot + 1)));
+    }
+
+    /**
+     * A file's lines, decoded as UTF-8 (bad bytes become U+FFFD).
+     *
+     * @param entry a file
+     * @return the lines, the first being line 1
+     * @throws IOException when the file cannot be read
+     */
+    static List<String> lines(TreeScan.Entry entry) throws IOException {
+        byte[] bytes = Files.readAllBytes(entry.real());
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+        return text.lines().toList();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.verpath.engine.validate;
+
+import dev.verpath.engine.Installation;
+import dev.verpath.engine.ValidationReport;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.workspace.LiveTree;
+import dev.verpath.engine.workspace.Mount;
+import dev.verpath.engine.workspace.ShadowWorkspace;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.Finding;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.ValidationCategory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code migrate validate}: the installation at its version (or the one asked for), the categories asked for,
+ * hashes through the installation's {@link StatCache} (unless {@code --full}), strictness, and
+ * {@code --repair} followed by a second validation when anything was restored. Reads only, but for the stat
+ * cache and the repaired files. Not thread-safe.
+ */
+public final class InstallationValidation {
+
+    private final RuleRegistry registry;
+    private final EngineSettings settings;
+    private final Clock clock;
+
+    /**
+     * @param registry the loaded rules
+     * @param settings the effective settings
+     * @param clock    the clock (racy window of the stat cache, backup names)
+     */
+    public InstallationValidation(RuleRegistry registry, EngineSettings settings, Clock clock) {
+        this.registry = registry;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One pass: the findings, and what they were found on (for the repair). */
+    private record Pass(List<Finding> findings, TreeScan tree, ShadowWorkspace view) {
+    }
+
+    /**
+     * Validates, and repairs when asked.
+     *
+     * @param request  what to check
+     * @param progress receives a line on hashing and repairing
+     * @return the report
+     * @throws MigrationException with {@link ErrorCode#USAGE} when no version is known, {@link ErrorCode#IO_FAILED}
+     *                            when the installation cannot be read
+     */
+    public ValidationReport validate(ValidationRequest request, Consumer<String> progress) {
+        Installation installation = Installation.at(request.root());
+        String version = request.version().or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
+                installation.root().resolve(Installation.VERSION_FILE) + ": missing; give --version"));
+        String product = installation.product();
+        boolean strict = Strictness.of(request.strict(), settings, registry, product);
+        List<ValidationCategory> categories = Arrays.stream(ValidationCategory.values()).filter(request::checks).toList();
+        Path backups = settings.backupDir().orElse(installation.stateFolder().resolve("backups")).toAbsolutePath().normalize();
+        try {
+            Pass pass = check(installation, product, version, request, backups, request.full(), progress);
+            List<Finding> findings = pass.findings();
+            List<Repair> repairs = List.of();
+            if (request.repair()) {
+                repairs = new ChecksumRepair(installation.root(), backups, clock).repair(pass.tree(), pass.view());
+                repairs.forEach(r -> progress.accept((r.repaired() ? "repaired " : "could not repair ") + r.path()));
+                if (repairs.stream().anyMatch(Repair::repaired)) {
+                    findings = check(installation, product, version, request, backups, false, progress).findings();
+                }
+            }
+            return new ValidationReport(product, version, strict ? Strictness.apply(findings) : findings, categories, strict,
+                    repairs);
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, installation.root() + ": cannot read the installation ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private Pass check(Installation installation, String product, String version, ValidationRequest request, Path backups,
+                       boolean full, Consumer<String> progress) throws IOException {
+        StatCache cache = StatCache.open(installation.root(), full, clock);
+        LiveTree live = LiveTree.scan(List.of(new Mount("", installation.root())), Set.of(backups));
+        ShadowWorkspace view = new ShadowWorkspace(live, installation.stateFolder().resolve("unused"), false, new HashCache(cache));
+        TreeScan tree = TreeScan.of(installation.root(), Set.of(backups), registry.product(product));
+        List<Finding> findings = new ValidationRun(registry, Thresholds.of(settings))
+                .findings(new ReadOnlyView(view, Set.of()), tree, product, version, request.categories());
+        cache.save();
+        if (cache.hashed() + cache.recalled() > 0) {
+            progress.accept("hashed " + cache.hashed() + " file(s), " + PerformanceChecks.bytes(cache.hashedBytes())
+                    + "; " + cache.recalled() + " unchanged file(s) taken from the stat cache" + (full ? " (--full: cache ignored)" : ""));
+        }
+        return new Pass(findings, tree, view);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.verpath.engine.validate;
+
+import dev.verpath.engine.graph.VersionGraph;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.rules.Finding;
+import dev.verpath.rules.Severity;
+import dev.verpath.rules.ValidationCategory;
+import dev.verpath.rules.ValidationDescriptor;
+import dev.verpath.rules.Workspace;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One validation of an installation at a version: that the version is one the loaded rules know, the
+ * product's validation rules on a read-only view, and the engine's own checks on the files on disk; only
+ * the categories asked for. Not thread-safe; one run per call.
+ */
+public final class ValidationRun {
+
+    /** The engine's check that the installation's version is a known one. */
+    public static final ValidationDescriptor KNOWN_VERSION = TreeCheck.describe("engine.schema.known-version",
+            "Known version", "Checks that the product and the version the installation is at are known to a loaded rule "
+                    + "set.", ValidationCategory.SCHEMA, Severity.ERROR);
+
+    private static final String VERSION_FILE = "VERSION";
+
+    private final RuleRegistry registry;
+    private final Thresholds thresholds;
+
+    /**
+     * @param registry   the loaded rules
+     * @param thresholds the limits of the performance checks
+     */
+    public ValidationRun(RuleRegistry registry, Thresholds thresholds) {
+        this.registry = registry;
+        this.thresholds = thresholds;
+    }
+
+    /**
+     * Validates.
+     *
+     * @param view       a read-only view of the installation, for the product's rules
+     * @param tree       the installation on disk, for the engine's checks
+     * @param product    the product
+     * @param version    the version the installation should be at
+     * @param categories the categories to check
+     * @return the findings, sorted by {@link InstallationValidator#ORDER}
+     */
+    public List<Finding> findings(Workspace view, TreeScan tree, String product, String version,
+                                  Set<ValidationCategory> categories) {
+        List<Finding> findings = new ArrayList<>();
+        if (categories.contains(ValidationCategory.SCHEMA)) {
+            knownVersion(product, version).ifPresent(findings::add);
+        }
+        findings.addAll(new InstallationValidator(registry).validate(view, product, version, categories));
+        for (TreeCheck check : EngineChecks.all(thresholds)) {
+            ValidationDescriptor d = check.descriptor();
+            if (!categories.contains(d.category())) {
+                continue;
+            }
+            try {
+                findings.addAll(check.check(tree));
+            } catch (IOException | RuntimeException e) {
+                findings.add(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
+                        "check failed to run: " + e.getMessage(), "Make the files it names readable and run it again."));
+            }
+        }
+        findings.sort(InstallationValidator.ORDER);
+        return List.copyOf(findings);
+    }
+
+    private Optional<Finding> knownVersion(String product, String version) {
+        VersionGraph graph = VersionGraph.of(registry);
+        if (!graph.hasProduct(product)) {
+            return Optional.of(Finding.of(KNOWN_VERSION, VERSION_FILE, null, "product '" + product + "' is not known to "
+                    + "any loaded rule set (known: " + String.join(", ", graph.products()) + ")", "Install the plugin "
+                    + "that declares " + product + ", or correct the product name in " + VERSION_FILE + "."));
+        }
+        List<String> versions = graph.versions(product);
+        boolean inRange = registry.rules(product).stream().anyMatch(r -> InstallationValidator.covers(r.descriptor().from(), version))
+                || registry.validations().stream().anyMatch(v -> v.descriptor().product().equals(product)
+                        && InstallationValidator.covers(v.descriptor().versions(), version));
+        if (!versions.contains(version) && !inRange) {
+            return Optional.of(Finding.of(KNOWN_VERSION, VERSION_FILE, null, "version " + version + " is not a version of "
+                    + product + " that the loaded rules know (known: " + String.join(", ", versions) + ")",
+                    "Write the installed version into " + VERSION_FILE + ", or install the plugin that brings version "
+                            + version + "."));
+        }
+        return Optional.empty();
+    }
+}
