@@ -153,7 +153,7 @@ public final class StatCache implements HashCache.Source {
         if (!absolute.startsWith(root) || absolute.equals(root)) {
             return Optional.empty();
         }
-        String relative = root.relativize(absolute).toString().replace('\\', '/');
+        String relative = root.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
         return relative.equals(LiveTree.STATE_FOLDER) || relative.startsWith(LiveTree.STATE_FOLDER + "/")
                 ? Optional.empty() : Optional.of(relative);
     }

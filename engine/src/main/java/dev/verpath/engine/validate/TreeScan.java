@@ -125,7 +125,7 @@ public record TreeScan(Path root, Optional<Product> layout, List<Entry> entries)
                 permissions = Optional.empty();
             }
         }
-        String path = base.relativize(real).toString().replace('\\', '/');
+        String path = base.relativize(real).toString().replace(java.io.File.separatorChar, '/');
         return new Entry(path, real, kind, attrs.size(), permissions);
     }
 
