@@ -70,6 +70,7 @@ public final class SourceValidation {
     }
 
     private static String where(Finding f) {
-        return (f.path().isEmpty() ? "(installation)" : f.path()) + f.location().map(l -> ":" + l).orElse("");
+        String at = f.location().map(l -> l.startsWith("line ") ? ":" + l.substring(5) : " (" + l + ")").orElse("");
+        return (f.path().isEmpty() ? "(installation)" : f.path()) + at;
     }
 }
