@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class SecurityChecks {
             "_secret", "_secret_key", "_private_key");
     private static final Pattern KEY_VALUE = Pattern.compile(
             "([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*[:=]\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,#;{}\\[\\]\"']+)");
-    private static final Pattern HTTP = Pattern.compile("(?i)\\bhttp://([^/\\s\"'<>?#]*)");
+    private static final Pattern HTTP = Pattern.compile("(?i)\\bhttp://([^/\\s\"'<>?#]*)[^\\s\"'<>]*");
 
     private SecurityChecks() {
     }
@@ -94,7 +95,7 @@ final class SecurityChecks {
         return findings;
     }
 
-    private static boolean inside(java.util.Optional<String> folder, String path) {
+    private static boolean inside(Optional<String> folder, String path) {
         return folder.map(f -> RelativePath.within(f, path)).orElse(false);
     }
 
@@ -132,18 +133,27 @@ final class SecurityChecks {
         for (TreeScan.Entry file : ConfigFiles.of(tree)) {
             List<String> lines = ConfigFiles.lines(file);
             for (int i = 0; i < lines.size(); i++) {
-                Matcher m = HTTP.matcher(lines.get(i));
-                while (m.find()) {
-                    if (!loopback(m.group(1))) {
-                        findings.add(Finding.of(d, file.path(), "line " + (i + 1), "plain http:// source " + m.group()
-                                + ": what is fetched or sent can be read and altered on the way",
-                                "Use https:// (or a path on the local machine) instead."));
-                        break;
-                    }
-                }
+                String location = "line " + (i + 1);
+                plainHttpIn(lines.get(i)).ifPresent(url -> findings.add(Finding.of(d, file.path(), location,
+                        "plain http:// source " + url + ": what is fetched or sent can be read and altered on the way",
+                        "Use https:// (or a path on the local machine) instead.")));
             }
         }
         return findings;
+    }
+
+    /**
+     * @param line a line of a configuration file
+     * @return the first {@code http://} URL in it that does not point at the local machine
+     */
+    static Optional<String> plainHttpIn(String line) {
+        Matcher m = HTTP.matcher(line);
+        while (m.find()) {
+            if (!loopback(m.group(1))) {
+                return Optional.of(m.group());
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean loopback(String authority) {

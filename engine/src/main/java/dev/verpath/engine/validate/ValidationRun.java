@@ -1,11 +1,13 @@
 package dev.verpath.engine.validate;
 
 import dev.verpath.engine.graph.VersionGraph;
+import dev.verpath.engine.graph.VersionText;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationDescriptor;
+import dev.verpath.rules.ValidationRule;
 import dev.verpath.rules.Workspace;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -79,7 +81,11 @@ public final class ValidationRun {
                     + "any loaded rule set (known: " + String.join(", ", graph.products()) + ")", "Install the plugin "
                     + "that declares " + product + ", or correct the product name in " + VERSION_FILE + "."));
         }
-        List<String> versions = graph.versions(product);
+        java.util.TreeSet<String> known = new java.util.TreeSet<>(VersionText.ORDER);
+        known.addAll(graph.versions(product));
+        registry.validations().stream().map(ValidationRule::descriptor).filter(v -> v.product().equals(product))
+                .map(ValidationDescriptor::versions).map(String::trim).filter(VersionText::isVersion).forEach(known::add);
+        List<String> versions = List.copyOf(known);
         boolean inRange = registry.rules(product).stream().anyMatch(r -> InstallationValidator.covers(r.descriptor().from(), version))
                 || registry.validations().stream().anyMatch(v -> v.descriptor().product().equals(product)
                         && InstallationValidator.covers(v.descriptor().versions(), version));
