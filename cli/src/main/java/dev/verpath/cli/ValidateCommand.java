@@ -1,6 +1,7 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.validate.ValidationRequest;
 import dev.verpath.rules.ErrorCode;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -72,7 +74,12 @@ final class ValidateCommand implements Callable<Integer> {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
         ValidationRequest request = new ValidationRequest(path, Optional.ofNullable(version), categories(), strict, full, repair);
-        ValidationReport result = invocation.engine().validate(request, output.progress());
+        MigrationEngine engine = invocation.engine();
+        long started = System.nanoTime();
+        ValidationReport result = engine.validate(request, output.progress());
+        if (output.verbose()) {
+            output.note("validation took " + Units.duration(Duration.ofNanos(System.nanoTime() - started)));
+        }
         ValidationView.text(result).forEach(output::line);
         ObjectNode document = Output.object();
         document.put("command", "validate");

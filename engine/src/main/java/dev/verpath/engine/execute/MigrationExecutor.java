@@ -20,6 +20,7 @@ import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.validate.ReadOnlyView;
 import dev.verpath.engine.validate.SourceValidation;
+import dev.verpath.engine.validate.Strictness;
 import dev.verpath.engine.workspace.ChangeList;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
@@ -284,7 +285,8 @@ public final class MigrationExecutor {
         List<Finding> findings = validator.validate(new ReadOnlyView(shadow, hiddenGlobs), product, step.to()).stream()
                 .filter(f -> f.path().isEmpty() || shadow.live().real(f.path()).isPresent())
                 .toList();
-        Optional<Finding> error = findings.stream().filter(f -> InstallationValidator.failed(List.of(f), false)).findFirst();
+        boolean strict = Strictness.of(false, settings, registry, product);
+        Optional<Finding> error = findings.stream().filter(f -> InstallationValidator.failed(List.of(f), strict)).findFirst();
         if (error.isPresent()) {
             Finding f = error.get();
             throw new MigrationException(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)" : f.path())

@@ -53,6 +53,12 @@ public final class StatCache implements HashCache.Source {
 
     /** A file's identity and times as the cache compares them. */
     record Stamp(long size, long mtimeNanos, long ctimeNanos, long inode) {
+
+        /** Field by field (cheaper on a cold start than a record's generated equals). */
+        boolean same(Stamp other) {
+            return size == other.size && mtimeNanos == other.mtimeNanos && ctimeNanos == other.ctimeNanos
+                    && inode == other.inode;
+        }
     }
 
     private record Entry(Stamp stamp, String sha256) {
@@ -125,7 +131,7 @@ public final class StatCache implements HashCache.Source {
         }
         Stamp before = stamp(file);
         Entry known = entries.get(key.get());
-        if (known != null && known.stamp().equals(before)) {
+        if (known != null && known.stamp().same(before)) {
             recalled.incrementAndGet();
             return known.sha256();
         }
@@ -133,7 +139,7 @@ public final class StatCache implements HashCache.Source {
         String sha = count(file, HashCache.hash(file));
         Stamp after = stamp(file);
         long settled = started - RACY_WINDOW.toNanos();
-        if (after.equals(before) && before.mtimeNanos() < settled && before.ctimeNanos() < settled) {
+        if (after.same(before) && before.mtimeNanos() < settled && before.ctimeNanos() < settled) {
             entries.put(key.get(), new Entry(after, sha));
             changed = true;
         } else if (entries.remove(key.get()) != null) {

@@ -1,9 +1,9 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.graph.VersionText;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.rules.Finding;
+import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationDescriptor;
@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * One validation of an installation at a version: that the version is one the loaded rules know, the
@@ -75,23 +77,29 @@ public final class ValidationRun {
     }
 
     private Optional<Finding> knownVersion(String product, String version) {
-        VersionGraph graph = VersionGraph.of(registry);
-        if (!graph.hasProduct(product)) {
+        if (registry.product(product).isEmpty()) {
             return Optional.of(Finding.of(KNOWN_VERSION, VERSION_FILE, null, "product '" + product + "' is not known to "
-                    + "any loaded rule set (known: " + String.join(", ", graph.products()) + ")", "Install the plugin "
-                    + "that declares " + product + ", or correct the product name in " + VERSION_FILE + "."));
+                    + "any loaded rule set (known: " + String.join(", ", new TreeSet<>(registry.products().keySet())) + ")",
+                    "Install the plugin that declares " + product + ", or correct the product name in " + VERSION_FILE + "."));
         }
-        java.util.TreeSet<String> known = new java.util.TreeSet<>(VersionText.ORDER);
-        known.addAll(graph.versions(product));
-        registry.validations().stream().map(ValidationRule::descriptor).filter(v -> v.product().equals(product))
-                .map(ValidationDescriptor::versions).map(String::trim).filter(VersionText::isVersion).forEach(known::add);
-        List<String> versions = List.copyOf(known);
-        boolean inRange = registry.rules(product).stream().anyMatch(r -> InstallationValidator.covers(r.descriptor().from(), version))
-                || registry.validations().stream().anyMatch(v -> v.descriptor().product().equals(product)
-                        && InstallationValidator.covers(v.descriptor().versions(), version));
-        if (!versions.contains(version) && !inRange) {
+        // the versions the product's edges and validation rules name (the nodes of its version graph, and more)
+        TreeSet<String> known = new TreeSet<>(VersionText.ORDER);
+        boolean inRange = false;
+        for (MigrationRule rule : registry.rules(product)) {
+            Stream.of(rule.descriptor().from(), rule.descriptor().to()).map(String::trim).filter(VersionText::isVersion)
+                    .forEach(known::add);
+            inRange |= InstallationValidator.covers(rule.descriptor().from(), version);
+        }
+        for (ValidationRule rule : registry.validations()) {
+            ValidationDescriptor d = rule.descriptor();
+            if (d.product().equals(product)) {
+                Optional.of(d.versions().trim()).filter(VersionText::isVersion).ifPresent(known::add);
+                inRange |= InstallationValidator.covers(d.versions(), version);
+            }
+        }
+        if (!known.contains(version) && !inRange) {
             return Optional.of(Finding.of(KNOWN_VERSION, VERSION_FILE, null, "version " + version + " is not a version of "
-                    + product + " that the loaded rules know (known: " + String.join(", ", versions) + ")",
+                    + product + " that the loaded rules know (known: " + String.join(", ", known) + ")",
                     "Write the installed version into " + VERSION_FILE + ", or install the plugin that brings version "
                             + version + "."));
         }
