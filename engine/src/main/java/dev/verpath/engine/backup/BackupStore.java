@@ -71,6 +71,9 @@ public final class BackupStore {
      * @throws IOException when the backup cannot be written
      */
     public BackupInfo create(LiveTree live, String product, String from, String to, HashCache hashes) throws IOException {
+        hashes.hashAll(live.entries().entrySet().stream()
+                .filter(e -> e.getValue().type() == LiveTree.Type.FILE && keptByLink(e.getKey()))
+                .map(e -> e.getValue().real()).toList());
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
@@ -102,7 +105,7 @@ public final class BackupStore {
                     Optional<String> sha;
                     if (keptByLink(e.getKey()) && tryLink(copy, entry.real())) {
                         stored = "hardlink";
-                        sha = hashes.cached(entry.real());
+                        sha = Optional.of(hashes.sha256(entry.real()));
                     } else {
                         sha = Optional.of(copyHashing(entry.real(), copy));
                         hashes.remember(entry.real(), sha.get());

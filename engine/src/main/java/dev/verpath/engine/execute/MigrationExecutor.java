@@ -108,6 +108,7 @@ public final class MigrationExecutor {
                 RunReport report = new RunReport();
                 Deadline deadline = new Deadline(settings.timeoutSeconds());
                 Prepared prepared = deadline.run(activity -> {
+                    prehash(plan, request, live, hashes);
                     List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, line -> {
                         activity.set(line);
                         progress.accept(line);
@@ -123,6 +124,11 @@ public final class MigrationExecutor {
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
                         backup = Optional.of(new BackupStore(backupFolder, clock).create(live, plan.product(), plan.from(), plan.to(), hashes));
                     }
+                    Optional<String> changed = live.changedSinceScan();
+                    if (changed.isPresent()) {
+                        throw new MigrationException(ErrorCode.IO_FAILED, changed.get() + ": changed while the migration read it;"
+                                + " the installation is unchanged; stop whatever writes to it and run again");
+                    }
                     return new Prepared(entries, changes, backup);
                 });
                 if (request.dryRun()) {
@@ -137,6 +143,21 @@ public final class MigrationExecutor {
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.IO_FAILED, e.getMessage() + ": " + e.getClass().getSimpleName()
                     + "; the installation is unchanged", e);
+        }
+    }
+
+    /**
+     * Hashes the weight files once, on every core, when the run will need their hashes: model rules record
+     * them in metadata and the backup manifest records them. Rules, backup and validation then hit the cache.
+     */
+    private void prehash(MigrationPlan plan, RunRequest request, LiveTree live, HashCache hashes) throws IOException {
+        boolean modelRules = request.scope().runs(RuleKind.MODEL)
+                && plan.steps().stream().anyMatch(s -> !s.rules(RuleKind.MODEL).isEmpty());
+        boolean backup = !request.dryRun() && request.backup() && settings.backupBeforeMigration();
+        if (modelRules || backup) {
+            hashes.hashAll(live.entries().entrySet().stream()
+                    .filter(e -> e.getValue().type() == LiveTree.Type.FILE && BackupStore.keptByLink(e.getKey()))
+                    .map(e -> e.getValue().real()).toList());
         }
     }
 
