@@ -122,7 +122,7 @@ public final class MigrationExecutor {
                     if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
                         activity.set("backing up " + live.files().size() + " file(s)");
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
-                        backup = Optional.of(new BackupStore(backupFolder, clock).create(live, plan.product(), plan.from(), plan.to(), hashes));
+                        backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto")).create(live, plan.product(), plan.from(), plan.to(), hashes));
                     }
                     Optional<String> changed = live.changedSinceScan();
                     if (changed.isPresent()) {
