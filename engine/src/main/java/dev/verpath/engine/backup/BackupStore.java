@@ -216,6 +216,23 @@ public final class BackupStore {
     }
 
     /**
+     * Deletes a backup: its manifest first, so that a crash midway leaves an unfinished backup (ignored), never
+     * a listed one with missing files.
+     *
+     * @param backup a backup folder
+     * @throws IOException when it cannot be deleted
+     */
+    public static void delete(Path backup) throws IOException {
+        Files.deleteIfExists(backup.resolve(BackupManifest.FILE));
+        AtomicFiles.fsyncFolder(backup);
+        try (Stream<Path> walk = Files.walk(backup)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
      * @param backup a backup folder
      * @return its manifest
      */
