@@ -84,7 +84,20 @@ public final class MigrateCommand implements Callable<Integer> {
      * @return the exit code (see {@link ExitStatus})
      */
     public static int execute(MigrateCommand command, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine line = commandLine(command);
+        return execute(commandLine(command), out, err, args);
+    }
+
+    /**
+     * Runs a command line built by {@link #commandLine(MigrateCommand)} (tests may add commands to it).
+     *
+     * @param line the command line
+     * @param out  stdout
+     * @param err  stderr
+     * @param args the arguments
+     * @return the exit code
+     */
+    static int execute(CommandLine line, PrintWriter out, PrintWriter err, String... args) {
+        MigrateCommand command = line.getCommand();
         line.setOut(out);
         line.setErr(err);
         boolean noColor = Arrays.asList(args).contains("--no-color")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate validate}: checks an installation against its version's rules; exit 1 on errors. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
         description = "Validate an installation at its recorded version (or the one given): findings grouped by "
                 + "category, each with severity, file and line or key, message and remedy. Exits 1 on any error.")
 final class ValidateCommand implements Callable<Integer> {
@@ -24,6 +24,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--version", paramLabel = "V", description = "Check against this version (default: the recorded one).")
     private String version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
+    // --version takes a version here (as the migration guide has it), so only -V prints migrate's version
+    @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
+    private boolean versionHelp;
 
     @Override
     public Integer call() {

@@ -111,7 +111,8 @@ public final class MigrationEngine {
      * @return what changed
      */
     public RunResult migrate(RunRequest request, Consumer<String> progress) {
-        Installation installation = request.scope() == Scope.VERSION ? Installation.at(request.target()) : Installation.around(request.target());
+        Installation found = request.scope() == Scope.VERSION ? Installation.at(request.target()) : Installation.around(request.target());
+        Installation installation = recoverIfInterrupted(found, request.dryRun(), progress) ? Installation.at(found.root()) : found;
         String product = request.product().orElse(installation.product());
         Product layout = registry.product(product).orElseThrow(() -> new MigrationException(ErrorCode.NO_PATH,
                 "unknown product '" + product + "'; known products: " + String.join(", ", registry.products().keySet())));
@@ -120,6 +121,29 @@ public final class MigrationEngine {
         MigrationPlan plan = planFor(product, from, request.to(), request.allowLossy());
         RunTarget target = RunTarget.of(request, layout, installation);
         return new MigrationExecutor(registry, settings, clock).run(request, plan, target, progress);
+    }
+
+    /**
+     * Recovers a migration interrupted while committing (its journal is still there) by restoring the backup
+     * it names: the installation is then exactly as before that migration.
+     *
+     * @return true when a recovery ran
+     */
+    private boolean recoverIfInterrupted(Installation installation, boolean dryRun, Consumer<String> progress) {
+        Optional<Journal.Intent> interrupted = Journal.in(installation.stateFolder()).interrupted();
+        if (interrupted.isEmpty()) {
+            return false;
+        }
+        Path journal = installation.stateFolder().resolve(Journal.FILE);
+        if (dryRun || interrupted.get().backupId().isEmpty()) {
+            throw new MigrationException(ErrorCode.RECOVERY_NEEDED, journal + ": a migration " + interrupted.get().from() + " -> "
+                    + interrupted.get().to() + " was interrupted" + (dryRun ? "" : " and took no backup")
+                    + "; run 'migrate rollback --path " + installation.root() + "' first");
+        }
+        progress.accept("recovering the interrupted migration " + interrupted.get().from() + " -> " + interrupted.get().to()
+                + " from backup " + interrupted.get().backupId().get());
+        rollback(installation.root(), interrupted.get().backupId(), Optional.empty(), progress);
+        return true;
     }
 
     /**
@@ -165,6 +189,8 @@ public final class MigrationEngine {
                 backup = backupPath.get().toAbsolutePath().normalize();
             } else if (backupId.isPresent()) {
                 backup = store.folder().resolve(backupId.get());
+            } else if (Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId).isPresent()) {
+                backup = store.folder().resolve(Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId).get());
             } else {
                 List<BackupInfo> all = store.list();
                 if (all.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.verpath.engine.backup;
 
 import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Mount;
 import dev.verpath.engine.workspace.RelativePath;
@@ -59,6 +60,7 @@ public final class BackupRestore {
             if (current.real() == null || (e != null && sameType(current.type(), e.type()))) {
                 continue;
             }
+            CrashPoints.reached("remove " + current.real());
             if (current.type() == LiveTree.Type.DIR) {
                 deleteTree(current.real());
             } else {
@@ -78,6 +80,7 @@ public final class BackupRestore {
                         Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
                         Files.createDirectories(real.getParent());
                         Files.deleteIfExists(temporary);
+                        CrashPoints.reached("restore " + real);
                         if (e.stored().equals("hardlink")) {
                             Files.createLink(temporary, stored);
                         } else {

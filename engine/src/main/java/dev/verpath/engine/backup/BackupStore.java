@@ -1,6 +1,7 @@
 package dev.verpath.engine.backup;
 
 import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.RelativePath;
@@ -70,6 +71,9 @@ public final class BackupStore {
      * @throws IOException when the backup cannot be written
      */
     public BackupInfo create(LiveTree live, String product, String from, String to, HashCache hashes) throws IOException {
+        hashes.hashAll(live.entries().entrySet().stream()
+                .filter(e -> e.getValue().type() == LiveTree.Type.FILE && keptByLink(e.getKey()))
+                .map(e -> e.getValue().real()).toList());
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
@@ -96,11 +100,12 @@ public final class BackupStore {
                         Optional.of(Files.readSymbolicLink(entry.real()).toString()), "none"));
                 case FILE -> {
                     Files.createDirectories(copy.getParent());
+                    CrashPoints.reached("back up " + e.getKey());
                     String stored = "copy";
                     Optional<String> sha;
-                    if (isWeight(e.getKey()) && tryLink(copy, entry.real())) {
+                    if (keptByLink(e.getKey()) && tryLink(copy, entry.real())) {
                         stored = "hardlink";
-                        sha = hashes.cached(entry.real());
+                        sha = Optional.of(hashes.sha256(entry.real()));
                     } else {
                         sha = Optional.of(copyHashing(entry.real(), copy));
                         hashes.remember(entry.real(), sha.get());
@@ -115,7 +120,14 @@ public final class BackupStore {
         return info(target, manifest);
     }
 
-    private static boolean isWeight(String path) {
+    /**
+     * Whether a file is kept in a backup as a hard link (when on the same file system): weight files, which
+     * the engine never rewrites in place.
+     *
+     * @param path a logical path
+     * @return true for weight files
+     */
+    public static boolean keptByLink(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return WEIGHT_EXTENSIONS.stream().anyMatch(lower::endsWith);
     }

@@ -1,0 +1,87 @@
+package dev.verpath.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code ./migrate} launcher in a subprocess, from a given folder, with a clean environment. */
+final class Launcher {
+
+    private static final long TIMEOUT_SECONDS = 300;
+
+    private Launcher() {
+    }
+
+    /** @return the launcher script at the repository root */
+    static Path script() {
+        String configured = System.getProperty("migrate.launcher");
+        Path script = configured != null ? Path.of(configured) : Path.of("..", "migrate");
+        return script.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Runs {@code migrate} with the arguments in the given folder.
+     *
+     * @param cwd  the working folder
+     * @param args the arguments
+     * @return exit code, stdout and stderr
+     */
+    static CommandRun run(Path cwd, String... args) {
+        return runScript(script(), cwd, args);
+    }
+
+    /** Runs the given launcher (a symlink to it, say). */
+    static CommandRun runScript(Path script, Path cwd, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("MIGRATE_") || k.startsWith("TRUSTFORMERS_"));
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("migrate " + String.join(" ", args) + " took over " + TIMEOUT_SECONDS + " s");
+            }
+            return new CommandRun(process.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String read(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a folder tree (files and folders only). */
+    static void copy(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

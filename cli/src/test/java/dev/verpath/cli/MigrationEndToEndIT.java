@@ -1,0 +1,226 @@
+package dev.verpath.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real {@code ./migrate} on real installations in temporary folders. */
+class MigrationEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    private Path installation() {
+        Path root = work.resolve("inst");
+        DemoInstallation.write(root);
+        return root;
+    }
+
+    private static List<JsonNode> records(Path file) throws IOException {
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            records.add(line.isEmpty() ? null : JSON.readTree(line));
+        }
+        return records;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0.0", "2.0.0", "2.1.0"})
+    void migratesToEveryTargetVersion(String target) throws IOException {
+        Path root = installation();
+        byte[] weights = Files.readAllBytes(root.resolve("models/llama-7b/model.safetensors"));
+
+        CommandRun run = Launcher.run(work, "version", "--path", "inst", "--to", target);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("done: serve 0.1.0 -> " + target);
+        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo(target + "\n");
+        int generation = switch (target) {
+            case "1.0.0" -> 1;
+            case "2.0.0" -> 2;
+            default -> 3;
+        };
+        JsonNode config = new TomlMapper().readTree(root.resolve("config/server.toml").toFile());
+        assertThat(config.get("cors_origin").asText()).isEqualTo("https://demo.example.org");
+        if (generation == 1) {
+            assertThat(config.get("bind_address").asText()).isEqualTo("0.0.0.0");
+            assertThat(config.at("/workers/count").asInt()).isEqualTo(4);
+        } else {
+            assertThat(config.at("/server/api_prefix").asText()).isEqualTo("/v2");
+            assertThat(config.at("/logging/level").asText()).isEqualTo("info");
+        }
+        assertThat(config.has("streaming")).isEqualTo(generation == 3);
+        List<JsonNode> records = records(root.resolve("data/requests.jsonl"));
+        assertThat(records).hasSize(5);
+        assertThat(records.get(2)).as("the blank line stays blank").isNull();
+        assertThat(records.get(0).get("schema_version").asInt()).isEqualTo(generation);
+        if (generation >= 2) {
+            assertThat(records.get(1).get("timestamp").asText()).isEqualTo("2023-11-14T22:13:32.500Z");
+            assertThat(records.get(1).at("/usage/completion_tokens").asInt()).isEqualTo(50);
+        }
+        if (generation == 3) {
+            assertThat(records.get(0).has("api_key")).isFalse();
+            assertThat(records.get(0).get("api_key_fingerprint").asText())
+                    .isEqualTo(TreeSignature.sha256("sk-abc".getBytes(StandardCharsets.UTF_8)).substring(0, 12));
+            assertThat(records.get(0).at("/metrics/tokens_per_second").asDouble()).isEqualTo(120.0);
+        }
+        JsonNode metadata = JSON.readTree(root.resolve("models/llama-7b/metadata.json").toFile());
+        assertThat(metadata.get("metadata_version").asInt()).isEqualTo(generation);
+        assertThat(metadata.get("format").asText()).isEqualTo("safetensors");
+        assertThat(metadata.at("/files/1/sha256").asText()).isEqualTo(TreeSignature.sha256(weights));
+        assertThat(Files.readAllBytes(root.resolve("models/llama-7b/model.safetensors"))).isEqualTo(weights);
+
+        CommandRun validate = Launcher.run(work, "validate", "--path", "inst");
+        assertThat(validate.exit()).as(validate.out()).isZero();
+        CommandRun status = Launcher.run(work, "--json", "status", "--path", "inst");
+        assertThat(status.json().get("version").asText()).isEqualTo(target);
+    }
+
+    @Test
+    void aDryRunLeavesEveryByteAndCreatesNoStateFolder() throws IOException {
+        Path root = installation();
+        SortedMap<String, String> before = TreeSignature.of(root);
+
+        CommandRun run = Launcher.run(work, "version", "--path", "inst", "--to", "2.1.0", "--dry-run");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("dry run: nothing was written", "  changed config/server.toml", "@@",
+                "+[server]", "created models/llama-7b/metadata.json");
+        assertThat(root.resolve(".migrate")).doesNotExist();
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
+
+    @Test
+    void aFailingStepLeavesEveryByteAndNamesTheFileAndLine() throws IOException {
+        Path root = installation();
+        Files.writeString(root.resolve("data/requests.jsonl"), "{\"id\":\"req-5\", broken\n", StandardOpenOption.APPEND);
+        SortedMap<String, String> before = TreeSignature.of(root);
+
+        CommandRun run = Launcher.run(work, "version", "--path", "inst", "--to", "2.1.0", "--quiet");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("migrate: ")
+                .contains("data/requests.jsonl")
+                .containsPattern("(:6\\b|line 6\\b)");
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
+
+    @Test
+    void rollbackRestoresEveryByteAndFileMode() throws IOException {
+        Path root = installation();
+        Files.setPosixFilePermissions(root.resolve("config/server.toml"), PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(root.resolve("data/requests.jsonl"), PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(root.resolve("models/tiny-bert"), PosixFilePermissions.fromString("rwxr-x---"));
+        SortedMap<String, String> before = TreeSignature.of(root);
+
+        CommandRun migrate = Launcher.run(work, "version", "--path", "inst", "--to", "2.1.0");
+        assertThat(migrate.exit()).as(migrate.err()).isZero();
+        assertThat(TreeSignature.of(root)).isNotEqualTo(before);
+
+        CommandRun rollback = Launcher.run(work, "rollback", "--path", "inst", "--yes");
+
+        assertThat(rollback.exit()).as(rollback.err()).isZero();
+        assertThat(rollback.out()).contains("is at version 0.1.0");
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
+
+    @Test
+    void theSameInstallationGivesTheSameOutput() throws IOException {
+        Path first = Files.createDirectory(work.resolve("first"));
+        Path second = Files.createDirectory(work.resolve("second"));
+        DemoInstallation.write(first.resolve("inst"));
+        DemoInstallation.write(second.resolve("inst"));
+
+        for (String[] args : List.of(
+                new String[] {"version", "--path", "inst", "--to", "2.1.0", "--dry-run"},
+                new String[] {"--json", "version", "--path", "inst", "--to", "2.1.0", "--dry-run"},
+                new String[] {"version", "--path", "inst", "--to", "2.0.0"},
+                new String[] {"version", "--path", "inst", "--json"},
+                new String[] {"validate", "--path", "inst"})) {
+            CommandRun a = Launcher.run(first, args);
+            CommandRun b = Launcher.run(second, args);
+            assertThat(a.exit()).as(a.err()).isZero();
+            assertThat(withoutBackupIds(a.out(), first)).as(String.join(" ", args))
+                    .isEqualTo(withoutBackupIds(b.out(), second));
+        }
+    }
+
+    private static String withoutBackupIds(String out, Path folder) {
+        String masked = out;
+        for (JsonNode backup : Launcher.run(folder, "--json", "backups", "list", "--path", "inst").json().get("backups")) {
+            masked = masked.replace(backup.get("id").asText(), "<backup>");
+        }
+        return masked;
+    }
+
+    @Test
+    void jsonIsOneDocumentForAMigration() throws IOException {
+        installation();
+
+        CommandRun run = Launcher.run(work, "version", "--path", "inst", "--to", "1.0.0", "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("command").asText()).isEqualTo("version");
+        assertThat(json.at("/plan/to").asText()).isEqualTo("1.0.0");
+        assertThat(json.get("changes").isArray()).isTrue();
+        assertThat(run.err()).as("no progress lines with --json").isEmpty();
+    }
+
+    @Test
+    void dataAloneMigratesRecordsAndLeavesTheVersion() throws IOException {
+        Path root = installation();
+
+        CommandRun run = Launcher.run(work, "data", "--data-path", "inst/data", "--from", "0.1.0", "--to", "1.0.0");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(records(root.resolve("data/2023/11/archive.jsonl")).get(1).get("schema_version").asInt()).isEqualTo(1);
+        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("0.1.0\n");
+    }
+
+    @Test
+    void infoPrintsThePlanWithItsEstimate() {
+        installation();
+
+        CommandRun run = Launcher.run(work, "info", "--path", "inst", "--to", "2.1.0", "--verbose");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("plan: serve 0.1.0 -> 2.1.0, 3 steps", "  step 2: 1.0.0 -> 2.0.0",
+                "estimate:", "disk needed", "effective settings:", "global.backup_before_migration");
+    }
+
+    @Test
+    void theDemoRunsToTheEnd(@TempDir Path kept) {
+        CommandRun run = Launcher.run(work, "demo", "--keep", kept.resolve("sample").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("every byte is back: \\d+ files, identical");
+        assertThat(kept.resolve("sample/VERSION")).hasContent("0.1.0");
+    }
+
+    @Test
+    void theDemoCleansUpAfterItself() {
+        CommandRun run = Launcher.run(work, "--json", "demo");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.json().get("identical").asBoolean()).isTrue();
+    }
+}
