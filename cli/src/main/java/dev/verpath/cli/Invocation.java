@@ -53,6 +53,11 @@ final class Invocation {
         return spec.commandLine().getOut();
     }
 
+    /** @return the command's stderr */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     /** @return the effective settings: options, environment, migration_config.toml, defaults */
     EngineSettings settings() {
         if (settings == null) {

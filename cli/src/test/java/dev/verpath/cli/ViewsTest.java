@@ -199,8 +199,7 @@ class ViewsTest {
                 "  1     version  0.1.0 -> 1.0.0  serve.v1.config@01234567, serve.v1.data@fedcba98  2025-01-02T10:00:00Z  0.250 s   success",
                 "changed rules (their output may differ from what the history recorded):",
                 "  serve.v1.data: recorded fedcba98, now 11111111",
-                "interrupted migration: 0.1.0 -> 1.0.0 stopped while committing; recover it with: migrate rollback "
-                        + "--path inst (or re-run: migrate version --path inst)");
+                "interrupted migration: 0.1.0 -> 1.0.0 stopped while committing");
         JsonNode json = StatusView.json(report, "inst");
         assertThat(json.at("/history/0/checksums/serve.v1.data").asText()).isEqualTo("fedcba9876543210");
         assertThat(json.get("interrupted").asText()).isEqualTo("0.1.0 -> 1.0.0 stopped while committing");
