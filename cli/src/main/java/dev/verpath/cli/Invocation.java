@@ -48,11 +48,6 @@ final class Invocation {
         return output;
     }
 
-    /** @return the command's stdout */
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
     /** @return the command's stderr */
     PrintWriter err() {
         return spec.commandLine().getErr();
