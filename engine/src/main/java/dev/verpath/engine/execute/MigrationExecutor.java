@@ -149,17 +149,15 @@ public final class MigrationExecutor {
             if (enabled(request.scope(), RuleKind.CONFIG)) {
                 ran.addAll(runner.fileRules(step.rules(RuleKind.CONFIG)));
             }
-            Set<String> fusedGlobs = new LinkedHashSet<>();
+            Set<String> streamedGlobs = new LinkedHashSet<>();
             if (enabled(request.scope(), RuleKind.DATA)) {
-                if (segmentEnd[i] >= 0 && (i == 0 || segmentEnd[i - 1] != segmentEnd[i])) {
-                    runPipeline(steps.subList(i, segmentEnd[i] + 1), plan.product(), request.allowLossy(), shadow, report, progress);
-                }
                 if (segmentEnd[i] >= 0) {
-                    ran.addAll(step.rules(RuleKind.DATA));
-                    if (i < segmentEnd[i]) {
-                        steps.subList(i, segmentEnd[i] + 1).forEach(s -> s.rules(RuleKind.DATA)
-                                .forEach(r -> fusedGlobs.addAll(r.descriptor().paths())));
+                    List<PlanStep> segment = steps.subList(segmentStart(segmentEnd, i), segmentEnd[i] + 1);
+                    if (segment.get(0) == step) {
+                        runPipeline(segment, plan.product(), request.allowLossy(), shadow, report, progress);
                     }
+                    ran.addAll(step.rules(RuleKind.DATA));
+                    segment.forEach(s -> s.rules(RuleKind.DATA).forEach(r -> streamedGlobs.addAll(r.descriptor().paths())));
                 } else {
                     ran.addAll(runner.dataRules(step.rules(RuleKind.DATA)));
                 }
@@ -171,7 +169,7 @@ public final class MigrationExecutor {
                 shadow.writeString(Installation.VERSION_FILE, installation.versionFileText(step.to()));
             }
             if (settings.validateAfterMigration()) {
-                validateStep(plan.product(), step, shadow, fusedGlobs);
+                validateStep(plan.product(), step, shadow, streamedGlobs);
             }
             TreeMap<String, String> sums = new TreeMap<>();
             ran.forEach(r -> sums.put(r.descriptor().id(), RuleChecksum.of(r)));
@@ -205,6 +203,14 @@ public final class MigrationExecutor {
         return end;
     }
 
+    private static int segmentStart(int[] segmentEnd, int i) {
+        int start = i;
+        while (start > 0 && segmentEnd[start - 1] == segmentEnd[i]) {
+            start--;
+        }
+        return start;
+    }
+
     private void runPipeline(List<PlanStep> segment, String product, boolean lossy, ShadowWorkspace shadow,
                              RunReport report, Consumer<String> progress) throws IOException {
         List<RecordPipeline.Stage> stages = new ArrayList<>();
@@ -225,6 +231,11 @@ public final class MigrationExecutor {
         }
     }
 
+    /**
+     * Validates a step's target on a read-only view. Data files the record pipeline streamed are hidden:
+     * their records were checked in memory at every version they passed, so re-reading them is wasted work
+     * (and at an intermediate step they are already further along).
+     */
     private void validateStep(String product, PlanStep step, ShadowWorkspace shadow, Set<String> hiddenGlobs) {
         List<Finding> findings = validator.validate(new ReadOnlyView(shadow, hiddenGlobs), product, step.to()).stream()
                 .filter(f -> f.path().isEmpty() || shadow.live().real(f.path()).isPresent())

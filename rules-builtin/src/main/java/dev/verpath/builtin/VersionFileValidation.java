@@ -1,0 +1,50 @@
+package dev.verpath.builtin;
+
+import dev.verpath.rules.Finding;
+import dev.verpath.rules.Severity;
+import dev.verpath.rules.ValidationCategory;
+import dev.verpath.rules.ValidationContext;
+import dev.verpath.rules.ValidationDescriptor;
+import dev.verpath.rules.ValidationRule;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The {@code VERSION} file exists and names the version (surrounding white space aside). Immutable
+ * and thread-safe.
+ */
+public final class VersionFileValidation implements ValidationRule {
+
+    private final ValidationDescriptor descriptor;
+
+    private VersionFileValidation(String version) {
+        this.descriptor = new ValidationDescriptor("serve." + version + ".version-file", "Version file " + version,
+                "Checks that the VERSION file names version " + version + ".", ServeLayout.PRODUCT, version,
+                ValidationCategory.SCHEMA, Severity.ERROR);
+    }
+
+    /** @return the validation of every version */
+    public static List<VersionFileValidation> all() {
+        return ServeLayout.VERSIONS.stream().map(VersionFileValidation::new).toList();
+    }
+
+    @Override
+    public ValidationDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public List<Finding> check(ValidationContext context) throws IOException {
+        String path = ServeLayout.VERSION_FILE;
+        String remedy = "Write \"" + context.version() + "\" and a newline into " + path + ".";
+        if (!context.workspace().isFile(path)) {
+            return List.of(Finding.of(descriptor, path, null, "the VERSION file is missing", remedy));
+        }
+        String named = context.workspace().readString(path).strip();
+        if (!named.equals(context.version())) {
+            return List.of(Finding.of(descriptor, path, "line 1", "VERSION names " + (named.isEmpty() ? "nothing" : named)
+                    + ", not " + context.version(), remedy));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.verpath.builtin.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Converts between the Unix seconds of {@code ts} (0.1.0, 1.0.0) and the RFC 3339 UTC text of
+ * {@code timestamp} (2.0.0 on), so that a conversion there and back gives the same number.
+ * <ul>
+ *   <li>an integer {@code ts} gives whole seconds: {@code 1700000000} to {@code 2023-11-14T22:13:20Z};</li>
+ *   <li>a {@code ts} written with a fraction or an exponent gives milliseconds, rounded half-up:
+ *       {@code 1700000000.5} to {@code 2023-11-14T22:13:20.500Z} (also {@code 1700000000.0} to
+ *       {@code .000Z});</li>
+ *   <li>back, a timestamp without a fraction gives an integer, one with a fraction gives the number
+ *       of seconds with the fraction's digits and no trailing zeros but one ({@code .500Z} to
+ *       {@code 1700000000.5}, {@code .000Z} to {@code 1700000000.0}); an offset other than {@code Z}
+ *       is converted to UTC.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+final class Timestamps {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private Timestamps() {
+    }
+
+    /**
+     * The timestamp text of a {@code ts} number.
+     *
+     * @param ts a number node
+     * @return the RFC 3339 UTC text
+     * @throws DateTimeException   when the time is out of range
+     * @throws ArithmeticException when the number is too large
+     */
+    static String format(JsonNode ts) {
+        if (ts.isIntegralNumber()) {
+            return SECONDS.format(Instant.ofEpochSecond(ts.longValue()));
+        }
+        BigDecimal millis = ts.decimalValue().movePointRight(3).setScale(0, RoundingMode.HALF_UP);
+        return MILLIS.format(Instant.ofEpochMilli(millis.longValueExact()));
+    }
+
+    /**
+     * The {@code ts} number of a timestamp text.
+     *
+     * @param text RFC 3339 text
+     * @return an integer node, or a decimal node when the text has a fraction
+     * @throws DateTimeParseException when the text is not RFC 3339
+     */
+    static JsonNode parse(String text) {
+        OffsetDateTime time = OffsetDateTime.parse(text.toUpperCase(Locale.ROOT).replace(' ', 'T'),
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        Instant instant = time.toInstant();
+        if (!hasFraction(text)) {
+            return LongNode.valueOf(instant.getEpochSecond());
+        }
+        BigDecimal seconds = BigDecimal.valueOf(instant.getEpochSecond())
+                .add(BigDecimal.valueOf(instant.getNano(), 9))
+                .stripTrailingZeros();
+        if (seconds.scale() < 1) {
+            seconds = seconds.setScale(1, RoundingMode.UNNECESSARY);
+        }
+        return DecimalNode.valueOf(seconds);
+    }
+
+    private static boolean hasFraction(String text) {
+        int t = Math.max(text.indexOf('T'), Math.max(text.indexOf('t'), text.indexOf(' ')));
+        return t >= 0 && text.indexOf('.', t) >= 0;
+    }
+}
