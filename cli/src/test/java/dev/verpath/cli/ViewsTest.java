@@ -110,7 +110,7 @@ class ViewsTest {
 
     @Test
     void aDryRunShowsEachChangeWithItsDiffAndNoDuration() {
-        String text = RunView.text(run(true), NO_RULES, false);
+        String text = RunView.text(run(true), NO_RULES, false, Optional.of("inst"));
 
         assertThat(text).contains("changes that would be made (dry run: nothing was written):\n"
                 + "  changed config/server.toml\n"
@@ -127,11 +127,11 @@ class ViewsTest {
 
     @Test
     void aRealRunNamesItsBackupAndOnlyVerboseShowsTheDuration() {
-        assertThat(RunView.text(run(false), NO_RULES, false))
-                .contains("backup: 20250101T000000Z (undo with: migrate rollback --backup-id 20250101T000000Z)\n"
+        assertThat(RunView.text(run(false), NO_RULES, false, Optional.of("inst")))
+                .contains("backup: 20250101T000000Z (undo with: migrate rollback --path inst --backup-id 20250101T000000Z)\n"
                         + "done: serve 0.1.0 -> 2.0.0, 2 files changed\n")
                 .doesNotContain("--- a/config", "duration");
-        assertThat(RunView.text(run(false), NO_RULES, true)).endsWith("duration: 0.321 s\n");
+        assertThat(RunView.text(run(false), NO_RULES, true, Optional.empty())).endsWith("duration: 0.321 s\n");
         assertThat(RunView.json(run(false), NO_RULES, false).has("durationMillis")).isFalse();
         assertThat(RunView.json(run(false), NO_RULES, true).get("durationMillis").asLong()).isEqualTo(321);
     }
