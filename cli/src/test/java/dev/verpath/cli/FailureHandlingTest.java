@@ -124,10 +124,10 @@ class FailureHandlingTest {
 
     @Test
     void backupCommandsTheEngineLacksSaySoAndExitTwo() {
-        CommandRun run = CommandRun.of("backups", "verify", "--path", "inst");
+        CommandRun run = CommandRun.of("backups", "prune", "--path", "inst");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("migrate: backups verify is not available yet in this version of "
+        assertThat(run.errLines()).containsExactly("migrate: backups prune is not available yet in this version of "
                 + "migrate (inst is untouched); migrate rollback verifies a backup before it restores it");
     }
 }

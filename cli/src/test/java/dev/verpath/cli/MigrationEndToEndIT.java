@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -140,6 +142,48 @@ class MigrationEndToEndIT {
         assertThat(rollback.exit()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("is at version 0.1.0");
         assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
+
+    @Test
+    void anotherMigrationHoldingTheLockExitsThreeAndChangesNothing() throws IOException {
+        Path root = installation();
+        Files.createDirectories(root.resolve(".migrate"));
+        SortedMap<String, String> before = TreeSignature.of(root);
+
+        try (FileChannel channel = FileChannel.open(root.resolve(".migrate/lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            CommandRun run = Launcher.run(work, "version", "--path", "inst", "--quiet");
+
+            assertThat(held.isValid()).isTrue();
+            assertThat(run.exit()).isEqualTo(3);
+            assertThat(run.errLines()).singleElement().asString().startsWith("migrate: ");
+        }
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
+
+    @Test
+    void aCorruptBackupFailsVerificationAndIsNotRestored() throws IOException {
+        Path root = installation();
+        assertThat(Launcher.run(work, "version", "--path", "inst", "--to", "2.1.0").exit()).isZero();
+        CommandRun verified = Launcher.run(work, "backups", "verify", "--path", "inst");
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("ok, ");
+        JsonNode backup = Launcher.run(work, "--json", "backups", "list", "--path", "inst").json().at("/backups/0");
+        Path stored = root.resolve(backup.get("folder").asText()).resolve("files/config/server.toml");
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[0] ^= 1;
+        stored.toFile().setWritable(true);
+        Files.write(stored, bytes);
+        SortedMap<String, String> migrated = TreeSignature.of(root);
+
+        CommandRun verify = Launcher.run(work, "backups", "verify", "--path", "inst");
+        CommandRun rollback = Launcher.run(work, "rollback", "--path", "inst", "--yes", "--quiet");
+
+        assertThat(verify.exit()).isEqualTo(5);
+        assertThat(verify.out()).contains(backup.get("id").asText() + "  FAILED: ");
+        assertThat(rollback.exit()).isEqualTo(5);
+        assertThat(rollback.errLines()).singleElement().asString().startsWith("migrate: ").contains("config/server.toml");
+        assertThat(TreeSignature.of(root)).isEqualTo(migrated);
     }
 
     @Test
