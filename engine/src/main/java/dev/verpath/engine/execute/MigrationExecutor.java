@@ -202,7 +202,9 @@ public final class MigrationExecutor {
             PlanStep step = steps.get(i);
             Instant stepStarted = clock.instant();
             progress.accept("step " + (i + 1) + "/" + steps.size() + ": " + step.from() + " -> " + step.to());
-            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimize, flags);
+            // optimization deduplicates the final tree once: earlier steps' links would be counted again
+            boolean optimizeHere = optimize && i == steps.size() - 1;
+            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimizeHere, flags);
             List<MigrationRule> ran = new ArrayList<>();
             if (enabled(request.scope(), RuleKind.CONFIG)) {
                 ran.addAll(runner.fileRules(step.rules(RuleKind.CONFIG)));
