@@ -41,13 +41,14 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
             Integer at = index.get(key);
             return at == null ? -1 : at;
         }
-        if (!(key instanceof String wanted)) {
-            return -1;
-        }
-        int hash = wanted.hashCode();
+        // parsed names and literals are mostly the same instances: try that first
         for (int i = 0; i < size; i++) {
-            String k = keys[i];
-            if (k == wanted || (k.hashCode() == hash && k.equals(wanted))) {
+            if (keys[i] == key) {
+                return i;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
                 return i;
             }
         }
