@@ -261,8 +261,17 @@ public final class BackupStore {
     public static BackupManifest verify(Path backup) {
         BackupManifest manifest = read(backup);
         Path files = backup.resolve("files");
+        java.util.Set<String> links = new java.util.HashSet<>();
+        manifest.entries().stream().filter(e -> e.type().equals("symlink")).forEach(e -> links.add(e.path()));
         for (BackupManifest.Entry e : manifest.entries()) {
             checkEntry(backup, e);
+            for (String parent = RelativePath.parent(e.path()); !parent.isEmpty(); parent = RelativePath.parent(parent)) {
+                if (links.contains(parent)) {
+                    throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '"
+                            + e.path() + "' lies behind the symbolic link '" + parent + "'; nothing was restored;"
+                            + " choose another backup with --backup-id");
+                }
+            }
             if (!e.type().equals("file") || e.stored().equals("archive")) {
                 continue;
             }

@@ -109,6 +109,17 @@ class CraftedBackupTest {
     }
 
     @Test
+    void refusesAFileBehindALinkOfTheSameBackup() throws IOException {
+        editManifest(entries -> {
+            entries.addObject().put("path", "hop").put("type", "symlink").put("mode", "rwxrwxrwx")
+                    .put("mtime", 0).put("size", 0).put("target", "models").put("stored", "none");
+            entries.addObject().put("path", "hop/x").put("type", "dir").put("mode", "rwxr-xr-x")
+                    .put("mtime", 0).put("size", 0).put("stored", "none");
+        });
+        assertRefusedAndUntouched("behind the symbolic link 'hop'");
+    }
+
+    @Test
     void refusesSetuidModes() throws IOException {
         editManifest(entries -> ((ObjectNode) entries.get(0)).put("mode", "rwsr-xr-x"));
         assertRefusedAndUntouched("special bits");

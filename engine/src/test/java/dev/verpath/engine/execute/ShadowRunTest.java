@@ -122,6 +122,24 @@ class ShadowRunTest {
     }
 
     @Test
+    void aRuleThatHangsPastTheTimeoutFailsAndLeavesEveryByte() throws IOException {
+        install();
+        Files.writeString(root.resolve("app.conf"), "hang = yes\n");
+        Map<String, String> before = signature();
+        MigrationEngine limited = MigrationEngine.create(RuleRegistry.ofBuiltIns(new ToyRules()),
+                new dev.verpath.engine.settings.SettingsLoader(Map.of()).load(Optional.empty(), Map.of("global.timeout_seconds", "1")));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> limited.migrate(request(false), line -> { }))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("timeout_seconds (1 s)")
+                .hasMessageContaining("step 1/2");
+
+        assertThat(System.nanoTime() - started).isLessThan(20_000_000_000L);
+        assertThat(signature()).isEqualTo(before);
+    }
+
+    @Test
     void rollbackRestoresBytesModesAndLinks() throws IOException {
         install();
         Map<String, String> before = signature();
