@@ -241,6 +241,22 @@ class MigrationEndToEndIT {
     }
 
     @Test
+    void modelsAloneWithOptimizeLinksIdenticalWeights() throws IOException {
+        Path root = installation();
+        Path copy = Files.createDirectories(root.resolve("models/llama-copy")).resolve("model.safetensors");
+        Files.copy(root.resolve("models/llama-7b/model.safetensors"), copy);
+
+        CommandRun run = Launcher.run(work, "models", "--models-path", "inst/models", "--from", "0.1.0", "--to", "1.0.0",
+                "--optimize");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  linked models/llama-copy/model.safetensors", "created models/tiny-bert/metadata.json")
+                .doesNotContain("serve.1.0.0.config");
+        assertThat(Files.isSameFile(copy, root.resolve("models/llama-7b/model.safetensors"))).isTrue();
+        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("0.1.0\n");
+    }
+
+    @Test
     void infoPrintsThePlanWithItsEstimate() {
         installation();
 
