@@ -1,5 +1,6 @@
 package dev.verpath.engine;
 
+import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupRestore;
@@ -111,7 +112,8 @@ public final class MigrationEngine {
      * @return what changed
      */
     public RunResult migrate(RunRequest request, Consumer<String> progress) {
-        Installation installation = request.scope() == Scope.VERSION ? Installation.at(request.target()) : Installation.around(request.target());
+        Installation found = request.scope() == Scope.VERSION ? Installation.at(request.target()) : Installation.around(request.target());
+        Installation installation = recoverIfInterrupted(found, request.dryRun(), progress) ? Installation.at(found.root()) : found;
         String product = request.product().orElse(installation.product());
         Product layout = registry.product(product).orElseThrow(() -> new MigrationException(ErrorCode.NO_PATH,
                 "unknown product '" + product + "'; known products: " + String.join(", ", registry.products().keySet())));
@@ -120,6 +122,29 @@ public final class MigrationEngine {
         MigrationPlan plan = planFor(product, from, request.to(), request.allowLossy());
         RunTarget target = RunTarget.of(request, layout, installation);
         return new MigrationExecutor(registry, settings, clock).run(request, plan, target, progress);
+    }
+
+    /**
+     * Recovers a migration interrupted while committing (its journal is still there) by restoring the backup
+     * it names: the installation is then exactly as before that migration.
+     *
+     * @return true when a recovery ran
+     */
+    private boolean recoverIfInterrupted(Installation installation, boolean dryRun, Consumer<String> progress) {
+        Optional<Journal.Intent> interrupted = Journal.in(installation.stateFolder()).interrupted();
+        if (interrupted.isEmpty()) {
+            return false;
+        }
+        Path journal = installation.stateFolder().resolve(Journal.FILE);
+        if (dryRun || interrupted.get().backupId().isEmpty()) {
+            throw new MigrationException(ErrorCode.RECOVERY_NEEDED, journal + ": a migration " + interrupted.get().from() + " -> "
+                    + interrupted.get().to() + " was interrupted" + (dryRun ? "" : " and took no backup")
+                    + "; run 'migrate rollback --path " + installation.root() + "' first");
+        }
+        progress.accept("recovering the interrupted migration " + interrupted.get().from() + " -> " + interrupted.get().to()
+                + " from backup " + interrupted.get().backupId().get());
+        rollback(installation.root(), interrupted.get().backupId(), Optional.empty(), progress);
+        return true;
     }
 
     /**
@@ -165,6 +190,8 @@ public final class MigrationEngine {
                 backup = backupPath.get().toAbsolutePath().normalize();
             } else if (backupId.isPresent()) {
                 backup = store.folder().resolve(backupId.get());
+            } else if (Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId).isPresent()) {
+                backup = store.folder().resolve(Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId).get());
             } else {
                 List<BackupInfo> all = store.list();
                 if (all.isEmpty()) {
@@ -228,6 +255,52 @@ public final class MigrationEngine {
             return new BackupStore(backupFolder(installation), clock).list();
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot list backups (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Re-reads every entry of every backup against its manifest.
+     *
+     * @param root the installation
+     * @return one check per backup, oldest first
+     */
+    public List<BackupCheck> verifyBackups(Path root) {
+        List<BackupCheck> checks = new java.util.ArrayList<>();
+        for (BackupInfo backup : backups(root)) {
+            try {
+                BackupStore.verify(backup.folder());
+                checks.add(new BackupCheck(backup, Optional.empty()));
+            } catch (MigrationException e) {
+                checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));
+            }
+        }
+        return List.copyOf(checks);
+    }
+
+    /**
+     * Deletes all but the newest {@code backup.keep_last} backups.
+     *
+     * @param root the installation
+     * @return the backups deleted, oldest first
+     */
+    public List<BackupInfo> pruneBackups(Path root) {
+        Installation installation = Installation.at(root);
+        int keep = settings.value("backup.keep_last").map(Integer::parseInt).orElse(3);
+        try (InstallationLock lock = InstallationLock.acquire(installation.stateFolder())) {
+            Optional<String> needed = Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId);
+            List<BackupInfo> all = backups(root);
+            List<BackupInfo> removed = new java.util.ArrayList<>();
+            for (BackupInfo backup : all.subList(0, Math.max(0, all.size() - Math.max(keep, 0)))) {
+                if (needed.isPresent() && needed.get().equals(backup.id())) {
+                    continue;
+                }
+                BackupStore.delete(backup.folder());
+                removed.add(backup);
+            }
+            return List.copyOf(removed);
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot prune backups ("
+                    + e.getMessage() + "); run it again", e);
         }
     }
 }

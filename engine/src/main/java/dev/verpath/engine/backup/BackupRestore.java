@@ -1,6 +1,7 @@
 package dev.verpath.engine.backup;
 
 import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Mount;
 import dev.verpath.engine.workspace.RelativePath;
@@ -59,6 +60,7 @@ public final class BackupRestore {
             if (current.real() == null || (e != null && sameType(current.type(), e.type()))) {
                 continue;
             }
+            CrashPoints.reached("remove " + current.real());
             if (current.type() == LiveTree.Type.DIR) {
                 deleteTree(current.real());
             } else {
@@ -73,11 +75,16 @@ public final class BackupRestore {
             switch (e.type()) {
                 case "dir" -> Files.createDirectories(real);
                 case "file" -> {
+                    if (e.stored().equals("archive")) {
+                        restored++;
+                        continue;
+                    }
                     Path stored = files.resolve(e.path());
                     if (!(Files.exists(real, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(real, stored))) {
                         Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
                         Files.createDirectories(real.getParent());
                         Files.deleteIfExists(temporary);
+                        CrashPoints.reached("restore " + real);
                         if (e.stored().equals("hardlink")) {
                             Files.createLink(temporary, stored);
                         } else {
@@ -99,6 +106,18 @@ public final class BackupRestore {
             }
             restored++;
         }
+        BackupArchive.read(backup, BackupStore.archived(manifest), (entry, bytes) -> {
+            Path real = realOf(manifest.mounts(), entry.path());
+            checkNoLinkBetween(realRoot, real, backup);
+            Files.createDirectories(real.getParent());
+            Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
+            CrashPoints.reached("restore " + real);
+            try (java.io.OutputStream out = Files.newOutputStream(temporary)) {
+                bytes.transferTo(out);
+            }
+            AtomicFiles.fsync(temporary);
+            AtomicFiles.move(temporary, real);
+        });
         List<BackupManifest.Entry> deepestFirst = manifest.entries().stream()
                 .sorted(Comparator.comparing(BackupManifest.Entry::path).reversed()).toList();
         for (BackupManifest.Entry e : deepestFirst) {

@@ -95,33 +95,91 @@ public final class MigrationExecutor {
         }
         Path backupFolder = settings.backupDir().orElse(state.resolve("backups")).toAbsolutePath().normalize();
         HashCache hashes = new HashCache();
+        refuseNetworkFileSystem(installation.root());
         try (InstallationLock lock = request.dryRun() ? null : InstallationLock.acquire(state)) {
+            if (!request.dryRun()) {
+                deleteTree(state.resolve("staging"));
+            }
             LiveTree live = LiveTree.scan(target.mounts(), Set.of(backupFolder));
             Path staging = request.dryRun() ? Files.createTempDirectory("verpath-dry-run-")
                     : state.resolve("staging").resolve(Long.toString(started.toEpochMilli()));
             try {
                 ShadowWorkspace shadow = new ShadowWorkspace(live, staging, !request.dryRun(), hashes);
                 RunReport report = new RunReport();
-                List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, progress);
-                List<FileChange> changes = ChangeList.of(shadow, request.dryRun());
+                Deadline deadline = new Deadline(settings.timeoutSeconds());
+                Prepared prepared = deadline.run(activity -> {
+                    prehash(plan, request, live, hashes);
+                    List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, line -> {
+                        activity.set(line);
+                        progress.accept(line);
+                    });
+                    List<FileChange> changes = ChangeList.of(shadow, request.dryRun());
+                    if (request.dryRun()) {
+                        return new Prepared(entries, changes, Optional.empty());
+                    }
+                    Preflight.check(live, shadow, backupFolder);
+                    Optional<BackupInfo> backup = Optional.empty();
+                    if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
+                        activity.set("backing up " + live.files().size() + " file(s)");
+                        progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
+                        backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto")).create(live, plan.product(), plan.from(), plan.to(), hashes));
+                    }
+                    Optional<String> changed = live.changedSinceScan();
+                    if (changed.isPresent()) {
+                        throw new MigrationException(ErrorCode.IO_FAILED, changed.get() + ": changed while the migration read it;"
+                                + " the installation is unchanged; stop whatever writes to it and run again");
+                    }
+                    return new Prepared(entries, changes, backup);
+                });
                 if (request.dryRun()) {
-                    progress.accept("dry run: " + changes.size() + " change(s) would be made; nothing was written");
-                    return result(plan, true, changes, report, Optional.empty(), started);
+                    progress.accept("dry run: " + prepared.changes().size() + " change(s) would be made; nothing was written");
+                    return result(plan, true, prepared.changes(), report, Optional.empty(), started);
                 }
-                checkSpace(live, shadow, backupFolder);
-                Optional<BackupInfo> backup = Optional.empty();
-                if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
-                    progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
-                    backup = Optional.of(new BackupStore(backupFolder, clock).create(live, plan.product(), plan.from(), plan.to(), hashes));
-                }
-                commit(installation, plan, shadow, backup, entries, progress);
-                return result(plan, false, changes, report, backup.map(BackupInfo::id), started);
+                commit(installation, plan, shadow, prepared.backup(), prepared.entries(), progress);
+                return result(plan, false, prepared.changes(), report, prepared.backup().map(BackupInfo::id), started);
             } finally {
                 deleteTree(staging);
             }
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.IO_FAILED, e.getMessage() + ": " + e.getClass().getSimpleName()
                     + "; the installation is unchanged", e);
+        }
+    }
+
+    /**
+     * Hashes the weight files once, on every core, when the run will need their hashes: model rules record
+     * them in metadata and the backup manifest records them. Rules, backup and validation then hit the cache.
+     */
+    private void prehash(MigrationPlan plan, RunRequest request, LiveTree live, HashCache hashes) throws IOException {
+        boolean modelRules = request.scope().runs(RuleKind.MODEL)
+                && plan.steps().stream().anyMatch(s -> !s.rules(RuleKind.MODEL).isEmpty());
+        boolean backup = !request.dryRun() && request.backup() && settings.backupBeforeMigration();
+        if (modelRules || backup) {
+            hashes.hashAll(live.entries().entrySet().stream()
+                    .filter(e -> e.getValue().type() == LiveTree.Type.FILE && BackupStore.keptByLink(e.getKey()))
+                    .map(e -> e.getValue().real()).toList());
+        }
+    }
+
+    /** What the shadow phase hands to the commit. */
+    private record Prepared(List<HistoryEntry> entries, List<FileChange> changes, Optional<BackupInfo> backup) {
+    }
+
+    private static final Set<String> NETWORK_FILE_SYSTEMS = Set.of("nfs", "nfs4", "cifs", "smb", "smbfs", "smb2",
+            "fuse.sshfs", "sshfs", "afs", "9p", "fuse.s3fs", "ncpfs", "coda");
+
+    private void refuseNetworkFileSystem(Path root) {
+        if (settings.allowNetworkFs()) {
+            return;
+        }
+        try {
+            String type = Files.getFileStore(root).type().toLowerCase(java.util.Locale.ROOT);
+            if (NETWORK_FILE_SYSTEMS.contains(type)) {
+                throw new MigrationException(ErrorCode.USAGE, root + ": on a network file system (" + type
+                        + ") where file locks cannot be trusted; copy it to a local disk, or pass --allow-network-fs");
+            }
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, root + ": cannot read its file system (" + e.getMessage() + ")", e);
         }
     }
 
@@ -246,23 +304,6 @@ public final class MigrationExecutor {
             throw new MigrationException(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)" : f.path())
                     + f.location().map(l -> ":" + l).orElse("") + ": " + f.message() + " (validation " + f.ruleId()
                     + " after step " + step.from() + " -> " + step.to() + "); the installation is unchanged; " + f.remedy());
-        }
-    }
-
-    private void checkSpace(LiveTree live, ShadowWorkspace shadow, Path backupFolder) throws IOException {
-        long staged = 0;
-        for (var p : shadow.pending().values()) {
-            if (p instanceof dev.verpath.engine.workspace.Pending.Content c) {
-                staged += Files.size(c.staged());
-            }
-        }
-        long backup = live.entries().values().stream().filter(e -> e.type() == LiveTree.Type.FILE).mapToLong(LiveTree.Entry::size).sum();
-        Files.createDirectories(backupFolder);
-        long free = Files.getFileStore(backupFolder).getUsableSpace();
-        if (free < backup) {
-            throw new MigrationException(ErrorCode.IO_FAILED, backupFolder + ": " + (backup - free) + " more bytes of free space"
-                    + " are needed for the backup (" + backup + " needed, " + free + " free; " + staged
-                    + " already staged); free space or set --backup-dir; the installation is unchanged");
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.workspace.CrashPoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,6 +88,7 @@ public final class Journal {
      * @throws IOException when it cannot be deleted
      */
     public void end() throws IOException {
+        CrashPoints.reached("delete " + file);
         if (Files.deleteIfExists(file)) {
             AtomicFiles.fsyncFolder(file.getParent());
         }

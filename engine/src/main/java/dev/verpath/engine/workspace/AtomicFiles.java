@@ -56,6 +56,7 @@ public final class AtomicFiles {
      * @throws IOException when the move fails; the target is then unchanged
      */
     public static void move(Path source, Path target) throws IOException {
+        CrashPoints.reached("rename " + source + " -> " + target);
         Files.createDirectories(target.getParent());
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -80,6 +81,7 @@ public final class AtomicFiles {
      * @throws IOException when writing fails; the old file is then unchanged
      */
     public static void write(Path target, byte[] content) throws IOException {
+        CrashPoints.reached("write " + target);
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling(target.getFileName() + ".verpath-tmp");
         Files.write(temporary, content);

@@ -66,6 +66,7 @@ public final class ShadowCommit {
                 if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
+                CrashPoints.reached("delete " + real);
                 if (Files.deleteIfExists(real)) {
                     AtomicFiles.fsyncFolder(real.getParent());
                 }
@@ -92,6 +93,7 @@ public final class ShadowCommit {
                 Files.createDirectories(real.getParent());
                 Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
                 Files.deleteIfExists(temporary);
+                CrashPoints.reached("symlink " + temporary);
                 Files.createSymbolicLink(temporary, Path.of(l.target()));
                 AtomicFiles.move(temporary, real);
                 changed++;
@@ -103,6 +105,7 @@ public final class ShadowCommit {
                 Files.createDirectories(real.getParent());
                 Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
                 Files.deleteIfExists(temporary);
+                CrashPoints.reached("link " + temporary);
                 Files.createLink(temporary, real(h.existing()));
                 AtomicFiles.move(temporary, real);
                 changed++;
@@ -136,6 +139,7 @@ public final class ShadowCommit {
             boolean replaced = shadow.pending().containsKey(folder);
             if ((hidden || replaced || wasLiveDir) && isEmpty(real) && (replaced || !stillWanted(folder))) {
                 try {
+                    CrashPoints.reached("remove folder " + real);
                     Files.delete(real);
                 } catch (IOException e) {
                     // a folder that cannot be removed stays; nothing is lost

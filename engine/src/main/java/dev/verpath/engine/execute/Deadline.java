@@ -1,0 +1,75 @@
+package dev.verpath.engine.execute;
+
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs the shadow phase of a migration under {@code global.timeout_seconds}. The work runs on a daemon
+ * thread, so a rule that hangs cannot keep the process alive; on time-out the thread is interrupted and the
+ * run fails naming what it was doing. The live tree is untouched at that point, so nothing needs restoring.
+ */
+final class Deadline {
+
+    /** The work: it reports what it is doing through the reference. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(AtomicReference<String> activity) throws IOException;
+    }
+
+    private final long seconds;
+
+    /**
+     * @param seconds the limit; 0 or less means none
+     */
+    Deadline(long seconds) {
+        this.seconds = seconds;
+    }
+
+    <T> T run(Work<T> work) throws IOException {
+        AtomicReference<String> activity = new AtomicReference<>("starting");
+        if (seconds <= 0) {
+            return work.run(activity);
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "verpath-migration");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<T> future = pool.submit(() -> work.run(activity));
+            try {
+                return future.get(seconds, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                throw new MigrationException(ErrorCode.RULE_FAILED, "the migration ran past global.timeout_seconds (" + seconds
+                        + " s) while " + activity.get() + "; the installation is unchanged; raise the limit in migration_config.toml");
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new MigrationException(ErrorCode.RULE_FAILED, "the migration was interrupted; the installation is unchanged");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

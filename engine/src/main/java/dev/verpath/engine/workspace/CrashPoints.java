@@ -1,0 +1,63 @@
+package dev.verpath.engine.workspace;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The write points of a migration, for crash tests in the manner of SQLite's: every durable change the
+ * engine makes (a rename, a delete, a link, a journal or history write) first passes {@link #reached}. A test
+ * arms the N-th point; the engine then stops there with {@link SimulatedCrash} as if the process had died,
+ * and the test checks that recovery leaves the installation as before or as after, never mixed. Disarmed (the
+ * default) a point costs one volatile read.
+ */
+public final class CrashPoints {
+
+    private static volatile int armedAt;
+    private static final AtomicInteger PASSED = new AtomicInteger();
+
+    private CrashPoints() {
+    }
+
+    /**
+     * Marks a write point.
+     *
+     * @param what the write about to happen, for the test's message
+     */
+    public static void reached(String what) {
+        if (armedAt == 0) {
+            return;
+        }
+        if (PASSED.incrementAndGet() == armedAt) {
+            throw new SimulatedCrash("simulated crash before " + what);
+        }
+    }
+
+    /**
+     * Counts write points from now on and crashes at the given one.
+     *
+     * @param point the 1-based point to crash at; {@link Integer#MAX_VALUE} only counts
+     */
+    public static void arm(int point) {
+        PASSED.set(0);
+        armedAt = point;
+    }
+
+    /**
+     * Stops counting.
+     *
+     * @return how many points were passed since {@link #arm}
+     */
+    public static int disarm() {
+        armedAt = 0;
+        return PASSED.get();
+    }
+
+    /** The engine stopping as a killed process would; an Error so that no catch of the engine handles it. */
+    public static final class SimulatedCrash extends Error {
+
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash(String message) {
+            super(message);
+        }
+    }
+}
