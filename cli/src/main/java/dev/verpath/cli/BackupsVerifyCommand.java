@@ -2,10 +2,7 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.backup.BackupInfo;
-import dev.verpath.engine.backup.BackupManifest;
-import dev.verpath.engine.backup.BackupStore;
-import dev.verpath.rules.MigrationException;
+import dev.verpath.engine.backup.BackupCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,35 +27,29 @@ final class BackupsVerifyCommand implements Callable<Integer> {
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
-        List<BackupInfo> backups = invocation.engine().backups(path);
+        List<BackupCheck> checks = invocation.engine().verifyBackups(path);
         String name = Invocation.display(path);
         ObjectNode document = Output.object();
         document.put("command", "backups verify");
         document.put("installation", name);
         ArrayNode list = document.putArray("backups");
         Table table = new Table("id", "result");
-        int failed = 0;
-        for (BackupInfo backup : backups) {
-            ObjectNode o = list.addObject().put("id", backup.id());
-            try {
-                BackupManifest manifest = BackupStore.verify(backup.folder());
-                o.put("ok", true).put("entries", manifest.entries().size());
-                table.row(backup.id(), "ok, " + manifest.entries().size() + " entries");
-            } catch (MigrationException e) {
-                failed++;
-                o.put("ok", false).put("message", e.getMessage());
-                table.row(backup.id(), "FAILED: " + e.getMessage());
-            }
+        for (BackupCheck check : checks) {
+            ObjectNode o = list.addObject().put("id", check.backup().id()).put("ok", check.ok());
+            check.problem().ifPresentOrElse(p -> o.put("problem", p), () -> o.putNull("problem"));
+            table.row(check.backup().id(), check.problem().map(p -> "FAILED: " + p)
+                    .orElse("ok, " + check.backup().entries() + " entries"));
         }
-        if (backups.isEmpty()) {
+        if (checks.isEmpty()) {
             output.line("backups of " + name + ": none");
         } else {
             table.lines("").forEach(output::line);
         }
         output.document(document);
+        long failed = checks.stream().filter(c -> !c.ok()).count();
         if (failed > 0) {
-            invocation.err().println("migrate: " + failed + " of " + backups.size() + " backups of " + name
-                    + " failed verification; do not roll back to them (see the list above)");
+            invocation.err().println("migrate: " + failed + " of " + checks.size() + " backups of " + name
+                    + " failed verification; do not roll back to them (see the list on stdout)");
             return ExitStatus.BACKUP_CORRUPT.code();
         }
         return ExitStatus.SUCCESS.code();

@@ -27,12 +27,12 @@ final class MigrationRun {
         RunResult result = engine.migrate(request, output.progress());
         Optional<String> root = request.scope() == Scope.VERSION
                 ? Optional.of(Invocation.display(request.target())) : Optional.empty();
-        output.text(RunView.text(result, engine.registry(), output.verbose(), root));
+        output.text(RunView.text(result, engine.registry(), request.scope(), output.verbose(), root));
         ObjectNode document = Output.object();
         document.put("command", command);
         document.put("target", Invocation.display(request.target()));
         document.put("scope", request.scope().name().toLowerCase(java.util.Locale.ROOT));
-        document.setAll(RunView.json(result, engine.registry(), output.verbose()));
+        document.setAll(RunView.json(result, engine.registry(), request.scope(), output.verbose()));
         output.document(document);
         return ExitStatus.SUCCESS.code();
     }

@@ -169,11 +169,11 @@ class MigrationEndToEndIT {
         assertThat(verified.exit()).as(verified.err()).isZero();
         assertThat(verified.out()).contains("ok, ");
         JsonNode backup = Launcher.run(work, "--json", "backups", "list", "--path", "inst").json().at("/backups/0");
-        Path stored = root.resolve(backup.get("folder").asText()).resolve("files/config/server.toml");
-        byte[] bytes = Files.readAllBytes(stored);
-        bytes[0] ^= 1;
-        stored.toFile().setWritable(true);
-        Files.write(stored, bytes);
+        Path folder = root.resolve(backup.get("folder").asText());
+        Path archive = Files.exists(folder.resolve("files.tar.zst")) ? folder.resolve("files.tar.zst") : folder.resolve("files.tar.gz");
+        byte[] bytes = Files.readAllBytes(archive);
+        bytes[bytes.length / 2] ^= (byte) 0xff;
+        Files.write(archive, bytes);
         SortedMap<String, String> migrated = TreeSignature.of(root);
 
         CommandRun verify = Launcher.run(work, "backups", "verify", "--path", "inst");
@@ -182,8 +182,28 @@ class MigrationEndToEndIT {
         assertThat(verify.exit()).isEqualTo(5);
         assertThat(verify.out()).contains(backup.get("id").asText() + "  FAILED: ");
         assertThat(rollback.exit()).isEqualTo(5);
-        assertThat(rollback.errLines()).singleElement().asString().startsWith("migrate: ").contains("config/server.toml");
+        assertThat(rollback.errLines()).singleElement().asString().startsWith("migrate: ").contains(backup.get("id").asText());
         assertThat(TreeSignature.of(root)).isEqualTo(migrated);
+    }
+
+    @Test
+    void pruneKeepsTheNewestBackups() throws IOException {
+        installation();
+        Path config = Files.writeString(work.resolve("keep-one.toml"), "[backup]\nkeep_last = 1\n");
+        for (String target : List.of("1.0.0", "2.0.0", "2.1.0")) {
+            assertThat(Launcher.run(work, "version", "--path", "inst", "--to", target).exit()).isZero();
+        }
+        JsonNode before = Launcher.run(work, "--json", "backups", "list", "--path", "inst").json().get("backups");
+
+        CommandRun prune = Launcher.run(work, "backups", "prune", "--path", "inst", "--yes",
+                "--migration-config", config.toString());
+
+        assertThat(before).hasSize(3);
+        assertThat(prune.exit()).as(prune.err()).isZero();
+        assertThat(prune.out()).startsWith("pruned 2 backups of inst (keeping the newest 1):");
+        JsonNode after = Launcher.run(work, "--json", "backups", "list", "--path", "inst").json().get("backups");
+        assertThat(after).hasSize(1);
+        assertThat(after.at("/0/id")).isEqualTo(before.at("/2/id"));
     }
 
     @Test
@@ -237,6 +257,22 @@ class MigrationEndToEndIT {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(records(root.resolve("data/2023/11/archive.jsonl")).get(1).get("schema_version").asInt()).isEqualTo(1);
+        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("0.1.0\n");
+    }
+
+    @Test
+    void modelsAloneWithOptimizeLinksIdenticalWeights() throws IOException {
+        Path root = installation();
+        Path copy = Files.createDirectories(root.resolve("models/llama-copy")).resolve("model.safetensors");
+        Files.copy(root.resolve("models/llama-7b/model.safetensors"), copy);
+
+        CommandRun run = Launcher.run(work, "models", "--models-path", "inst/models", "--from", "0.1.0", "--to", "1.0.0",
+                "--optimize");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  linked models/llama-copy/model.safetensors", "created models/tiny-bert/metadata.json")
+                .doesNotContain("serve.1.0.0.config");
+        assertThat(Files.isSameFile(copy, root.resolve("models/llama-7b/model.safetensors"))).isTrue();
         assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("0.1.0\n");
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.RunWarning;
+import dev.verpath.engine.Scope;
 import dev.verpath.engine.StatusReport;
 import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.journal.HistoryEntry;
@@ -80,6 +81,14 @@ class ViewsTest {
     }
 
     @Test
+    void aScopedRunListsOnlyTheRulesItRuns() {
+        String text = RunView.text(run(true), NO_RULES, Scope.DATA, false, Optional.empty());
+
+        assertThat(text).contains("    data  serve.v1.data  Does serve.v1.data").doesNotContain("serve.v1.config  ");
+        assertThat(RunView.json(run(true), NO_RULES, Scope.CONFIG, false).at("/plan/steps/0/rules")).hasSize(1);
+    }
+
+    @Test
     void aPlanWithNoStepsSaysSo() {
         MigrationPlan plan = new MigrationPlan("serve", "2.1.0", "2.1.0", List.of(), List.of(), Optional.empty());
 
@@ -110,7 +119,7 @@ class ViewsTest {
 
     @Test
     void aDryRunShowsEachChangeWithItsDiffAndNoDuration() {
-        String text = RunView.text(run(true), NO_RULES, false, Optional.of("inst"));
+        String text = RunView.text(run(true), NO_RULES, Scope.VERSION, false, Optional.of("inst"));
 
         assertThat(text).contains("changes that would be made (dry run: nothing was written):\n"
                 + "  changed config/server.toml\n"
@@ -127,18 +136,18 @@ class ViewsTest {
 
     @Test
     void aRealRunNamesItsBackupAndOnlyVerboseShowsTheDuration() {
-        assertThat(RunView.text(run(false), NO_RULES, false, Optional.of("inst")))
+        assertThat(RunView.text(run(false), NO_RULES, Scope.VERSION, false, Optional.of("inst")))
                 .contains("backup: 20250101T000000Z (undo with: migrate rollback --path inst --backup-id 20250101T000000Z)\n"
                         + "done: serve 0.1.0 -> 2.0.0, 2 files changed\n")
                 .doesNotContain("--- a/config", "duration");
-        assertThat(RunView.text(run(false), NO_RULES, true, Optional.empty())).endsWith("duration: 0.321 s\n");
-        assertThat(RunView.json(run(false), NO_RULES, false).has("durationMillis")).isFalse();
-        assertThat(RunView.json(run(false), NO_RULES, true).get("durationMillis").asLong()).isEqualTo(321);
+        assertThat(RunView.text(run(false), NO_RULES, Scope.VERSION, true, Optional.empty())).endsWith("duration: 0.321 s\n");
+        assertThat(RunView.json(run(false), NO_RULES, Scope.VERSION, false).has("durationMillis")).isFalse();
+        assertThat(RunView.json(run(false), NO_RULES, Scope.VERSION, true).get("durationMillis").asLong()).isEqualTo(321);
     }
 
     @Test
     void runJsonRendersAsOneDocumentWithStableKeys() throws Exception {
-        String rendered = Output.render(RunView.json(run(true), NO_RULES, false));
+        String rendered = Output.render(RunView.json(run(true), NO_RULES, Scope.VERSION, false));
 
         JsonNode parsed = new ObjectMapper().readTree(rendered);
         assertThat(rendered).endsWith("}\n").contains("\n  \"dryRun\": true,\n");
