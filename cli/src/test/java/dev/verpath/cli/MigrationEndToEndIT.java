@@ -261,6 +261,20 @@ class MigrationEndToEndIT {
     }
 
     @Test
+    void configAloneMigratesTheFileAndLeavesTheVersion() throws IOException {
+        Path root = installation();
+
+        CommandRun run = Launcher.run(work, "config", "--config", "inst/config/server.toml", "--from", "0.1.0", "--to", "2.1.0");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode config = new TomlMapper().readTree(root.resolve("config/server.toml").toFile());
+        assertThat(config.path("server").path("bind_address").asText()).isEqualTo("0.0.0.0");
+        assertThat(config.path("rate_limit").path("burst").asInt()).isEqualTo(50);
+        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("0.1.0\n");
+        assertThat(root.resolve(".migrate/journal.json")).doesNotExist();
+    }
+
+    @Test
     void modelsAloneWithOptimizeLinksIdenticalWeights() throws IOException {
         Path root = installation();
         Path copy = Files.createDirectories(root.resolve("models/llama-copy")).resolve("model.safetensors");

@@ -140,6 +140,20 @@ class ShadowRunTest {
     }
 
     @Test
+    void configScopeMigratesOneFileOutsideAnyInstallation(@TempDir Path elsewhere) throws IOException {
+        Path file = elsewhere.resolve("my.conf");
+        Files.writeString(file, "name = x\n");
+
+        engine.migrate(new RunRequest(Scope.CONFIG, file, Optional.of("toy"), Optional.of("0.1.0"), Optional.of("2.0.0"),
+                false, false, true, false), line -> { });
+
+        assertThat(Files.readString(file)).isEqualTo("name = x\nupgraded to 1.0.0\nupgraded to 2.0.0\n");
+        assertThat(engine.status(elsewhere).interrupted()).isEmpty();
+        engine.rollback(elsewhere, Optional.empty(), Optional.empty(), line -> { });
+        assertThat(Files.readString(file)).isEqualTo("name = x\n");
+    }
+
+    @Test
     void rollbackRestoresBytesModesAndLinks() throws IOException {
         install();
         Map<String, String> before = signature();
