@@ -5,6 +5,7 @@ import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupRestore;
 import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.execute.MigrationExecutor;
 import dev.verpath.engine.execute.RunTarget;
 import dev.verpath.engine.journal.History;
@@ -200,7 +201,7 @@ public final class MigrationEngine {
                 backup = all.get(all.size() - 1).folder();
             }
             progress.accept("verifying backup " + backup.getFileName());
-            BackupManifest manifest = BackupStore.verify(backup);
+            BackupManifest manifest = BackupVerifier.verify(backup);
             progress.accept("restoring " + manifest.entries().size() + " entries");
             int restored = BackupRestore.restore(backup, manifest, installation.root(), Set.of(store.folder()));
             Instant now = clock.instant();
@@ -268,7 +269,7 @@ public final class MigrationEngine {
         List<BackupCheck> checks = new java.util.ArrayList<>();
         for (BackupInfo backup : backups(root)) {
             try {
-                BackupStore.verify(backup.folder());
+                BackupVerifier.verify(backup.folder());
                 checks.add(new BackupCheck(backup, Optional.empty()));
             } catch (MigrationException e) {
                 checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));

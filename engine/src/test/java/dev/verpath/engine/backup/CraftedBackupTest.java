@@ -171,7 +171,7 @@ class CraftedBackupTest {
         Path weight = backup.resolve("files/models/m1/w.safetensors");
         Files.delete(weight);
         Files.writeString(weight, "x");
-        assertThatThrownBy(() -> BackupStore.verify(backup))
+        assertThatThrownBy(() -> BackupVerifier.verify(backup))
                 .hasMessageContaining("models/m1/w.safetensors")
                 .hasMessageContaining("wrong size");
     }
