@@ -203,9 +203,14 @@ public final class MigrationEngine {
             progress.accept("verifying backup " + backup.getFileName());
             BackupManifest manifest = BackupVerifier.verify(backup);
             progress.accept("restoring " + manifest.entries().size() + " entries");
-            int restored = BackupRestore.restore(backup, manifest, installation.root(), Set.of(store.folder()));
             Instant now = clock.instant();
             String current = installation.version().orElse("?");
+            Journal journal = Journal.in(installation.stateFolder());
+            if (journal.interrupted().isEmpty() && backup.getParent().equals(store.folder())) {
+                // a crash during the restore leaves this journal: the next command restores the same backup again
+                journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(), now.toString()));
+            }
+            int restored = BackupRestore.restore(backup, manifest, installation.root(), Set.of(store.folder()));
             History.in(installation.stateFolder()).append(List.of(new HistoryEntry(
                     History.in(installation.stateFolder()).read().size() + 1, manifest.product(), "rollback", current,
                     manifest.from(), new TreeMap<>(), now, Duration.ZERO, "success")));
