@@ -201,7 +201,7 @@ public final class MigrationEngine {
                 backup = all.get(all.size() - 1).folder();
             }
             progress.accept("verifying backup " + backup.getFileName());
-            BackupManifest manifest = BackupVerifier.verify(backup);
+            BackupManifest manifest = BackupVerifier.verify(backup, false);
             progress.accept("restoring " + manifest.entries().size() + " entries");
             Instant now = clock.instant();
             String current = installation.version().orElse("?");

@@ -143,6 +143,12 @@ class CraftedBackupTest {
     }
 
     @Test
+    void anInPlaceWriteToALinkedWeightIsCaughtDespiteTheStatShortcut() throws IOException {
+        Files.write(root.resolve("models/v2/m1/w.safetensors"), new byte[] {7, 7, 7});
+        assertRefusedAndUntouched("SHA-256");
+    }
+
+    @Test
     void refusesAnArchiveEntryLargerThanItsManifestSize() throws IOException {
         editManifest(entries -> entries.forEach(e -> {
             if (e.get("path").asText().equals("app.conf")) {
