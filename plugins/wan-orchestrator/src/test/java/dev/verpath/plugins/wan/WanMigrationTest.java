@@ -1,10 +1,14 @@
 package dev.verpath.plugins.wan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.RunResult;
+import dev.verpath.engine.Scope;
+import dev.verpath.engine.settings.EffectiveSetting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -228,5 +232,32 @@ class WanMigrationTest {
         assertThat(manifest).contains("default_variant = \"fp16\"", "precision = \"fp16\"", "base_vram_gb = 12.0")
                 .doesNotContain("i2v-A14B@2.2.0");
         assertThat(root.resolve("models/i2v-A14B")).isDirectory();
+    }
+
+    @Test
+    void movesTheGuidesFolderNamesWhenOnlyTheModelsFolderIsMigrated() throws IOException {
+        Path root = install();
+
+        Installations.engine().migrate(new RunRequest(Scope.MODELS, root.resolve("models"), Optional.empty(),
+                Optional.empty(), Optional.of(WanLayout.V2_0_0), false, false, true, false), line -> { });
+
+        assertThat(root.resolve("models/wan22/ti2v-5b@2.2.0/Wan2.2_VAE.pth")).isRegularFile();
+        assertThat(Files.readSymbolicLink(root.resolve("models/ti2v-5B"))).isEqualTo(Path.of("wan22/ti2v-5b@2.2.0"));
+        assertThat(root.resolve("config/models.toml")).doesNotExist();
+        assertThat(root.resolve("config.json")).isRegularFile();
+    }
+
+    @Test
+    void showsItsFlagsWithTheirDefaultsAmongTheEffectiveSettings() {
+        MigrationEngine engine = Installations.engine(Map.of("WAN_DRY_RUN_MODE", "true"));
+
+        assertThat(engine.settings().effective(engine.registry().flags()))
+                .extracting(EffectiveSetting::key, EffectiveSetting::value, EffectiveSetting::source)
+                .contains(tuple("WAN_ENABLE_LEGACY_FALLBACK", "true", "default"),
+                        tuple("WAN_ENABLE_PATH_MIGRATION", "true", "default"),
+                        tuple("WAN_STRICT_VALIDATION", "false", "default"),
+                        tuple("WAN_ENABLE_INTEGRITY_CHECKS", "true", "default"),
+                        tuple("WAN_DRY_RUN_MODE", "true", "environment"),
+                        tuple("WAN_REMOVE_LEGACY_CONFIG", "false", "default"));
     }
 }
