@@ -122,7 +122,7 @@ public final class MigrationExecutor {
                     if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
                         activity.set("backing up " + live.files().size() + " file(s)");
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
-                        backup = Optional.of(new BackupStore(backupFolder, clock).create(live, plan.product(), plan.from(), plan.to(), hashes));
+                        backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto")).create(live, plan.product(), plan.from(), plan.to(), hashes));
                     }
                     Optional<String> changed = live.changedSinceScan();
                     if (changed.isPresent()) {
@@ -202,7 +202,9 @@ public final class MigrationExecutor {
             PlanStep step = steps.get(i);
             Instant stepStarted = clock.instant();
             progress.accept("step " + (i + 1) + "/" + steps.size() + ": " + step.from() + " -> " + step.to());
-            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimize, flags);
+            // optimization deduplicates the final tree once: earlier steps' links would be counted again
+            boolean optimizeHere = optimize && i == steps.size() - 1;
+            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimizeHere, flags);
             List<MigrationRule> ran = new ArrayList<>();
             if (enabled(request.scope(), RuleKind.CONFIG)) {
                 ran.addAll(runner.fileRules(step.rules(RuleKind.CONFIG)));
