@@ -78,7 +78,7 @@ final class ValidateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ValidationReport result = engine.validate(request, output.progress());
         if (output.verbose()) {
-            output.note("validation took " + Units.duration(Duration.ofNanos(System.nanoTime() - started)));
+            output.progress().accept("validation took " + Units.duration(Duration.ofNanos(System.nanoTime() - started)));
         }
         ValidationView.text(result).forEach(output::line);
         ObjectNode document = Output.object();
@@ -88,7 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
         output.document(document);
         if (report != null) {
             write(report, Output.render(document));
-            output.note("report written to " + Invocation.display(report));
+            output.progress().accept("report written to " + Invocation.display(report));
         }
         return result.hasErrors() ? ExitStatus.FAILED.code() : ExitStatus.SUCCESS.code();
     }

@@ -115,6 +115,33 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void everyWritePointOfARollbackRecoversToBefore() throws IOException {
+        Map<String, String> before = signature(install(temp.resolve("before")));
+        Path counted = install(temp.resolve("counted"));
+        migrate(counted);
+        CrashPoints.arm(Integer.MAX_VALUE);
+        engine.rollback(counted, Optional.empty(), Optional.empty(), line -> { });
+        int points = CrashPoints.disarm();
+        assertThat(signature(counted)).isEqualTo(before);
+        assertThat(points).isGreaterThan(5);
+
+        for (int point = 1; point <= points; point++) {
+            Path root = install(temp.resolve("rollback-crash-" + point));
+            migrate(root);
+            CrashPoints.arm(point);
+            assertThatThrownBy(() -> engine.rollback(root, Optional.empty(), Optional.empty(), line -> { }))
+                    .isInstanceOf(CrashPoints.SimulatedCrash.class);
+            CrashPoints.disarm();
+
+            engine.rollback(root, Optional.empty(), Optional.empty(), line -> { });
+
+            assertThat(signature(root)).as("rollback crashed at write point %d of %d, then run again", point, points)
+                    .isEqualTo(before);
+            assertThat(engine.status(root).interrupted()).isEmpty();
+        }
+    }
+
+    @Test
     void migrateVersionRecoversAnInterruptedCommitByItself() throws IOException {
         Map<String, String> before = signature(install(temp.resolve("before")));
         Path counted = install(temp.resolve("counted"));

@@ -4,7 +4,6 @@ import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.engine.workspace.RelativePath;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
@@ -44,14 +43,32 @@ public final class BackupStore {
 
     private final Path folder;
     private final Clock clock;
+    private final String mode;
 
     /**
+     * A store that keeps files the {@code auto} way.
+     *
      * @param folder where the backups live (default {@code <root>/.migrate/backups})
      * @param clock  the clock that names backups
      */
     public BackupStore(Path folder, Clock clock) {
+        this(folder, clock, "auto");
+    }
+
+    /**
+     * @param folder where the backups live (default {@code <root>/.migrate/backups})
+     * @param clock  the clock that names backups
+     * @param mode   {@code auto} (weight files hard-linked, the rest archived), {@code hardlink} (every file
+     *               hard-linked), {@code archive} (every file archived) or {@code copy} (every file copied);
+     *               a hard link that the file system refuses (another device) becomes a copy
+     */
+    public BackupStore(Path folder, Clock clock, String mode) {
         this.folder = folder.toAbsolutePath().normalize();
         this.clock = clock;
+        if (!List.of("auto", "hardlink", "archive", "copy").contains(mode)) {
+            throw new MigrationException(ErrorCode.USAGE, "backup.mode '" + mode + "' is unknown; use auto, hardlink, archive or copy");
+        }
+        this.mode = mode;
     }
 
     /** @return the folder the backups live in */
@@ -71,6 +88,9 @@ public final class BackupStore {
      * @throws IOException when the backup cannot be written
      */
     public BackupInfo create(LiveTree live, String product, String from, String to, HashCache hashes) throws IOException {
+        hashes.hashAll(live.entries().entrySet().stream()
+                .filter(e -> e.getValue().type() == LiveTree.Type.FILE && keptByLink(e.getKey()))
+                .map(e -> e.getValue().real()).toList());
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
@@ -81,6 +101,8 @@ public final class BackupStore {
         Path files = target.resolve("files");
         Files.createDirectories(files);
         List<BackupManifest.Entry> entries = new ArrayList<>();
+        Map<String, Path> toArchive = new java.util.TreeMap<>();
+        Map<String, BackupManifest.Entry> archived = new java.util.TreeMap<>();
         for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
             LiveTree.Entry entry = e.getValue();
             if (entry.real() == null) {
@@ -98,11 +120,18 @@ public final class BackupStore {
                 case FILE -> {
                     Files.createDirectories(copy.getParent());
                     CrashPoints.reached("back up " + e.getKey());
+                    String how = how(e.getKey());
+                    if (how.equals("archive")) {
+                        toArchive.put(e.getKey(), entry.real());
+                        archived.put(e.getKey(), new BackupManifest.Entry(e.getKey(), "file", mode, mtime, attrs.size(),
+                                Optional.empty(), Optional.empty(), "archive"));
+                        continue;
+                    }
                     String stored = "copy";
                     Optional<String> sha;
-                    if (keptByLink(e.getKey()) && tryLink(copy, entry.real())) {
+                    if (how.equals("hardlink") && tryLink(copy, entry.real())) {
                         stored = "hardlink";
-                        sha = hashes.cached(entry.real());
+                        sha = Optional.of(hashes.sha256(entry.real()));
                     } else {
                         sha = Optional.of(copyHashing(entry.real(), copy));
                         hashes.remember(entry.real(), sha.get());
@@ -111,6 +140,16 @@ public final class BackupStore {
                 }
                 default -> throw new IllegalStateException();
             }
+        }
+        if (!toArchive.isEmpty()) {
+            CrashPoints.reached("archive " + toArchive.size() + " files");
+            Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName()), toArchive);
+            for (BackupManifest.Entry a : archived.values()) {
+                entries.add(new BackupManifest.Entry(a.path(), a.type(), a.mode(), a.mtime(), a.size(),
+                        Optional.of(sums.get(a.path())), Optional.empty(), "archive"));
+                hashes.remember(toArchive.get(a.path()), sums.get(a.path()));
+            }
+            entries.sort(java.util.Comparator.comparing(BackupManifest.Entry::path));
         }
         BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries);
         AtomicFiles.write(target.resolve(BackupManifest.FILE), manifest.toJson());
@@ -127,6 +166,66 @@ public final class BackupStore {
     public static boolean keptByLink(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return WEIGHT_EXTENSIONS.stream().anyMatch(lower::endsWith);
+    }
+
+    private String how(String path) {
+        return switch (mode) {
+            case "auto" -> keptByLink(path) ? "hardlink" : "archive";
+            default -> mode;
+        };
+    }
+
+    /**
+     * Records, for each hard-linked file of a backup, its inode and change time, so that a later rollback can
+     * trust an unchanged file without re-reading it. Only files unchanged in size and modification time are
+     * recorded, and only when their change time is clearly in the past: a change within the file system's
+     * timestamp granularity of now could go unnoticed ("racy" entries, as git calls them, get no stat and are
+     * re-read). Failing to record is harmless: the rollback then re-reads.
+     *
+     * @param backup a finished backup folder
+     * @param now    the current time
+     */
+    public static void recordStats(Path backup, Instant now) {
+        try {
+            BackupManifest manifest = read(backup);
+            long racyFrom = now.minusMillis(200).toEpochMilli() * 1_000_000L;
+            List<BackupManifest.Entry> entries = new ArrayList<>();
+            boolean any = false;
+            for (BackupManifest.Entry e : manifest.entries()) {
+                Optional<String> stat = Optional.empty();
+                if (e.stored().equals("hardlink")) {
+                    Path stored = backup.resolve("files").resolve(e.path());
+                    PosixFileAttributes attrs = Files.readAttributes(stored, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    stat = stat(stored).filter(st -> attrs.size() == e.size() && attrs.lastModifiedTime().toMillis() == e.mtime()
+                            && Long.parseLong(st.substring(st.indexOf(':') + 1)) < racyFrom);
+                    any |= stat.isPresent();
+                }
+                entries.add(e.withStat(stat));
+            }
+            if (any) {
+                AtomicFiles.write(backup.resolve(BackupManifest.FILE), new BackupManifest(manifest.id(), manifest.created(),
+                        manifest.product(), manifest.from(), manifest.to(), manifest.mounts(), entries).toJson());
+            }
+        } catch (IOException | RuntimeException e) {
+            // without stats a rollback re-reads every linked file: slower, never wrong
+        }
+    }
+
+    /**
+     * A file's inode and change time, where the file system tells them.
+     *
+     * @param file a file
+     * @return {@code <inode>:<ctime ns>}, or empty
+     */
+    static Optional<String> stat(Path file) {
+        try {
+            Object inode = Files.getAttribute(file, "unix:ino", LinkOption.NOFOLLOW_LINKS);
+            java.nio.file.attribute.FileTime ctime = (java.nio.file.attribute.FileTime)
+                    Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+            return Optional.of(inode + ":" + ctime.to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean tryLink(Path link, Path existing) {
@@ -169,6 +268,23 @@ public final class BackupStore {
     }
 
     /**
+     * Deletes a backup: its manifest first, so that a crash midway leaves an unfinished backup (ignored), never
+     * a listed one with missing files.
+     *
+     * @param backup a backup folder
+     * @throws IOException when it cannot be deleted
+     */
+    public static void delete(Path backup) throws IOException {
+        Files.deleteIfExists(backup.resolve(BackupManifest.FILE));
+        AtomicFiles.fsyncFolder(backup);
+        try (Stream<Path> walk = Files.walk(backup)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
      * @param backup a backup folder
      * @return its manifest
      */
@@ -187,38 +303,4 @@ public final class BackupStore {
         return new BackupInfo(m.id(), m.created(), m.product(), m.from(), m.to(), m.entries().size(), onDisk, backup);
     }
 
-    /**
-     * Checks every entry of a backup against its manifest: present, the right size, the recorded SHA-256.
-     *
-     * @param backup a backup folder
-     * @return the manifest, verified
-     * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
-     */
-    public static BackupManifest verify(Path backup) {
-        BackupManifest manifest = read(backup);
-        Path files = backup.resolve("files");
-        for (BackupManifest.Entry e : manifest.entries()) {
-            RelativePath.check(e.path());
-            if (!e.type().equals("file")) {
-                continue;
-            }
-            Path stored = files.resolve(e.path());
-            try {
-                if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS) || Files.size(stored) != e.size()) {
-                    throw corrupt(backup, e, "missing or of the wrong size");
-                }
-                if (e.sha256().isPresent() && !HashCache.hash(stored).equals(e.sha256().get())) {
-                    throw corrupt(backup, e, "content differs from its recorded SHA-256");
-                }
-            } catch (IOException io) {
-                throw corrupt(backup, e, "unreadable (" + io.getMessage() + ")");
-            }
-        }
-        return manifest;
-    }
-
-    private static MigrationException corrupt(Path backup, BackupManifest.Entry e, String what) {
-        return new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve("files").resolve(e.path())
-                + ": backup entry " + what + "; nothing was restored; choose another backup with --backup-id");
-    }
 }
