@@ -73,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
-        ValidationRequest request = new ValidationRequest(path, Optional.ofNullable(version), categories(), strict, full, repair);
+        ValidationRequest request = ValidationRequest.of(path, Optional.ofNullable(version), categories(), strict, full, repair);
         MigrationEngine engine = invocation.engine();
         long started = System.nanoTime();
         ValidationReport result = engine.validate(request, output.progress());

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code migrate version} validates its source before it writes anything: errors stop it before the backup. */
+/**
+ * {@code migrate version} validates its source before it writes anything: errors stop it before the backup,
+ * but for errors in files the migration rewrites, which the validation after each step checks instead.
+ */
 class SourceValidationTest {
 
     @TempDir
@@ -23,29 +26,47 @@ class SourceValidationTest {
         inst = ServeFixture.clean(work.resolve("inst"));
     }
 
-    /** A record without schema_version: the 1.0.0 -> 2.0.0 data rule would quietly give it one. */
+    /** A record without schema_version: the 1.0.0 -> 2.0.0 data rule gives it one (and rewrites the file). */
     private void breakARecord() throws IOException {
         inst.write("data/requests.jsonl", ServeFixture.RECORDS.replace(",\"schema_version\":1}\n{\"id\":\"req-2\"",
                 "}\n{\"id\":\"req-2\""));
     }
 
+    /** A link out of the installation: an error in a path no rule touches. */
+    private void linkOutside() throws IOException {
+        Files.createDirectories(work.resolve("elsewhere"));
+        Files.createSymbolicLink(inst.resolve("shared"), Path.of("../elsewhere"));
+    }
+
     @Test
     void anErrorInTheSourceStopsTheRunBeforeTheBackup() throws IOException {
-        breakARecord();
+        linkOutside();
         SortedMap<String, String> before = DemoInstallation.checksums(inst.root());
 
         CommandRun run = CommandRun.of("version", "--path", inst.arg(), "--to", "2.0.0");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("migrate: data/requests.jsonl:1: field schema_version is missing (expected 1) "
-                + "(validation serve.1.0.0.data-schema of the source at 1.0.0); nothing was changed;");
+        assertThat(run.err()).contains("migrate: shared: symbolic link points outside the installation, to ../elsewhere "
+                + "(validation engine.security.symlink-escape of the source at 1.0.0); nothing was changed;");
         assertThat(DemoInstallation.checksums(inst.root())).isEqualTo(before);
+        assertThat(Files.readString(inst.resolve("VERSION"))).isEqualTo("1.0.0\n");
         assertThat(inst.resolve(".migrate/backups")).doesNotExist();
     }
 
     @Test
-    void aDryRunChecksTheSourceToo() throws IOException {
+    void anErrorInAFileTheMigrationRewritesIsLeftToTheStepValidation() throws IOException {
         breakARecord();
+
+        CommandRun run = CommandRun.of("version", "--path", inst.arg(), "--to", "2.0.0");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("source error in a file the migration rewrites (checked again after each step): "
+                + "data/requests.jsonl:1: field schema_version is missing (expected 1) (serve.1.0.0.data-schema)");
+    }
+
+    @Test
+    void aDryRunChecksTheSourceToo() throws IOException {
+        linkOutside();
 
         CommandRun run = CommandRun.of("version", "--path", inst.arg(), "--to", "2.0.0", "--dry-run");
 
@@ -68,20 +89,21 @@ class SourceValidationTest {
 
     @Test
     void underStrictValidationAWarningStopsTheRun() throws IOException {
-        inst.chmod("config/server.toml", "rw-rw-rw-");
+        inst.write("README.txt", "mine\n").chmod("README.txt", "rw-rw-rw-");
         Path settings = work.resolve("strict.toml");
         Files.writeString(settings, "[validation]\nstrict = true\n");
 
         CommandRun run = CommandRun.of("--migration-config", settings.toString(), "version", "--path", inst.arg(), "--to", "2.0.0");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("engine.security.world-writable of the source at 1.0.0");
+        assertThat(run.err()).contains("migrate: README.txt: file is writable by every user (mode rw-rw-rw-) (validation "
+                + "engine.security.world-writable of the source at 1.0.0)");
         assertThat(Files.readString(inst.resolve("VERSION"))).isEqualTo("1.0.0\n");
     }
 
     @Test
     void theSourceCheckCanBeSwitchedOff() throws IOException {
-        breakARecord();
+        linkOutside();
         Path settings = work.resolve("lenient.toml");
         Files.writeString(settings, "[validation]\nbefore_migration = false\n");
 

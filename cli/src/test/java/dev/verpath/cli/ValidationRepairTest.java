@@ -54,7 +54,12 @@ class ValidationRepairTest {
     }
 
     @Test
-    void aFileChangedInPlaceIsRestoredFromTheBackupCopy() throws IOException {
+    void aFileChangedInPlaceIsRestoredFromTheBackupArchive() throws IOException {
+        JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(inst.resolve(".migrate/backups/" + backupId() + "/manifest.json").toFile());
+        assertThat(manifest.get("entries").findParents("path").stream()
+                .filter(e -> e.get("path").asText().equals(CONFIG_JSON)).map(e -> e.get("stored").asText()))
+                .containsExactly("archive");
         Files.writeString(inst.resolve(CONFIG_JSON), "{\"architecture\": \"llamb\", \"hidden_size\": 64}\n");
         assertThat(CommandRun.of("validate", "--path", inst.arg()).exit()).isEqualTo(1);
 

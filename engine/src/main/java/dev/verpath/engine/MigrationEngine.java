@@ -144,18 +144,21 @@ public final class MigrationEngine {
     }
 
     /**
-     * Validates an installation at its version (or the one given): every category, the stat cache used.
+     * Runs the product's validation rules on an installation at its version (or the one given), every
+     * category; the engine's own checks ({@code migrate validate} runs them too) are left out, so a rule
+     * set's tests see their own findings alone.
      *
      * @param root    the installation
      * @param version the version to check against; empty: the recorded one
      * @return the findings
      */
     public ValidationReport validate(Path root, Optional<String> version) {
-        return validate(ValidationRequest.of(root, version), line -> { });
+        return validate(ValidationRequest.rulesOnly(root, version), line -> { });
     }
 
     /**
-     * Validates an installation as {@code migrate validate} asks: categories, strictness, {@code --full},
+     * Validates an installation as {@code migrate validate} asks: the product's rules and the engine's own
+     * checks (security, performance, compatibility, known version), categories, strictness, {@code --full},
      * {@code --repair}.
      *
      * @param request  what to check

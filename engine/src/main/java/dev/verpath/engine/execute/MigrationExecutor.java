@@ -111,16 +111,18 @@ public final class MigrationExecutor {
                 Deadline deadline = new Deadline(settings.timeoutSeconds());
                 Prepared prepared = deadline.run(activity -> {
                     prehash(plan, request, live, hashes);
-                    // Validation of the source before the first write: errors stop the run before the backup.
+                    // Validation of the source before the first write: its errors stop the run before the backup.
+                    Optional<SourceValidation> source = Optional.empty();
                     if (request.scope() == Scope.VERSION && !plan.steps().isEmpty()) {
                         activity.set("validating the source");
-                        SourceValidation.require(registry, settings, new ReadOnlyView(shadow, Set.of()), installation.root(),
-                                Set.of(backupFolder), plan.product(), plan.from(), progress);
+                        source = Optional.of(SourceValidation.check(registry, settings, new ReadOnlyView(shadow, Set.of()),
+                                installation.root(), Set.of(backupFolder), plan.product(), plan.from(), progress));
                     }
                     List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, line -> {
                         activity.set(line);
                         progress.accept(line);
                     });
+                    source.ifPresent(s -> s.require(shadow.pending().keySet()));
                     List<FileChange> changes = ChangeList.of(shadow, request.dryRun());
                     if (request.dryRun()) {
                         return new Prepared(entries, changes, Optional.empty());

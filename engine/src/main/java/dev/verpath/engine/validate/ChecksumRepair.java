@@ -1,5 +1,6 @@
 package dev.verpath.engine.validate;
 
+import dev.verpath.engine.backup.BackupCopy;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
@@ -12,10 +13,8 @@ import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.Workspace;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -146,7 +145,7 @@ final class ChecksumRepair {
                     .sorted(Comparator.comparing((BackupManifest.Entry e) -> !e.path().equals(d.path())))
                     .toList();
             for (BackupManifest.Entry entry : candidates) {
-                if (copyIfIntact(backup.folder().resolve("files").resolve(entry.path()), entry, d)) {
+                if (copyIfIntact(backup, manifest, entry, d)) {
                     return new Repair(d.path(), true, Optional.of(backup.id()), "restored from backup " + backup.id()
                             + (entry.path().equals(d.path()) ? "" : " (its copy of " + entry.path() + ")") + ": the file "
                             + what);
@@ -157,7 +156,7 @@ final class ChecksumRepair {
         return new Repair(d.path(), false, Optional.empty(), "not repaired: the file " + what + ", and "
                 + (damagedCopies == 0 ? "no backup holds a copy with the recorded SHA-256"
                 : damagedCopies + " backup cop" + (damagedCopies == 1 ? "y" : "ies") + " with that SHA-256 no longer match it "
-                + "(a hard-linked file changed in place)") + "; restore it from another copy or download it again");
+                + "(a hard-linked file changed in place, or a damaged backup)") + "; restore it from another copy or download it again");
     }
 
     private boolean throughLink(String path) {
@@ -172,20 +171,19 @@ final class ChecksumRepair {
     }
 
     /** Copies a backup file next to the target, hashing it on the way; renames it into place only when it matches. */
-    private boolean copyIfIntact(Path stored, BackupManifest.Entry entry, Damaged d) throws IOException {
-        if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
+    private boolean copyIfIntact(BackupInfo backup, BackupManifest manifest, BackupManifest.Entry entry, Damaged d)
+            throws IOException {
         Path target = root.resolve(d.path());
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling(target.getFileName() + ".verpath-repair");
         try {
             MessageDigest digest = HashCache.newDigest();
-            try (InputStream in = new DigestInputStream(Files.newInputStream(stored), digest);
-                 OutputStream out = Files.newOutputStream(temporary)) {
-                in.transferTo(out);
-            }
-            if (!HexFormat.of().formatHex(digest.digest()).equals(d.sha256())) {
+            boolean held = BackupCopy.read(backup.folder(), manifest, entry, bytes -> {
+                try (OutputStream out = Files.newOutputStream(temporary)) {
+                    new DigestInputStream(bytes, digest).transferTo(out);
+                }
+            });
+            if (!held || !HexFormat.of().formatHex(digest.digest()).equals(d.sha256())) {
                 return false;
             }
             try {
@@ -197,6 +195,8 @@ final class ChecksumRepair {
             AtomicFiles.fsync(temporary);
             AtomicFiles.move(temporary, target);
             return true;
+        } catch (MigrationException damagedArchive) {
+            return false;
         } finally {
             Files.deleteIfExists(temporary);
         }

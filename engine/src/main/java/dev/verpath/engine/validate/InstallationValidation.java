@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -89,7 +90,8 @@ public final class InstallationValidation {
         LiveTree live = LiveTree.scan(List.of(new Mount("", installation.root())), Set.of(backups));
         ShadowWorkspace view = new ShadowWorkspace(live, installation.stateFolder().resolve("unused"), false, new HashCache(cache));
         TreeScan tree = TreeScan.of(installation.root(), Set.of(backups), registry.product(product));
-        List<Finding> findings = new ValidationRun(registry, Thresholds.of(settings))
+        Optional<Thresholds> engineChecks = request.engineChecks() ? Optional.of(Thresholds.of(settings)) : Optional.empty();
+        List<Finding> findings = new ValidationRun(registry, engineChecks)
                 .findings(new ReadOnlyView(view, Set.of()), tree, product, version, request.categories());
         cache.save();
         if (cache.hashed() + cache.recalled() > 0) {

@@ -17,19 +17,31 @@ import java.util.function.Consumer;
 
 /**
  * The validation of a migration's source, before anything is written: every category, the product's rules
- * at the source version and the engine's checks. An error (a warning too, under strict validation) stops
- * the migration before its backup, naming the first one; warnings are listed as progress lines. Switched
- * off by {@code validation.before_migration = false}.
+ * at the source version and the engine's checks. Warnings are printed as progress lines when it runs. Its
+ * errors (its warnings too, under strict validation) stop the migration before the backup, with one
+ * exception: an error in a file the migration rewrites (or creates, moves, deletes) does not, because the
+ * validation after each step judges the new content, and the rules report their own failures first, with
+ * their own details (a serve model folder without {@code metadata.json}, for one, gets one written). The
+ * check is switched off by {@code validation.before_migration = false}. Not thread-safe.
  */
 public final class SourceValidation {
 
     private static final int SHOWN_WARNINGS = 10;
 
-    private SourceValidation() {
+    private final List<Finding> errors;
+    private final Path root;
+    private final String version;
+    private final Consumer<String> progress;
+
+    private SourceValidation(List<Finding> errors, Path root, String version, Consumer<String> progress) {
+        this.errors = errors;
+        this.root = root;
+        this.version = version;
+        this.progress = progress;
     }
 
     /**
-     * Validates the source or fails.
+     * Validates the source and prints its warnings; the errors wait for {@link #require(Set)}.
      *
      * @param registry the loaded rules
      * @param settings the effective settings
@@ -38,32 +50,45 @@ public final class SourceValidation {
      * @param excluded real folders to leave out (a backup folder inside the installation)
      * @param product  the product
      * @param version  the source version
-     * @param progress receives a line per warning and a summary
-     * @throws MigrationException with {@link ErrorCode#VALIDATION_FAILED} when the source has errors
-     * @throws IOException        when the installation cannot be listed
+     * @param progress receives a line per warning
+     * @return the result
+     * @throws IOException when the installation cannot be listed
      */
-    public static void require(RuleRegistry registry, EngineSettings settings, Workspace view, Path root, Set<Path> excluded,
-                               String product, String version, Consumer<String> progress) throws IOException {
+    public static SourceValidation check(RuleRegistry registry, EngineSettings settings, Workspace view, Path root,
+                                         Set<Path> excluded, String product, String version, Consumer<String> progress)
+            throws IOException {
         if (!settings.value("validation.before_migration").map(Boolean::parseBoolean).orElse(true)) {
-            return;
+            return new SourceValidation(List.of(), root, version, progress);
         }
         progress.accept("validating the source at " + version);
         TreeScan tree = TreeScan.of(root, excluded, registry.product(product));
         List<Finding> findings = new ValidationRun(registry, Thresholds.of(settings))
                 .findings(view, tree, product, version, EnumSet.allOf(ValidationCategory.class));
-        boolean strict = Strictness.of(false, settings, registry, product);
-        List<Finding> judged = strict ? Strictness.apply(findings) : findings;
-        List<Finding> errors = judged.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        List<Finding> judged = Strictness.of(false, settings, registry, product) ? Strictness.apply(findings) : findings;
         List<Finding> warnings = judged.stream().filter(f -> f.severity() == Severity.WARNING).toList();
         warnings.stream().limit(SHOWN_WARNINGS)
                 .forEach(f -> progress.accept("  warning: " + where(f) + ": " + f.message() + " (" + f.ruleId() + ")"));
         if (warnings.size() > SHOWN_WARNINGS) {
             progress.accept("  ... and " + (warnings.size() - SHOWN_WARNINGS) + " more warning(s); 'migrate validate' lists them");
         }
-        if (!errors.isEmpty()) {
-            Finding f = errors.get(0);
+        return new SourceValidation(judged.stream().filter(f -> f.severity() == Severity.ERROR).toList(), root, version,
+                progress);
+    }
+
+    /**
+     * Fails on the first error in a file the migration leaves as it is.
+     *
+     * @param rewritten the paths the migration changes, creates, moves or deletes
+     * @throws MigrationException with {@link ErrorCode#VALIDATION_FAILED} naming the error
+     */
+    public void require(Set<String> rewritten) {
+        List<Finding> blocking = errors.stream().filter(f -> f.path().isEmpty() || !rewritten.contains(f.path())).toList();
+        errors.stream().filter(f -> !blocking.contains(f)).forEach(f -> progress.accept("  source error in a file the "
+                + "migration rewrites (checked again after each step): " + where(f) + ": " + f.message() + " (" + f.ruleId() + ")"));
+        if (!blocking.isEmpty()) {
+            Finding f = blocking.get(0);
             throw new MigrationException(ErrorCode.VALIDATION_FAILED, where(f) + ": " + f.message() + " (validation "
-                    + f.ruleId() + " of the source at " + version + (errors.size() > 1 ? ", and " + (errors.size() - 1)
+                    + f.ruleId() + " of the source at " + version + (blocking.size() > 1 ? ", and " + (blocking.size() - 1)
                     + " more error(s)" : "") + "); nothing was changed; " + f.remedy() + " Run 'migrate validate --path "
                     + root + "' for the full report.");
         }

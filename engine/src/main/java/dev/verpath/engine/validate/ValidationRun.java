@@ -32,15 +32,25 @@ public final class ValidationRun {
     private static final String VERSION_FILE = "VERSION";
 
     private final RuleRegistry registry;
-    private final Thresholds thresholds;
+    private final Optional<Thresholds> engineChecks;
 
     /**
+     * A run of the product's rules and the engine's checks.
+     *
      * @param registry   the loaded rules
      * @param thresholds the limits of the performance checks
      */
     public ValidationRun(RuleRegistry registry, Thresholds thresholds) {
+        this(registry, Optional.of(thresholds));
+    }
+
+    /**
+     * @param registry     the loaded rules
+     * @param engineChecks the limits of the performance checks, or empty to run the product's rules alone
+     */
+    public ValidationRun(RuleRegistry registry, Optional<Thresholds> engineChecks) {
         this.registry = registry;
-        this.thresholds = thresholds;
+        this.engineChecks = engineChecks;
     }
 
     /**
@@ -56,11 +66,11 @@ public final class ValidationRun {
     public List<Finding> findings(Workspace view, TreeScan tree, String product, String version,
                                   Set<ValidationCategory> categories) {
         List<Finding> findings = new ArrayList<>();
-        if (categories.contains(ValidationCategory.SCHEMA)) {
+        if (engineChecks.isPresent() && categories.contains(ValidationCategory.SCHEMA)) {
             knownVersion(product, version).ifPresent(findings::add);
         }
         findings.addAll(new InstallationValidator(registry).validate(view, product, version, categories));
-        for (TreeCheck check : EngineChecks.all(thresholds)) {
+        for (TreeCheck check : engineChecks.map(EngineChecks::all).orElse(List.of())) {
             ValidationDescriptor d = check.descriptor();
             if (!categories.contains(d.category())) {
                 continue;

@@ -91,7 +91,7 @@ class InstallationValidationTest {
     }
 
     private ValidationReport validate(Set<ValidationCategory> categories, boolean full) {
-        return validation.validate(new ValidationRequest(root, Optional.empty(), categories, false, full, false), progress::add);
+        return validation.validate(ValidationRequest.of(root, Optional.empty(), categories, false, full, false), progress::add);
     }
 
     @Test
@@ -156,6 +156,17 @@ class InstallationValidationTest {
 
         assertThat(report.findings()).extracting(Finding::ruleId).containsExactly("engine.schema.known-version");
         assertThat(report.findings().get(0).message()).contains("product 'crate'");
+    }
+
+    @Test
+    void theEnginesValidateOfPathAndVersionRunsTheProductsRulesAlone() throws IOException {
+        Files.writeString(root.resolve("CON"), "x");
+        dev.verpath.engine.MigrationEngine engine = dev.verpath.engine.MigrationEngine.create(
+                RuleRegistry.ofBuiltIns(new Box()), EngineSettings.defaults());
+
+        assertThat(engine.validate(root, Optional.empty()).findings()).isEmpty();
+        assertThat(engine.validate(ValidationRequest.of(root, Optional.empty(), Set.of(), false, false, false), line -> { })
+                .findings()).extracting(Finding::ruleId).containsExactly("engine.compatibility.windows-name");
     }
 
     @Test
