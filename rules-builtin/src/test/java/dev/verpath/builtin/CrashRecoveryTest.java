@@ -2,6 +2,7 @@ package dev.verpath.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.RunRequest;
@@ -96,8 +97,16 @@ class CrashRecoveryTest {
         for (int point = 1; point <= points; point++) {
             Path root = install(temp.resolve("crash-" + point));
             CrashPoints.arm(point);
-            assertThatThrownBy(() -> migrate(root)).isInstanceOf(CrashPoints.SimulatedCrash.class);
-            CrashPoints.disarm();
+            Throwable crash = catchThrowable(() -> migrate(root));
+            int passed = CrashPoints.disarm();
+            if (crash == null) {
+                // The counted run passed more points than this one: the backup's file stats are written after the
+                // commit only when the linked files are older than the racy window, which depends on timing.
+                assertThat(passed).as("write points of the run armed at %d", point).isLessThan(point);
+                assertThat(signature(root)).isEqualTo(after);
+                continue;
+            }
+            assertThat(crash).isInstanceOf(CrashPoints.SimulatedCrash.class);
 
             if (engine.status(root).interrupted().isPresent()) {
                 engine.rollback(root, Optional.empty(), Optional.empty(), line -> { });
