@@ -165,7 +165,8 @@ public final class SettingsLoader {
                 Map.Entry<String, JsonNode> entry = keys.next();
                 String key = table.getKey() + "." + entry.getKey();
                 boolean flag = table.getKey().equals("flags");
-                if (!flag && !DEFAULTS.containsKey(key)) {
+                boolean structured = key.equals(ALLOW) || key.equals(PREFER);
+                if (!flag && !structured && !DEFAULTS.containsKey(key)) {
                     throw unknown(file, key);
                 }
                 JsonNode value = entry.getValue();
