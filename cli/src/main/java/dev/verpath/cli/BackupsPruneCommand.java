@@ -1,22 +1,52 @@
 package dev.verpath.cli;
 
-import dev.verpath.rules.ErrorCode;
-import dev.verpath.rules.MigrationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.backup.BackupInfo;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code migrate backups prune}: not offered by the engine yet; says so and exits 2. */
-@Command(name = "prune", mixinStandardHelpOptions = true, description = "Delete all but the newest backups (backup.keep_last). (Not available yet.)")
+/** {@code migrate backups prune}: deletes all but the newest {@code backup.keep_last} backups. */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+        description = "Delete all but the newest backups (how many: backup.keep_last of migration_config.toml, "
+                + "default 3). A backup an interrupted migration still needs is kept.")
 final class BackupsPruneCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
     private Path path;
 
     @Override
     public Integer call() {
-        throw new MigrationException(ErrorCode.USAGE, "backups prune is not available yet in this version of migrate"
-                + " (" + Invocation.display(path) + " is untouched); migrate rollback verifies a backup before it restores it");
+        Invocation invocation = Invocation.of(spec);
+        Output output = invocation.output();
+        String name = Invocation.display(path);
+        String keep = invocation.settings().value("backup.keep_last").orElse("3");
+        if (!invocation.confirm("Delete all but the newest " + keep + " backups of " + name + "?")) {
+            output.line("prune cancelled; nothing deleted");
+            return ExitStatus.FAILED.code();
+        }
+        List<BackupInfo> removed = invocation.engine().pruneBackups(path);
+        if (removed.isEmpty()) {
+            output.line("backups of " + name + ": nothing to prune (keeping the newest " + keep + ")");
+        } else {
+            output.line("pruned " + removed.size() + " backups of " + name + " (keeping the newest " + keep + "):");
+            removed.forEach(b -> output.line("  " + b.id() + "  " + b.from() + " -> " + b.to()));
+        }
+        ObjectNode document = Output.object();
+        document.put("command", "backups prune");
+        document.put("installation", name);
+        document.put("keepLast", Integer.parseInt(keep));
+        ArrayNode list = document.putArray("removed");
+        removed.forEach(b -> list.add(b.id()));
+        output.document(document);
+        return ExitStatus.SUCCESS.code();
     }
 }

@@ -1,22 +1,57 @@
 package dev.verpath.cli;
 
-import dev.verpath.rules.ErrorCode;
-import dev.verpath.rules.MigrationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.backup.BackupCheck;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code migrate backups verify}: not offered by the engine yet; says so and exits 2. */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify every backup against its checksums. (Not available yet.)")
+/** {@code migrate backups verify}: checks every backup against its manifest; exit 5 when one fails. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Verify every backup of the installation against its manifest (presence, size, SHA-256). "
+                + "Exits 5 when any backup fails.")
 final class BackupsVerifyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
     private Path path;
 
     @Override
     public Integer call() {
-        throw new MigrationException(ErrorCode.USAGE, "backups verify is not available yet in this version of migrate"
-                + " (" + Invocation.display(path) + " is untouched); migrate rollback verifies a backup before it restores it");
+        Invocation invocation = Invocation.of(spec);
+        Output output = invocation.output();
+        List<BackupCheck> checks = invocation.engine().verifyBackups(path);
+        String name = Invocation.display(path);
+        ObjectNode document = Output.object();
+        document.put("command", "backups verify");
+        document.put("installation", name);
+        ArrayNode list = document.putArray("backups");
+        Table table = new Table("id", "result");
+        for (BackupCheck check : checks) {
+            ObjectNode o = list.addObject().put("id", check.backup().id()).put("ok", check.ok());
+            check.problem().ifPresentOrElse(p -> o.put("problem", p), () -> o.putNull("problem"));
+            table.row(check.backup().id(), check.problem().map(p -> "FAILED: " + p)
+                    .orElse("ok, " + check.backup().entries() + " entries"));
+        }
+        if (checks.isEmpty()) {
+            output.line("backups of " + name + ": none");
+        } else {
+            table.lines("").forEach(output::line);
+        }
+        output.document(document);
+        long failed = checks.stream().filter(c -> !c.ok()).count();
+        if (failed > 0) {
+            invocation.err().println("migrate: " + failed + " of " + checks.size() + " backups of " + name
+                    + " failed verification; do not roll back to them (see the list on stdout)");
+            return ExitStatus.BACKUP_CORRUPT.code();
+        }
+        return ExitStatus.SUCCESS.code();
     }
 }

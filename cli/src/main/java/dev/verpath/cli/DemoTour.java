@@ -70,13 +70,13 @@ final class DemoTour {
                     output.line("   the diff of " + SHOWN_DIFF + ":");
                     diff.lines().forEach(l -> output.line("   " + l));
                 });
-        document.set("dryRun", RunView.json(dry, engine.registry(), false));
+        document.set("dryRun", RunView.json(dry, engine.registry(), Scope.VERSION, false));
 
         section("3. Migrate to " + TARGET, "migrate version --path " + name + " --to " + TARGET);
         RunResult run = engine.migrate(request(false), output.progress());
         output.line("   " + run.plan().from() + " -> " + run.plan().to() + ": " + run.changes().size() + " files changed, "
                 + run.warnings().size() + " warnings, backup " + run.backupId().orElse("none"));
-        document.set("migration", RunView.json(run, engine.registry(), false));
+        document.set("migration", RunView.json(run, engine.registry(), Scope.VERSION, false));
 
         section("4. Validate", "migrate validate --path " + name);
         ValidationReport report = engine.validate(root, Optional.empty());

@@ -48,9 +48,9 @@ final class Invocation {
         return output;
     }
 
-    /** @return the command's stdout */
-    PrintWriter out() {
-        return spec.commandLine().getOut();
+    /** @return the command's stderr */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     /** @return the effective settings: options, environment, migration_config.toml, defaults */

@@ -116,13 +116,4 @@ final class Output {
             err.flush();
         };
     }
-
-    /**
-     * A note on stderr (not a result): suppressed like progress lines.
-     *
-     * @param line the note
-     */
-    void note(String line) {
-        progress().accept(line);
-    }
 }

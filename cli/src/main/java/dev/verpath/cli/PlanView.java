@@ -9,8 +9,11 @@ import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
+import dev.verpath.rules.RuleKind;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** A migration plan as text and as JSON: steps, rules, breaking changes, alternatives, estimate. */
 final class PlanView {
@@ -27,6 +30,19 @@ final class PlanView {
      * @return the lines
      */
     static List<String> text(MigrationPlan plan, RuleRegistry registry, boolean estimate) {
+        return text(plan, registry, estimate, EnumSet.allOf(RuleKind.class));
+    }
+
+    /**
+     * The plan as text lines, showing only the rules of the given kinds (those a scope runs).
+     *
+     * @param plan     the plan
+     * @param registry where the rules came from
+     * @param estimate whether to print the estimate (when the plan has one)
+     * @param kinds    the kinds of rule that run
+     * @return the lines
+     */
+    static List<String> text(MigrationPlan plan, RuleRegistry registry, boolean estimate, Set<RuleKind> kinds) {
         List<String> lines = new ArrayList<>();
         String head = "plan: " + plan.product() + " " + plan.from() + " -> " + plan.to();
         if (plan.steps().isEmpty()) {
@@ -37,7 +53,7 @@ final class PlanView {
         }
         int number = 1;
         for (PlanStep step : plan.steps()) {
-            lines.addAll(step(number++, step, registry));
+            lines.addAll(step(number++, step, registry, kinds));
         }
         if (!plan.alternatives().isEmpty()) {
             lines.add("alternatives not taken:");
@@ -49,13 +65,13 @@ final class PlanView {
         return lines;
     }
 
-    private static List<String> step(int number, PlanStep step, RuleRegistry registry) {
+    private static List<String> step(int number, PlanStep step, RuleRegistry registry, Set<RuleKind> kinds) {
         List<String> lines = new ArrayList<>();
         String edge = step.edgeFrom().equals(step.from()) ? "" : " (edge " + step.edgeFrom() + ")";
         lines.add("  step " + number + ": " + step.from() + " -> " + step.to() + edge
                 + (step.lossy() ? "  [lossy: some information cannot be kept]" : ""));
         Table rules = new Table("kind", "rule", "does");
-        for (MigrationRule rule : step.rules()) {
+        for (MigrationRule rule : runs(step, kinds)) {
             RuleDescriptor d = rule.descriptor();
             String origin = registry.origin(d.id()).filter(o -> !o.equals(LoadedRuleSet.BUILT_IN))
                     .map(o -> " (" + o + ")").orElse("");
@@ -82,6 +98,10 @@ final class PlanView {
                 "  time about " + Units.duration(e.time()));
     }
 
+    private static List<MigrationRule> runs(PlanStep step, Set<RuleKind> kinds) {
+        return step.rules().stream().filter(r -> kinds.contains(r.descriptor().kind())).toList();
+    }
+
     /**
      * The plan as JSON.
      *
@@ -90,6 +110,18 @@ final class PlanView {
      * @return the object
      */
     static ObjectNode json(MigrationPlan plan, RuleRegistry registry) {
+        return json(plan, registry, EnumSet.allOf(RuleKind.class));
+    }
+
+    /**
+     * The plan as JSON, listing only the rules of the given kinds.
+     *
+     * @param plan     the plan
+     * @param registry where the rules came from
+     * @param kinds    the kinds of rule that run
+     * @return the object
+     */
+    static ObjectNode json(MigrationPlan plan, RuleRegistry registry, Set<RuleKind> kinds) {
         ObjectNode node = Output.object();
         node.put("product", plan.product());
         node.put("from", plan.from());
@@ -103,7 +135,7 @@ final class PlanView {
             s.put("edgeFrom", step.edgeFrom());
             s.put("lossy", step.lossy());
             ArrayNode rules = s.putArray("rules");
-            for (MigrationRule rule : step.rules()) {
+            for (MigrationRule rule : runs(step, kinds)) {
                 RuleDescriptor d = rule.descriptor();
                 ObjectNode r = rules.addObject();
                 r.put("id", d.id());

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.RunWarning;
+import dev.verpath.engine.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
+import java.util.Optional;
 
 /**
  * What a migration did (or would do) as text and as JSON: the plan, each file change (with its diff on a
@@ -22,12 +24,14 @@ final class RunView {
      *
      * @param result   the result
      * @param registry where the rules came from
+     * @param scope    which rules ran (the plan lists only those)
      * @param verbose  whether to show the duration
+     * @param root     the installation as the user named it, when the target was one (for the undo hint)
      * @return the text, every line ended
      */
-    static String text(RunResult result, RuleRegistry registry, boolean verbose) {
+    static String text(RunResult result, RuleRegistry registry, Scope scope, boolean verbose, Optional<String> root) {
         StringBuilder text = new StringBuilder();
-        PlanView.text(result.plan(), registry, false).forEach(l -> text.append(l).append('\n'));
+        PlanView.text(result.plan(), registry, false, scope.kinds()).forEach(l -> text.append(l).append('\n'));
         if (result.changes().isEmpty()) {
             text.append(result.dryRun() ? "changes: none would be made\n" : "changes: none\n");
         } else {
@@ -56,8 +60,8 @@ final class RunView {
             result.counters().forEach((name, value) -> table.row(name, Long.toString(value)));
             table.lines("  ").forEach(l -> text.append(l).append('\n'));
         }
-        result.backupId().ifPresent(id -> text.append("backup: ").append(id)
-                .append(" (undo with: migrate rollback --backup-id ").append(id).append(")\n"));
+        result.backupId().ifPresent(id -> text.append("backup: ").append(id).append(" (undo with: migrate rollback --path ")
+                .append(root.orElse("<installation>")).append(" --backup-id ").append(id).append(")\n"));
         text.append(summary(result)).append('\n');
         if (verbose) {
             text.append("duration: ").append(Units.duration(result.duration())).append('\n');
@@ -84,13 +88,14 @@ final class RunView {
      *
      * @param result   the result
      * @param registry where the rules came from
+     * @param scope    which rules ran (the plan lists only those)
      * @param verbose  whether to add the duration
      * @return the object
      */
-    static ObjectNode json(RunResult result, RuleRegistry registry, boolean verbose) {
+    static ObjectNode json(RunResult result, RuleRegistry registry, Scope scope, boolean verbose) {
         ObjectNode node = Output.object();
         node.put("dryRun", result.dryRun());
-        node.set("plan", PlanView.json(result.plan(), registry));
+        node.set("plan", PlanView.json(result.plan(), registry, scope.kinds()));
         ArrayNode changes = node.putArray("changes");
         for (FileChange change : result.changes()) {
             ObjectNode c = changes.addObject();

@@ -45,10 +45,7 @@ final class StatusView {
             lines.add("changed rules (their output may differ from what the history recorded):");
             report.changedRules().forEach(r -> lines.add("  " + r));
         }
-        lines.add("interrupted migration: " + report.interrupted()
-                .map(i -> i + "; recover it with: migrate rollback --path " + root
-                        + " (or re-run: migrate version --path " + root + ")")
-                .orElse("none"));
+        lines.add("interrupted migration: " + report.interrupted().orElse("none"));
         return lines;
     }
 

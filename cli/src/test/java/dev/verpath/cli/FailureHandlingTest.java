@@ -121,13 +121,4 @@ class FailureHandlingTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().contains("unknown key global.backup_before_migraton");
     }
-
-    @Test
-    void backupCommandsTheEngineLacksSaySoAndExitTwo() {
-        CommandRun run = CommandRun.of("backups", "verify", "--path", "inst");
-
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("migrate: backups verify is not available yet in this version of "
-                + "migrate (inst is untouched); migrate rollback verifies a backup before it restores it");
-    }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -143,6 +145,68 @@ class MigrationEndToEndIT {
     }
 
     @Test
+    void anotherMigrationHoldingTheLockExitsThreeAndChangesNothing() throws IOException {
+        Path root = installation();
+        Files.createDirectories(root.resolve(".migrate"));
+        SortedMap<String, String> before = TreeSignature.of(root);
+
+        try (FileChannel channel = FileChannel.open(root.resolve(".migrate/lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            CommandRun run = Launcher.run(work, "version", "--path", "inst", "--quiet");
+
+            assertThat(held.isValid()).isTrue();
+            assertThat(run.exit()).isEqualTo(3);
+            assertThat(run.errLines()).singleElement().asString().startsWith("migrate: ");
+        }
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
+
+    @Test
+    void aCorruptBackupFailsVerificationAndIsNotRestored() throws IOException {
+        Path root = installation();
+        assertThat(Launcher.run(work, "version", "--path", "inst", "--to", "2.1.0").exit()).isZero();
+        CommandRun verified = Launcher.run(work, "backups", "verify", "--path", "inst");
+        assertThat(verified.exit()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("ok, ");
+        JsonNode backup = Launcher.run(work, "--json", "backups", "list", "--path", "inst").json().at("/backups/0");
+        Path folder = root.resolve(backup.get("folder").asText());
+        Path archive = Files.exists(folder.resolve("files.tar.zst")) ? folder.resolve("files.tar.zst") : folder.resolve("files.tar.gz");
+        byte[] bytes = Files.readAllBytes(archive);
+        bytes[bytes.length / 2] ^= (byte) 0xff;
+        Files.write(archive, bytes);
+        SortedMap<String, String> migrated = TreeSignature.of(root);
+
+        CommandRun verify = Launcher.run(work, "backups", "verify", "--path", "inst");
+        CommandRun rollback = Launcher.run(work, "rollback", "--path", "inst", "--yes", "--quiet");
+
+        assertThat(verify.exit()).isEqualTo(5);
+        assertThat(verify.out()).contains(backup.get("id").asText() + "  FAILED: ");
+        assertThat(rollback.exit()).isEqualTo(5);
+        assertThat(rollback.errLines()).singleElement().asString().startsWith("migrate: ").contains(backup.get("id").asText());
+        assertThat(TreeSignature.of(root)).isEqualTo(migrated);
+    }
+
+    @Test
+    void pruneKeepsTheNewestBackups() throws IOException {
+        installation();
+        Path config = Files.writeString(work.resolve("keep-one.toml"), "[backup]\nkeep_last = 1\n");
+        for (String target : List.of("1.0.0", "2.0.0", "2.1.0")) {
+            assertThat(Launcher.run(work, "version", "--path", "inst", "--to", target).exit()).isZero();
+        }
+        JsonNode before = Launcher.run(work, "--json", "backups", "list", "--path", "inst").json().get("backups");
+
+        CommandRun prune = Launcher.run(work, "backups", "prune", "--path", "inst", "--yes",
+                "--migration-config", config.toString());
+
+        assertThat(before).hasSize(3);
+        assertThat(prune.exit()).as(prune.err()).isZero();
+        assertThat(prune.out()).startsWith("pruned 2 backups of inst (keeping the newest 1):");
+        JsonNode after = Launcher.run(work, "--json", "backups", "list", "--path", "inst").json().get("backups");
+        assertThat(after).hasSize(1);
+        assertThat(after.at("/0/id")).isEqualTo(before.at("/2/id"));
+    }
+
+    @Test
     void theSameInstallationGivesTheSameOutput() throws IOException {
         Path first = Files.createDirectory(work.resolve("first"));
         Path second = Files.createDirectory(work.resolve("second"));
@@ -193,6 +257,36 @@ class MigrationEndToEndIT {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(records(root.resolve("data/2023/11/archive.jsonl")).get(1).get("schema_version").asInt()).isEqualTo(1);
+        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("0.1.0\n");
+    }
+
+    @Test
+    void configAloneMigratesTheFileAndLeavesTheVersion() throws IOException {
+        Path root = installation();
+
+        CommandRun run = Launcher.run(work, "config", "--config", "inst/config/server.toml", "--from", "0.1.0", "--to", "2.1.0");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode config = new TomlMapper().readTree(root.resolve("config/server.toml").toFile());
+        assertThat(config.path("server").path("bind_address").asText()).isEqualTo("0.0.0.0");
+        assertThat(config.path("rate_limit").path("burst").asInt()).isEqualTo(50);
+        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("0.1.0\n");
+        assertThat(root.resolve(".migrate/journal.json")).doesNotExist();
+    }
+
+    @Test
+    void modelsAloneWithOptimizeLinksIdenticalWeights() throws IOException {
+        Path root = installation();
+        Path copy = Files.createDirectories(root.resolve("models/llama-copy")).resolve("model.safetensors");
+        Files.copy(root.resolve("models/llama-7b/model.safetensors"), copy);
+
+        CommandRun run = Launcher.run(work, "models", "--models-path", "inst/models", "--from", "0.1.0", "--to", "1.0.0",
+                "--optimize");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("  linked models/llama-copy/model.safetensors", "created models/tiny-bert/metadata.json")
+                .doesNotContain("serve.1.0.0.config");
+        assertThat(Files.isSameFile(copy, root.resolve("models/llama-7b/model.safetensors"))).isTrue();
         assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("0.1.0\n");
     }
 

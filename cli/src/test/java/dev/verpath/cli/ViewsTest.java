@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.RunWarning;
+import dev.verpath.engine.Scope;
 import dev.verpath.engine.StatusReport;
 import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.journal.HistoryEntry;
@@ -80,6 +81,14 @@ class ViewsTest {
     }
 
     @Test
+    void aScopedRunListsOnlyTheRulesItRuns() {
+        String text = RunView.text(run(true), NO_RULES, Scope.DATA, false, Optional.empty());
+
+        assertThat(text).contains("    data  serve.v1.data  Does serve.v1.data").doesNotContain("serve.v1.config  ");
+        assertThat(RunView.json(run(true), NO_RULES, Scope.CONFIG, false).at("/plan/steps/0/rules")).hasSize(1);
+    }
+
+    @Test
     void aPlanWithNoStepsSaysSo() {
         MigrationPlan plan = new MigrationPlan("serve", "2.1.0", "2.1.0", List.of(), List.of(), Optional.empty());
 
@@ -110,7 +119,7 @@ class ViewsTest {
 
     @Test
     void aDryRunShowsEachChangeWithItsDiffAndNoDuration() {
-        String text = RunView.text(run(true), NO_RULES, false);
+        String text = RunView.text(run(true), NO_RULES, Scope.VERSION, false, Optional.of("inst"));
 
         assertThat(text).contains("changes that would be made (dry run: nothing was written):\n"
                 + "  changed config/server.toml\n"
@@ -127,18 +136,18 @@ class ViewsTest {
 
     @Test
     void aRealRunNamesItsBackupAndOnlyVerboseShowsTheDuration() {
-        assertThat(RunView.text(run(false), NO_RULES, false))
-                .contains("backup: 20250101T000000Z (undo with: migrate rollback --backup-id 20250101T000000Z)\n"
+        assertThat(RunView.text(run(false), NO_RULES, Scope.VERSION, false, Optional.of("inst")))
+                .contains("backup: 20250101T000000Z (undo with: migrate rollback --path inst --backup-id 20250101T000000Z)\n"
                         + "done: serve 0.1.0 -> 2.0.0, 2 files changed\n")
                 .doesNotContain("--- a/config", "duration");
-        assertThat(RunView.text(run(false), NO_RULES, true)).endsWith("duration: 0.321 s\n");
-        assertThat(RunView.json(run(false), NO_RULES, false).has("durationMillis")).isFalse();
-        assertThat(RunView.json(run(false), NO_RULES, true).get("durationMillis").asLong()).isEqualTo(321);
+        assertThat(RunView.text(run(false), NO_RULES, Scope.VERSION, true, Optional.empty())).endsWith("duration: 0.321 s\n");
+        assertThat(RunView.json(run(false), NO_RULES, Scope.VERSION, false).has("durationMillis")).isFalse();
+        assertThat(RunView.json(run(false), NO_RULES, Scope.VERSION, true).get("durationMillis").asLong()).isEqualTo(321);
     }
 
     @Test
     void runJsonRendersAsOneDocumentWithStableKeys() throws Exception {
-        String rendered = Output.render(RunView.json(run(true), NO_RULES, false));
+        String rendered = Output.render(RunView.json(run(true), NO_RULES, Scope.VERSION, false));
 
         JsonNode parsed = new ObjectMapper().readTree(rendered);
         assertThat(rendered).endsWith("}\n").contains("\n  \"dryRun\": true,\n");
@@ -199,8 +208,7 @@ class ViewsTest {
                 "  1     version  0.1.0 -> 1.0.0  serve.v1.config@01234567, serve.v1.data@fedcba98  2025-01-02T10:00:00Z  0.250 s   success",
                 "changed rules (their output may differ from what the history recorded):",
                 "  serve.v1.data: recorded fedcba98, now 11111111",
-                "interrupted migration: 0.1.0 -> 1.0.0 stopped while committing; recover it with: migrate rollback "
-                        + "--path inst (or re-run: migrate version --path inst)");
+                "interrupted migration: 0.1.0 -> 1.0.0 stopped while committing");
         JsonNode json = StatusView.json(report, "inst");
         assertThat(json.at("/history/0/checksums/serve.v1.data").asText()).isEqualTo("fedcba9876543210");
         assertThat(json.get("interrupted").asText()).isEqualTo("0.1.0 -> 1.0.0 stopped while committing");

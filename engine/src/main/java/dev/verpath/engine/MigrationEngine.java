@@ -1,5 +1,6 @@
 package dev.verpath.engine;
 
+import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupRestore;
@@ -254,6 +255,52 @@ public final class MigrationEngine {
             return new BackupStore(backupFolder(installation), clock).list();
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot list backups (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Re-reads every entry of every backup against its manifest.
+     *
+     * @param root the installation
+     * @return one check per backup, oldest first
+     */
+    public List<BackupCheck> verifyBackups(Path root) {
+        List<BackupCheck> checks = new java.util.ArrayList<>();
+        for (BackupInfo backup : backups(root)) {
+            try {
+                BackupStore.verify(backup.folder());
+                checks.add(new BackupCheck(backup, Optional.empty()));
+            } catch (MigrationException e) {
+                checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));
+            }
+        }
+        return List.copyOf(checks);
+    }
+
+    /**
+     * Deletes all but the newest {@code backup.keep_last} backups.
+     *
+     * @param root the installation
+     * @return the backups deleted, oldest first
+     */
+    public List<BackupInfo> pruneBackups(Path root) {
+        Installation installation = Installation.at(root);
+        int keep = settings.value("backup.keep_last").map(Integer::parseInt).orElse(3);
+        try (InstallationLock lock = InstallationLock.acquire(installation.stateFolder())) {
+            Optional<String> needed = Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId);
+            List<BackupInfo> all = backups(root);
+            List<BackupInfo> removed = new java.util.ArrayList<>();
+            for (BackupInfo backup : all.subList(0, Math.max(0, all.size() - Math.max(keep, 0)))) {
+                if (needed.isPresent() && needed.get().equals(backup.id())) {
+                    continue;
+                }
+                BackupStore.delete(backup.folder());
+                removed.add(backup);
+            }
+            return List.copyOf(removed);
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot prune backups ("
+                    + e.getMessage() + "); run it again", e);
         }
     }
 }

@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The {@code VERSION} file exists and names the version (surrounding white space aside). Immutable
- * and thread-safe.
+ * The {@code VERSION} file exists and its first line names the version, as {@code <version>} or
+ * {@code serve <version>} (surrounding white space aside). Immutable and thread-safe.
  */
 public final class VersionFileValidation implements ValidationRule {
 
@@ -40,7 +40,9 @@ public final class VersionFileValidation implements ValidationRule {
         if (!context.workspace().isFile(path)) {
             return List.of(Finding.of(descriptor, path, null, "the VERSION file is missing", remedy));
         }
-        String named = context.workspace().readString(path).strip();
+        String first = context.workspace().readString(path).lines().findFirst().orElse("").strip();
+        String[] words = first.split("\\s+");
+        String named = words.length == 2 && words[0].equals(ServeLayout.PRODUCT) ? words[1] : first;
         if (!named.equals(context.version())) {
             return List.of(Finding.of(descriptor, path, "line 1", "VERSION names " + (named.isEmpty() ? "nothing" : named)
                     + ", not " + context.version(), remedy));

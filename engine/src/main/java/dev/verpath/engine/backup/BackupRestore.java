@@ -75,6 +75,10 @@ public final class BackupRestore {
             switch (e.type()) {
                 case "dir" -> Files.createDirectories(real);
                 case "file" -> {
+                    if (e.stored().equals("archive")) {
+                        restored++;
+                        continue;
+                    }
                     Path stored = files.resolve(e.path());
                     if (!(Files.exists(real, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(real, stored))) {
                         Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
@@ -102,6 +106,18 @@ public final class BackupRestore {
             }
             restored++;
         }
+        BackupArchive.read(backup, BackupStore.archived(manifest), (entry, bytes) -> {
+            Path real = realOf(manifest.mounts(), entry.path());
+            checkNoLinkBetween(realRoot, real, backup);
+            Files.createDirectories(real.getParent());
+            Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
+            CrashPoints.reached("restore " + real);
+            try (java.io.OutputStream out = Files.newOutputStream(temporary)) {
+                bytes.transferTo(out);
+            }
+            AtomicFiles.fsync(temporary);
+            AtomicFiles.move(temporary, real);
+        });
         List<BackupManifest.Entry> deepestFirst = manifest.entries().stream()
                 .sorted(Comparator.comparing(BackupManifest.Entry::path).reversed()).toList();
         for (BackupManifest.Entry e : deepestFirst) {

@@ -44,14 +44,32 @@ public final class BackupStore {
 
     private final Path folder;
     private final Clock clock;
+    private final String mode;
 
     /**
+     * A store that keeps files the {@code auto} way.
+     *
      * @param folder where the backups live (default {@code <root>/.migrate/backups})
      * @param clock  the clock that names backups
      */
     public BackupStore(Path folder, Clock clock) {
+        this(folder, clock, "auto");
+    }
+
+    /**
+     * @param folder where the backups live (default {@code <root>/.migrate/backups})
+     * @param clock  the clock that names backups
+     * @param mode   {@code auto} (weight files hard-linked, the rest archived), {@code hardlink} (every file
+     *               hard-linked), {@code archive} (every file archived) or {@code copy} (every file copied);
+     *               a hard link that the file system refuses (another device) becomes a copy
+     */
+    public BackupStore(Path folder, Clock clock, String mode) {
         this.folder = folder.toAbsolutePath().normalize();
         this.clock = clock;
+        if (!List.of("auto", "hardlink", "archive", "copy").contains(mode)) {
+            throw new MigrationException(ErrorCode.USAGE, "backup.mode '" + mode + "' is unknown; use auto, hardlink, archive or copy");
+        }
+        this.mode = mode;
     }
 
     /** @return the folder the backups live in */
@@ -71,6 +89,9 @@ public final class BackupStore {
      * @throws IOException when the backup cannot be written
      */
     public BackupInfo create(LiveTree live, String product, String from, String to, HashCache hashes) throws IOException {
+        hashes.hashAll(live.entries().entrySet().stream()
+                .filter(e -> e.getValue().type() == LiveTree.Type.FILE && keptByLink(e.getKey()))
+                .map(e -> e.getValue().real()).toList());
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
@@ -81,6 +102,8 @@ public final class BackupStore {
         Path files = target.resolve("files");
         Files.createDirectories(files);
         List<BackupManifest.Entry> entries = new ArrayList<>();
+        Map<String, Path> toArchive = new java.util.TreeMap<>();
+        Map<String, BackupManifest.Entry> archived = new java.util.TreeMap<>();
         for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
             LiveTree.Entry entry = e.getValue();
             if (entry.real() == null) {
@@ -98,11 +121,18 @@ public final class BackupStore {
                 case FILE -> {
                     Files.createDirectories(copy.getParent());
                     CrashPoints.reached("back up " + e.getKey());
+                    String how = how(e.getKey());
+                    if (how.equals("archive")) {
+                        toArchive.put(e.getKey(), entry.real());
+                        archived.put(e.getKey(), new BackupManifest.Entry(e.getKey(), "file", mode, mtime, attrs.size(),
+                                Optional.empty(), Optional.empty(), "archive"));
+                        continue;
+                    }
                     String stored = "copy";
                     Optional<String> sha;
-                    if (keptByLink(e.getKey()) && tryLink(copy, entry.real())) {
+                    if (how.equals("hardlink") && tryLink(copy, entry.real())) {
                         stored = "hardlink";
-                        sha = hashes.cached(entry.real());
+                        sha = Optional.of(hashes.sha256(entry.real()));
                     } else {
                         sha = Optional.of(copyHashing(entry.real(), copy));
                         hashes.remember(entry.real(), sha.get());
@@ -111,6 +141,16 @@ public final class BackupStore {
                 }
                 default -> throw new IllegalStateException();
             }
+        }
+        if (!toArchive.isEmpty()) {
+            CrashPoints.reached("archive " + toArchive.size() + " files");
+            Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName()), toArchive);
+            for (BackupManifest.Entry a : archived.values()) {
+                entries.add(new BackupManifest.Entry(a.path(), a.type(), a.mode(), a.mtime(), a.size(),
+                        Optional.of(sums.get(a.path())), Optional.empty(), "archive"));
+                hashes.remember(toArchive.get(a.path()), sums.get(a.path()));
+            }
+            entries.sort(java.util.Comparator.comparing(BackupManifest.Entry::path));
         }
         BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries);
         AtomicFiles.write(target.resolve(BackupManifest.FILE), manifest.toJson());
@@ -127,6 +167,13 @@ public final class BackupStore {
     public static boolean keptByLink(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return WEIGHT_EXTENSIONS.stream().anyMatch(lower::endsWith);
+    }
+
+    private String how(String path) {
+        return switch (mode) {
+            case "auto" -> keptByLink(path) ? "hardlink" : "archive";
+            default -> mode;
+        };
     }
 
     private static boolean tryLink(Path link, Path existing) {
@@ -169,6 +216,23 @@ public final class BackupStore {
     }
 
     /**
+     * Deletes a backup: its manifest first, so that a crash midway leaves an unfinished backup (ignored), never
+     * a listed one with missing files.
+     *
+     * @param backup a backup folder
+     * @throws IOException when it cannot be deleted
+     */
+    public static void delete(Path backup) throws IOException {
+        Files.deleteIfExists(backup.resolve(BackupManifest.FILE));
+        AtomicFiles.fsyncFolder(backup);
+        try (Stream<Path> walk = Files.walk(backup)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
      * @param backup a backup folder
      * @return its manifest
      */
@@ -197,9 +261,18 @@ public final class BackupStore {
     public static BackupManifest verify(Path backup) {
         BackupManifest manifest = read(backup);
         Path files = backup.resolve("files");
+        java.util.Set<String> links = new java.util.HashSet<>();
+        manifest.entries().stream().filter(e -> e.type().equals("symlink")).forEach(e -> links.add(e.path()));
         for (BackupManifest.Entry e : manifest.entries()) {
-            RelativePath.check(e.path());
-            if (!e.type().equals("file")) {
+            checkEntry(backup, e);
+            for (String parent = RelativePath.parent(e.path()); !parent.isEmpty(); parent = RelativePath.parent(parent)) {
+                if (links.contains(parent)) {
+                    throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '"
+                            + e.path() + "' lies behind the symbolic link '" + parent + "'; nothing was restored;"
+                            + " choose another backup with --backup-id");
+                }
+            }
+            if (!e.type().equals("file") || e.stored().equals("archive")) {
                 continue;
             }
             Path stored = files.resolve(e.path());
@@ -214,7 +287,57 @@ public final class BackupStore {
                 throw corrupt(backup, e, "unreadable (" + io.getMessage() + ")");
             }
         }
+        try {
+            BackupArchive.read(backup, archived(manifest), (entry, bytes) -> { });
+        } catch (IOException io) {
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup + ": archive unreadable (" + io.getMessage()
+                    + "); nothing was restored; choose another backup with --backup-id");
+        }
         return manifest;
+    }
+
+    /**
+     * @param manifest a manifest
+     * @return its entries kept in the archive
+     */
+    static List<BackupManifest.Entry> archived(BackupManifest manifest) {
+        return manifest.entries().stream().filter(e -> e.stored().equals("archive")).toList();
+    }
+
+    /**
+     * Refuses an entry that could write outside the installation or carry privileges: a path with {@code ..},
+     * an absolute path, a symbolic link that points outside its root, an unknown type, setuid or setgid bits.
+     */
+    private static void checkEntry(Path backup, BackupManifest.Entry e) {
+        String why = null;
+        try {
+            String path = RelativePath.check(e.path());
+            if (!path.equals(e.path()) || path.isEmpty()) {
+                why = "is not a normal relative path";
+            } else if (!List.of("file", "dir", "symlink").contains(e.type())) {
+                why = "has an unknown type " + e.type();
+            } else if (e.mode().length() != 9 || !e.mode().matches("[r-][w-][x-][r-][w-][x-][r-][w-][x-]")) {
+                why = "has a mode with special bits (" + e.mode() + ")";
+            } else if (e.type().equals("symlink")) {
+                String target = e.target().orElse("");
+                int depth = path.split("/").length - 1;
+                for (String segment : target.split("/")) {
+                    depth += segment.equals("..") ? -1 : segment.isEmpty() || segment.equals(".") ? 0 : 1;
+                    if (depth < 0) {
+                        break;
+                    }
+                }
+                if (target.isEmpty() || target.startsWith("/") || depth < 0) {
+                    why = "is a symbolic link pointing outside the installation (" + target + ")";
+                }
+            }
+        } catch (dev.verpath.rules.RuleFailure bad) {
+            why = "has a path that leaves the installation";
+        }
+        if (why != null) {
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '" + e.path()
+                    + "' " + why + "; nothing was restored; choose another backup with --backup-id");
+        }
     }
 
     private static MigrationException corrupt(Path backup, BackupManifest.Entry e, String what) {

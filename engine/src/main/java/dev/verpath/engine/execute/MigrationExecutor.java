@@ -109,6 +109,7 @@ public final class MigrationExecutor {
                 RunReport report = new RunReport();
                 Deadline deadline = new Deadline(settings.timeoutSeconds());
                 Prepared prepared = deadline.run(activity -> {
+                    prehash(plan, request, live, hashes);
                     List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, line -> {
                         activity.set(line);
                         progress.accept(line);
@@ -122,7 +123,12 @@ public final class MigrationExecutor {
                     if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
                         activity.set("backing up " + live.files().size() + " file(s)");
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
-                        backup = Optional.of(new BackupStore(backupFolder, clock).create(live, plan.product(), plan.from(), plan.to(), hashes));
+                        backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto")).create(live, plan.product(), plan.from(), plan.to(), hashes));
+                    }
+                    Optional<String> changed = live.changedSinceScan();
+                    if (changed.isPresent()) {
+                        throw new MigrationException(ErrorCode.IO_FAILED, changed.get() + ": changed while the migration read it;"
+                                + " the installation is unchanged; stop whatever writes to it and run again");
                     }
                     return new Prepared(entries, changes, backup);
                 });
@@ -138,6 +144,21 @@ public final class MigrationExecutor {
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.IO_FAILED, e.getMessage() + ": " + e.getClass().getSimpleName()
                     + "; the installation is unchanged", e);
+        }
+    }
+
+    /**
+     * Hashes the weight files once, on every core, when the run will need their hashes: model rules record
+     * them in metadata and the backup manifest records them. Rules, backup and validation then hit the cache.
+     */
+    private void prehash(MigrationPlan plan, RunRequest request, LiveTree live, HashCache hashes) throws IOException {
+        boolean modelRules = request.scope().runs(RuleKind.MODEL)
+                && plan.steps().stream().anyMatch(s -> !s.rules(RuleKind.MODEL).isEmpty());
+        boolean backup = !request.dryRun() && request.backup() && settings.backupBeforeMigration();
+        if (modelRules || backup) {
+            hashes.hashAll(live.entries().entrySet().stream()
+                    .filter(e -> e.getValue().type() == LiveTree.Type.FILE && BackupStore.keptByLink(e.getKey()))
+                    .map(e -> e.getValue().real()).toList());
         }
     }
 
@@ -183,8 +204,11 @@ public final class MigrationExecutor {
             PlanStep step = steps.get(i);
             Instant stepStarted = clock.instant();
             progress.accept("step " + (i + 1) + "/" + steps.size() + ": " + step.from() + " -> " + step.to());
-            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimize, flags,
-                    this::ruleName, activity);
+            String stepText = "step " + (i + 1) + "/" + steps.size() + " (" + step.from() + " -> " + step.to() + ")";
+            // optimization deduplicates the final tree once: earlier steps' links would be counted again
+            boolean optimizeHere = optimize && i == steps.size() - 1;
+            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimizeHere, flags,
+                    this::ruleName, what -> activity.accept(what + " in " + stepText));
             List<MigrationRule> ran = new ArrayList<>();
             if (enabled(request.scope(), RuleKind.CONFIG)) {
                 ran.addAll(runner.fileRules(step.rules(RuleKind.CONFIG)));

@@ -56,7 +56,7 @@ final class StepRunner {
         for (MigrationRule rule : rules) {
             String id = rule.descriptor().id();
             String name = ruleName.apply(id);
-            activity.accept("running " + name + " in step " + step.from() + " -> " + step.to());
+            activity.accept("running " + name);
             try {
                 ((FileRule) rule).apply(new StepContext(shadow, report.forRule(id), product, step.from(), step.to(), lossy, optimize, flags));
             } catch (RuleFailure failure) {
@@ -81,7 +81,7 @@ final class StepRunner {
         for (MigrationRule rule : rules) {
             if (rule instanceof RecordRule record) {
                 String name = ruleName.apply(rule.descriptor().id());
-                activity.accept("running " + name + " in step " + step.from() + " -> " + step.to());
+                activity.accept("running " + name);
                 try {
                     new RecordPipeline(List.of(new RecordPipeline.Stage(step.from(), step.to(), List.of(record), List.of())),
                             lossy, report).run(shadow);

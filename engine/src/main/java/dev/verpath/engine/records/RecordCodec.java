@@ -65,7 +65,7 @@ final class RecordCodec {
     }
 
     private ObjectNode readObjectBody(JsonParser parser) throws IOException {
-        ObjectNode object = nodes.objectNode();
+        ObjectNode object = new ObjectNode(nodes, new FieldMap());
         String name;
         while ((name = parser.nextFieldName()) != null) {
             object.set(name, readValue(parser, parser.nextToken()));

@@ -41,6 +41,27 @@ public final class HashCache {
     }
 
     /**
+     * Hashes many files on every core, filling the cache; the values are then reused by rules, backups and
+     * validation of the same run.
+     *
+     * @param files regular files
+     * @throws IOException when one cannot be read
+     */
+    public void hashAll(java.util.List<Path> files) throws IOException {
+        try {
+            files.parallelStream().forEach(file -> {
+                try {
+                    sha256(file);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
      * Records a hash computed elsewhere (while copying, say).
      *
      * @param file   the file

@@ -43,8 +43,9 @@ public final class LiveTree {
      * @param type  what it is
      * @param real  where it is
      * @param size  its size in bytes (files)
+     * @param mtime its modification time in milliseconds
      */
-    public record Entry(Type type, Path real, long size) {
+    public record Entry(Type type, Path real, long size, long mtime) {
     }
 
     private final List<Mount> mounts;
@@ -72,7 +73,8 @@ public final class LiveTree {
             }
             if (!Files.isDirectory(mount.real(), LinkOption.NOFOLLOW_LINKS)) {
                 BasicFileAttributes a = Files.readAttributes(mount.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                entries.put(mount.logical(), new Entry(a.isSymbolicLink() ? Type.SYMLINK : Type.FILE, mount.real(), a.size()));
+                entries.put(mount.logical(), new Entry(a.isSymbolicLink() ? Type.SYMLINK : Type.FILE, mount.real(), a.size(),
+                        a.lastModifiedTime().toMillis()));
                 continue;
             }
             Path state = mount.real().resolve(STATE_FOLDER);
@@ -84,7 +86,7 @@ public final class LiveTree {
                     }
                     String logical = logical(mount, dir);
                     if (!logical.isEmpty()) {
-                        entries.put(logical, new Entry(Type.DIR, dir, 0));
+                        entries.put(logical, new Entry(Type.DIR, dir, 0, 0));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -93,7 +95,7 @@ public final class LiveTree {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     Type type = attrs.isSymbolicLink() ? Type.SYMLINK : attrs.isRegularFile() ? Type.FILE : null;
                     if (type != null) {
-                        entries.put(logical(mount, file), new Entry(type, file, attrs.size()));
+                        entries.put(logical(mount, file), new Entry(type, file, attrs.size(), attrs.lastModifiedTime().toMillis()));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -105,7 +107,7 @@ public final class LiveTree {
     private static void addParents(SortedMap<String, Entry> entries, String logical) {
         String parent = RelativePath.parent(logical);
         while (!parent.isEmpty()) {
-            entries.putIfAbsent(parent, new Entry(Type.DIR, null, 0));
+            entries.putIfAbsent(parent, new Entry(Type.DIR, null, 0, 0));
             parent = RelativePath.parent(parent);
         }
     }
@@ -155,6 +157,30 @@ public final class LiveTree {
         }
         String rest = best.logical().isEmpty() ? logical : logical.substring(best.logical().length() + 1);
         return Optional.of(best.real().resolve(rest));
+    }
+
+    /**
+     * The first regular file whose size or modification time differs from the scan (or that is gone): someone
+     * else wrote to the installation during the run.
+     *
+     * @return the logical path of the changed file, when there is one
+     */
+    public Optional<String> changedSinceScan() {
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            Entry entry = e.getValue();
+            if (entry.type() != Type.FILE) {
+                continue;
+            }
+            try {
+                BasicFileAttributes now = Files.readAttributes(entry.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (now.size() != entry.size() || now.lastModifiedTime().toMillis() != entry.mtime()) {
+                    return Optional.of(e.getKey());
+                }
+            } catch (IOException gone) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return the total size of the regular files */

@@ -129,6 +129,9 @@ public final class ShadowCommit {
             }
         }
         candidates.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()).forEach(folder -> {
+            if (live.real(folder).isEmpty()) {
+                return;
+            }
             Path real = real(folder);
             boolean mountRoot = live.mounts().stream().anyMatch(m -> m.real().equals(real));
             if (mountRoot || !Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {

@@ -122,6 +122,38 @@ class ShadowRunTest {
     }
 
     @Test
+    void aRuleThatHangsPastTheTimeoutFailsAndLeavesEveryByte() throws IOException {
+        install();
+        Files.writeString(root.resolve("app.conf"), "hang = yes\n");
+        Map<String, String> before = signature();
+        MigrationEngine limited = MigrationEngine.create(RuleRegistry.ofBuiltIns(new ToyRules()),
+                new dev.verpath.engine.settings.SettingsLoader(Map.of()).load(Optional.empty(), Map.of("global.timeout_seconds", "1")));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> limited.migrate(request(false), line -> { }))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("timeout_seconds (1 s)")
+                .hasMessageContaining("step 1/2");
+
+        assertThat(System.nanoTime() - started).isLessThan(20_000_000_000L);
+        assertThat(signature()).isEqualTo(before);
+    }
+
+    @Test
+    void configScopeMigratesOneFileOutsideAnyInstallation(@TempDir Path elsewhere) throws IOException {
+        Path file = elsewhere.resolve("my.conf");
+        Files.writeString(file, "name = x\n");
+
+        engine.migrate(new RunRequest(Scope.CONFIG, file, Optional.of("toy"), Optional.of("0.1.0"), Optional.of("2.0.0"),
+                false, false, true, false), line -> { });
+
+        assertThat(Files.readString(file)).isEqualTo("name = x\nupgraded to 1.0.0\nupgraded to 2.0.0\n");
+        assertThat(engine.status(elsewhere).interrupted()).isEmpty();
+        engine.rollback(elsewhere, Optional.empty(), Optional.empty(), line -> { });
+        assertThat(Files.readString(file)).isEqualTo("name = x\n");
+    }
+
+    @Test
     void rollbackRestoresBytesModesAndLinks() throws IOException {
         install();
         Map<String, String> before = signature();

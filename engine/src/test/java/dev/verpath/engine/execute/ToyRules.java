@@ -30,6 +30,13 @@ final class ToyRules implements RuleSet {
         @Override
         public void apply(RuleContext context) throws IOException {
             String text = context.workspace().readString("app.conf");
+            if (text.contains("hang")) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (text.contains("fail")) {
                 throw new RuleFailure("app.conf", "line 1", "the config asks to fail");
             }

@@ -66,7 +66,9 @@ class PlanEstimatorTest {
         assertThat(estimate.diskNeeded()).isEqualTo(backup + data);
         // 3,600 B of records at 150 MB/s, 3,000,200 B hashed at 400 MB/s, 3,003,356 B copied at 300 MB/s
         assertThat(estimate.time()).isEqualTo(Duration.ofMillis(1 + 8 + 11));
-        assertThat(estimate.diskFree()).hasValue(Files.getFileStore(root).getUsableSpace());
+        // free space moves while other processes write: only its presence and sign are stable
+        assertThat(estimate.diskFree()).isPresent();
+        assertThat(estimate.diskFree().getAsLong()).isPositive();
     }
 
     @Test

@@ -122,7 +122,7 @@ class PluginRuntimeFailureTest {
 
         assertThat(e.code()).isEqualTo(ErrorCode.RULE_FAILED);
         assertThat(e).hasMessageStartingWith("the migration ran past global.timeout_seconds (1 s) while running rule hang.config"
-                + " of plugin hang@1.0.0 in step 2.0.0 -> 3.0.0; the installation is unchanged");
+                + " of plugin hang@1.0.0 in step 1/1 (2.0.0 -> 3.0.0); the installation is unchanged");
         assertThat(signature(installation)).isEqualTo(before);
     }
 

@@ -112,6 +112,13 @@ class RecordPipelineTest {
     }
 
     @Test
+    void keepsTheLastOfDuplicateFieldsAtTheFirstPlace() throws IOException {
+        write("data/a.jsonl", "{\"a\":1,\"b\":2,\"a\":3}\n");
+        run(stage(MARK));
+        assertThat(read("data/a.jsonl")).isEqualTo("{\"a\":3,\"b\":2,\"v\":1}\n");
+    }
+
+    @Test
     void writesNonAsciiAsUtf8AndOnlyRequiredEscapes() throws IOException {
         write("data/a.jsonl", "{\"name\":\"caf\\u00e9 ü 日本 😀\",\"q\":\"a\\\"b\\\\c\\n\\/\"}\n");
         run(stage(MARK));

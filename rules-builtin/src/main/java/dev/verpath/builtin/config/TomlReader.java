@@ -3,6 +3,7 @@ package dev.verpath.builtin.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -14,12 +15,13 @@ import java.util.Optional;
 /**
  * Parses a TOML file into a tree whose objects keep the file's key order. Dates and times become
  * {@code java.time} values (so they are written back as TOML dates, not strings); floats become
- * {@code BigDecimal}. Comments are not part of the tree. Thread-safe.
+ * {@code BigDecimal} with their digits ({@code 1.50} stays {@code 1.50}). Comments are not part of the tree. Thread-safe.
  */
 public final class TomlReader {
 
     private static final TomlMapper MAPPER = TomlMapper.builder()
             .enable(TomlReadFeature.PARSE_JAVA_TIME)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 
     private TomlReader() {

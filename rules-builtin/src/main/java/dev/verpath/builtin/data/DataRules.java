@@ -12,7 +12,6 @@ import dev.verpath.rules.RuleKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,17 +67,19 @@ public final class DataRules {
 
     /** 1.0.0 to 2.0.0. */
     static void toSchema2(ObjectNode record, RecordContext context) {
+        FieldEdit edit = new FieldEdit();
         JsonNode ts = record.get("ts");
         if (ts != null) {
             JsonNode timestamp = timestampOf(ts, context);
             if (record.has("timestamp")) {
-                record.remove("ts");
+                edit.remove("ts");
                 warn(context, "field ts dropped: timestamp is already set and wins");
             } else {
-                Fields.replace(record, "ts", "timestamp", timestamp);
+                edit.replace("ts", "timestamp", timestamp);
             }
         }
-        groupUsage(record, context);
+        groupUsage(record, edit, context);
+        edit.apply(record);
         record.put("schema_version", 2);
     }
 
@@ -96,7 +97,7 @@ public final class DataRules {
         }
     }
 
-    private static void groupUsage(ObjectNode record, RecordContext context) {
+    private static void groupUsage(ObjectNode record, FieldEdit edit, RecordContext context) {
         JsonNode prompt = record.get("prompt_tokens");
         JsonNode completion = record.get("completion_tokens");
         if (prompt == null && completion == null) {
@@ -105,39 +106,44 @@ public final class DataRules {
         JsonNode existing = record.get("usage");
         if (existing != null) {
             ObjectNode usage = object(existing, "usage", context);
-            moveInto(record, "prompt_tokens", usage, "usage", context);
-            moveInto(record, "completion_tokens", usage, "usage", context);
+            moveInto(record, "prompt_tokens", usage, "usage", edit, context);
+            moveInto(record, "completion_tokens", usage, "usage", edit, context);
             return;
         }
         ObjectNode usage = record.objectNode();
-        String first = null;
-        for (Map.Entry<String, JsonNode> entry : record.properties()) {
-            if (entry.getKey().equals("prompt_tokens") || entry.getKey().equals("completion_tokens")) {
-                first = entry.getKey();
-                break;
-            }
-        }
         if (prompt != null) {
             usage.set("prompt_tokens", prompt);
         }
         if (completion != null) {
             usage.set("completion_tokens", completion);
         }
-        Fields.splice(record, first, Collections.singletonMap("usage", usage));
-        record.remove("prompt_tokens");
-        record.remove("completion_tokens");
+        boolean promptFirst = prompt != null;
+        if (prompt != null && completion != null) {
+            for (String name : (Iterable<String>) record::fieldNames) {
+                if (name.equals("prompt_tokens") || name.equals("completion_tokens")) {
+                    promptFirst = name.equals("prompt_tokens");
+                    break;
+                }
+            }
+        }
+        edit.replace(promptFirst ? "prompt_tokens" : "completion_tokens", "usage", usage);
+        if (prompt != null && completion != null) {
+            edit.remove(promptFirst ? "completion_tokens" : "prompt_tokens");
+        }
     }
 
     /** 2.0.0 to 2.1.0. */
     static void toSchema3(ObjectNode record, RecordContext context) {
         record.put("schema_version", 3);
+        FieldEdit edit = new FieldEdit();
         JsonNode latency = record.get("latency_ms");
         JsonNode usage = record.get("usage");
         JsonNode completion = usage != null && usage.isObject() ? usage.get("completion_tokens") : null;
         JsonNode existing = record.get("metrics");
+        ObjectNode appended = null;
         if (existing != null) {
             ObjectNode metrics = object(existing, "metrics", context);
-            moveInto(record, "latency_ms", metrics, "metrics", context);
+            moveInto(record, "latency_ms", metrics, "metrics", edit, context);
             if (!metrics.has("tokens_per_second")) {
                 metrics.set("tokens_per_second", tokensPerSecond(completion, metrics.get("latency_ms")));
             }
@@ -148,9 +154,9 @@ public final class DataRules {
             }
             metrics.set("tokens_per_second", tokensPerSecond(completion, latency));
             if (latency != null) {
-                Fields.replace(record, "latency_ms", "metrics", metrics);
+                edit.replace("latency_ms", "metrics", metrics);
             } else {
-                record.set("metrics", metrics);
+                appended = metrics;
             }
         }
         JsonNode key = record.get("api_key");
@@ -164,11 +170,15 @@ public final class DataRules {
                 throw new RuleFailure(context.path(), "field api_key", "field api_key is not a string");
             }
             if (record.has("api_key_fingerprint")) {
-                record.remove("api_key");
+                edit.remove("api_key");
                 warn(context, "field api_key removed: api_key_fingerprint is already set and wins");
             } else {
-                Fields.replace(record, "api_key", "api_key_fingerprint", fingerprint);
+                edit.replace("api_key", "api_key_fingerprint", fingerprint);
             }
+        }
+        edit.apply(record);
+        if (appended != null) {
+            record.set("metrics", appended);
         }
     }
 
@@ -202,20 +212,21 @@ public final class DataRules {
         if (!metrics.isEmpty()) {
             replacement.put("metrics", metrics);
         }
-        Fields.splice(record, "metrics", replacement);
+        new FieldEdit().splice("metrics", replacement).apply(record);
     }
 
     /** 2.0.0 to 1.0.0: {@code ts} where {@code timestamp} stood, token fields where {@code usage} stood. */
     static void downToSchema1(ObjectNode record, RecordContext context) {
         record.put("schema_version", 1);
+        FieldEdit edit = new FieldEdit();
         JsonNode timestamp = record.get("timestamp");
         if (timestamp != null) {
             JsonNode ts = tsOf(timestamp, context);
             if (record.has("ts")) {
-                record.remove("timestamp");
+                edit.remove("timestamp");
                 warn(context, "field timestamp dropped: ts is already set and wins");
             } else {
-                Fields.replace(record, "timestamp", "ts", ts);
+                edit.replace("timestamp", "ts", ts);
             }
         }
         JsonNode existing = record.get("usage");
@@ -227,8 +238,9 @@ public final class DataRules {
             if (!usage.isEmpty()) {
                 replacement.put("usage", usage);
             }
-            Fields.splice(record, "usage", replacement);
+            edit.splice("usage", replacement);
         }
+        edit.apply(record);
     }
 
     private static JsonNode tsOf(JsonNode timestamp, RecordContext context) {
@@ -255,11 +267,12 @@ public final class DataRules {
 
     /** Moves a top-level field into an existing object, unless the object has it already. */
     private static void moveInto(ObjectNode record, String field, ObjectNode target, String targetName,
-            RecordContext context) {
-        JsonNode value = record.remove(field);
+            FieldEdit edit, RecordContext context) {
+        JsonNode value = record.get(field);
         if (value == null) {
             return;
         }
+        edit.remove(field);
         if (target.has(field)) {
             warn(context, "field " + field + " dropped: " + targetName + "." + field + " is already set and wins");
         } else {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,10 +31,6 @@ import java.util.Locale;
  */
 final class Timestamps {
 
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private Timestamps() {
     }
@@ -48,10 +45,44 @@ final class Timestamps {
      */
     static String format(JsonNode ts) {
         if (ts.isIntegralNumber()) {
-            return SECONDS.format(Instant.ofEpochSecond(ts.longValue()));
+            return text(ts.bigIntegerValue().longValueExact(), -1);
         }
-        BigDecimal millis = ts.decimalValue().movePointRight(3).setScale(0, RoundingMode.HALF_UP);
-        return MILLIS.format(Instant.ofEpochMilli(millis.longValueExact()));
+        long millis = ts.decimalValue().movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return text(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000));
+    }
+
+    /** {@code uuuu-MM-ddTHH:mm:ss[.SSS]Z}, built by hand: this runs once a record. */
+    private static String text(long epochSecond, int millis) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        int year = time.getYear();
+        if (year < 0 || year > 9999) {
+            throw new DateTimeException("year " + year + " is outside 0000-9999");
+        }
+        char[] out = new char[millis < 0 ? 20 : 24];
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, time.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, time.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, time.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, time.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, time.getSecond(), 2);
+        if (millis >= 0) {
+            out[19] = '.';
+            digits(out, 20, millis, 3);
+        }
+        out[out.length - 1] = 'Z';
+        return new String(out);
+    }
+
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**

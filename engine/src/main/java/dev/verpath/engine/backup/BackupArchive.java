@@ -1,0 +1,187 @@
+package dev.verpath.engine.backup;
+
+import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
+
+/**
+ * The compressed tar archive of a backup's config and data files ({@code files.tar.zst}, or
+ * {@code files.tar.gz} where zstd is not available), written and read with Commons Compress. Reading treats
+ * the archive as hostile: only regular-file entries the manifest lists, each no larger than its manifest size,
+ * each matching its recorded SHA-256; anything else stops the restore before the live tree is touched.
+ */
+final class BackupArchive {
+
+    static final String ZSTD = "files.tar.zst";
+    static final String GZIP = "files.tar.gz";
+
+    /** What to do with one verified entry's bytes. */
+    @FunctionalInterface
+    interface EntrySink {
+        void accept(BackupManifest.Entry entry, InputStream bytes) throws IOException;
+    }
+
+    private BackupArchive() {
+    }
+
+    /** @return the archive file name this Java runtime writes */
+    static String fileName() {
+        return ZstdUtils.isZstdCompressionAvailable() ? ZSTD : GZIP;
+    }
+
+    /**
+     * Writes the files into a new archive, hashing them on the way.
+     *
+     * @param archive the archive file to create
+     * @param files   logical path to real file, in the order to write
+     * @return the SHA-256 of each file by logical path
+     */
+    static Map<String, String> write(Path archive, Map<String, Path> files) throws IOException {
+        Map<String, String> hashes = new java.util.TreeMap<>();
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
+             OutputStream compressed = archive.getFileName().toString().equals(ZSTD)
+                     ? new ZstdCompressorOutputStream(raw, 3) : new GzipCompressorOutputStream(raw);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (Map.Entry<String, Path> e : files.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
+                entry.setSize(Files.size(e.getValue()));
+                entry.setMode(0100644);
+                entry.setModTime(0);
+                tar.putArchiveEntry(entry);
+                MessageDigest digest = HashCache.newDigest();
+                try (InputStream in = new DigestInputStream(Files.newInputStream(e.getValue()), digest)) {
+                    in.transferTo(tar);
+                }
+                tar.closeArchiveEntry();
+                hashes.put(e.getKey(), HexFormat.of().formatHex(digest.digest()));
+            }
+        }
+        dev.verpath.engine.workspace.AtomicFiles.fsync(archive);
+        return hashes;
+    }
+
+    /**
+     * Reads every entry, checking it against the manifest, and hands each verified entry's bytes to the sink.
+     * With a sink that discards, this is the verification.
+     *
+     * @param backup   the backup folder
+     * @param archived the manifest's archived entries
+     * @param sink     receives each entry's bytes (at most its manifest size)
+     */
+    static void read(Path backup, List<BackupManifest.Entry> archived, EntrySink sink) throws IOException {
+        if (archived.isEmpty()) {
+            return;
+        }
+        Path archive = Files.exists(backup.resolve(ZSTD)) ? backup.resolve(ZSTD) : backup.resolve(GZIP);
+        if (!Files.isRegularFile(archive)) {
+            throw corrupt(backup.resolve(ZSTD), "is missing");
+        }
+        Map<String, BackupManifest.Entry> expected = archived.stream()
+                .collect(Collectors.toMap(BackupManifest.Entry::path, Function.identity()));
+        long budget = archived.stream().mapToLong(BackupManifest.Entry::size).sum();
+        int seen = 0;
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
+             InputStream decompressed = archive.getFileName().toString().equals(ZSTD)
+                     ? new ZstdCompressorInputStream(raw) : new GzipCompressorInputStream(raw);
+             TarArchiveInputStream tar = new TarArchiveInputStream(decompressed)) {
+            for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                BackupManifest.Entry wanted = expected.remove(entry.getName());
+                if (wanted == null || !entry.isFile()) {
+                    throw corrupt(archive, "holds an entry the manifest does not list as a file: " + entry.getName());
+                }
+                if (entry.getSize() != wanted.size() || wanted.size() > budget) {
+                    throw corrupt(archive, "entry " + entry.getName() + " is " + entry.getSize() + " bytes, the manifest says "
+                            + wanted.size());
+                }
+                budget -= wanted.size();
+                MessageDigest digest = HashCache.newDigest();
+                InputStream bounded = new DigestInputStream(new BoundedInputStream(tar, wanted.size()), digest);
+                sink.accept(wanted, bounded);
+                bounded.transferTo(OutputStream.nullOutputStream());
+                String sha = HexFormat.of().formatHex(digest.digest());
+                if (wanted.sha256().isPresent() && !wanted.sha256().get().equals(sha)) {
+                    throw corrupt(archive, "entry " + entry.getName() + " differs from its recorded SHA-256");
+                }
+                seen++;
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof MigrationException m) {
+                throw m;
+            }
+            throw corrupt(archive, "cannot be read (" + e.getMessage() + ")");
+        }
+        if (!expected.isEmpty()) {
+            throw corrupt(archive, "lacks " + expected.size() + " entr" + (expected.size() == 1 ? "y" : "ies") + " of the manifest, e.g. "
+                    + expected.keySet().iterator().next() + " (" + seen + " found)");
+        }
+    }
+
+    private static MigrationException corrupt(Path archive, String what) {
+        return new MigrationException(ErrorCode.BACKUP_CORRUPT, archive + ": " + what
+                + "; nothing was restored; choose another backup with --backup-id");
+    }
+
+    /** Reads at most a limit of bytes from a stream, without closing it. */
+    private static final class BoundedInputStream extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            this.in = in;
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the archive stream stays open for the next entry
+        }
+    }
+}

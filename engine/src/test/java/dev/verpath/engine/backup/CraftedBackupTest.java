@@ -1,0 +1,178 @@
+package dev.verpath.engine.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.RunRequest;
+import dev.verpath.engine.Scope;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Backups are treated as hostile on restore: a crafted or damaged one is refused and nothing is touched. */
+class CraftedBackupTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path root;
+
+    private final MigrationEngine engine = MigrationEngine.create(
+            RuleRegistry.ofBuiltIns(new dev.verpath.engine.execute.ToyRulesAccess().ruleSet()), EngineSettings.defaults());
+    private Path backup;
+
+    @BeforeEach
+    void migrateOnce() throws IOException {
+        Files.writeString(root.resolve("VERSION"), "toy 0.1.0\n");
+        Files.writeString(root.resolve("app.conf"), "name = demo\n");
+        Files.createDirectories(root.resolve("data"));
+        Files.writeString(root.resolve("data/a.jsonl"), "{\"id\":1}\n");
+        Files.createDirectories(root.resolve("models/m1"));
+        Files.write(root.resolve("models/m1/w.safetensors"), new byte[] {1, 2, 3});
+        engine.migrate(new RunRequest(Scope.VERSION, root, Optional.empty(), Optional.empty(), Optional.of("2.0.0"),
+                false, false, true, false), line -> { });
+        backup = engine.backups(root).get(0).folder();
+    }
+
+    private Map<String, String> signature() throws IOException {
+        Map<String, String> sig = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(p -> !p.startsWith(root.resolve(".migrate"))).toList()) {
+                sig.put(root.relativize(p).toString(), Files.isSymbolicLink(p) ? "link " + Files.readSymbolicLink(p)
+                        : Files.isRegularFile(p) ? HashCache.hash(p) : "dir");
+            }
+        }
+        return sig;
+    }
+
+    private void editManifest(Consumer<ArrayNode> edit) throws IOException {
+        Path file = backup.resolve(BackupManifest.FILE);
+        ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
+        edit.accept((ArrayNode) manifest.get("entries"));
+        Files.write(file, JSON.writeValueAsBytes(manifest));
+    }
+
+    private void assertRefusedAndUntouched(String messagePart) throws IOException {
+        Map<String, String> before = signature();
+        assertThatThrownBy(() -> engine.rollback(root, Optional.empty(), Optional.empty(), line -> { }))
+                .isInstanceOf(MigrationException.class)
+                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.BACKUP_CORRUPT))
+                .hasMessageContaining(messagePart);
+        assertThat(signature()).isEqualTo(before);
+    }
+
+    @Test
+    void theUntamperedBackupRestores() throws IOException {
+        engine.rollback(root, Optional.empty(), Optional.empty(), line -> { });
+        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("toy 0.1.0\n");
+        assertThat(Files.isDirectory(root.resolve("models/m1"))).isTrue();
+    }
+
+    @Test
+    void refusesAnEntryWithDotDot() throws IOException {
+        editManifest(entries -> ((ObjectNode) entries.get(0)).put("path", "../outside"));
+        assertRefusedAndUntouched("leaves the installation");
+    }
+
+    @Test
+    void refusesAnAbsoluteEntry() throws IOException {
+        editManifest(entries -> ((ObjectNode) entries.get(0)).put("path", "/etc/passwd"));
+        assertRefusedAndUntouched("leaves the installation");
+    }
+
+    @Test
+    void refusesASymlinkPointingOutside() throws IOException {
+        editManifest(entries -> entries.addObject().put("path", "escape").put("type", "symlink").put("mode", "rwxrwxrwx")
+                .put("mtime", 0).put("size", 0).put("target", "../../etc").put("stored", "none"));
+        assertRefusedAndUntouched("pointing outside");
+    }
+
+    @Test
+    void refusesAFileBehindALinkOfTheSameBackup() throws IOException {
+        editManifest(entries -> {
+            entries.addObject().put("path", "hop").put("type", "symlink").put("mode", "rwxrwxrwx")
+                    .put("mtime", 0).put("size", 0).put("target", "models").put("stored", "none");
+            entries.addObject().put("path", "hop/x").put("type", "dir").put("mode", "rwxr-xr-x")
+                    .put("mtime", 0).put("size", 0).put("stored", "none");
+        });
+        assertRefusedAndUntouched("behind the symbolic link 'hop'");
+    }
+
+    @Test
+    void refusesSetuidModes() throws IOException {
+        editManifest(entries -> ((ObjectNode) entries.get(0)).put("mode", "rwsr-xr-x"));
+        assertRefusedAndUntouched("special bits");
+    }
+
+    @Test
+    void refusesAMountOutsideTheInstallation() throws IOException {
+        Path file = backup.resolve(BackupManifest.FILE);
+        ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
+        ((ObjectNode) manifest.get("mounts").get(0)).put("real", root.getParent().toString());
+        Files.write(file, JSON.writeValueAsBytes(manifest));
+        assertRefusedAndUntouched("outside the installation");
+    }
+
+    @Test
+    void refusesAHardLinkedFileWithOtherBytes() throws IOException {
+        Path weight = backup.resolve("files/models/m1/w.safetensors");
+        Files.delete(weight);
+        Files.write(weight, new byte[] {9, 9, 9});
+        assertRefusedAndUntouched("SHA-256");
+    }
+
+    @Test
+    void refusesAnArchiveEntryLargerThanItsManifestSize() throws IOException {
+        editManifest(entries -> entries.forEach(e -> {
+            if (e.get("path").asText().equals("app.conf")) {
+                ((ObjectNode) e).put("size", 3);
+            }
+        }));
+        assertRefusedAndUntouched("the manifest says 3");
+    }
+
+    @Test
+    void refusesAnArchiveWithAnEntryTheManifestDoesNotList() throws IOException {
+        Path archive = backup.resolve(BackupArchive.ZSTD);
+        try (OutputStream out = new ZstdCompressorOutputStream(Files.newOutputStream(archive));
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            TarArchiveEntry entry = new TarArchiveEntry("../../evil");
+            entry.setSize(4);
+            tar.putArchiveEntry(entry);
+            tar.write("evil".getBytes());
+            tar.closeArchiveEntry();
+        }
+        assertRefusedAndUntouched("does not list");
+    }
+
+    @Test
+    void verifyNamesTheBadFile() throws IOException {
+        Path weight = backup.resolve("files/models/m1/w.safetensors");
+        Files.delete(weight);
+        Files.writeString(weight, "x");
+        assertThatThrownBy(() -> BackupStore.verify(backup))
+                .hasMessageContaining("models/m1/w.safetensors")
+                .hasMessageContaining("wrong size");
+    }
+}
