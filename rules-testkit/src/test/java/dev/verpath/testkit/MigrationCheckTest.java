@@ -152,4 +152,16 @@ class MigrationCheckTest {
 
         assertThatThrownBy(() -> toy.check(only(), work)).hasMessageContaining("the work folder must be empty");
     }
+
+    @Test
+    void loadsPluginFoldersAndFailsNamingARefusedArchive() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+
+        assertThat(MigrationCheck.ofClassPathAndPlugins(plugins).registry().products()).containsKey("serve");
+
+        Files.writeString(plugins.resolve("junk.jar"), "not a jar");
+        assertThatThrownBy(() -> MigrationCheck.ofClassPathAndPlugins(plugins))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("junk.jar was refused: it has no plugin descriptor");
+    }
 }

@@ -127,6 +127,34 @@ class PluginRuntimeFailureTest {
     }
 
     @Test
+    void aFailingValidationOfAPluginRollsTheStepBackNamingPluginAndValidation() throws IOException {
+        String source = "package test.strict;\n"
+                + "import dev.verpath.rules.*;\nimport java.util.List;\n"
+                + "public class Rules implements RuleSet {\n"
+                + "  public String id() { return \"strict-rules\"; }\n"
+                + "  public List<MigrationRule> rules() { return List.of(); }\n"
+                + "  public List<ValidationRule> validations() { return List.of(new ValidationRule() {\n"
+                + "    final ValidationDescriptor d = new ValidationDescriptor(\"strict.v3\", \"Strict\", \"Wants v4.\", \"gadget\","
+                + " \"3.0.0\", ValidationCategory.SCHEMA, Severity.ERROR);\n"
+                + "    public ValidationDescriptor descriptor() { return d; }\n"
+                + "    public List<Finding> check(ValidationContext c) {\n"
+                + "      return List.of(Finding.of(d, \"gadget.conf\", \"line 1\", \"not v4\", \"write v4\"));\n"
+                + "    }\n"
+                + "  }); }\n"
+                + "}\n";
+        TestPlugin.named("strict").ruleSet("test.strict.Rules", source).jar(plugins);
+        plugin("good", "context.workspace().writeString(\"gadget.conf\", \"v3\\n\");");
+        SortedMap<String, String> before = signature(installation);
+
+        MigrationException e = failure(60);
+
+        assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(e).hasMessageStartingWith("gadget.conf:line 1: not v4 (validation strict.v3 of plugin strict@1.0.0 after step"
+                + " 2.0.0 -> 3.0.0); the installation is unchanged; write v4");
+        assertThat(signature(installation)).isEqualTo(before);
+    }
+
+    @Test
     void aWellBehavedPluginRuleMigratesTheSameInstallation() throws IOException {
         plugin("good", "context.workspace().writeString(\"gadget.conf\", \"v3\\n\");");
 
