@@ -61,7 +61,7 @@ final class DemoTour {
         document.set("plan", PlanView.json(plan, engine.registry()));
 
         section("2. A dry run: nothing is written", "migrate version --path " + name + " --to " + TARGET + " --dry-run");
-        RunResult dry = engine.migrate(request(true), output.progress());
+        RunResult dry = engine.migrate(request(true), indented());
         for (FileChange change : dry.changes()) {
             output.line("   would be " + change.kind().label() + ": " + change.path());
         }
@@ -73,7 +73,7 @@ final class DemoTour {
         document.set("dryRun", RunView.json(dry, engine.registry(), Scope.VERSION, false));
 
         section("3. Migrate to " + TARGET, "migrate version --path " + name + " --to " + TARGET);
-        RunResult run = engine.migrate(request(false), output.progress());
+        RunResult run = engine.migrate(request(false), indented());
         output.line("   " + run.plan().from() + " -> " + run.plan().to() + ": " + run.changes().size() + " files changed, "
                 + run.warnings().size() + " warnings, backup " + run.backupId().orElse("none"));
         document.set("migration", RunView.json(run, engine.registry(), Scope.VERSION, false));
@@ -89,7 +89,7 @@ final class DemoTour {
         document.set("status", StatusView.json(status, name));
 
         section("6. Roll back", "migrate rollback --path " + name);
-        RollbackResult back = engine.rollback(root, Optional.empty(), Optional.empty(), output.progress());
+        RollbackResult back = engine.rollback(root, Optional.empty(), Optional.empty(), indented());
         output.line("   restored backup " + back.backupId() + ": " + back.entries() + " entries; version " + back.version());
         ObjectNode rollback = document.putObject("rollback");
         rollback.put("backupId", back.backupId());
@@ -124,5 +124,11 @@ final class DemoTour {
 
     private void indent(List<String> lines) {
         lines.forEach(l -> output.line("   " + l));
+    }
+
+    /** The engine's progress lines, indented under the tour's headings. */
+    private java.util.function.Consumer<String> indented() {
+        java.util.function.Consumer<String> progress = output.progress();
+        return line -> progress.accept("   " + line);
     }
 }

@@ -56,7 +56,7 @@ final class PluginJar {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Plugin-Id", id);
         manifest.getMainAttributes().putValue("Plugin-Version", "1.0.0");
-        manifest.getMainAttributes().putValue("Plugin-Requires", requires);
+        manifest.getMainAttributes().putValue("Verpath-Rules-Api", requires);
         Files.createDirectories(folder);
         Path jar = folder.resolve(id + ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);

@@ -5,6 +5,7 @@ import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupRestore;
 import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.execute.MigrationExecutor;
 import dev.verpath.engine.execute.RunTarget;
 import dev.verpath.engine.journal.History;
@@ -200,11 +201,16 @@ public final class MigrationEngine {
                 backup = all.get(all.size() - 1).folder();
             }
             progress.accept("verifying backup " + backup.getFileName());
-            BackupManifest manifest = BackupStore.verify(backup);
+            BackupManifest manifest = BackupVerifier.verify(backup, false);
             progress.accept("restoring " + manifest.entries().size() + " entries");
-            int restored = BackupRestore.restore(backup, manifest, installation.root(), Set.of(store.folder()));
             Instant now = clock.instant();
             String current = installation.version().orElse("?");
+            Journal journal = Journal.in(installation.stateFolder());
+            if (journal.interrupted().isEmpty() && backup.getParent().equals(store.folder())) {
+                // a crash during the restore leaves this journal: the next command restores the same backup again
+                journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(), now.toString()));
+            }
+            int restored = BackupRestore.restore(backup, manifest, installation.root(), Set.of(store.folder()));
             History.in(installation.stateFolder()).append(List.of(new HistoryEntry(
                     History.in(installation.stateFolder()).read().size() + 1, manifest.product(), "rollback", current,
                     manifest.from(), new TreeMap<>(), now, Duration.ZERO, "success")));
@@ -268,7 +274,7 @@ public final class MigrationEngine {
         List<BackupCheck> checks = new java.util.ArrayList<>();
         for (BackupInfo backup : backups(root)) {
             try {
-                BackupStore.verify(backup.folder());
+                BackupVerifier.verify(backup.folder());
                 checks.add(new BackupCheck(backup, Optional.empty()));
             } catch (MigrationException e) {
                 checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));

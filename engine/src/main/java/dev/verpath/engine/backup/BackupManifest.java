@@ -42,10 +42,28 @@ public record BackupManifest(String id, Instant created, String product, String 
      * @param size     size in bytes (files)
      * @param sha256   the file's SHA-256 (files)
      * @param target   the link's target (symlinks)
-     * @param stored   how the bytes are kept: {@code copy} or {@code hardlink}
+     * @param stored   how the bytes are kept: {@code copy}, {@code hardlink}, {@code archive} or {@code none}
+     * @param stat     for a hard link, the stored file's inode and change time when the backup was made
+     *                 ({@code <inode>:<ctime ns>}): while both are unchanged its bytes are too, as git's index trusts
      */
     public record Entry(String path, String type, String mode, long mtime, long size, Optional<String> sha256,
-                        Optional<String> target, String stored) {
+                        Optional<String> target, String stored, Optional<String> stat) {
+
+        /** An entry without a recorded stat. */
+        public Entry(String path, String type, String mode, long mtime, long size, Optional<String> sha256,
+                     Optional<String> target, String stored) {
+            this(path, type, mode, mtime, size, sha256, target, stored, Optional.empty());
+        }
+
+        /**
+         * This entry with a stat.
+         *
+         * @param stat the stat
+         * @return a new entry
+         */
+        public Entry withStat(Optional<String> stat) {
+            return new Entry(path, type, mode, mtime, size, sha256, target, stored, stat);
+        }
     }
 
     /** Copies the lists. */
@@ -80,6 +98,7 @@ public record BackupManifest(String id, Instant created, String product, String 
             e.sha256().ifPresent(h -> n.put("sha256", h));
             e.target().ifPresent(t -> n.put("target", t));
             n.put("stored", e.stored());
+            e.stat().ifPresent(st -> n.put("stat", st));
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
@@ -100,7 +119,8 @@ public record BackupManifest(String id, Instant created, String product, String 
             entries.add(new Entry(n.path("path").asText(), n.path("type").asText(), n.path("mode").asText(),
                     n.path("mtime").asLong(), n.path("size").asLong(),
                     Optional.ofNullable(n.get("sha256")).map(JsonNode::asText),
-                    Optional.ofNullable(n.get("target")).map(JsonNode::asText), n.path("stored").asText()));
+                    Optional.ofNullable(n.get("target")).map(JsonNode::asText), n.path("stored").asText(),
+                    Optional.ofNullable(n.get("stat")).map(JsonNode::asText)));
         }
         if (!root.has("id") || mounts.isEmpty()) {
             throw new IOException("not a backup manifest");

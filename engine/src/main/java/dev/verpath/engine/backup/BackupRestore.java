@@ -106,7 +106,7 @@ public final class BackupRestore {
             }
             restored++;
         }
-        BackupArchive.read(backup, BackupStore.archived(manifest), (entry, bytes) -> {
+        BackupArchive.read(backup, BackupVerifier.archived(manifest), (entry, bytes) -> {
             Path real = realOf(manifest.mounts(), entry.path());
             checkNoLinkBetween(realRoot, real, backup);
             Files.createDirectories(real.getParent());

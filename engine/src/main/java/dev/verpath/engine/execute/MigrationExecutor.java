@@ -137,6 +137,7 @@ public final class MigrationExecutor {
                     return result(plan, true, prepared.changes(), report, Optional.empty(), started);
                 }
                 commit(installation, plan, shadow, prepared.backup(), prepared.entries(), progress);
+                prepared.backup().ifPresent(b -> BackupStore.recordStats(b.folder(), clock.instant()));
                 return result(plan, false, prepared.changes(), report, prepared.backup().map(BackupInfo::id), started);
             } finally {
                 deleteTree(staging);

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * @param version  the plugin version from its descriptor, or {@code -}
  * @param archive  the archive in the plugins folder
  * @param sha256   the SHA-256 of the archive's bytes, what {@code [plugins] allow} pins
- * @param requires the rules-api range the plugin states ({@code Plugin-Requires}), or empty
+ * @param requires the rules-api range the plugin states ({@code Verpath-Rules-Api}, else {@code Plugin-Requires}), or empty
  * @param refusal  why it was not loaded, one sentence; empty when it loaded
  * @param ruleSets the rule sets it brought (empty when refused)
  */

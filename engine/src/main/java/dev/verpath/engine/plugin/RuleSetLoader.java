@@ -27,7 +27,7 @@ import org.pf4j.PluginDescriptor;
  * descriptor is read from the copy without loading a class. Before any of its classes load, an archive is
  * refused when it has no descriptor, when {@code [plugins] allow} is set and does not list its id with its
  * SHA-256, when another archive has the same plugin id, when it states no rules-api range or one that does
- * not contain this engine's ({@link RulesApiRange}), when it bundles its own copy of the rules API, or when
+ * not contain this engine's ({@code Verpath-Rules-Api} or {@code Plugin-Requires}, see {@link RulesApiRange}), when it bundles its own copy of the rules API, or when
  * it depends on other plugins. What passes is loaded by PF4J; a plugin whose classes then fail to load or
  * whose rule sets throw is refused too. A refused plugin is reported in {@link LoadedRules#plugins()} and
  * left out; the others load. Edges claimed twice are an error of the whole load ({@link RuleConflictException}).
@@ -142,25 +142,26 @@ public final class RuleSetLoader {
 
     /** An archive, staged and hashed, with its descriptor when it has one; no class of it is loaded. */
     record Candidate(Path archive, Optional<PluginStaging.Staged> staged, Optional<PluginDescriptor> descriptor,
-                     Optional<String> problem) {
+                     Optional<String> requires, Optional<String> problem) {
 
         static Candidate examine(Path archive, PluginStaging staging, PluginHost host) {
             PluginStaging.Staged staged;
             try {
                 staged = staging.stage(archive);
             } catch (IOException e) {
-                return new Candidate(archive, Optional.empty(), Optional.empty(),
+                return new Candidate(archive, Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of("the archive cannot be read (" + e.getMessage() + ")"));
             }
             try {
                 PluginDescriptor descriptor = host.describe(staged.path());
                 if (blank(descriptor.getPluginId()) || blank(descriptor.getVersion())) {
-                    return new Candidate(archive, Optional.of(staged), Optional.empty(),
+                    return new Candidate(archive, Optional.of(staged), Optional.empty(), Optional.empty(),
                             Optional.of("its descriptor needs a Plugin-Id and a Plugin-Version"));
                 }
-                return new Candidate(archive, Optional.of(staged), Optional.of(descriptor), Optional.empty());
+                return new Candidate(archive, Optional.of(staged), Optional.of(descriptor),
+                        RulesApiRange.stated(staged.path(), descriptor), Optional.empty());
             } catch (RuntimeException e) {
-                return new Candidate(archive, Optional.of(staged), Optional.empty(), Optional.of(
+                return new Candidate(archive, Optional.of(staged), Optional.empty(), Optional.empty(), Optional.of(
                         "it has no plugin descriptor (Plugin-Id and Plugin-Version in META-INF/MANIFEST.MF, or plugin.properties)"));
             }
         }
@@ -179,10 +180,6 @@ public final class RuleSetLoader {
 
         String sha256() {
             return staged.map(PluginStaging.Staged::sha256).orElse("-");
-        }
-
-        Optional<String> requires() {
-            return descriptor.map(PluginDescriptor::getRequires).map(String::trim).filter(r -> !r.isEmpty() && !r.equals("*"));
         }
 
         /** Why the archive must not load, checked in this order; empty when it may. */
@@ -206,7 +203,7 @@ public final class RuleSetLoader {
             if (!twins.isEmpty()) {
                 return Optional.of("plugin id '" + id + "' is also used by " + String.join(", ", twins) + "; remove all but one");
             }
-            Optional<String> api = RulesApiRange.refusal(id, requires());
+            Optional<String> api = RulesApiRange.refusal(id, requires);
             if (api.isPresent()) {
                 return api;
             }
@@ -218,7 +215,7 @@ public final class RuleSetLoader {
         }
 
         PluginStatus status(Optional<String> refusal, List<LoadedRuleSet> ruleSets) {
-            return new PluginStatus(id(), version(), archive, sha256(), requires(), refusal, ruleSets);
+            return new PluginStatus(id(), version(), archive, sha256(), requires, refusal, ruleSets);
         }
     }
 }

@@ -143,6 +143,12 @@ class CraftedBackupTest {
     }
 
     @Test
+    void anInPlaceWriteToALinkedWeightIsCaughtDespiteTheStatShortcut() throws IOException {
+        Files.write(root.resolve("models/v2/m1/w.safetensors"), new byte[] {7, 7, 7});
+        assertRefusedAndUntouched("SHA-256");
+    }
+
+    @Test
     void refusesAnArchiveEntryLargerThanItsManifestSize() throws IOException {
         editManifest(entries -> entries.forEach(e -> {
             if (e.get("path").asText().equals("app.conf")) {
@@ -171,7 +177,7 @@ class CraftedBackupTest {
         Path weight = backup.resolve("files/models/m1/w.safetensors");
         Files.delete(weight);
         Files.writeString(weight, "x");
-        assertThatThrownBy(() -> BackupStore.verify(backup))
+        assertThatThrownBy(() -> BackupVerifier.verify(backup))
                 .hasMessageContaining("models/m1/w.safetensors")
                 .hasMessageContaining("wrong size");
     }

@@ -95,7 +95,27 @@ class RuleSetLoaderTest {
         gadget("vague", "").requires(null).jar(plugins());
 
         assertThat(only(load(plugins())).refusal()).hasValueSatisfying(r -> assertThat(r)
-                .startsWith("plugin 'vague' states no rules-api range").contains("Plugin-Requires: >=1.0.0 <2.0.0"));
+                .startsWith("plugin 'vague' states no rules-api range").contains("Verpath-Rules-Api: >=1.0.0 <2.0.0"));
+    }
+
+    @Test
+    void readsPf4jPluginRequiresWhenTheRangeAttributeIsMissing() throws IOException {
+        gadget("pf4j-style", "").requires(null).pf4jRequires(">=2.0.0 <3.0.0").jar(plugins());
+
+        PluginStatus status = only(load(plugins()));
+
+        assertThat(status.requires()).contains(">=2.0.0 <3.0.0");
+        assertThat(status.refusal()).hasValueSatisfying(r -> assertThat(r).contains("needs rules-api >=2.0.0 <3.0.0"));
+    }
+
+    @Test
+    void theRangeAttributeWinsOverPluginRequires() throws IOException {
+        gadget("both", "").requires(">=1.0.0 <2.0.0").pf4jRequires("*").jar(plugins());
+
+        PluginStatus status = only(load(plugins()));
+
+        assertThat(status.requires()).contains(">=1.0.0 <2.0.0");
+        assertThat(status.loaded()).isTrue();
     }
 
     @Test

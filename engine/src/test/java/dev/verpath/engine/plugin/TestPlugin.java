@@ -31,6 +31,7 @@ final class TestPlugin {
     private final String id;
     private String version = "1.0.0";
     private String requires = ">=1.0.0 <2.0.0";
+    private String pf4jRequires;
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<String> extensions = new ArrayList<>();
     private final Map<String, String> extraFiles = new LinkedHashMap<>();
@@ -48,9 +49,15 @@ final class TestPlugin {
         return this;
     }
 
-    /** The rules-api range; null leaves Plugin-Requires out. */
+    /** The rules-api range in Verpath-Rules-Api (plugin.requires of a zip); null leaves it out. */
     TestPlugin requires(String range) {
         this.requires = range;
+        return this;
+    }
+
+    /** PF4J's own Plugin-Requires of a jar; null (the default) leaves it out. */
+    TestPlugin pf4jRequires(String range) {
+        this.pf4jRequires = range;
         return this;
     }
 
@@ -83,7 +90,10 @@ final class TestPlugin {
         main.putValue("Plugin-Id", id);
         main.putValue("Plugin-Version", version);
         if (requires != null) {
-            main.putValue("Plugin-Requires", requires);
+            main.putValue("Verpath-Rules-Api", requires);
+        }
+        if (pf4jRequires != null) {
+            main.putValue("Plugin-Requires", pf4jRequires);
         }
         Files.createDirectories(folder);
         Path jar = folder.resolve(id + "-" + version + ".jar");

@@ -1,0 +1,130 @@
+package dev.verpath.engine.backup;
+
+import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.workspace.RelativePath;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Checks a backup before anything is restored from it, treating it as hostile: every entry's path, type, mode
+ * and link target, and every stored byte against the manifest's size and SHA-256.
+ */
+public final class BackupVerifier {
+
+    private BackupVerifier() {
+    }
+
+    /**
+     * Checks every entry of a backup against its manifest: present, the right size, the recorded SHA-256.
+     *
+     * @param backup a backup folder
+     * @return the manifest, verified
+     * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
+     */
+    public static BackupManifest verify(Path backup) {
+        return verify(backup, true);
+    }
+
+    /**
+     * Checks a backup against its manifest; without {@code full}, a hard-linked file whose inode and change
+     * time are still those recorded when the backup was made is trusted without re-reading it (its bytes cannot
+     * have changed without changing its change time), which makes a rollback of multi-GB weights cheap.
+     *
+     * @param backup a backup folder
+     * @param full   whether to re-read every file
+     * @return the manifest, verified
+     * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
+     */
+    public static BackupManifest verify(Path backup, boolean full) {
+        BackupManifest manifest = BackupStore.read(backup);
+        Path files = backup.resolve("files");
+        java.util.Set<String> links = new java.util.HashSet<>();
+        manifest.entries().stream().filter(e -> e.type().equals("symlink")).forEach(e -> links.add(e.path()));
+        for (BackupManifest.Entry e : manifest.entries()) {
+            checkEntry(backup, e);
+            for (String parent = RelativePath.parent(e.path()); !parent.isEmpty(); parent = RelativePath.parent(parent)) {
+                if (links.contains(parent)) {
+                    throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '"
+                            + e.path() + "' lies behind the symbolic link '" + parent + "'; nothing was restored;"
+                            + " choose another backup with --backup-id");
+                }
+            }
+            if (!e.type().equals("file") || e.stored().equals("archive")) {
+                continue;
+            }
+            Path stored = files.resolve(e.path());
+            try {
+                if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS) || Files.size(stored) != e.size()) {
+                    throw corrupt(backup, e, "missing or of the wrong size");
+                }
+                boolean trusted = !full && e.stat().isPresent() && e.stat().equals(BackupStore.stat(stored));
+                if (!trusted && e.sha256().isPresent() && !HashCache.hash(stored).equals(e.sha256().get())) {
+                    throw corrupt(backup, e, "content differs from its recorded SHA-256");
+                }
+            } catch (IOException io) {
+                throw corrupt(backup, e, "unreadable (" + io.getMessage() + ")");
+            }
+        }
+        try {
+            BackupArchive.read(backup, archived(manifest), (entry, bytes) -> { });
+        } catch (IOException io) {
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup + ": archive unreadable (" + io.getMessage()
+                    + "); nothing was restored; choose another backup with --backup-id");
+        }
+        return manifest;
+    }
+
+    /**
+     * @param manifest a manifest
+     * @return its entries kept in the archive
+     */
+    static List<BackupManifest.Entry> archived(BackupManifest manifest) {
+        return manifest.entries().stream().filter(e -> e.stored().equals("archive")).toList();
+    }
+
+    /**
+     * Refuses an entry that could write outside the installation or carry privileges: a path with {@code ..},
+     * an absolute path, a symbolic link that points outside its root, an unknown type, setuid or setgid bits.
+     */
+    private static void checkEntry(Path backup, BackupManifest.Entry e) {
+        String why = null;
+        try {
+            String path = RelativePath.check(e.path());
+            if (!path.equals(e.path()) || path.isEmpty()) {
+                why = "is not a normal relative path";
+            } else if (!List.of("file", "dir", "symlink").contains(e.type())) {
+                why = "has an unknown type " + e.type();
+            } else if (e.mode().length() != 9 || !e.mode().matches("[r-][w-][x-][r-][w-][x-][r-][w-][x-]")) {
+                why = "has a mode with special bits (" + e.mode() + ")";
+            } else if (e.type().equals("symlink")) {
+                String target = e.target().orElse("");
+                int depth = path.split("/").length - 1;
+                for (String segment : target.split("/")) {
+                    depth += segment.equals("..") ? -1 : segment.isEmpty() || segment.equals(".") ? 0 : 1;
+                    if (depth < 0) {
+                        break;
+                    }
+                }
+                if (target.isEmpty() || target.startsWith("/") || depth < 0) {
+                    why = "is a symbolic link pointing outside the installation (" + target + ")";
+                }
+            }
+        } catch (dev.verpath.rules.RuleFailure bad) {
+            why = "has a path that leaves the installation";
+        }
+        if (why != null) {
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '" + e.path()
+                    + "' " + why + "; nothing was restored; choose another backup with --backup-id");
+        }
+    }
+
+    private static MigrationException corrupt(Path backup, BackupManifest.Entry e, String what) {
+        return new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve("files").resolve(e.path())
+                + ": backup entry " + what + "; nothing was restored; choose another backup with --backup-id");
+    }
+}

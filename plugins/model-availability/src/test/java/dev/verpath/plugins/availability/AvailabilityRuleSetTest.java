@@ -1,0 +1,72 @@
+package dev.verpath.plugins.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.RuleDescriptor;
+import dev.verpath.rules.RuleKind;
+import dev.verpath.rules.ValidationDescriptor;
+import dev.verpath.rules.ValidationRule;
+import org.junit.jupiter.api.Test;
+
+class AvailabilityRuleSetTest {
+
+    private final AvailabilityRuleSet set = new AvailabilityRuleSet();
+
+    @Test
+    void declaresTheModelAvailabilityProduct() {
+        assertThat(set.id()).isEqualTo("model-availability");
+        assertThat(set.products()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("model-availability");
+            assertThat(p.configFile()).isEqualTo("config.json");
+            assertThat(p.modelsFolder()).isEqualTo("models");
+        });
+        assertThat(set.flags()).isEmpty();
+    }
+
+    @Test
+    void hasAConfigAndAModelRuleOnTheEdgeFrom100To200() {
+        assertThat(set.rules()).extracting(r -> r.descriptor().id(), r -> r.descriptor().kind(),
+                r -> r.descriptor().from(), r -> r.descriptor().to())
+                .containsExactly(tuple("model-availability.2.0.0.config", RuleKind.CONFIG, "1.0.0", "2.0.0"),
+                        tuple("model-availability.2.0.0.model", RuleKind.MODEL, "1.0.0", "2.0.0"));
+    }
+
+    @Test
+    void describesEveryRuleAndValidationTheWayTheTestKitExpects() {
+        for (MigrationRule rule : set.rules()) {
+            RuleDescriptor d = rule.descriptor();
+            assertThat(d.displayName()).as(d.id()).matches("[A-Z].*[^.]");
+            assertThat(d.description()).as(d.id()).matches("[A-Z].*\\.");
+            assertThat(d.lossy()).isFalse();
+        }
+        assertThat(set.validations()).extracting(v -> v.descriptor().id()).containsExactly(
+                "model-availability.2.0.0.config-sections", "model-availability.2.0.0.model-metadata");
+        for (ValidationRule validation : set.validations()) {
+            ValidationDescriptor d = validation.descriptor();
+            assertThat(d.displayName()).as(d.id()).matches("[A-Z].*[^.]");
+            assertThat(d.description()).as(d.id()).matches("[A-Z].*\\.");
+        }
+    }
+
+    @Test
+    void mapsTheFiveLegacySettingsOfTheGuidesTable() {
+        assertThat(EnhancedConfig.MAPPINGS).extracting(m -> m.legacyKey(), m -> m.section() + "." + m.key())
+                .containsExactly(tuple("models_directory", "storage.models_directory"),
+                        tuple("download_retries", "downloads.max_retries"),
+                        tuple("max_concurrent_downloads", "downloads.max_concurrent_downloads"),
+                        tuple("health_check_enabled", "health_monitoring.enabled"),
+                        tuple("fallback_to_mock", "fallback.mock_fallback_enabled"));
+    }
+
+    @Test
+    void namesFormatsByExtension() {
+        assertThat(ModelMetadata.formatOf("models/a/model.safetensors")).isEqualTo("safetensors");
+        assertThat(ModelMetadata.formatOf("models/a/pytorch_model.BIN")).isEqualTo("pytorch");
+        assertThat(ModelMetadata.formatOf("models/a/llama.Q4_K_M.gguf")).isEqualTo("gguf");
+        assertThat(ModelMetadata.formatOf("models/a/model.xyz")).isEqualTo("xyz");
+        assertThat(ModelMetadata.formatOf("models/a/LICENSE")).isEqualTo("unknown");
+        assertThat(ModelMetadata.formatOf("models/a/.hidden")).isEqualTo("unknown");
+    }
+}

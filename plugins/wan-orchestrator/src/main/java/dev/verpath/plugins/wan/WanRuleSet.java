@@ -1,0 +1,65 @@
+package dev.verpath.plugins.wan;
+
+import dev.verpath.rules.FlagDescriptor;
+import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.Product;
+import dev.verpath.rules.RuleSet;
+import dev.verpath.rules.ValidationRule;
+import java.util.List;
+import org.pf4j.Extension;
+
+/**
+ * The rules of the {@code wan} product: the edge 1.0.0 (legacy {@code config.json} and model folders) to
+ * 2.0.0 (the model orchestrator's {@code config/models.toml} and {@code models/wan22/<model id>/}), the
+ * validation rules of 2.0.0, and the WAN_* flags they read. Found by PF4J as an extension of the plugin.
+ * Immutable; every method returns the same lists on every call.
+ *
+ * <p>Rule ids: {@code wan.2.0.0.config} (the manifest), {@code wan.2.0.0.model} (the moves); validation ids
+ * {@code wan.2.0.0.manifest-schema}, {@code wan.2.0.0.model-ids}, {@code wan.2.0.0.file-integrity} and
+ * {@code wan.2.0.0.path-safety}.
+ */
+@Extension
+public final class WanRuleSet implements RuleSet {
+
+    /** The id of this rule set. */
+    public static final String ID = "wan-orchestrator";
+
+    private static final Product WAN = new Product(WanLayout.PRODUCT,
+            "A WAN2.2 video generation installation: model definitions and model folders managed by the model "
+                    + "orchestrator.",
+            WanLayout.LEGACY_CONFIG, WanLayout.DATA, WanLayout.MODELS);
+
+    private final List<MigrationRule> rules = List.of(new ManifestRule(), new ModelMoveRule());
+    private final List<ValidationRule> validations = List.of(new ManifestSchemaValidation(), new ModelIdValidation(),
+            new FileIntegrityValidation(), new PathSafetyValidation());
+
+    /** Builds the rules; PF4J calls this. */
+    public WanRuleSet() {
+        // every list is built with the fields
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Product> products() {
+        return List.of(WAN);
+    }
+
+    @Override
+    public List<MigrationRule> rules() {
+        return rules;
+    }
+
+    @Override
+    public List<ValidationRule> validations() {
+        return validations;
+    }
+
+    @Override
+    public List<FlagDescriptor> flags() {
+        return WanFlags.descriptors();
+    }
+}

@@ -1,0 +1,263 @@
+package dev.verpath.plugins.wan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.verpath.engine.FileChange;
+import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.RunRequest;
+import dev.verpath.engine.RunResult;
+import dev.verpath.engine.Scope;
+import dev.verpath.engine.settings.EffectiveSetting;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The wan 1.0.0 -> 2.0.0 edge through the real engine: the three-model fixture's before folder becomes its
+ * after folder byte for byte, weight files are renamed (never copied), the legacy links are left, a second
+ * run changes nothing, and rollback restores the legacy installation.
+ */
+class WanMigrationTest {
+
+    private static final String BEFORE = "/wan/three-models/before";
+    private static final String AFTER = "/wan/three-models/after";
+    private static final Map<String, String> LINKS = Map.of(
+            "models/t2v-A14B", "link wan22/t2v-A14B@2.2.0",
+            "models/i2v-A14B", "link wan22/i2v-A14B@2.2.0",
+            "models/ti2v-5B", "link wan22/ti2v-5b@2.2.0");
+
+    @TempDir
+    Path temp;
+
+    private Path install() throws IOException {
+        return InstallationTree.copy(BEFORE, temp.resolve("installation"));
+    }
+
+    @Test
+    void turnsTheLegacyLayoutIntoTheAfterFixtureByteForByte() throws IOException {
+        Path root = install();
+
+        RunResult result = Installations.migrate(Installations.engine(), root, false);
+
+        assertThat(InstallationTree.files(root)).isEqualTo(InstallationTree.files(InstallationTree.fixture(AFTER)));
+        Map<String, String> links = new HashMap<>();
+        InstallationTree.entries(root).forEach((path, what) -> {
+            if (what.startsWith("link ")) {
+                links.put(path, what);
+            }
+        });
+        assertThat(links).isEqualTo(LINKS);
+        assertThat(Files.isRegularFile(root.resolve("models/t2v-A14B/unet/config.json"))).isTrue();
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.counters()).containsEntry("models", 3L).containsEntry("models_moved", 3L)
+                .containsEntry("shards_checked", 2L);
+    }
+
+    @Test
+    void renamesWeightFilesSoTheyKeepTheirInodes() throws IOException {
+        Path root = install();
+        List<String> weights = List.of("t2v-A14B/unet/diffusion_pytorch_model-00001-of-00002.safetensors",
+                "i2v-A14B/image_encoder/model.safetensors", "ti2v-5B/models_t5_umt5-xxl-enc-bf16.pth");
+        Map<String, Object> inodes = new HashMap<>();
+        for (String weight : weights) {
+            inodes.put(weight, InstallationTree.inode(root.resolve("models/" + weight)));
+        }
+
+        RunResult result = Installations.migrate(Installations.engine(), root, false);
+
+        assertThat(InstallationTree.inode(root.resolve("models/wan22/t2v-A14B@2.2.0/unet/"
+                + "diffusion_pytorch_model-00001-of-00002.safetensors"))).isEqualTo(inodes.get(weights.get(0)));
+        assertThat(InstallationTree.inode(root.resolve("models/wan22/i2v-A14B@2.2.0/image_encoder/model.safetensors")))
+                .isEqualTo(inodes.get(weights.get(1)));
+        assertThat(InstallationTree.inode(root.resolve("models/wan22/ti2v-5b@2.2.0/models_t5_umt5-xxl-enc-bf16.pth")))
+                .isEqualTo(inodes.get(weights.get(2)));
+        assertThat(result.changes()).filteredOn(c -> c.path().endsWith(".safetensors") || c.path().endsWith(".pth"))
+                .allMatch(c -> c.kind() == FileChange.Kind.MOVED);
+    }
+
+    @Test
+    void recordsTheRealSizeAndSha256OfAGeneratedWeightFile() throws IOException {
+        Path root = install();
+        byte[] weights = new byte[3 * 1024 * 1024 + 17];
+        new Random(22).nextBytes(weights);
+        Path big = root.resolve("models/t2v-A14B/unet/diffusion_pytorch_model.fp8.safetensors");
+        Files.write(big, weights);
+        String sha256 = InstallationTree.sha256(big);
+
+        Installations.migrate(Installations.engine(), root, false);
+
+        String manifest = Files.readString(root.resolve("config/models.toml"));
+        assertThat(manifest).contains("path = \"unet/diffusion_pytorch_model.fp8.safetensors\"\nsize = "
+                + weights.length + "\nsha256 = \"" + sha256 + "\"\ncomponent = \"unet\"\n");
+        assertThat(manifest).doesNotContain("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    @Test
+    void writesTheSameManifestBytesForTheSameInstallation() throws IOException {
+        Path first = InstallationTree.copy(BEFORE, temp.resolve("first"));
+        Path second = InstallationTree.copy(BEFORE, temp.resolve("second"));
+
+        Installations.migrate(Installations.engine(), first, false);
+        Installations.migrate(Installations.engine(), second, false);
+
+        assertThat(Files.readAllBytes(first.resolve("config/models.toml")))
+                .isEqualTo(Files.readAllBytes(second.resolve("config/models.toml")));
+    }
+
+    @Test
+    void changesNothingWhenRunAgainAtTheTarget() throws IOException {
+        Path root = install();
+        MigrationEngine engine = Installations.engine();
+        Installations.migrate(engine, root, false);
+        Map<String, String> migrated = InstallationTree.entries(root);
+
+        RunResult again = Installations.migrate(engine, root, false);
+
+        assertThat(again.changes()).isEmpty();
+        assertThat(InstallationTree.entries(root)).isEqualTo(migrated);
+    }
+
+    @Test
+    void rollbackRestoresTheLegacyInstallation() throws IOException {
+        Path root = install();
+        Map<String, String> before = InstallationTree.entries(root);
+        MigrationEngine engine = Installations.engine();
+        Installations.migrate(engine, root, false);
+
+        engine.rollback(root, Optional.empty(), Optional.empty(), line -> { });
+
+        assertThat(InstallationTree.entries(root)).isEqualTo(before);
+        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("wan 1.0.0\n");
+    }
+
+    @Test
+    void aDryRunListsTheChangesAndWritesNothing() throws IOException {
+        Path root = install();
+        Map<String, String> before = InstallationTree.entries(root);
+
+        RunResult result = Installations.migrate(Installations.engine(), root, true);
+
+        assertThat(InstallationTree.entries(root)).isEqualTo(before);
+        assertThat(result.changes()).extracting(FileChange::path)
+                .contains("config/models.toml", "models/t2v-A14B", "models/wan22/ti2v-5b@2.2.0/Wan2.2_VAE.pth");
+    }
+
+    @Test
+    void leavesNoLegacyLinkWhenLegacyFallbackIsOff() throws IOException {
+        Path root = install();
+
+        Installations.migrate(Installations.engine(Map.of("WAN_ENABLE_LEGACY_FALLBACK", "false")), root, false);
+
+        assertThat(root.resolve("models/t2v-A14B")).doesNotExist();
+        assertThat(root.resolve("models/wan22/t2v-A14B@2.2.0/README.md")).isRegularFile();
+        assertThat(InstallationTree.entries(root).values()).noneMatch(what -> what.startsWith("link "));
+    }
+
+    @Test
+    void keepsConfigJsonUnlessToldToRemoveIt() throws IOException {
+        Path kept = InstallationTree.copy(BEFORE, temp.resolve("kept"));
+        Path removed = InstallationTree.copy(BEFORE, temp.resolve("removed"));
+
+        Installations.migrate(Installations.engine(), kept, false);
+        Installations.migrate(Installations.engine(Map.of("WAN_REMOVE_LEGACY_CONFIG", "true")), removed, false);
+
+        assertThat(kept.resolve("config.json")).hasSameBinaryContentAs(InstallationTree.fixture(BEFORE).resolve("config.json"));
+        assertThat(removed.resolve("config.json")).doesNotExist();
+        assertThat(removed.resolve("config/models.toml")).hasSameBinaryContentAs(kept.resolve("config/models.toml"));
+    }
+
+    @Test
+    void leavesFoldersInPlaceWhenPathMigrationIsOffAndStillValidates() throws IOException {
+        Path root = install();
+        MigrationEngine engine = Installations.engine(Map.of("WAN_ENABLE_PATH_MIGRATION", "false"));
+
+        RunResult result = Installations.migrate(engine, root, false);
+
+        assertThat(root.resolve("models/t2v-A14B/README.md")).isRegularFile();
+        assertThat(root.resolve("models/wan22")).doesNotExist();
+        assertThat(root.resolve("config/models.toml"))
+                .hasSameBinaryContentAs(InstallationTree.fixture(AFTER).resolve("config/models.toml"));
+        assertThat(result.warnings()).anySatisfy(w -> assertThat(w.toString()).contains("WAN_ENABLE_PATH_MIGRATION"));
+        assertThat(engine.validate(root, Optional.empty()).findings()).isEmpty();
+    }
+
+    @Test
+    void reportsMovesInsteadOfMakingThemInDryRunMode() throws IOException {
+        Path root = install();
+
+        RunResult result = Installations.migrate(Installations.engine(Map.of("WAN_DRY_RUN_MODE", "true")), root, false);
+
+        assertThat(root.resolve("models/i2v-A14B/vae/config.json")).isRegularFile();
+        assertThat(root.resolve("models/wan22")).doesNotExist();
+        assertThat(root.resolve("config/models.toml")).isRegularFile();
+        assertThat(result.warnings()).hasSize(3)
+                .allSatisfy(w -> assertThat(w.toString()).contains("would move to models/wan22/").contains("WAN_DRY_RUN_MODE"));
+    }
+
+    @Test
+    void warnsAboutAModelKeyNoWan22ModelHasAndAFolderThatIsMissing() throws IOException {
+        Path root = install();
+        Path config = root.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replace("\"ti2v_model\": \"ti2v-5B\"",
+                "\"ti2v_model\": \"ti2v-5B-missing\", \"upscale_model\": \"upscaler\""));
+
+        RunResult result = Installations.migrate(Installations.engine(), root, false);
+
+        assertThat(result.warnings()).hasSize(2);
+        assertThat(result.warnings().toString()).contains("upscale_model names no WAN2.2 model")
+                .contains("models/ti2v-5B-missing does not exist");
+        assertThat(Files.readString(root.resolve("config/models.toml"))).doesNotContain("ti2v-5b@2.2.0");
+        assertThat(root.resolve("models/ti2v-5B/Wan2.2_VAE.pth")).isRegularFile();
+        assertThat(root.resolve("models/upscaler/model.bin")).isRegularFile();
+    }
+
+    @Test
+    void takesTheVariantAndVramFromConfigJsonAndDefaultsWithoutThem() throws IOException {
+        Path root = install();
+        Files.writeString(root.resolve("config.json"), "{\"models\": {\"t2v_model\": \"t2v-A14B\"}}\n",
+                StandardCharsets.UTF_8);
+
+        Installations.migrate(Installations.engine(), root, false);
+
+        String manifest = Files.readString(root.resolve("config/models.toml"));
+        assertThat(manifest).contains("default_variant = \"fp16\"", "precision = \"fp16\"", "base_vram_gb = 12.0")
+                .doesNotContain("i2v-A14B@2.2.0");
+        assertThat(root.resolve("models/i2v-A14B")).isDirectory();
+    }
+
+    @Test
+    void movesTheGuidesFolderNamesWhenOnlyTheModelsFolderIsMigrated() throws IOException {
+        Path root = install();
+
+        Installations.engine().migrate(new RunRequest(Scope.MODELS, root.resolve("models"), Optional.empty(),
+                Optional.empty(), Optional.of(WanLayout.V2_0_0), false, false, true, false), line -> { });
+
+        assertThat(root.resolve("models/wan22/ti2v-5b@2.2.0/Wan2.2_VAE.pth")).isRegularFile();
+        assertThat(Files.readSymbolicLink(root.resolve("models/ti2v-5B"))).isEqualTo(Path.of("wan22/ti2v-5b@2.2.0"));
+        assertThat(root.resolve("config/models.toml")).doesNotExist();
+        assertThat(root.resolve("config.json")).isRegularFile();
+    }
+
+    @Test
+    void showsItsFlagsWithTheirDefaultsAmongTheEffectiveSettings() {
+        MigrationEngine engine = Installations.engine(Map.of("WAN_DRY_RUN_MODE", "true"));
+
+        assertThat(engine.settings().effective(engine.registry().flags()))
+                .extracting(EffectiveSetting::key, EffectiveSetting::value, EffectiveSetting::source)
+                .contains(tuple("WAN_ENABLE_LEGACY_FALLBACK", "true", "default"),
+                        tuple("WAN_ENABLE_PATH_MIGRATION", "true", "default"),
+                        tuple("WAN_STRICT_VALIDATION", "false", "default"),
+                        tuple("WAN_ENABLE_INTEGRITY_CHECKS", "true", "default"),
+                        tuple("WAN_DRY_RUN_MODE", "true", "environment"),
+                        tuple("WAN_REMOVE_LEGACY_CONFIG", "false", "default"));
+    }
+}
