@@ -108,6 +108,7 @@ final class DemoTour {
         output.line("every byte is back: " + before.size() + " files, identical (SHA-256, .migrate/ excluded)");
         document.put("identical", true);
         document.put("checkedFiles", before.size());
+        new DemoPluginTour(engine, output, indented()).run(document);
         output.document(document);
         return ExitStatus.SUCCESS.code();
     }

@@ -65,7 +65,7 @@ final class Invocation {
     /** @return the engine over every loaded rule set */
     MigrationEngine engine() {
         if (engine == null) {
-            engine = MigrationEngine.create(RuleSetLoading.registry(settings()), settings());
+            engine = MigrationEngine.create(RuleSetLoading.registry(settings(), output.progress()), settings());
         }
         return engine;
     }

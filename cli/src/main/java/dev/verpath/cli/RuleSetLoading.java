@@ -1,91 +1,75 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.plugin.LoadedRuleSet;
+import dev.verpath.engine.plugin.LoadedRules;
+import dev.verpath.engine.plugin.PluginStatus;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.plugin.RuleSetLoader;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.rules.RuleSet;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginManager;
-import org.pf4j.PluginStatusProvider;
-import org.pf4j.PluginWrapper;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Loads every rule set through PF4J: the built-in ones from the class path and those of the plugins in
- * the configured plugin folders. A plugin folder that does not exist is skipped (no plugins there).
+ * Loads every rule set through the engine's {@link RuleSetLoader}: the built-in ones from the class path,
+ * then the plugins of the distribution's own plugins folder (the system property {@value #DISTRIBUTION_PLUGINS},
+ * which the {@code migrate} launcher sets) and of {@code plugins.dir} ({@code --plugins-dir},
+ * {@code $MIGRATE_PLUGINS_DIR}, {@code [plugins] dir}); none with {@code --no-plugins}. A plugin folder that
+ * does not exist is skipped.
+ *
+ * <p>A refused plugin does not stop the command: it is left out, with one warning line on stderr, and
+ * {@code migrate plugins list} shows why. A command that needs it then fails on its own terms (an unknown
+ * product, a version no edge reaches). Two rule sources claiming one edge stop every command that loads rules.
  */
 final class RuleSetLoading {
+
+    /** The system property naming the distribution's plugins folder. */
+    static final String DISTRIBUTION_PLUGINS = "verpath.plugins";
 
     private RuleSetLoading() {
     }
 
     /**
+     * The distribution's own plugins folder, when the command runs from a distribution that has one.
+     *
+     * @return the folder named by {@value #DISTRIBUTION_PLUGINS}, or empty
+     */
+    static Optional<Path> distributionFolder() {
+        return Optional.ofNullable(System.getProperty(DISTRIBUTION_PLUGINS)).filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    /**
+     * Loads the rule sets the settings allow, and reports every plugin archive found.
+     *
+     * @param settings the effective settings ({@code plugins.*})
+     * @return the registry and the plugins' states
+     */
+    static LoadedRules load(EngineSettings settings) {
+        return RuleSetLoader.of(settings).load(RuleSetLoader.folders(settings, distributionFolder()));
+    }
+
+    /**
      * Loads the rule sets the settings allow and builds the registry.
      *
-     * @param settings the effective settings ({@code plugins.dir}, {@code plugins.enabled})
+     * @param settings the effective settings
      * @return the registry: built-in rule sets first, then plugin ones, each sorted by id
      */
     static RuleRegistry registry(EngineSettings settings) {
-        List<Path> roots = settings.pluginsEnabled()
-                ? settings.pluginDirs().stream().filter(Files::isDirectory).toList()
-                : List.of();
-        PluginManager plugins = new PluginFolders(roots);
-        plugins.loadPlugins();
-        plugins.startPlugins();
-        List<LoadedRuleSet> loaded = new ArrayList<>();
-        for (RuleSet set : plugins.getExtensions(RuleSet.class)) {
-            PluginWrapper plugin = plugins.whichPlugin(set.getClass());
-            String origin = plugin == null
-                    ? LoadedRuleSet.BUILT_IN
-                    : "plugin " + plugin.getPluginId() + "@" + plugin.getDescriptor().getVersion();
-            loaded.add(new LoadedRuleSet(set, origin));
-        }
-        loaded.sort(Comparator.comparing((LoadedRuleSet l) -> !l.origin().equals(LoadedRuleSet.BUILT_IN))
-                .thenComparing(l -> l.ruleSet().id()));
-        return RuleRegistry.of(loaded);
+        return load(settings).registry();
     }
 
-    /** A plugin manager over exactly the given folders: no implicit {@code ./plugins}. */
-    private static final class PluginFolders extends DefaultPluginManager {
-
-        PluginFolders(List<Path> roots) {
-            super(new ArrayList<>(roots));
+    /**
+     * Builds the registry and warns about every refused plugin.
+     *
+     * @param settings the effective settings
+     * @param warn     receives one line per refused plugin
+     * @return the registry
+     */
+    static RuleRegistry registry(EngineSettings settings, Consumer<String> warn) {
+        LoadedRules rules = load(settings);
+        for (PluginStatus refused : rules.refused()) {
+            warn.accept("warning: plugin " + Invocation.display(refused.archive().getFileName()) + " not loaded: "
+                    + refused.refusal().orElseThrow() + " (see 'migrate plugins list')");
         }
-
-        @Override
-        protected List<Path> createPluginsRoot() {
-            return new ArrayList<>();
-        }
-
-        @Override
-        protected PluginStatusProvider createPluginStatusProvider() {
-            if (getPluginsRoots().isEmpty()) {
-                return new EveryPluginEnabled();
-            }
-            return super.createPluginStatusProvider();
-        }
-    }
-
-    /** Without a plugin folder there is no enabled.txt or disabled.txt to read. */
-    private static final class EveryPluginEnabled implements PluginStatusProvider {
-
-        @Override
-        public boolean isPluginDisabled(String pluginId) {
-            return false;
-        }
-
-        @Override
-        public void disablePlugin(String pluginId) {
-            throw new UnsupportedOperationException("no plugin folder to record a disabled plugin in");
-        }
-
-        @Override
-        public void enablePlugin(String pluginId) {
-            // every plugin is enabled already
-        }
+        return rules.registry();
     }
 }

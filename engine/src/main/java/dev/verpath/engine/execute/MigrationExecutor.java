@@ -14,6 +14,7 @@ import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.journal.RuleChecksum;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanStep;
+import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.settings.EngineSettings;
@@ -121,7 +122,7 @@ public final class MigrationExecutor {
                     List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, line -> {
                         activity.set(line);
                         progress.accept(line);
-                    });
+                    }, activity::set);
                     source.ifPresent(s -> s.require(shadow.pending().keySet()));
                     List<FileChange> changes = ChangeList.of(shadow, request.dryRun());
                     if (request.dryRun()) {
@@ -201,7 +202,8 @@ public final class MigrationExecutor {
     }
 
     private List<HistoryEntry> runSteps(RunRequest request, MigrationPlan plan, Installation installation,
-                                        ShadowWorkspace shadow, RunReport report, Consumer<String> progress) throws IOException {
+                                        ShadowWorkspace shadow, RunReport report, Consumer<String> progress,
+                                        Consumer<String> activity) throws IOException {
         Map<String, String> flags = new TreeMap<>();
         registry.flags().forEach(f -> flags.put(f.name(), settings.flag(f).value()));
         boolean optimize = request.optimize() || settings.optimizeModels();
@@ -213,9 +215,11 @@ public final class MigrationExecutor {
             PlanStep step = steps.get(i);
             Instant stepStarted = clock.instant();
             progress.accept("step " + (i + 1) + "/" + steps.size() + ": " + step.from() + " -> " + step.to());
+            String stepText = "step " + (i + 1) + "/" + steps.size() + " (" + step.from() + " -> " + step.to() + ")";
             // optimization deduplicates the final tree once: earlier steps' links would be counted again
             boolean optimizeHere = optimize && i == steps.size() - 1;
-            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimizeHere, flags);
+            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimizeHere, flags,
+                    this::ruleName, what -> activity.accept(what + " in " + stepText));
             List<MigrationRule> ran = new ArrayList<>();
             if (enabled(request.scope(), RuleKind.CONFIG)) {
                 ran.addAll(runner.fileRules(step.rules(RuleKind.CONFIG)));
@@ -225,7 +229,7 @@ public final class MigrationExecutor {
                 if (segmentEnd[i] >= 0) {
                     List<PlanStep> segment = steps.subList(segmentStart(segmentEnd, i), segmentEnd[i] + 1);
                     if (segment.get(0) == step) {
-                        runPipeline(segment, plan.product(), request.allowLossy(), shadow, report, progress);
+                        runPipeline(segment, plan.product(), request.allowLossy(), shadow, report, progress, activity);
                     }
                     ran.addAll(step.rules(RuleKind.DATA));
                     segment.forEach(s -> s.rules(RuleKind.DATA).forEach(r -> streamedGlobs.addAll(r.descriptor().paths())));
@@ -282,8 +286,13 @@ public final class MigrationExecutor {
         return start;
     }
 
+    /** A rule as messages name it: {@code rule <id>}, followed by {@code of plugin <id>@<version>} for a plugin's. */
+    private String ruleName(String ruleId) {
+        return "rule " + ruleId + registry.origin(ruleId).filter(o -> !o.equals(LoadedRuleSet.BUILT_IN)).map(o -> " of " + o).orElse("");
+    }
+
     private void runPipeline(List<PlanStep> segment, String product, boolean lossy, ShadowWorkspace shadow,
-                             RunReport report, Consumer<String> progress) throws IOException {
+                             RunReport report, Consumer<String> progress, Consumer<String> activity) throws IOException {
         List<RecordPipeline.Stage> stages = new ArrayList<>();
         boolean anyRule = false;
         for (PlanStep step : segment) {
@@ -295,10 +304,16 @@ public final class MigrationExecutor {
             return;
         }
         progress.accept("streaming records through " + segment.size() + " step(s) in one pass");
+        List<String> plugins = segment.stream().flatMap(s -> s.rules(RuleKind.DATA).stream())
+                .map(r -> registry.origin(r.descriptor().id()).orElse(LoadedRuleSet.BUILT_IN))
+                .filter(o -> !o.equals(LoadedRuleSet.BUILT_IN)).distinct().sorted().toList();
+        String pipeline = "record pipeline " + segment.get(0).from() + " -> " + segment.get(segment.size() - 1).to()
+                + (plugins.isEmpty() ? "" : " with rules of " + String.join(", ", plugins));
+        activity.accept("running the " + pipeline);
         try {
             new RecordPipeline(stages, lossy, report).run(shadow);
         } catch (RuleFailure failure) {
-            throw StepRunner.failed(failure, "record pipeline " + segment.get(0).from() + " -> " + segment.get(segment.size() - 1).to());
+            throw StepRunner.failed(failure, pipeline);
         }
     }
 
@@ -316,7 +331,7 @@ public final class MigrationExecutor {
         if (error.isPresent()) {
             Finding f = error.get();
             throw new MigrationException(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)" : f.path())
-                    + f.location().map(l -> ":" + l).orElse("") + ": " + f.message() + " (validation " + f.ruleId()
+                    + f.location().map(l -> ":" + l).orElse("") + ": " + f.message() + " (validation " + ruleName(f.ruleId()).substring(5)
                     + " after step " + step.from() + " -> " + step.to() + "); the installation is unchanged; " + f.remedy());
         }
     }

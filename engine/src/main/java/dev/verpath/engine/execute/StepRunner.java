@@ -14,10 +14,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the rules of one step on the shadow workspace and turns their failures into one line naming the
- * file, the location and the rule.
+ * file, the location, the rule and, for a plugin's rule, the plugin.
  */
 final class StepRunner {
 
@@ -28,9 +30,15 @@ final class StepRunner {
     private final boolean lossy;
     private final boolean optimize;
     private final Map<String, String> flags;
+    private final UnaryOperator<String> ruleName;
+    private final Consumer<String> activity;
 
+    /**
+     * @param ruleName names a rule by id for messages: {@code rule <id>}, with its plugin when it has one
+     * @param activity told which rule runs, for the time-out message
+     */
     StepRunner(ShadowWorkspace shadow, RunReport report, String product, PlanStep step, boolean lossy, boolean optimize,
-               Map<String, String> flags) {
+               Map<String, String> flags, UnaryOperator<String> ruleName, Consumer<String> activity) {
         this.shadow = shadow;
         this.report = report;
         this.product = product;
@@ -38,6 +46,8 @@ final class StepRunner {
         this.lossy = lossy;
         this.optimize = optimize;
         this.flags = flags;
+        this.ruleName = ruleName;
+        this.activity = activity;
     }
 
     /** Runs file rules in order; returns those that ran. */
@@ -45,17 +55,19 @@ final class StepRunner {
         List<MigrationRule> ran = new ArrayList<>();
         for (MigrationRule rule : rules) {
             String id = rule.descriptor().id();
+            String name = ruleName.apply(id);
+            activity.accept("running " + name);
             try {
                 ((FileRule) rule).apply(new StepContext(shadow, report.forRule(id), product, step.from(), step.to(), lossy, optimize, flags));
             } catch (RuleFailure failure) {
-                throw failed(failure, "rule " + id);
+                throw failed(failure, name);
             } catch (IOException | UncheckedIOException e) {
-                throw new MigrationException(ErrorCode.IO_FAILED, "rule " + id + " could not read or write: " + e.getMessage()
+                throw new MigrationException(ErrorCode.IO_FAILED, name + " could not read or write: " + e.getMessage()
                         + "; the installation is unchanged", e);
             } catch (MigrationException e) {
                 throw e;
-            } catch (RuntimeException e) {
-                throw new MigrationException(ErrorCode.RULE_FAILED, "rule " + id + " failed: " + e
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                throw new MigrationException(ErrorCode.RULE_FAILED, name + " failed: " + e
                         + "; the installation is unchanged; report this to the rule's authors", e);
             }
             ran.add(rule);
@@ -68,11 +80,13 @@ final class StepRunner {
         List<MigrationRule> ran = new ArrayList<>();
         for (MigrationRule rule : rules) {
             if (rule instanceof RecordRule record) {
+                String name = ruleName.apply(rule.descriptor().id());
+                activity.accept("running " + name);
                 try {
                     new RecordPipeline(List.of(new RecordPipeline.Stage(step.from(), step.to(), List.of(record), List.of())),
                             lossy, report).run(shadow);
                 } catch (RuleFailure failure) {
-                    throw failed(failure, "rule " + rule.descriptor().id());
+                    throw failed(failure, name);
                 }
                 ran.add(rule);
             } else {

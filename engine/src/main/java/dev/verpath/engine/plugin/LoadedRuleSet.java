@@ -4,19 +4,48 @@ import dev.verpath.rules.RuleSet;
 import java.util.Objects;
 
 /**
- * A rule set and where it came from.
+ * A rule set and where it came from. Immutable.
  *
  * @param ruleSet the rule set
- * @param origin  {@code built-in}, or {@code plugin <id>@<version>}
+ * @param origin  {@code built-in}, or {@code plugin <id>@<version>}, as messages name it
+ * @param owner   {@code built-in}, or the plugin id, as {@code [plugins] prefer} names it
  */
-public record LoadedRuleSet(RuleSet ruleSet, String origin) {
+public record LoadedRuleSet(RuleSet ruleSet, String origin, String owner) {
 
-    /** The origin of rule sets on the engine's own class path. */
+    /** The origin (and owner) of rule sets on the engine's own class path. */
     public static final String BUILT_IN = "built-in";
 
     /** Checks that nothing is null. */
     public LoadedRuleSet {
         Objects.requireNonNull(ruleSet, "ruleSet");
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(owner, "owner");
+    }
+
+    /**
+     * A rule set whose owner is its origin ({@code built-in} for the class path).
+     *
+     * @param ruleSet the rule set
+     * @param origin  where it came from
+     */
+    public LoadedRuleSet(RuleSet ruleSet, String origin) {
+        this(ruleSet, origin, origin);
+    }
+
+    /**
+     * A rule set of a plugin.
+     *
+     * @param ruleSet  the rule set
+     * @param pluginId the plugin's id
+     * @param version  the plugin's version
+     * @return the loaded rule set, origin {@code plugin <id>@<version>}, owner the id
+     */
+    public static LoadedRuleSet ofPlugin(RuleSet ruleSet, String pluginId, String version) {
+        return new LoadedRuleSet(ruleSet, "plugin " + pluginId + "@" + version, pluginId);
+    }
+
+    /** @return true for a rule set on the engine's own class path */
+    public boolean builtIn() {
+        return owner.equals(BUILT_IN);
     }
 }

@@ -1,16 +1,19 @@
 package dev.verpath.engine.plugin;
 
+import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
 import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleSet;
 import dev.verpath.rules.ValidationRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +22,11 @@ import java.util.TreeMap;
 /**
  * Every rule set the engine loaded, built-in and plugin alike, indexed for lookup. Immutable.
  *
- * <p>Refuses duplicate rule ids, a product declared twice, and rules of a product nobody declares.
+ * <p>Refuses duplicate rule ids, a product declared twice, and rules of a product nobody declares. Two
+ * owners (the built-ins, or a plugin) whose migration rules claim the same edge and kind (same product,
+ * declared {@code from} in its normal form, {@code to}, and {@link dev.verpath.rules.RuleKind kind}) are refused
+ * with a {@link RuleConflictException} unless the preferences name the owner that wins; the other owners'
+ * rules of that edge and kind are then left out.
  */
 public final class RuleRegistry {
 
@@ -30,13 +37,15 @@ public final class RuleRegistry {
     private final List<RecordCheck> recordChecks;
     private final List<FlagDescriptor> flags;
     private final Map<String, String> originOfRule;
+    private final Map<String, String> overridden;
 
-    private RuleRegistry(List<LoadedRuleSet> ruleSets) {
+    private RuleRegistry(List<LoadedRuleSet> ruleSets, Map<String, String> preferences) {
         this.ruleSets = List.copyOf(ruleSets);
         Map<String, Product> productsByName = new TreeMap<>();
         Map<String, String> declaredBy = new HashMap<>();
         Map<String, String> origin = new HashMap<>();
         List<MigrationRule> allRules = new ArrayList<>();
+        Map<String, LoadedRuleSet> sourceOfRule = new HashMap<>();
         List<ValidationRule> allValidations = new ArrayList<>();
         List<RecordCheck> allChecks = new ArrayList<>();
         Map<String, FlagDescriptor> allFlags = new TreeMap<>();
@@ -54,6 +63,7 @@ public final class RuleRegistry {
             for (MigrationRule rule : set.rules()) {
                 claimId(origin, rule.descriptor().id(), loaded.origin());
                 allRules.add(rule);
+                sourceOfRule.put(rule.descriptor().id(), loaded);
             }
             for (ValidationRule rule : set.validations()) {
                 claimId(origin, rule.descriptor().id(), loaded.origin());
@@ -75,6 +85,8 @@ public final class RuleRegistry {
                         + "' that no rule set declares; install the plugin that declares it");
             }
         }
+        Map<String, String> dropped = resolveClaims(allRules, sourceOfRule, preferences);
+        allRules.removeIf(r -> dropped.containsKey(r.descriptor().id()));
         allRules.sort(Comparator.comparing(r -> r.descriptor().id()));
         allValidations.sort(Comparator.comparing(r -> r.descriptor().id()));
         allChecks.sort(Comparator.comparing(r -> r.descriptor().id()));
@@ -84,6 +96,44 @@ public final class RuleRegistry {
         this.recordChecks = List.copyOf(allChecks);
         this.flags = List.copyOf(allFlags.values());
         this.originOfRule = Map.copyOf(origin);
+        this.overridden = Map.copyOf(dropped);
+    }
+
+    /**
+     * Finds edges and kinds claimed by more than one owner and applies the preferences.
+     *
+     * @return the ids of the rules left out, each with the origin that won over it
+     */
+    private static Map<String, String> resolveClaims(List<MigrationRule> rules, Map<String, LoadedRuleSet> sourceOfRule,
+                                                     Map<String, String> preferences) {
+        Map<String, Map<String, List<MigrationRule>>> claims = new TreeMap<>();
+        for (MigrationRule rule : rules) {
+            RuleDescriptor d = rule.descriptor();
+            String edge = EngineSettings.edgeKey(d.product(), d.from(), d.to(), d.kind().label());
+            claims.computeIfAbsent(edge, e -> new LinkedHashMap<>())
+                    .computeIfAbsent(sourceOfRule.get(d.id()).owner(), o -> new ArrayList<>()).add(rule);
+        }
+        Map<String, String> dropped = new TreeMap<>();
+        for (Map.Entry<String, Map<String, List<MigrationRule>>> claim : claims.entrySet()) {
+            Map<String, List<MigrationRule>> owners = claim.getValue();
+            if (owners.size() < 2) {
+                continue;
+            }
+            List<String> claimants = owners.values().stream()
+                    .map(list -> sourceOfRule.get(list.get(0).descriptor().id()).origin()).toList();
+            String winner = preferences.get(claim.getKey());
+            if (winner == null || !owners.containsKey(winner)) {
+                throw new RuleConflictException(claim.getKey(), claimants, owners.keySet().stream().toList(),
+                        Optional.ofNullable(winner));
+            }
+            String winnerOrigin = sourceOfRule.get(owners.get(winner).get(0).descriptor().id()).origin();
+            owners.forEach((owner, list) -> {
+                if (!owner.equals(winner)) {
+                    list.forEach(r -> dropped.put(r.descriptor().id(), winnerOrigin));
+                }
+            });
+        }
+        return dropped;
     }
 
     private static void claimId(Map<String, String> origin, String id, String by) {
@@ -102,7 +152,21 @@ public final class RuleRegistry {
      * @throws MigrationException with {@link ErrorCode#RULE_SET_INVALID} when they conflict
      */
     public static RuleRegistry of(List<LoadedRuleSet> ruleSets) {
-        return new RuleRegistry(ruleSets);
+        return new RuleRegistry(ruleSets, Map.of());
+    }
+
+    /**
+     * A registry of the given rule sets, where the preferences settle edges that several owners claim.
+     *
+     * @param ruleSets    the rule sets with where each came from
+     * @param preferences the owner ({@code built-in} or a plugin id) that wins, by edge key (see
+     *                    {@link EngineSettings#edgeKey}); {@code [plugins] prefer} of the migration config
+     * @return the registry
+     * @throws RuleConflictException when owners claim one edge and kind and no preference picks one of them
+     * @throws MigrationException    with {@link ErrorCode#RULE_SET_INVALID} when they conflict otherwise
+     */
+    public static RuleRegistry of(List<LoadedRuleSet> ruleSets, Map<String, String> preferences) {
+        return new RuleRegistry(ruleSets, preferences);
     }
 
     /**
@@ -116,7 +180,7 @@ public final class RuleRegistry {
         for (RuleSet set : ruleSets) {
             loaded.add(new LoadedRuleSet(set, LoadedRuleSet.BUILT_IN));
         }
-        return new RuleRegistry(loaded);
+        return new RuleRegistry(loaded, Map.of());
     }
 
     /** @return the rule sets in load order */
@@ -173,5 +237,14 @@ public final class RuleRegistry {
      */
     public Optional<String> origin(String ruleId) {
         return Optional.ofNullable(originOfRule.get(ruleId));
+    }
+
+    /**
+     * The migration rules left out because {@code [plugins] prefer} chose another owner for their edge.
+     *
+     * @return the origin that won, by the id of the rule left out
+     */
+    public Map<String, String> overridden() {
+        return overridden;
     }
 }

@@ -20,10 +20,29 @@ public final class EngineSettings {
 
     private final SortedMap<String, EffectiveSetting> values;
     private final Map<String, String> env;
+    private final Optional<List<PluginPin>> pluginAllowList;
+    private final Map<String, String> edgePreferences;
 
-    EngineSettings(SortedMap<String, EffectiveSetting> values, Map<String, String> env) {
+    EngineSettings(SortedMap<String, EffectiveSetting> values, Map<String, String> env,
+                   Optional<List<PluginPin>> pluginAllowList, Map<String, String> edgePreferences) {
         this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
         this.env = Map.copyOf(env);
+        this.pluginAllowList = pluginAllowList.map(List::copyOf);
+        this.edgePreferences = Collections.unmodifiableSortedMap(new TreeMap<>(edgePreferences));
+    }
+
+    /**
+     * The normal form of an edge and kind, as {@code [plugins] prefer} keys and conflict messages write it:
+     * {@code <product> <from> -> <to> <kind>}, blanks inside a range {@code from} made single spaces.
+     *
+     * @param product the product
+     * @param from    the declared origin, a version or a range
+     * @param to      the target version
+     * @param kind    {@code config}, {@code data} or {@code model}
+     * @return the key, e.g. {@code serve 2.1.0 -> 2.1.1 config}
+     */
+    public static String edgeKey(String product, String from, String to, String kind) {
+        return product.trim() + " " + from.trim().replaceAll("\\s+", " ") + " -> " + to.trim() + " " + kind.trim();
     }
 
     /**
@@ -97,6 +116,25 @@ public final class EngineSettings {
     /** @return the extra plugin folders ({@code plugins.dir}) */
     public List<Path> pluginDirs() {
         return value("plugins.dir").map(d -> List.of(Path.of(d))).orElse(List.of());
+    }
+
+    /**
+     * The plugins allowed to load ({@code [plugins] allow}). When present, a plugin archive loads only when
+     * an entry names its id and its SHA-256; an empty list allows none.
+     *
+     * @return the pins, or empty when no allow list is set (every plugin may load)
+     */
+    public Optional<List<PluginPin>> pluginAllowList() {
+        return pluginAllowList;
+    }
+
+    /**
+     * Which rule source wins an edge that several claim ({@code [plugins] prefer}).
+     *
+     * @return plugin id (or {@code built-in}) by {@link #edgeKey edge key}, sorted
+     */
+    public Map<String, String> edgePreferences() {
+        return edgePreferences;
     }
 
     /** @return false when {@code --no-plugins} was given */

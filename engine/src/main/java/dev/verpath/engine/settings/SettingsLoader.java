@@ -10,16 +10,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads migration_config.toml and resolves every setting by precedence: option, environment, file,
  * default. Unknown keys in the file are refused, naming the file and the key.
+ *
+ * <p>Two keys of {@code [plugins]} are structured and come from the file only: {@code allow}, an array of
+ * inline tables {@code { id = "...", sha256 = "..." }} (when present, only those plugin archives load), and
+ * {@code prefer}, a table from an edge ({@code "serve 2.1.0 -> 2.1.1 config"}) to the plugin id (or
+ * {@code built-in}) whose rules win when several rule sources claim that edge and kind.
  */
 public final class SettingsLoader {
 
@@ -33,7 +42,15 @@ public final class SettingsLoader {
     private static final Map<String, String> LEGACY_ENVIRONMENT = Map.of(
             "backup.dir", "TRUSTFORMERS_BACKUP_DIR");
 
+    private static final String ALLOW = "plugins.allow";
+    private static final String PREFER = "plugins.prefer";
+    private static final Pattern EDGE = Pattern.compile("(\\S+)\\s+(.+?)\\s*->\\s*(\\S+)\\s+(config|data|model)");
+
     private final Map<String, String> env;
+
+    /** What the file sets: the single values by dotted key, and the structured plugin keys. */
+    private record FileSettings(Map<String, String> values, Optional<List<PluginPin>> allow, Map<String, String> prefer) {
+    }
 
     /**
      * @param env the process environment (or a test's)
@@ -103,8 +120,14 @@ public final class SettingsLoader {
         SortedMap<String, EffectiveSetting> values = new TreeMap<>();
         DEFAULTS.forEach((k, v) -> values.put(k, new EffectiveSetting(k, v, "default")));
         Optional<Path> file = configFile(named);
-        if (file.isPresent()) {
-            readFile(file.get()).forEach((k, v) -> values.put(k, new EffectiveSetting(k, v, file.get().toString())));
+        FileSettings fromFile = file.map(this::readFile).orElse(new FileSettings(Map.of(), Optional.empty(), Map.of()));
+        fromFile.values().forEach((k, v) -> values.put(k, new EffectiveSetting(k, v, file.orElseThrow().toString())));
+        fromFile.allow().ifPresent(pins -> values.put(ALLOW, new EffectiveSetting(ALLOW, pins.stream()
+                .map(p -> p.id() + "=" + p.sha256()).reduce((a, b) -> a + ", " + b).orElse("(none)"), file.orElseThrow().toString())));
+        if (!fromFile.prefer().isEmpty()) {
+            values.put(PREFER, new EffectiveSetting(PREFER, fromFile.prefer().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + e.getValue()).reduce((a, b) -> a + ", " + b).orElseThrow(),
+                    file.orElseThrow().toString()));
         }
         ENVIRONMENT.forEach((key, var) -> {
             String value = env.getOrDefault(var, env.get(LEGACY_ENVIRONMENT.getOrDefault(key, "")));
@@ -118,10 +141,10 @@ public final class SettingsLoader {
             }
             values.put(k, new EffectiveSetting(k, v, "option"));
         });
-        return new EngineSettings(values, env);
+        return new EngineSettings(values, env, fromFile.allow(), fromFile.prefer());
     }
 
-    private Map<String, String> readFile(Path file) {
+    private FileSettings readFile(Path file) {
         JsonNode root;
         try {
             root = new TomlMapper().readTree(Files.readString(file));
@@ -136,6 +159,8 @@ public final class SettingsLoader {
             throw new MigrationException(ErrorCode.USAGE, file + ": cannot read the migration config (" + e.getMessage() + ")", e);
         }
         Map<String, String> values = new LinkedHashMap<>();
+        Optional<List<PluginPin>> allow = Optional.empty();
+        Map<String, String> prefer = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> tables = root.fields(); tables.hasNext(); ) {
             Map.Entry<String, JsonNode> table = tables.next();
             if (!table.getValue().isObject()) {
@@ -145,17 +170,80 @@ public final class SettingsLoader {
                 Map.Entry<String, JsonNode> entry = keys.next();
                 String key = table.getKey() + "." + entry.getKey();
                 boolean flag = table.getKey().equals("flags");
-                if (!flag && !DEFAULTS.containsKey(key)) {
+                boolean structured = key.equals(ALLOW) || key.equals(PREFER);
+                if (!flag && !structured && !DEFAULTS.containsKey(key)) {
                     throw unknown(file, key);
                 }
                 JsonNode value = entry.getValue();
+                if (key.equals(ALLOW)) {
+                    allow = Optional.of(pins(file, value));
+                    continue;
+                }
+                if (key.equals(PREFER)) {
+                    prefer.putAll(preferences(file, value));
+                    continue;
+                }
                 if (!value.isValueNode()) {
                     throw new MigrationException(ErrorCode.USAGE, file + ": key " + key + " must be a single value");
                 }
                 values.put(key, value.asText());
             }
         }
-        return values;
+        return new FileSettings(values, allow, prefer);
+    }
+
+    private static List<PluginPin> pins(Path file, JsonNode allow) {
+        if (!allow.isArray()) {
+            throw new MigrationException(ErrorCode.USAGE, file + ": key " + ALLOW
+                    + " must be an array of tables such as { id = \"my-plugin\", sha256 = \"<64 hex digits>\" }");
+        }
+        List<PluginPin> pins = new ArrayList<>();
+        for (JsonNode entry : allow) {
+            if (!entry.isObject() || !entry.path("id").isTextual() || !entry.path("sha256").isTextual() || entry.size() != 2) {
+                throw new MigrationException(ErrorCode.USAGE, file + ": each entry of " + ALLOW
+                        + " needs exactly an id and a sha256, found " + entry + "; a plugin without a checksum is never loaded");
+            }
+            try {
+                pins.add(new PluginPin(entry.get("id").asText(), entry.get("sha256").asText()));
+            } catch (IllegalArgumentException e) {
+                throw new MigrationException(ErrorCode.USAGE, file + ": " + ALLOW + ": " + e.getMessage()
+                        + "; copy the sha256 that 'migrate plugins list' prints", e);
+            }
+        }
+        return List.copyOf(pins);
+    }
+
+    private static Map<String, String> preferences(Path file, JsonNode prefer) {
+        if (!prefer.isObject()) {
+            throw new MigrationException(ErrorCode.USAGE, file + ": key " + PREFER
+                    + " must be a table such as { \"serve 2.1.0 -> 2.1.1 config\" = \"my-plugin\" }");
+        }
+        Map<String, String> chosen = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> edges = prefer.fields(); edges.hasNext(); ) {
+            Map.Entry<String, JsonNode> edge = edges.next();
+            Optional<String> key = edgeKey(edge.getKey());
+            if (key.isEmpty() || !edge.getValue().isTextual() || edge.getValue().asText().isBlank()) {
+                throw new MigrationException(ErrorCode.USAGE, file + ": " + PREFER + ": '" + edge.getKey()
+                        + "' must read '<product> <from> -> <to> <config|data|model>' = \"<plugin id or built-in>\"");
+            }
+            chosen.put(key.get(), edge.getValue().asText().trim());
+        }
+        return chosen;
+    }
+
+    /**
+     * The normal form of an edge and kind as {@code [plugins] prefer} names it: {@code <product> <from> -> <to>
+     * <kind>} with single spaces; {@code from} may be a range ({@code serve >=1.0.0 <2.0.0 -> 2.1.0 config}).
+     *
+     * @param text the edge as written
+     * @return the normal form, or empty when the text is not an edge
+     */
+    public static Optional<String> edgeKey(String text) {
+        Matcher m = EDGE.matcher(text.trim());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(EngineSettings.edgeKey(m.group(1), m.group(2), m.group(3), m.group(4)));
     }
 
     private static MigrationException unknown(Path file, String key) {

@@ -13,6 +13,7 @@ public final class CrashPoints {
 
     private static volatile int armedAt;
     private static final AtomicInteger PASSED = new AtomicInteger();
+    private static final java.util.List<String> NAMES = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private CrashPoints() {
     }
@@ -26,6 +27,7 @@ public final class CrashPoints {
         if (armedAt == 0) {
             return;
         }
+        NAMES.add(what);
         if (PASSED.incrementAndGet() == armedAt) {
             throw new SimulatedCrash("simulated crash before " + what);
         }
@@ -38,6 +40,7 @@ public final class CrashPoints {
      */
     public static void arm(int point) {
         PASSED.set(0);
+        NAMES.clear();
         armedAt = point;
     }
 
@@ -49,6 +52,11 @@ public final class CrashPoints {
     public static int disarm() {
         armedAt = 0;
         return PASSED.get();
+    }
+
+    /** @return the points passed since {@link #arm}, in order, by what they were about to write */
+    public static java.util.List<String> passed() {
+        return java.util.List.copyOf(NAMES);
     }
 
     /** The engine stopping as a killed process would; an Error so that no catch of the engine handles it. */

@@ -1,0 +1,41 @@
+package dev.verpath.example;
+
+import dev.verpath.rules.FlagDescriptor;
+import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.RuleSet;
+import dev.verpath.rules.ValidationRule;
+import java.util.List;
+import org.pf4j.Extension;
+
+/**
+ * The plugin's rule set. {@code @Extension} makes PF4J's annotation processor list it in
+ * {@code META-INF/extensions.idx}, which is how the engine finds it in the plugin jar. It declares no product:
+ * it adds an edge to {@code serve}, which the built-in rules declare.
+ */
+@Extension
+public final class ServeHotfixRuleSet implements RuleSet {
+
+    /** The flag that sets the timeout the rule writes. */
+    static final FlagDescriptor TIMEOUT = new FlagDescriptor("SERVE_HOTFIX_TIMEOUT_SECONDS", "30",
+            "The request timeout in seconds that the serve 2.1.1 hotfix writes into the config.");
+
+    @Override
+    public String id() {
+        return "serve-hotfix-example";
+    }
+
+    @Override
+    public List<MigrationRule> rules() {
+        return List.of(new AddRequestTimeout());
+    }
+
+    @Override
+    public List<ValidationRule> validations() {
+        return List.of(new RequestTimeoutValidation());
+    }
+
+    @Override
+    public List<FlagDescriptor> flags() {
+        return List.of(TIMEOUT);
+    }
+}

@@ -1,0 +1,288 @@
+package dev.verpath.testkit;
+
+import dev.verpath.engine.FileChange;
+import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.RunRequest;
+import dev.verpath.engine.RunResult;
+import dev.verpath.engine.RunWarning;
+import dev.verpath.engine.Scope;
+import dev.verpath.engine.plugin.LoadedRules;
+import dev.verpath.engine.plugin.PluginStatus;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.plugin.RuleSetLoader;
+import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.RuleSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Runs fixtures through the real engine: one call migrates a copy of {@code before/}, compares it with
+ * {@code after/} (first differing file and line), migrates again at the target and requires that nothing
+ * changes, rolls back and requires {@code before/} again. A failing case must fail with its text and leave
+ * {@code before/} as it was. Immutable; each {@code with...} returns a new check.
+ *
+ * <pre>{@code
+ * static List<Fixture> fixtures() { return Fixtures.inTestResources(""); }
+ *
+ * @ParameterizedTest(name = "{0}") @MethodSource("fixtures")
+ * void migratesLikeTheFixtureSays(Fixture fixture, @TempDir Path work) {
+ *     MigrationCheck.ofClassPath().check(fixture, work);
+ * }
+ * }</pre>
+ */
+public final class MigrationCheck {
+
+    private final RuleRegistry registry;
+    private final EngineSettings settings;
+    private final Optional<String> product;
+
+    private MigrationCheck(RuleRegistry registry, EngineSettings settings, Optional<String> product) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.product = product;
+    }
+
+    /**
+     * A check over the given rules.
+     *
+     * @param registry the rules
+     * @return the check, with the default settings
+     */
+    public static MigrationCheck of(RuleRegistry registry) {
+        return new MigrationCheck(registry, EngineSettings.defaults(), Optional.empty());
+    }
+
+    /**
+     * A check over the given rule sets, as if they were built in.
+     *
+     * @param ruleSets the rule sets (include the one that declares the product)
+     * @return the check
+     */
+    public static MigrationCheck ofBuiltIns(RuleSet... ruleSets) {
+        return of(RuleRegistry.ofBuiltIns(ruleSets));
+    }
+
+    /**
+     * A check over every rule set on the class path, found the way the engine finds its built-ins (PF4J
+     * extensions listed in {@code META-INF/extensions.idx}): a plugin's own rule sets in its tests, with the
+     * built-in rules when {@code rules-builtin} is a test dependency.
+     *
+     * @return the check
+     */
+    public static MigrationCheck ofClassPath() {
+        return ofClassPathAndPlugins();
+    }
+
+    /**
+     * A check over the class path's rule sets and the plugin archives in the folders, loaded through PF4J as
+     * {@code migrate} loads them. Every archive must load.
+     *
+     * @param folders plugin folders
+     * @return the check
+     * @throws AssertionFailedError naming a refused plugin and why
+     */
+    public static MigrationCheck ofClassPathAndPlugins(Path... folders) {
+        LoadedRules loaded = new RuleSetLoader(Optional.empty(), Map.of()).load(List.of(folders));
+        for (PluginStatus status : loaded.refused()) {
+            throw new AssertionFailedError("plugin " + status.archive() + " was refused: " + status.refusal().orElseThrow());
+        }
+        return of(loaded.registry());
+    }
+
+    /**
+     * @param engineSettings the settings the engine runs with (timeouts, enabled kinds, flags)
+     * @return a check with these settings
+     */
+    public MigrationCheck withSettings(EngineSettings engineSettings) {
+        return new MigrationCheck(registry, engineSettings, product);
+    }
+
+    /**
+     * @param name the product of fixtures whose VERSION names none and whose case.properties gives none
+     * @return a check with this default product
+     */
+    public MigrationCheck withProduct(String name) {
+        return new MigrationCheck(registry, settings, Optional.of(name));
+    }
+
+    /** @return the engine the check runs */
+    public MigrationEngine engine() {
+        return MigrationEngine.create(registry, settings);
+    }
+
+    /** @return the rules the check runs */
+    public RuleRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Runs a fixture and checks everything it states (see the class comment).
+     *
+     * @param fixture the fixture
+     * @param work    an empty (or missing) folder to migrate in, e.g. a {@code @TempDir}
+     * @return the result of the migration, or empty for a case that must fail
+     * @throws AssertionFailedError naming what differs
+     */
+    public Optional<RunResult> check(Fixture fixture, Path work) {
+        prepare(fixture.before(), work);
+        FixtureOptions options = fixture.options();
+        if (options.failure().isPresent()) {
+            expectFailure(fixture, work, options.failure().get());
+            return Optional.empty();
+        }
+        RunResult result = migrate(work, options, Optional.of(fixture.from()), fixture.to());
+        if (Boolean.getBoolean("fixtures.bless") && !Files.exists(fixture.after())) {
+            bless(fixture, work);
+        }
+        InstallationTrees.assertSame(fixture.after(), work, "after migrating " + fixture);
+        expectReported(fixture, result, work);
+        expectNoOpAtTargetAndRollback(fixture.toString(), fixture.before(), fixture.after(), work, options, fixture.to());
+        return Optional.of(result);
+    }
+
+    /**
+     * Migrates a copy of {@code before} from one version to another and checks it like a fixture without
+     * {@code case.properties}: same as {@code after}, nothing to do at the target, rollback restores it.
+     *
+     * @param before the installation before
+     * @param after  the installation expected after
+     * @param from   the version migrated from
+     * @param to     the version migrated to
+     * @param work   an empty (or missing) folder to migrate in
+     * @return the result of the migration
+     * @throws AssertionFailedError naming what differs
+     */
+    public RunResult check(Path before, Path after, String from, String to, Path work) {
+        prepare(before, work);
+        RunResult result = migrate(work, FixtureOptions.none(), Optional.of(from), to);
+        InstallationTrees.assertSame(after, work, "after migrating " + from + " -> " + to);
+        expectNoOpAtTargetAndRollback(from + " -> " + to, before, after, work, FixtureOptions.none(), to);
+        return result;
+    }
+
+    private void expectFailure(Fixture fixture, Path work, String text) {
+        try {
+            RunResult unexpected = migrate(work, fixture.options(), Optional.of(fixture.from()), fixture.to());
+            throw new AssertionFailedError(fixture + ": the migration should fail with '" + text + "' but changed "
+                    + unexpected.changes().size() + " file(s)");
+        } catch (MigrationException e) {
+            if (!e.getMessage().contains(text)) {
+                throw new AssertionFailedError(fixture + ": the migration failed, but not with '" + text + "'", text, e.getMessage());
+            }
+        }
+        InstallationTrees.assertSame(fixture.before(), work, "after the failed migration of " + fixture);
+    }
+
+    /** Migrating again at the target plans nothing and changes nothing; rollback restores {@code before}. */
+    private void expectNoOpAtTargetAndRollback(String name, Path before, Path after, Path work, FixtureOptions options, String to) {
+        RunResult again = migrate(work, options, Optional.empty(), to);
+        if (!again.plan().steps().isEmpty() || !again.changes().isEmpty()) {
+            throw new AssertionFailedError(name + ": migrating again at " + to + " is not a no-op: " + again.plan().steps().size()
+                    + " step(s), changes " + again.changes().stream().map(FileChange::path).collect(Collectors.joining(", ")));
+        }
+        InstallationTrees.assertSame(after, work, "after migrating " + name + " again at " + to);
+        engine().rollback(work, Optional.empty(), Optional.empty(), line -> { });
+        InstallationTrees.assertSame(before, work, "after rolling back " + name);
+    }
+
+    private RunResult migrate(Path work, FixtureOptions options, Optional<String> from, String to) {
+        Optional<String> productName = options.product().or(() -> product);
+        RunRequest request = new RunRequest(Scope.VERSION, work, productName.filter(p -> !namedInVersion(work)), from,
+                Optional.of(to), false, options.allowLossy(), true, options.optimize());
+        return engine().migrate(request, line -> { });
+    }
+
+    private static boolean namedInVersion(Path work) {
+        try {
+            Path version = work.resolve("VERSION");
+            return Files.isRegularFile(version) && Files.readString(version).strip().lines().findFirst()
+                    .map(l -> l.trim().split("\\s+").length == 2).orElse(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void expectReported(Fixture fixture, RunResult result, Path work) {
+        FixtureOptions options = fixture.options();
+        for (String warning : options.warnings()) {
+            if (result.warnings().stream().map(RunWarning::message).noneMatch(m -> m.contains(warning))) {
+                throw new AssertionFailedError(fixture + ": no warning contains '" + warning + "'", warning,
+                        result.warnings().stream().map(RunWarning::message).collect(Collectors.joining("\n")));
+            }
+        }
+        options.counters().forEach((name, value) -> {
+            Long actual = result.counters().get(name);
+            if (!value.equals(actual)) {
+                throw new AssertionFailedError(fixture + ": counter " + name + " is " + actual + ", expected " + value, value, actual);
+            }
+        });
+        for (List<String> pair : options.sameFiles()) {
+            try {
+                if (!Files.isSameFile(work.resolve(pair.get(0)), work.resolve(pair.get(1)))) {
+                    throw new AssertionFailedError(fixture + ": " + pair.get(0) + " and " + pair.get(1) + " are not the same file");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void prepare(Path before, Path work) {
+        if (!Files.isDirectory(before)) {
+            throw new IllegalArgumentException(before + ": no such fixture folder");
+        }
+        try {
+            if (Files.isDirectory(work)) {
+                try (Stream<Path> entries = Files.list(work)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException(work + ": the work folder must be empty");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        InstallationTrees.copy(before, work);
+    }
+
+    /**
+     * Writes a missing {@code after/} from what the engine produced, into the fixture folder and into its
+     * source folder ({@code -Dfixtures.bless=true}); read every blessed file before committing it.
+     */
+    private static void bless(Fixture fixture, Path work) {
+        for (Path target : Stream.concat(Stream.of(fixture.after()), fixture.source().map(s -> s.resolve("after")).stream())
+                .distinct().toList()) {
+            if (!Files.exists(target)) {
+                Path staged = work.resolveSibling(work.getFileName() + ".bless");
+                InstallationTrees.copy(work, staged);
+                try {
+                    deleteTree(staged.resolve(".migrate"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                InstallationTrees.copy(staged, target);
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
