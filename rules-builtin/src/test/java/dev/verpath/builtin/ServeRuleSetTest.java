@@ -6,6 +6,7 @@ import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleKind;
+import dev.verpath.testkit.RuleMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +43,9 @@ class ServeRuleSetTest {
 
     @Test
     void describesEveryRuleTheWayTheTestKitExpects() {
+        RuleMetadata.assertWellDescribed(set);
         for (MigrationRule rule : set.rules()) {
             RuleDescriptor d = rule.descriptor();
-            assertThat(d.displayName()).as(d.id()).matches("[A-Z].*[^.]");
-            assertThat(d.description()).as(d.id()).matches("[A-Z].*\\.");
             assertThat(d.product()).isEqualTo("serve");
             assertThat(d.version()).isNotBlank();
             assertThat(d.paths()).as(d.id()).containsExactly(switch (d.kind()) {

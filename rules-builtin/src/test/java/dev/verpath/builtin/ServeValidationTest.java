@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
+import dev.verpath.testkit.Fixtures;
+import dev.verpath.testkit.InstallationTrees;
+import dev.verpath.testkit.MigrationCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,13 +24,12 @@ class ServeValidationTest {
     Path root;
 
     @BeforeEach
-    void installVersion210() throws IOException, java.net.URISyntaxException {
-        Path fixture = Path.of(getClass().getResource("/path-0.1.0-to-2.1.0/spec-example/after").toURI());
-        FixtureRun.copyTree(fixture, root);
+    void installVersion210() {
+        InstallationTrees.copy(Fixtures.named(Fixtures.inTestResources(""), "path-0.1.0-to-2.1.0/spec-example").after(), root);
     }
 
     private List<Finding> validate(String version) {
-        return FixtureRun.engine().validate(root, Optional.of(version)).findings();
+        return MigrationCheck.ofBuiltIns(new ServeRuleSet()).engine().validate(root, Optional.of(version)).findings();
     }
 
     private void write(String path, String text) throws IOException {

@@ -1,12 +1,16 @@
 package dev.verpath.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -14,7 +18,9 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Compares installation trees: every regular file byte for byte and every symbolic link by its target, by
- * relative path; folders only through what they hold. The engine's own {@code .migrate/} is left out.
+ * relative path; folders only through what they hold, since a fixture kept in git cannot hold an empty one.
+ * {@link #listing} includes folders, to compare a live installation with itself. The engine's own
+ * {@code .migrate/} is left out.
  */
 public final class InstallationTrees {
 
@@ -110,6 +116,55 @@ public final class InstallationTrees {
             throw new UncheckedIOException(root + ": cannot read the tree", e);
         }
         return entries;
+    }
+
+    /**
+     * Every entry of a tree but the engine's {@code .migrate/}, folders included, to compare a live
+     * installation with itself before and after (e.g. that a failed or dry run left it exactly as it was):
+     * a file as {@code file <sha256>}, a symbolic link as {@code link <target>}, a folder as {@code folder}.
+     *
+     * @param root the tree
+     * @return the entries by relative path ({@code /}-separated), sorted
+     */
+    public static SortedMap<String, String> listing(Path root) {
+        SortedMap<String, String> listing = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.toList()) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (rel.isEmpty() || rel.equals(STATE_FOLDER) || rel.startsWith(STATE_FOLDER + "/")) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p)) {
+                    listing.put(rel, "link " + Files.readSymbolicLink(p).toString().replace('\\', '/'));
+                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    listing.put(rel, "folder");
+                } else {
+                    listing.put(rel, "file " + sha256(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(root + ": cannot read the tree", e);
+        }
+        return listing;
+    }
+
+    /**
+     * @param file a regular file
+     * @return its SHA-256, as 64 lower-case hex digits
+     */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /**

@@ -18,8 +18,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Checks that a rule set describes itself as users read it: every rule, validation and record check has an
  * id without blanks, used once; a display name that starts with a capital letter, is one line and ends
- * without a period; and a description of full sentences (each starts with a capital letter or a digit, the
- * last ends with {@code .}, {@code !} or {@code ?}). Products and flags need one-sentence descriptions too,
+ * without a period; and a description of full sentences (each starts with a capital letter, a digit, or a
+ * file name or identifier such as {@code config.json} or {@code max_batch}; the last ends with {@code .},
+ * {@code !} or {@code ?}). Products and flags need one-sentence descriptions too,
  * and flag names are upper case with underscores.
  */
 public final class RuleMetadata {
@@ -28,6 +29,8 @@ public final class RuleMetadata {
     private static final Pattern FLAG = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     private static final List<String> ABBREVIATIONS = List.of("e.g.", "i.e.", "etc.", "vs.", "cf.");
+    /** A first word (its closing punctuation left out) that names a file or an identifier. */
+    private static final Pattern CODE_WORD = Pattern.compile("`.*|.*[._/].*");
 
     private RuleMetadata() {
     }
@@ -126,7 +129,8 @@ public final class RuleMetadata {
         for (int i = 0; i < sentences.length; i++) {
             int first = sentences[i].codePointAt(0);
             boolean afterAbbreviation = i > 0 && ABBREVIATIONS.stream().anyMatch(sentences[i - 1]::endsWith);
-            if (Character.isLowerCase(first) && !afterAbbreviation) {
+            boolean codeWord = CODE_WORD.matcher(sentences[i].split("\\s+", 2)[0].replaceAll("[.!?,;:]+$", "")).matches();
+            if (Character.isLowerCase(first) && !afterAbbreviation && !codeWord) {
                 problems.add(what + ": the sentence '" + sentences[i] + "' of its description must start with a capital letter");
             }
         }

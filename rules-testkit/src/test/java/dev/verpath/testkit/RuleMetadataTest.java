@@ -13,6 +13,15 @@ class RuleMetadataTest {
     }
 
     @Test
+    void acceptsASentenceThatStartsWithAFileNameOrAnIdentifier() {
+        assertThat(RuleMetadata.problems(new ToyRules("Upgrade", "Writes the manifest. config.json is kept. max_batch stays. "
+                + "models/ is left. `app.conf` too."))).isEmpty();
+        assertThat(RuleMetadata.problems(new ToyRules("Upgrade", "Writes it. done. ok, fine.")))
+                .containsExactly("rule toy.config: the sentence 'done.' of its description must start with a capital letter",
+                        "rule toy.config: the sentence 'ok, fine.' of its description must start with a capital letter");
+    }
+
+    @Test
     void refusesALowerCaseDisplayNameEndingInAPeriod() {
         assertThat(RuleMetadata.problems(new ToyRules("upgrade the config.", "Appends a line.")))
                 .containsExactly("rule toy.config: the display name 'upgrade the config.' must start with a capital letter",

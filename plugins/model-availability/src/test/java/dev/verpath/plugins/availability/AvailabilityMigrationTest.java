@@ -4,59 +4,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.verpath.engine.FileChange;
-import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.RunResult;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
+import dev.verpath.testkit.InstallationTrees;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The model-availability 1.0.0 -> 2.0.0 edge through the real engine: the basic-system fixture's before
- * folder becomes its after folder byte for byte, model files are only read, a second run changes nothing,
- * rollback restores the basic system, and a legacy value of the wrong type fails the step.
+ * The model-availability 1.0.0 -> 2.0.0 edge through the real engine: the test kit turns the basic-system
+ * fixture's before folder into its after folder byte for byte, requires that a second run changes nothing
+ * and that rollback restores the basic system; model files are only read, and a legacy value of the wrong
+ * type fails the step.
  */
 class AvailabilityMigrationTest {
-
-    private static final String BEFORE = "/model-availability/basic-system/before";
-    private static final String AFTER = "/model-availability/basic-system/after";
 
     @TempDir
     Path temp;
 
-    private Path install() throws IOException {
-        return InstallationTree.copy(BEFORE, temp.resolve("installation"));
+    private Path install() {
+        return Installations.install(temp.resolve("installation"));
+    }
+
+    private static Object inode(Path file) throws IOException {
+        return Files.getAttribute(file, "unix:ino", LinkOption.NOFOLLOW_LINKS);
     }
 
     @Test
-    void turnsTheBasicSystemIntoTheAfterFixtureByteForByte() throws IOException {
-        Path root = install();
+    void turnsTheBasicSystemIntoTheAfterFixtureByteForByte() {
+        RunResult result = Installations.check().check(Installations.BASIC_SYSTEM, temp.resolve("work")).orElseThrow();
 
-        RunResult result = Installations.migrate(Installations.engine(), root, false);
-
-        assertThat(InstallationTree.entries(root)).isEqualTo(InstallationTree.entries(InstallationTree.fixture(AFTER)));
-        assertThat(result.warnings()).singleElement()
-                .satisfies(w -> assertThat(w.toString()).contains("kept 2 key(s) the mapping does not know under legacy"));
-        assertThat(result.counters()).containsEntry("metadata_files", 6L).containsEntry("settings_mapped", 5L);
+        assertThat(result.warnings()).hasSize(1);
     }
 
     @Test
     void onlyReadsModelFiles() throws IOException {
         Path root = install();
         Path weights = root.resolve("models/t2v-A14B/pytorch_model.bin");
-        Object inode = InstallationTree.inode(weights);
-        String sha256 = InstallationTree.sha256(weights);
+        Object inode = inode(weights);
+        String sha256 = InstallationTrees.sha256(weights);
 
         RunResult result = Installations.migrate(Installations.engine(), root, false);
 
-        assertThat(InstallationTree.inode(weights)).isEqualTo(inode);
-        assertThat(InstallationTree.sha256(weights)).isEqualTo(sha256);
+        assertThat(inode(weights)).isEqualTo(inode);
+        assertThat(InstallationTrees.sha256(weights)).isEqualTo(sha256);
         assertThat(result.changes()).extracting(FileChange::path).filteredOn(p -> p.startsWith("models/"))
                 .allMatch(p -> p.endsWith(".metadata.json"));
     }
@@ -74,44 +71,19 @@ class AvailabilityMigrationTest {
         assertThat(Files.readString(root.resolve("models/flux/ae.safetensors.metadata.json"))).isEqualTo("{\n"
                 + "  \"path\": \"flux/ae.safetensors\",\n"
                 + "  \"size\": " + weights.length + ",\n"
-                + "  \"sha256\": \"" + InstallationTree.sha256(big) + "\",\n"
+                + "  \"sha256\": \"" + InstallationTrees.sha256(big) + "\",\n"
                 + "  \"format\": \"safetensors\"\n"
                 + "}\n");
     }
 
     @Test
-    void changesNothingWhenRunAgainAtTheTarget() throws IOException {
+    void aDryRunListsTheChangesAndWritesNothing() {
         Path root = install();
-        MigrationEngine engine = Installations.engine();
-        Installations.migrate(engine, root, false);
-        Map<String, String> migrated = InstallationTree.entries(root);
-
-        RunResult again = Installations.migrate(engine, root, false);
-
-        assertThat(again.changes()).isEmpty();
-        assertThat(InstallationTree.entries(root)).isEqualTo(migrated);
-    }
-
-    @Test
-    void rollbackRestoresTheBasicSystem() throws IOException {
-        Path root = install();
-        Map<String, String> before = InstallationTree.entries(root);
-        MigrationEngine engine = Installations.engine();
-        Installations.migrate(engine, root, false);
-
-        engine.rollback(root, Optional.empty(), Optional.empty(), line -> { });
-
-        assertThat(InstallationTree.entries(root)).isEqualTo(before);
-    }
-
-    @Test
-    void aDryRunListsTheChangesAndWritesNothing() throws IOException {
-        Path root = install();
-        Map<String, String> before = InstallationTree.entries(root);
+        Map<String, String> before = InstallationTrees.listing(root);
 
         RunResult result = Installations.migrate(Installations.engine(), root, true);
 
-        assertThat(InstallationTree.entries(root)).isEqualTo(before);
+        assertThat(InstallationTrees.listing(root)).isEqualTo(before);
         assertThat(result.changes()).extracting(FileChange::path)
                 .contains("config/enhanced_model_config.json", "models/LICENSE.metadata.json");
     }
@@ -138,7 +110,7 @@ class AvailabilityMigrationTest {
         Installations.migrate(Installations.engine(), root, false);
 
         assertThat(root.resolve("models/flux/flux1-dev.safetensors.metadata.json")).hasSameBinaryContentAs(
-                InstallationTree.fixture(AFTER).resolve("models/flux/flux1-dev.safetensors.metadata.json"));
+                Installations.BASIC_SYSTEM.after().resolve("models/flux/flux1-dev.safetensors.metadata.json"));
     }
 
     @Test
@@ -146,25 +118,25 @@ class AvailabilityMigrationTest {
         Path root = install();
         Path config = root.resolve("config.json");
         Files.writeString(config, Files.readString(config).replace("\"download_retries\": 5", "\"download_retries\": \"five\""));
-        Map<String, String> before = InstallationTree.entries(root);
+        Map<String, String> before = InstallationTrees.listing(root);
 
         assertThatThrownBy(() -> Installations.migrate(Installations.engine(), root, false))
                 .isInstanceOf(MigrationException.class)
                 .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.RULE_FAILED))
                 .hasMessageContainingAll("config.json", "download_retries", "downloads.max_retries takes a number",
                         EnhancedConfigRule.ID);
-        assertThat(InstallationTree.entries(root)).isEqualTo(before);
+        assertThat(InstallationTrees.listing(root)).isEqualTo(before);
     }
 
     @Test
     void failsWithoutConfigJsonAndChangesNothing() throws IOException {
         Path root = install();
         Files.delete(root.resolve("config.json"));
-        Map<String, String> before = InstallationTree.entries(root);
+        Map<String, String> before = InstallationTrees.listing(root);
 
         assertThatThrownBy(() -> Installations.migrate(Installations.engine(), root, false))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContainingAll("config.json", "missing");
-        assertThat(InstallationTree.entries(root)).isEqualTo(before);
+        assertThat(InstallationTrees.listing(root)).isEqualTo(before);
     }
 }

@@ -3,11 +3,8 @@ package dev.verpath.plugins.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.verpath.rules.MigrationRule;
-import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleKind;
-import dev.verpath.rules.ValidationDescriptor;
-import dev.verpath.rules.ValidationRule;
+import dev.verpath.testkit.RuleMetadata;
 import org.junit.jupiter.api.Test;
 
 class AvailabilityRuleSetTest {
@@ -35,19 +32,10 @@ class AvailabilityRuleSetTest {
 
     @Test
     void describesEveryRuleAndValidationTheWayTheTestKitExpects() {
-        for (MigrationRule rule : set.rules()) {
-            RuleDescriptor d = rule.descriptor();
-            assertThat(d.displayName()).as(d.id()).matches("[A-Z].*[^.]");
-            assertThat(d.description()).as(d.id()).matches("[A-Z].*\\.");
-            assertThat(d.lossy()).isFalse();
-        }
+        RuleMetadata.assertWellDescribed(set);
+        assertThat(set.rules()).allSatisfy(r -> assertThat(r.descriptor().lossy()).as(r.descriptor().id()).isFalse());
         assertThat(set.validations()).extracting(v -> v.descriptor().id()).containsExactly(
                 "model-availability.2.0.0.config-sections", "model-availability.2.0.0.model-metadata");
-        for (ValidationRule validation : set.validations()) {
-            ValidationDescriptor d = validation.descriptor();
-            assertThat(d.displayName()).as(d.id()).matches("[A-Z].*[^.]");
-            assertThat(d.description()).as(d.id()).matches("[A-Z].*\\.");
-        }
     }
 
     @Test

@@ -29,8 +29,8 @@ class AvailabilityValidationTest {
     private Path root;
 
     @BeforeEach
-    void migrate() throws IOException {
-        root = InstallationTree.copy("/model-availability/basic-system/before", temp.resolve("installation"));
+    void migrate() {
+        root = Installations.install(temp.resolve("installation"));
         Installations.migrate(engine, root, false);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
+import dev.verpath.testkit.InstallationTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +25,18 @@ class WanFailureTest {
     @TempDir
     Path temp;
 
-    private Path install() throws IOException {
-        return InstallationTree.copy("/wan/three-models/before", temp.resolve("installation"));
+    private Path install() {
+        return Installations.install(temp.resolve("installation"));
     }
 
     private static void assertFailsUnchanged(MigrationEngine engine, Path root, ErrorCode code, String... message)
             throws IOException {
-        Map<String, String> before = InstallationTree.entries(root);
+        Map<String, String> before = InstallationTrees.listing(root);
         assertThatThrownBy(() -> Installations.migrate(engine, root, false))
                 .isInstanceOf(MigrationException.class)
                 .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(code))
                 .hasMessageContainingAll(message);
-        assertThat(InstallationTree.entries(root)).isEqualTo(before);
+        assertThat(InstallationTrees.listing(root)).isEqualTo(before);
     }
 
     @Test

@@ -9,9 +9,11 @@ import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.Scope;
 import dev.verpath.engine.settings.EffectiveSetting;
+import dev.verpath.testkit.InstallationTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -22,44 +24,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The wan 1.0.0 -> 2.0.0 edge through the real engine: the three-model fixture's before folder becomes its
- * after folder byte for byte, weight files are renamed (never copied), the legacy links are left, a second
- * run changes nothing, and rollback restores the legacy installation.
+ * The wan 1.0.0 -> 2.0.0 edge through the real engine: the test kit turns the three-model fixture's before
+ * folder into its after folder (files byte for byte, the legacy links by target), requires that a second run
+ * changes nothing and that rollback restores the legacy installation; weight files are renamed, never copied.
  */
 class WanMigrationTest {
-
-    private static final String BEFORE = "/wan/three-models/before";
-    private static final String AFTER = "/wan/three-models/after";
-    private static final Map<String, String> LINKS = Map.of(
-            "models/t2v-A14B", "link wan22/t2v-A14B@2.2.0",
-            "models/i2v-A14B", "link wan22/i2v-A14B@2.2.0",
-            "models/ti2v-5B", "link wan22/ti2v-5b@2.2.0");
 
     @TempDir
     Path temp;
 
-    private Path install() throws IOException {
-        return InstallationTree.copy(BEFORE, temp.resolve("installation"));
+    private Path install() {
+        return Installations.install(temp.resolve("installation"));
+    }
+
+    private static Object inode(Path file) throws IOException {
+        return Files.getAttribute(file, "unix:ino", LinkOption.NOFOLLOW_LINKS);
     }
 
     @Test
-    void turnsTheLegacyLayoutIntoTheAfterFixtureByteForByte() throws IOException {
-        Path root = install();
+    void turnsTheLegacyLayoutIntoTheAfterFixtureWithItsLegacyLinks() {
+        RunResult result = Installations.check(Map.of()).check(Installations.THREE_MODELS, temp.resolve("work")).orElseThrow();
 
-        RunResult result = Installations.migrate(Installations.engine(), root, false);
-
-        assertThat(InstallationTree.files(root)).isEqualTo(InstallationTree.files(InstallationTree.fixture(AFTER)));
-        Map<String, String> links = new HashMap<>();
-        InstallationTree.entries(root).forEach((path, what) -> {
-            if (what.startsWith("link ")) {
-                links.put(path, what);
-            }
-        });
-        assertThat(links).isEqualTo(LINKS);
-        assertThat(Files.isRegularFile(root.resolve("models/t2v-A14B/unet/config.json"))).isTrue();
         assertThat(result.warnings()).isEmpty();
-        assertThat(result.counters()).containsEntry("models", 3L).containsEntry("models_moved", 3L)
-                .containsEntry("shards_checked", 2L);
+        assertThat(Installations.THREE_MODELS.after().resolve("models/t2v-A14B/unet/config.json")).isRegularFile();
     }
 
     @Test
@@ -69,16 +56,16 @@ class WanMigrationTest {
                 "i2v-A14B/image_encoder/model.safetensors", "ti2v-5B/models_t5_umt5-xxl-enc-bf16.pth");
         Map<String, Object> inodes = new HashMap<>();
         for (String weight : weights) {
-            inodes.put(weight, InstallationTree.inode(root.resolve("models/" + weight)));
+            inodes.put(weight, inode(root.resolve("models/" + weight)));
         }
 
         RunResult result = Installations.migrate(Installations.engine(), root, false);
 
-        assertThat(InstallationTree.inode(root.resolve("models/wan22/t2v-A14B@2.2.0/unet/"
+        assertThat(inode(root.resolve("models/wan22/t2v-A14B@2.2.0/unet/"
                 + "diffusion_pytorch_model-00001-of-00002.safetensors"))).isEqualTo(inodes.get(weights.get(0)));
-        assertThat(InstallationTree.inode(root.resolve("models/wan22/i2v-A14B@2.2.0/image_encoder/model.safetensors")))
+        assertThat(inode(root.resolve("models/wan22/i2v-A14B@2.2.0/image_encoder/model.safetensors")))
                 .isEqualTo(inodes.get(weights.get(1)));
-        assertThat(InstallationTree.inode(root.resolve("models/wan22/ti2v-5b@2.2.0/models_t5_umt5-xxl-enc-bf16.pth")))
+        assertThat(inode(root.resolve("models/wan22/ti2v-5b@2.2.0/models_t5_umt5-xxl-enc-bf16.pth")))
                 .isEqualTo(inodes.get(weights.get(2)));
         assertThat(result.changes()).filteredOn(c -> c.path().endsWith(".safetensors") || c.path().endsWith(".pth"))
                 .allMatch(c -> c.kind() == FileChange.Kind.MOVED);
@@ -91,7 +78,7 @@ class WanMigrationTest {
         new Random(22).nextBytes(weights);
         Path big = root.resolve("models/t2v-A14B/unet/diffusion_pytorch_model.fp8.safetensors");
         Files.write(big, weights);
-        String sha256 = InstallationTree.sha256(big);
+        String sha256 = InstallationTrees.sha256(big);
 
         Installations.migrate(Installations.engine(), root, false);
 
@@ -103,8 +90,8 @@ class WanMigrationTest {
 
     @Test
     void writesTheSameManifestBytesForTheSameInstallation() throws IOException {
-        Path first = InstallationTree.copy(BEFORE, temp.resolve("first"));
-        Path second = InstallationTree.copy(BEFORE, temp.resolve("second"));
+        Path first = Installations.install(temp.resolve("first"));
+        Path second = Installations.install(temp.resolve("second"));
 
         Installations.migrate(Installations.engine(), first, false);
         Installations.migrate(Installations.engine(), second, false);
@@ -114,63 +101,37 @@ class WanMigrationTest {
     }
 
     @Test
-    void changesNothingWhenRunAgainAtTheTarget() throws IOException {
+    void aDryRunListsTheChangesAndWritesNothing() {
         Path root = install();
-        MigrationEngine engine = Installations.engine();
-        Installations.migrate(engine, root, false);
-        Map<String, String> migrated = InstallationTree.entries(root);
-
-        RunResult again = Installations.migrate(engine, root, false);
-
-        assertThat(again.changes()).isEmpty();
-        assertThat(InstallationTree.entries(root)).isEqualTo(migrated);
-    }
-
-    @Test
-    void rollbackRestoresTheLegacyInstallation() throws IOException {
-        Path root = install();
-        Map<String, String> before = InstallationTree.entries(root);
-        MigrationEngine engine = Installations.engine();
-        Installations.migrate(engine, root, false);
-
-        engine.rollback(root, Optional.empty(), Optional.empty(), line -> { });
-
-        assertThat(InstallationTree.entries(root)).isEqualTo(before);
-        assertThat(Files.readString(root.resolve("VERSION"))).isEqualTo("wan 1.0.0\n");
-    }
-
-    @Test
-    void aDryRunListsTheChangesAndWritesNothing() throws IOException {
-        Path root = install();
-        Map<String, String> before = InstallationTree.entries(root);
+        Map<String, String> before = InstallationTrees.listing(root);
 
         RunResult result = Installations.migrate(Installations.engine(), root, true);
 
-        assertThat(InstallationTree.entries(root)).isEqualTo(before);
+        assertThat(InstallationTrees.listing(root)).isEqualTo(before);
         assertThat(result.changes()).extracting(FileChange::path)
                 .contains("config/models.toml", "models/t2v-A14B", "models/wan22/ti2v-5b@2.2.0/Wan2.2_VAE.pth");
     }
 
     @Test
-    void leavesNoLegacyLinkWhenLegacyFallbackIsOff() throws IOException {
+    void leavesNoLegacyLinkWhenLegacyFallbackIsOff() {
         Path root = install();
 
         Installations.migrate(Installations.engine(Map.of("WAN_ENABLE_LEGACY_FALLBACK", "false")), root, false);
 
         assertThat(root.resolve("models/t2v-A14B")).doesNotExist();
         assertThat(root.resolve("models/wan22/t2v-A14B@2.2.0/README.md")).isRegularFile();
-        assertThat(InstallationTree.entries(root).values()).noneMatch(what -> what.startsWith("link "));
+        assertThat(InstallationTrees.listing(root).values()).noneMatch(what -> what.startsWith("link "));
     }
 
     @Test
     void keepsConfigJsonUnlessToldToRemoveIt() throws IOException {
-        Path kept = InstallationTree.copy(BEFORE, temp.resolve("kept"));
-        Path removed = InstallationTree.copy(BEFORE, temp.resolve("removed"));
+        Path kept = Installations.install(temp.resolve("kept"));
+        Path removed = Installations.install(temp.resolve("removed"));
 
         Installations.migrate(Installations.engine(), kept, false);
         Installations.migrate(Installations.engine(Map.of("WAN_REMOVE_LEGACY_CONFIG", "true")), removed, false);
 
-        assertThat(kept.resolve("config.json")).hasSameBinaryContentAs(InstallationTree.fixture(BEFORE).resolve("config.json"));
+        assertThat(kept.resolve("config.json")).hasSameBinaryContentAs(Installations.THREE_MODELS.before().resolve("config.json"));
         assertThat(removed.resolve("config.json")).doesNotExist();
         assertThat(removed.resolve("config/models.toml")).hasSameBinaryContentAs(kept.resolve("config/models.toml"));
     }
@@ -185,7 +146,7 @@ class WanMigrationTest {
         assertThat(root.resolve("models/t2v-A14B/README.md")).isRegularFile();
         assertThat(root.resolve("models/wan22")).doesNotExist();
         assertThat(root.resolve("config/models.toml"))
-                .hasSameBinaryContentAs(InstallationTree.fixture(AFTER).resolve("config/models.toml"));
+                .hasSameBinaryContentAs(Installations.THREE_MODELS.after().resolve("config/models.toml"));
         assertThat(result.warnings()).anySatisfy(w -> assertThat(w.toString()).contains("WAN_ENABLE_PATH_MIGRATION"));
         assertThat(engine.validate(root, Optional.empty()).findings()).isEmpty();
     }

@@ -33,8 +33,8 @@ class WanValidationTest {
     private Path root;
 
     @BeforeEach
-    void migrate() throws IOException {
-        root = InstallationTree.copy("/wan/three-models/before", temp.resolve("installation"));
+    void migrate() {
+        root = Installations.install(temp.resolve("installation"));
         Installations.migrate(engine, root, false);
     }
 
