@@ -21,11 +21,8 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The configuration file.")
     private Path config;
 
-    @Option(names = "--from", required = true, paramLabel = "V", description = "The file's version.")
-    private String from;
-
-    @Option(names = "--to", required = true, paramLabel = "V", description = "The target version.")
-    private String to;
+    @Mixin
+    private VersionSpan versions;
 
     @Mixin
     private RunOptions run;
@@ -33,6 +30,6 @@ final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
-        return MigrationRun.run(invocation, "config", run.request(invocation, Scope.CONFIG, config, from, to, false));
+        return MigrationRun.run(invocation, "config", run.request(invocation, Scope.CONFIG, config, versions.from(), versions.to(), false));
     }
 }

@@ -21,11 +21,8 @@ final class DataCommand implements Callable<Integer> {
     @Option(names = "--data-path", required = true, paramLabel = "PATH", description = "A data file or folder.")
     private Path dataPath;
 
-    @Option(names = "--from", required = true, paramLabel = "V", description = "The records' version.")
-    private String from;
-
-    @Option(names = "--to", required = true, paramLabel = "V", description = "The target version.")
-    private String to;
+    @Mixin
+    private VersionSpan versions;
 
     @Mixin
     private RunOptions run;
@@ -33,6 +30,6 @@ final class DataCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
-        return MigrationRun.run(invocation, "data", run.request(invocation, Scope.DATA, dataPath, from, to, false));
+        return MigrationRun.run(invocation, "data", run.request(invocation, Scope.DATA, dataPath, versions.from(), versions.to(), false));
     }
 }

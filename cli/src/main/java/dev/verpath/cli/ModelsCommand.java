@@ -21,11 +21,8 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--models-path", required = true, paramLabel = "DIR", description = "The models folder.")
     private Path modelsPath;
 
-    @Option(names = "--from", required = true, paramLabel = "V", description = "The models' version.")
-    private String from;
-
-    @Option(names = "--to", required = true, paramLabel = "V", description = "The target version.")
-    private String to;
+    @Mixin
+    private VersionSpan versions;
 
     @Option(names = "--optimize",
             description = "Replace identical weight files (same size and SHA-256) by hard links; report the bytes saved.")
@@ -38,6 +35,6 @@ final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
         return MigrationRun.run(invocation, "models",
-                run.request(invocation, Scope.MODELS, modelsPath, from, to, optimize));
+                run.request(invocation, Scope.MODELS, modelsPath, versions.from(), versions.to(), optimize));
     }
 }

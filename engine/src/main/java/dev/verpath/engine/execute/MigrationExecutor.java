@@ -348,10 +348,17 @@ public final class MigrationExecutor {
             throw new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + e.getMessage()
                     + "); run 'migrate rollback --path " + installation.root() + "' to restore the backup", e);
         }
-        if (!entries.isEmpty()) {
-            History.in(state).append(entries);
+        try {
+            if (!entries.isEmpty()) {
+                History.in(state).append(entries);
+            }
+            journal.end();
+        } catch (IOException e) {
+            // the live tree is migrated; only the record of it is incomplete, and the journal still says so
+            throw new MigrationException(ErrorCode.RECOVERY_NEEDED, "the changes were applied, but " + state
+                    + " could not be updated (" + e.getMessage() + "); free space or fix its permissions, then run"
+                    + " 'migrate rollback --path " + installation.root() + "' to restore the backup and migrate again", e);
         }
-        journal.end();
     }
 
     private static void deleteTree(Path folder) {

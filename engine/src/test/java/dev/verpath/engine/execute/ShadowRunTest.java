@@ -11,6 +11,7 @@ import dev.verpath.engine.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,6 +120,20 @@ class ShadowRunTest {
                 .hasMessageStartingWith("data/sub/b.jsonl:2:");
 
         assertThat(signature()).isEqualTo(before);
+    }
+
+    @Test
+    void aHistoryThatCannotBeWrittenAfterTheCommitAsksForRecoveryInsteadOfClaimingNothingChanged() throws IOException {
+        install();
+        Files.createDirectories(root.resolve(".migrate/history.jsonl/blocked"));
+
+        assertThatThrownBy(() -> engine.migrate(request(false), line -> { }))
+                .isInstanceOf(MigrationException.class)
+                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.RECOVERY_NEEDED))
+                .hasMessageContaining("the changes were applied, but")
+                .hasMessageContaining("migrate rollback --path " + root)
+                .hasMessageNotContaining("unchanged");
+        assertThat(engine.status(root).interrupted()).isPresent();
     }
 
     @Test
