@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The workspace of a shadow run: rules read the live tree and every change is recorded as {@link Pending}
@@ -37,14 +36,13 @@ import java.util.TreeSet;
  */
 public final class ShadowWorkspace implements Workspace {
 
-    private static final int LINK_DEPTH = 8;
-
     private final LiveTree live;
     private final Path stagingFolder;
     private final boolean durable;
     private final HashCache hashes;
     private final SortedMap<String, Pending> pending = new TreeMap<>();
     private final Set<String> hiddenFolders = new HashSet<>();
+    private final ShadowOverlay overlay;
     private int staged;
 
     /**
@@ -58,6 +56,7 @@ public final class ShadowWorkspace implements Workspace {
         this.stagingFolder = stagingFolder;
         this.durable = durable;
         this.hashes = hashes;
+        this.overlay = new ShadowOverlay(live, pending, hiddenFolders);
     }
 
     /** @return the live tree this workspace shadows */
@@ -83,61 +82,21 @@ public final class ShadowWorkspace implements Workspace {
     // ---- what is visible -------------------------------------------------------------------------
 
     private Optional<Type> type(String path) {
-        if (path.isEmpty()) {
-            return Optional.of(Type.DIR);
-        }
-        Pending p = pending.get(path);
-        if (p != null) {
-            if (p instanceof Gone) {
-                return overlayHasChildren(path) ? Optional.of(Type.DIR) : Optional.empty();
-            }
-            return Optional.of(p instanceof Link ? Type.SYMLINK : Type.FILE);
-        }
-        Optional<LiveTree.Entry> entry = live.entry(path);
-        if (entry.isPresent() && !hidden(path)) {
-            return Optional.of(entry.get().type());
-        }
-        return overlayHasChildren(path) ? Optional.of(Type.DIR) : Optional.empty();
+        return overlay.type(path);
     }
 
     private boolean hidden(String path) {
-        for (String folder : hiddenFolders) {
-            if (RelativePath.within(folder, path)) {
-                return true;
-            }
-        }
-        return false;
+        return overlay.hidden(path);
     }
 
-    private boolean overlayHasChildren(String folder) {
-        String prefix = folder + "/";
-        for (Map.Entry<String, Pending> e : pending.tailMap(prefix).entrySet()) {
-            if (!e.getKey().startsWith(prefix)) {
-                return false;
-            }
-            if (!(e.getValue() instanceof Gone)) {
-                return true;
-            }
-        }
-        return false;
+    @Override
+    public Optional<String> symlinkTarget(String path) {
+        return overlay.symlinkTarget(RelativePath.check(path));
     }
 
-    /** @return every visible entry (files and links) by logical path, sorted */
-    private SortedMap<String, Type> visibleLeaves(String under) {
-        SortedMap<String, Type> out = new TreeMap<>();
-        for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
-            String path = e.getKey();
-            if (e.getValue().type() != Type.DIR && RelativePath.within(under, path)
-                    && !pending.containsKey(path) && !hidden(path)) {
-                out.put(path, e.getValue().type());
-            }
-        }
-        for (Map.Entry<String, Pending> e : pending.entrySet()) {
-            if (!(e.getValue() instanceof Gone) && RelativePath.within(under, e.getKey())) {
-                out.put(e.getKey(), e.getValue() instanceof Link ? Type.SYMLINK : Type.FILE);
-            }
-        }
-        return out;
+    @Override
+    public List<String> children(String folder) {
+        return overlay.children(RelativePath.check(folder));
     }
 
     @Override
@@ -156,30 +115,10 @@ public final class ShadowWorkspace implements Workspace {
     }
 
     @Override
-    public Optional<String> symlinkTarget(String path) {
-        String p = RelativePath.check(path);
-        Pending pend = pending.get(p);
-        if (pend instanceof Link link) {
-            return Optional.of(link.target());
-        }
-        if (pend == null && !hidden(p)) {
-            Optional<LiveTree.Entry> entry = live.entry(p).filter(e -> e.type() == Type.SYMLINK);
-            if (entry.isPresent()) {
-                try {
-                    return Optional.of(Files.readSymbolicLink(entry.get().real()).toString());
-                } catch (IOException e) {
-                    throw new RuleFailure(p, "cannot read the symbolic link: " + e.getMessage());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    @Override
     public List<String> files(String glob) {
         Glob matcher = Glob.of(glob);
         List<String> out = new ArrayList<>();
-        visibleLeaves(matcher.base()).forEach((path, type) -> {
+        overlay.visibleLeaves(matcher.base()).forEach((path, type) -> {
             if (type == Type.FILE && matcher.matches(path)) {
                 out.add(path);
             }
@@ -188,39 +127,18 @@ public final class ShadowWorkspace implements Workspace {
     }
 
     @Override
-    public List<String> children(String folder) {
-        String f = RelativePath.check(folder);
-        TreeSet<String> names = new TreeSet<>();
-        String prefix = f.isEmpty() ? "" : f + "/";
-        for (String path : live.entries().keySet()) {
-            if (path.startsWith(prefix) && !path.equals(f)) {
-                String name = path.substring(prefix.length()).split("/", 2)[0];
-                if (type(prefix + name).isPresent()) {
-                    names.add(name);
-                }
-            }
-        }
-        for (Map.Entry<String, Pending> e : pending.entrySet()) {
-            if (e.getKey().startsWith(prefix) && !(e.getValue() instanceof Gone)) {
-                names.add(e.getKey().substring(prefix.length()).split("/", 2)[0]);
-            }
-        }
-        return List.copyOf(names);
-    }
-
-    @Override
     public long size(String path) throws IOException {
-        return Files.size(readable(RelativePath.check(path), 0));
+        return Files.size(overlay.readable(RelativePath.check(path), 0));
     }
 
     @Override
     public InputStream open(String path) throws IOException {
-        return new BufferedInputStream(Files.newInputStream(readable(RelativePath.check(path), 0)), 1 << 16);
+        return new BufferedInputStream(Files.newInputStream(overlay.readable(RelativePath.check(path), 0)), 1 << 16);
     }
 
     @Override
     public String sha256(String path) throws IOException {
-        return hashes.sha256(readable(RelativePath.check(path), 0));
+        return hashes.sha256(overlay.readable(RelativePath.check(path), 0));
     }
 
     /**
@@ -230,58 +148,7 @@ public final class ShadowWorkspace implements Workspace {
      * @return the real file to read
      */
     public Path readable(String path) {
-        return readable(RelativePath.check(path), 0);
-    }
-
-    private Path readable(String path, int depth) {
-        if (depth > LINK_DEPTH) {
-            throw new RuleFailure(path, "too many levels of symbolic links");
-        }
-        Pending p = pending.get(path);
-        if (p instanceof Content c) {
-            return c.staged();
-        }
-        if (p instanceof Origin o) {
-            return live.entry(o.livePath()).orElseThrow().real();
-        }
-        if (p instanceof HardLink h) {
-            return readable(h.existing(), depth + 1);
-        }
-        if (p instanceof Link l) {
-            return readable(resolveLink(path, l.target()), depth + 1);
-        }
-        if (p == null && !hidden(path)) {
-            Optional<LiveTree.Entry> entry = live.entry(path);
-            if (entry.isPresent() && entry.get().type() == Type.FILE) {
-                return entry.get().real();
-            }
-            if (entry.isPresent() && entry.get().type() == Type.SYMLINK) {
-                return readable(resolveLink(path, symlinkTarget(path).orElseThrow()), depth + 1);
-            }
-        }
-        throw new RuleFailure(path, "no such file");
-    }
-
-    private static String resolveLink(String link, String target) {
-        if (target.startsWith("/")) {
-            throw new RuleFailure(link, "symbolic link points outside the installation (" + target + ")");
-        }
-        List<String> parts = new ArrayList<>(List.of(RelativePath.parent(link).isEmpty()
-                ? new String[0] : RelativePath.parent(link).split("/")));
-        for (String segment : target.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (parts.isEmpty()) {
-                    throw new RuleFailure(link, "symbolic link points outside the installation (" + target + ")");
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(segment);
-            }
-        }
-        return String.join("/", parts);
+        return overlay.readable(RelativePath.check(path), 0);
     }
 
     // ---- changes ---------------------------------------------------------------------------------
@@ -331,7 +198,7 @@ public final class ShadowWorkspace implements Workspace {
                 Files.deleteIfExists(file);
             }
         }
-        Optional<Path> modeSource = type(p).filter(t -> t == Type.FILE).map(t -> readable(p, 0));
+        Optional<Path> modeSource = type(p).filter(t -> t == Type.FILE).map(t -> overlay.readable(p, 0));
         Pending previous = pending.put(p, new Content(file, modeSource.filter(real -> !real.startsWith(stagingFolder))
                 .or(() -> previousModeSource(pending.get(p)))));
         discard(previous);
@@ -361,7 +228,7 @@ public final class ShadowWorkspace implements Workspace {
         checkWritable(t);
         checkParents(f);
         if (type == Type.DIR) {
-            for (Map.Entry<String, Type> leaf : visibleLeaves(f).entrySet()) {
+            for (Map.Entry<String, Type> leaf : overlay.visibleLeaves(f).entrySet()) {
                 moveLeaf(leaf.getKey(), t + leaf.getKey().substring(f.length()));
             }
             hiddenFolders.add(f);
@@ -397,7 +264,7 @@ public final class ShadowWorkspace implements Workspace {
         }
         checkParents(p);
         if (type.get() == Type.DIR) {
-            for (String leaf : visibleLeaves(p).keySet()) {
+            for (String leaf : overlay.visibleLeaves(p).keySet()) {
                 deleteLeaf(leaf);
             }
             hiddenFolders.add(p);
@@ -418,7 +285,7 @@ public final class ShadowWorkspace implements Workspace {
             throw new RuleFailure(l, "cannot create a symbolic link: the path exists");
         }
         checkWritable(l);
-        resolveLink(l, target);
+        ShadowOverlay.resolveLink(l, target);
         pending.put(l, new Link(target));
     }
 
