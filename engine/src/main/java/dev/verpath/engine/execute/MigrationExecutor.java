@@ -311,10 +311,28 @@ public final class MigrationExecutor {
                 + (plugins.isEmpty() ? "" : " with rules of " + String.join(", ", plugins));
         activity.accept("running the " + pipeline);
         try {
-            new RecordPipeline(stages, lossy, report).run(shadow);
+            new RecordPipeline(stages, lossy, report, recordThreads()).run(shadow);
         } catch (RuleFailure failure) {
             throw StepRunner.failed(failure, pipeline);
         }
+    }
+
+    /** How many threads migrate records: {@code data_migration.threads}, 0 meaning one a core. */
+    private int recordThreads() {
+        String text = settings.value("data_migration.threads").orElse("0").trim();
+        try {
+            int threads = Integer.parseInt(text);
+            if (threads == 0) {
+                return Runtime.getRuntime().availableProcessors();
+            }
+            if (threads > 0) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MigrationException(ErrorCode.USAGE, "data_migration.threads = '" + text + "': expected 0 (one thread a "
+                + "core) or a whole number above 0; fix the setting in migration_config.toml");
     }
 
     /**

@@ -18,14 +18,24 @@ final class LineReader {
     private int position;
     private int limit;
     private boolean endOfInput;
-    private boolean firstLine = true;
+    private boolean firstLine;
     private long bytesRead;
     private int lineStart;
     private int lineLength;
     private boolean lineHadNewline;
 
     LineReader(InputStream in) {
+        this(in, true);
+    }
+
+    /**
+     * @param in      the bytes
+     * @param atStart whether the bytes start a file, so that a byte order mark is dropped (false for a
+     *                chunk from the middle of a file, whose first line keeps every byte)
+     */
+    LineReader(InputStream in, boolean atStart) {
         this.in = in;
+        this.firstLine = atStart;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleReport;
 import dev.verpath.rules.Workspace;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,6 +52,7 @@ public final class RecordPipeline {
     private final List<Stage> stages;
     private final boolean lossyAllowed;
     private final RunReport report;
+    private final int threads;
     private final RecordCodec codec = new RecordCodec();
 
     /**
@@ -81,9 +83,26 @@ public final class RecordPipeline {
      *                     {@code data_files} counters
      */
     public RecordPipeline(List<Stage> stages, boolean lossyAllowed, RunReport report) {
+        this(stages, lossyAllowed, report, 1);
+    }
+
+    /**
+     * A pipeline that migrates each file on several threads at once, chunk by chunk (see {@link ChunkedCopy}):
+     * the same bytes, warnings and failures as on one thread.
+     *
+     * @param stages       the steps, in plan order
+     * @param lossyAllowed whether the user allowed lossy steps (handed to every rule)
+     * @param report       where rules report
+     * @param threads      how many threads migrate records at once (1: the calling thread alone)
+     */
+    public RecordPipeline(List<Stage> stages, boolean lossyAllowed, RunReport report, int threads) {
         this.stages = List.copyOf(stages);
         this.lossyAllowed = lossyAllowed;
         this.report = Objects.requireNonNull(report, "report");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
     }
 
     /**
@@ -111,38 +130,43 @@ public final class RecordPipeline {
         long records = 0;
         long bytesRead = 0;
         long bytesWritten = 0;
-        for (String path : allFiles) {
-            FileRun run = new FileRun(path, plan(path, matchedByRule));
-            workspace.write(path, out -> run.copy(workspace, out));
-            files++;
-            records += run.records;
-            bytesRead += run.bytesRead;
-            bytesWritten += run.bytesWritten;
+        try (ChunkedCopy chunked = threads > 1 ? new ChunkedCopy(threads, report) : null) {
+            for (String path : allFiles) {
+                FileRun run = new FileRun(path, applied(path, matchedByRule));
+                workspace.write(path, out -> run.copy(workspace, out, chunked));
+                files++;
+                records += run.records;
+                bytesRead += run.bytesRead;
+                bytesWritten += run.bytesWritten;
+            }
         }
         report.count("data_files", files);
         report.count("records", records);
         return new PipelineResult(files, records, bytesRead, bytesWritten);
     }
 
-    /** For one file, per stage: the rules that apply (each with its context), and whether checks run. */
-    private List<StagePlan> plan(String path, List<Set<String>> matchedByRule) {
-        List<StagePlan> plans = new ArrayList<>();
+    /** For one file, per stage: the rules that apply to it (a stage none of whose rules applies is left out). */
+    private List<StageRules> applied(String path, List<Set<String>> matchedByRule) {
+        List<StageRules> applied = new ArrayList<>();
         int ruleIndex = 0;
         for (Stage stage : stages) {
-            List<StageContext> applied = new ArrayList<>();
+            List<RecordRule> rules = new ArrayList<>();
             for (RecordRule rule : stage.rules()) {
                 if (matchedByRule.get(ruleIndex++).contains(path)) {
-                    RuleReport ruleReport = report.forRule(rule.descriptor().id());
-                    applied.add(new StageContext(rule, path, stage.from(), stage.to(), lossyAllowed, ruleReport));
+                    rules.add(rule);
                 }
             }
-            if (!applied.isEmpty()) {
-                plans.add(new StagePlan(stage, applied));
+            if (!rules.isEmpty()) {
+                applied.add(new StageRules(stage, rules));
             }
         }
-        return plans;
+        return applied;
     }
 
+    private record StageRules(Stage stage, List<RecordRule> rules) {
+    }
+
+    /** A stage's rules on one file (or one chunk of it), each with its context, and whether checks run. */
     private record StagePlan(Stage stage, List<StageContext> contexts) {
     }
 
@@ -150,23 +174,59 @@ public final class RecordPipeline {
     private final class FileRun {
 
         private final String path;
-        private final List<StagePlan> plans;
+        private final List<StageRules> applied;
         private long records;
         private long bytesRead;
         private long bytesWritten;
 
-        FileRun(String path, List<StagePlan> plans) {
+        FileRun(String path, List<StageRules> applied) {
             this.path = path;
-            this.plans = plans;
+            this.applied = applied;
         }
 
-        void copy(Workspace workspace, OutputStream target) throws IOException {
-            records = 0;
+        void copy(Workspace workspace, OutputStream target, ChunkedCopy chunked) throws IOException {
             CountingOutputStream counted = new CountingOutputStream(new BufferedOutputStream(target, BUFFER));
-            try (InputStream in = workspace.open(path);
-                 JsonGenerator generator = codec.generator(counted)) {
-                LineReader lines = new LineReader(in);
-                long line = 0;
+            try (InputStream in = workspace.open(path)) {
+                if (chunked == null) {
+                    LineReader lines = new LineReader(in);
+                    records = copyLines(lines, 1, counted, report::forRule);
+                    bytesRead = lines.bytesRead();
+                } else {
+                    RecordChunks chunks = new RecordChunks(in);
+                    records = chunked.copy(chunks, counted, (chunk, out, reports) -> copyLines(
+                            new LineReader(new ByteArrayInputStream(chunk.bytes(), 0, chunk.length()), chunk.first()),
+                            chunk.firstLine(), out, reports));
+                    bytesRead = chunks.bytesRead();
+                }
+            }
+            counted.flush();
+            bytesWritten = counted.count();
+        }
+
+        /**
+         * Migrates lines, writing them to {@code out}.
+         *
+         * @param lines     the lines
+         * @param firstLine the number of the first of them
+         * @param out       where the migrated lines go
+         * @param reports   the report of each rule, by rule id
+         * @return how many records went through
+         */
+        long copyLines(LineReader lines, long firstLine, OutputStream out,
+                       java.util.function.Function<String, RuleReport> reports) throws IOException {
+            List<StagePlan> plans = new ArrayList<>();
+            for (StageRules stageRules : applied) {
+                List<StageContext> contexts = new ArrayList<>();
+                for (RecordRule rule : stageRules.rules()) {
+                    Stage stage = stageRules.stage();
+                    contexts.add(new StageContext(rule, path, stage.from(), stage.to(), lossyAllowed,
+                            reports.apply(rule.descriptor().id())));
+                }
+                plans.add(new StagePlan(stageRules.stage(), contexts));
+            }
+            long count = 0;
+            try (JsonGenerator generator = codec.generator(out)) {
+                long line = firstLine - 1;
                 while (lines.next()) {
                     line++;
                     if (!lines.isBlank()) {
@@ -175,17 +235,15 @@ public final class RecordPipeline {
                             migrate(record, plan, line);
                         }
                         codec.write(generator, record);
-                        records++;
+                        count++;
                     }
                     if (lines.hadNewline()) {
                         generator.writeRaw('\n');
                     }
                 }
                 generator.flush();
-                bytesRead = lines.bytesRead();
             }
-            counted.flush();
-            bytesWritten = counted.count();
+            return count;
         }
 
         private ObjectNode read(LineReader lines, long line) throws IOException {

@@ -1,0 +1,112 @@
+package dev.verpath.engine.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.verpath.engine.RunWarning;
+import dev.verpath.engine.execute.RunReport;
+import dev.verpath.engine.RunWarning;
+import dev.verpath.rules.RecordRule;
+import dev.verpath.rules.RuleFailure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file of several chunks migrated on several threads gives the same bytes, warnings, counts and failures as on
+ * one thread.
+ */
+class ChunkedPipelineTest {
+
+    private static final int LINES = 60_000; // about 3.5 MB: four chunks or so
+
+    @TempDir
+    Path one;
+
+    @TempDir
+    Path many;
+
+    /** Every 7th record warns (naming its line); every record gains a field. */
+    private static final RecordRule WARNING_RULE = RecordPipelineTest.rule("test.warn", "data/**/*.jsonl", (r, c) -> {
+        if (r.path("i").asInt() % 7 == 0) {
+            c.report().warn(c.path(), "line " + c.line() + ": seven");
+        }
+        r.put("line", c.line());
+    });
+
+    private static String records(int lines) {
+        StringBuilder text = new StringBuilder("\uFEFF");
+        for (int i = 0; i < lines; i++) {
+            text.append(i % 1000 == 999 ? "  \n" : "{\"i\":" + i + ",\"text\":\"é-" + "x".repeat(i % 40) + "\"}\r\n");
+        }
+        return text.append("{\"i\":-1}").toString(); // no final newline
+    }
+
+    private static void write(Path root, String path, String content) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static RunReport migrate(Path root, int threads, RecordRule rule) throws IOException {
+        RunReport report = new RunReport();
+        new RecordPipeline(List.of(new RecordPipeline.Stage("1.0.0", "2.0.0", List.of(rule), List.of())), false, report,
+                threads).run(new TempFolderWorkspace(root));
+        return report;
+    }
+
+    @Test
+    void writesTheSameBytesWarningsAndCountsAsOneThread() throws IOException {
+        String input = records(LINES);
+        for (Path root : List.of(one, many)) {
+            write(root, "data/big.jsonl", input);
+            write(root, "data/small.jsonl", "{\"i\":7}\n");
+        }
+
+        RunReport sequential = migrate(one, 1, WARNING_RULE);
+        RunReport parallel = migrate(many, 3, WARNING_RULE);
+
+        assertThat(Files.readAllBytes(many.resolve("data/big.jsonl"))).isEqualTo(Files.readAllBytes(one.resolve("data/big.jsonl")));
+        assertThat(Files.readAllBytes(many.resolve("data/small.jsonl"))).isEqualTo(Files.readAllBytes(one.resolve("data/small.jsonl")));
+        assertThat(Files.readString(many.resolve("data/big.jsonl"))).startsWith("{\"i\":0,").endsWith("{\"i\":-1,\"line\":" + (LINES + 1) + "}")
+                .doesNotContain("\r").contains("\n\n");
+        assertThat(parallel.warnings()).extracting(RunWarning::message).isEqualTo(sequential.warnings().stream()
+                .map(RunWarning::message).toList());
+        assertThat(parallel.warnings()).hasSizeGreaterThan(LINES / 8);
+        assertThat(parallel.counters()).isEqualTo(sequential.counters());
+    }
+
+    @Test
+    void reportsTheEarliestFailingLineWhenSeveralChunksFail() throws IOException {
+        write(many, "data/big.jsonl", records(LINES));
+        RecordRule failing = RecordPipelineTest.rule("test.fail", "data/**/*.jsonl", (r, c) -> {
+            int i = r.path("i").asInt();
+            if (i == 25_000 || i == 50_000 || i == 59_000) {
+                throw new RuleFailure(c.path(), "field i", "field i is " + i);
+            }
+        });
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> migrate(many, 4, failing))
+                    .isInstanceOfSatisfying(RuleFailure.class, f -> {
+                        assertThat(f.location()).contains("line 25001, field i");
+                        assertThat(f.getMessage()).isEqualTo("field i is 25000");
+                    });
+        }
+        assertThat(Files.readString(many.resolve("data/big.jsonl"))).as("left as it was").isEqualTo(records(LINES));
+    }
+
+    @Test
+    void namesTheLineOfABrokenRecordInALaterChunk() throws IOException {
+        String input = records(LINES);
+        int at = input.indexOf("{\"i\":40000,");
+        write(many, "data/big.jsonl", input.substring(0, at) + "[1,2]" + input.substring(input.indexOf('\r', at)));
+
+        assertThatThrownBy(() -> migrate(many, 2, WARNING_RULE))
+                .isInstanceOfSatisfying(RuleFailure.class, f -> assertThat(f.location()).contains("line 40001"));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.verpath.engine.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecordChunksTest {
+
+    private static List<RecordChunks.Chunk> chunks(String text, int size) throws IOException {
+        RecordChunks chunks = new RecordChunks(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), size);
+        List<RecordChunks.Chunk> all = new ArrayList<>();
+        for (Optional<RecordChunks.Chunk> c = chunks.next(); c.isPresent(); c = chunks.next()) {
+            all.add(c.get());
+        }
+        assertThat(chunks.bytesRead()).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+        return all;
+    }
+
+    private static String text(RecordChunks.Chunk chunk) {
+        return new String(chunk.bytes(), 0, chunk.length(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void cutsAfterNewlinesAndNumbersTheFirstLineOfEachChunk() throws IOException {
+        String input = "aaaa\nbb\n\ncccccc\r\ndd\ne";
+
+        List<RecordChunks.Chunk> chunks = chunks(input, 8);
+
+        StringBuilder joined = new StringBuilder();
+        long line = 1;
+        for (RecordChunks.Chunk chunk : chunks) {
+            assertThat(chunk.firstLine()).isEqualTo(line);
+            String text = text(chunk);
+            if (!chunk.last()) {
+                assertThat(text).endsWith("\n");
+            }
+            line += text.chars().filter(ch -> ch == '\n').count();
+            joined.append(text);
+        }
+        assertThat(joined.toString()).isEqualTo(input);
+        assertThat(chunks).hasSizeGreaterThan(2);
+        assertThat(chunks.get(0).first()).isTrue();
+        assertThat(chunks.subList(1, chunks.size())).noneMatch(RecordChunks.Chunk::first);
+        assertThat(chunks.get(chunks.size() - 1).last()).isTrue();
+        assertThat(text(chunks.get(chunks.size() - 1))).endsWith("e");
+    }
+
+    @Test
+    void aLineLongerThanAChunkMakesItsChunkLonger() throws IOException {
+        String longLine = "x".repeat(50);
+
+        List<RecordChunks.Chunk> chunks = chunks("ab\n" + longLine + "\ncd\n", 8);
+
+        assertThat(chunks).filteredOn(c -> c.firstLine() == 2).singleElement()
+                .satisfies(c -> assertThat(text(c)).startsWith(longLine + "\n"));
+    }
+
+    @Test
+    void anEmptyStreamIsOneEmptyLastChunk() throws IOException {
+        List<RecordChunks.Chunk> chunks = chunks("", 8);
+
+        assertThat(chunks).singleElement().satisfies(c -> {
+            assertThat(c.length()).isZero();
+            assertThat(c.last()).isTrue();
+        });
+    }
+
+    @Test
+    void aStreamEndingInANewlineEndsWithoutAnExtraChunkOfNothing() throws IOException {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        for (int i = 0; i < 100; i++) {
+            expected.writeBytes(("{\"i\":" + i + "}\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<RecordChunks.Chunk> chunks = chunks(expected.toString(StandardCharsets.UTF_8), 64);
+
+        assertThat(chunks.get(chunks.size() - 1).last()).isTrue();
+        assertThat(chunks).allMatch(c -> c.length() > 0 || c.last());
+        assertThat(chunks.stream().mapToInt(RecordChunks.Chunk::length).sum()).isEqualTo(expected.size());
+    }
+}
