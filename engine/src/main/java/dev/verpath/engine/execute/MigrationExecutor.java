@@ -32,6 +32,7 @@ import dev.verpath.rules.FileRule;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleKind;
@@ -116,7 +117,10 @@ public final class MigrationExecutor {
                     Optional<SourceValidation> source = Optional.empty();
                     if (request.scope() == Scope.VERSION && !plan.steps().isEmpty()) {
                         activity.set("validating the source");
-                        source = Optional.of(SourceValidation.check(registry, settings, new ReadOnlyView(shadow, Set.of()),
+                        // Record files the first record pass streams are left out: every record is read there anyway,
+                        // and an error in a file the migration rewrites would not stop it (see SourceValidation).
+                        source = Optional.of(SourceValidation.check(registry, settings,
+                                new ReadOnlyView(shadow, streamedFromStart(request.scope(), plan.steps())),
                                 installation.root(), Set.of(backupFolder), plan.product(), plan.from(), progress));
                     }
                     List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, line -> {
@@ -229,7 +233,9 @@ public final class MigrationExecutor {
                 if (segmentEnd[i] >= 0) {
                     List<PlanStep> segment = steps.subList(segmentStart(segmentEnd, i), segmentEnd[i] + 1);
                     if (segment.get(0) == step) {
-                        runPipeline(segment, plan.product(), request.allowLossy(), shadow, report, progress, activity);
+                        // the first pass also checks each record against the source, which the source validation left to it
+                        boolean checkSource = i == 0 && request.scope() == Scope.VERSION && sourceValidated();
+                        runPipeline(segment, plan.product(), request.allowLossy(), checkSource, shadow, report, progress, activity);
                     }
                     ran.addAll(step.rules(RuleKind.DATA));
                     segment.forEach(s -> s.rules(RuleKind.DATA).forEach(r -> streamedGlobs.addAll(r.descriptor().paths())));
@@ -278,6 +284,19 @@ public final class MigrationExecutor {
         return end;
     }
 
+    /** The path globs of the data rules of the record pass that starts with the first step (none when it does not). */
+    private Set<String> streamedFromStart(Scope scope, List<PlanStep> steps) {
+        Set<String> globs = new LinkedHashSet<>();
+        if (steps.isEmpty() || !enabled(scope, RuleKind.DATA)) {
+            return globs;
+        }
+        int end = recordSegments(scope, steps)[0];
+        for (int i = 0; i <= end; i++) {
+            steps.get(i).rules(RuleKind.DATA).forEach(r -> globs.addAll(r.descriptor().paths()));
+        }
+        return globs;
+    }
+
     private static int segmentStart(int[] segmentEnd, int i) {
         int start = i;
         while (start > 0 && segmentEnd[start - 1] == segmentEnd[i]) {
@@ -291,8 +310,13 @@ public final class MigrationExecutor {
         return "rule " + ruleId + registry.origin(ruleId).filter(o -> !o.equals(LoadedRuleSet.BUILT_IN)).map(o -> " of " + o).orElse("");
     }
 
-    private void runPipeline(List<PlanStep> segment, String product, boolean lossy, ShadowWorkspace shadow,
-                             RunReport report, Consumer<String> progress, Consumer<String> activity) throws IOException {
+    private boolean sourceValidated() {
+        return settings.value("validation.before_migration").map(Boolean::parseBoolean).orElse(true);
+    }
+
+    private void runPipeline(List<PlanStep> segment, String product, boolean lossy, boolean checkSource,
+                             ShadowWorkspace shadow, RunReport report, Consumer<String> progress, Consumer<String> activity)
+            throws IOException {
         List<RecordPipeline.Stage> stages = new ArrayList<>();
         boolean anyRule = false;
         for (PlanStep step : segment) {
@@ -311,7 +335,13 @@ public final class MigrationExecutor {
                 + (plugins.isEmpty() ? "" : " with rules of " + String.join(", ", plugins));
         activity.accept("running the " + pipeline);
         try {
-            new RecordPipeline(stages, lossy, report, recordThreads()).run(shadow);
+            RecordPipeline records = new RecordPipeline(stages, lossy, report, recordThreads());
+            String from = segment.get(0).from();
+            List<RecordCheck> sourceChecks = checkSource ? validator.recordChecks(product, from) : List.of();
+            if (!sourceChecks.isEmpty()) {
+                records = records.checkingSource(from, sourceChecks);
+            }
+            records.run(shadow);
         } catch (RuleFailure failure) {
             throw StepRunner.failed(failure, pipeline);
         }

@@ -8,14 +8,15 @@ import java.util.List;
 /**
  * Holds back what the rules report on one chunk of a record file, so that the chunks migrated at once on
  * several threads reach the run's report in the order of their lines: the same warnings in the same order
- * as a migration on one thread. Thread-confined: one chunk, one thread, then {@link #replayInto(RunReport)}.
+ * as a migration on one thread. Thread-confined: one chunk, one thread, then {@link #replayInto(RunReport, SourceProblems)}.
  */
-final class BufferedReport {
+final class BufferedReport implements RecordReports {
 
     private record Event(String ruleId, String path, String message, long delta) {
     }
 
     private final List<Event> events = new ArrayList<>();
+    private final SourceProblems sourceProblems = new SourceProblems();
 
     /**
      * The report one rule writes to.
@@ -23,7 +24,8 @@ final class BufferedReport {
      * @param ruleId the rule's id
      * @return a report that records into this buffer
      */
-    RuleReport forRule(String ruleId) {
+    @Override
+    public RuleReport forRule(String ruleId) {
         return new RuleReport() {
             @Override
             public void warn(String path, String message) {
@@ -37,12 +39,19 @@ final class BufferedReport {
         };
     }
 
+    @Override
+    public void sourceProblem(String checkId, long line, String problem) {
+        sourceProblems.add(checkId, line, problem);
+    }
+
     /**
      * Passes everything on, in the order it came.
      *
-     * @param report the run's report
+     * @param report   the run's report
+     * @param problems the source problems of the whole file
      */
-    void replayInto(RunReport report) {
+    void replayInto(RunReport report, SourceProblems problems) {
+        problems.addAll(sourceProblems);
         for (Event e : events) {
             if (e.path() == null) {
                 report.count(e.message(), e.delta());

@@ -1,7 +1,6 @@
 package dev.verpath.engine.records;
 
 import dev.verpath.engine.execute.RunReport;
-import dev.verpath.rules.RuleReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * Migrates one record file on several threads: the calling thread cuts the file into chunks of whole lines
@@ -37,11 +35,11 @@ final class ChunkedCopy implements AutoCloseable {
          *
          * @param chunk   the chunk
          * @param out     where its migrated lines go
-         * @param reports the report of each rule, by rule id
+         * @param reports where the rules and the source checks report
          * @return how many records went through
          * @throws IOException when a line cannot be read or written
          */
-        long copy(RecordChunks.Chunk chunk, OutputStream out, Function<String, RuleReport> reports) throws IOException;
+        long copy(RecordChunks.Chunk chunk, OutputStream out, RecordReports reports) throws IOException;
     }
 
     private record Done(ByteArrayOutputStream bytes, long records, BufferedReport report) {
@@ -71,13 +69,14 @@ final class ChunkedCopy implements AutoCloseable {
      * @param chunks the file, chunk by chunk
      * @param out    where the migrated file goes
      * @param work   the migration of one chunk
+     * @param problems collects the source problems of the file, in the order of its lines
      * @return how many records went through
      * @throws IOException when reading or writing fails; a rule's failure is rethrown as it was thrown
      */
-    long copy(RecordChunks chunks, OutputStream out, ChunkWork work) throws IOException {
+    long copy(RecordChunks chunks, OutputStream out, ChunkWork work, SourceProblems problems) throws IOException {
         Optional<RecordChunks.Chunk> next = chunks.next();
         if (next.isPresent() && next.get().last()) {
-            return write(migrate(work, next.get()), out); // one chunk: no hand-off
+            return write(migrate(work, next.get()), out, problems); // one chunk: no hand-off
         }
         Deque<Future<Done>> inFlight = new ArrayDeque<>();
         long records = 0;
@@ -86,12 +85,12 @@ final class ChunkedCopy implements AutoCloseable {
                 RecordChunks.Chunk chunk = next.get();
                 inFlight.add(pool.submit(() -> migrate(work, chunk)));
                 if (inFlight.size() >= 2 * threads) {
-                    records += write(result(inFlight.poll()), out);
+                    records += write(result(inFlight.poll()), out, problems);
                 }
                 next = chunks.next();
             }
             while (!inFlight.isEmpty()) {
-                records += write(result(inFlight.poll()), out);
+                records += write(result(inFlight.poll()), out, problems);
             }
             return records;
         } finally {
@@ -102,13 +101,13 @@ final class ChunkedCopy implements AutoCloseable {
     private static Done migrate(ChunkWork work, RecordChunks.Chunk chunk) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.length() + chunk.length() / 2);
         BufferedReport buffered = new BufferedReport();
-        long records = work.copy(chunk, bytes, buffered::forRule);
+        long records = work.copy(chunk, bytes, buffered);
         return new Done(bytes, records, buffered);
     }
 
-    private long write(Done done, OutputStream out) throws IOException {
+    private long write(Done done, OutputStream out, SourceProblems problems) throws IOException {
         done.bytes().writeTo(out);
-        done.report().replayInto(report);
+        done.report().replayInto(report, problems);
         return done.records();
     }
 

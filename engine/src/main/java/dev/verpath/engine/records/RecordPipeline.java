@@ -53,6 +53,7 @@ public final class RecordPipeline {
     private final boolean lossyAllowed;
     private final RunReport report;
     private final int threads;
+    private final Optional<Stage> source;
     private final RecordCodec codec = new RecordCodec();
 
     /**
@@ -96,6 +97,11 @@ public final class RecordPipeline {
      * @param threads      how many threads migrate records at once (1: the calling thread alone)
      */
     public RecordPipeline(List<Stage> stages, boolean lossyAllowed, RunReport report, int threads) {
+        this(stages, lossyAllowed, report, threads, Optional.empty());
+    }
+
+    private RecordPipeline(List<Stage> stages, boolean lossyAllowed, RunReport report, int threads,
+                           Optional<Stage> source) {
         this.stages = List.copyOf(stages);
         this.lossyAllowed = lossyAllowed;
         this.report = Objects.requireNonNull(report, "report");
@@ -103,6 +109,23 @@ public final class RecordPipeline {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         this.threads = threads;
+        this.source = source;
+    }
+
+    /**
+     * This pipeline, also checking every record as it is read against the record checks of the source version.
+     * A record that does not match is migrated anyway (the validation of the source leaves streamed files to
+     * the pipeline, and an error in a file the migration rewrites does not stop it); up to
+     * {@value SourceProblems#SHOWN} such records a file become warnings naming their line, the rest one
+     * warning counting them.
+     *
+     * @param version the source version
+     * @param checks  its record checks
+     * @return the pipeline
+     */
+    public RecordPipeline checkingSource(String version, List<RecordCheck> checks) {
+        return new RecordPipeline(stages, lossyAllowed, report, threads,
+                Optional.of(new Stage(version, version, List.of(), checks)));
     }
 
     /**
@@ -186,21 +209,33 @@ public final class RecordPipeline {
 
         void copy(Workspace workspace, OutputStream target, ChunkedCopy chunked) throws IOException {
             CountingOutputStream counted = new CountingOutputStream(new BufferedOutputStream(target, BUFFER));
+            SourceProblems problems = new SourceProblems();
             try (InputStream in = workspace.open(path)) {
                 if (chunked == null) {
                     LineReader lines = new LineReader(in);
-                    records = copyLines(lines, 1, counted, report::forRule);
+                    records = copyLines(lines, 1, counted, new RecordReports() {
+                        @Override
+                        public RuleReport forRule(String ruleId) {
+                            return report.forRule(ruleId);
+                        }
+
+                        @Override
+                        public void sourceProblem(String checkId, long line, String problem) {
+                            problems.add(checkId, line, problem);
+                        }
+                    });
                     bytesRead = lines.bytesRead();
                 } else {
                     RecordChunks chunks = new RecordChunks(in);
                     records = chunked.copy(chunks, counted, (chunk, out, reports) -> copyLines(
                             new LineReader(new ByteArrayInputStream(chunk.bytes(), 0, chunk.length()), chunk.first()),
-                            chunk.firstLine(), out, reports));
+                            chunk.firstLine(), out, reports), problems);
                     bytesRead = chunks.bytesRead();
                 }
             }
             counted.flush();
             bytesWritten = counted.count();
+            source.ifPresent(s -> problems.reportTo(report, path, s.from()));
         }
 
         /**
@@ -209,18 +244,17 @@ public final class RecordPipeline {
          * @param lines     the lines
          * @param firstLine the number of the first of them
          * @param out       where the migrated lines go
-         * @param reports   the report of each rule, by rule id
+         * @param reports   where the rules and the source checks report
          * @return how many records went through
          */
-        long copyLines(LineReader lines, long firstLine, OutputStream out,
-                       java.util.function.Function<String, RuleReport> reports) throws IOException {
+        long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
             List<StagePlan> plans = new ArrayList<>();
             for (StageRules stageRules : applied) {
                 List<StageContext> contexts = new ArrayList<>();
                 for (RecordRule rule : stageRules.rules()) {
                     Stage stage = stageRules.stage();
                     contexts.add(new StageContext(rule, path, stage.from(), stage.to(), lossyAllowed,
-                            reports.apply(rule.descriptor().id())));
+                            reports.forRule(rule.descriptor().id())));
                 }
                 plans.add(new StagePlan(stageRules.stage(), contexts));
             }
@@ -231,6 +265,9 @@ public final class RecordPipeline {
                     line++;
                     if (!lines.isBlank()) {
                         ObjectNode record = read(lines, line);
+                        if (source.isPresent()) {
+                            checkSource(record, line, reports);
+                        }
                         for (StagePlan plan : plans) {
                             migrate(record, plan, line);
                         }
@@ -251,6 +288,15 @@ public final class RecordPipeline {
                 return codec.readObject(lines.buffer(), lines.start(), lines.length());
             } catch (RecordCodec.NotAnObjectException e) {
                 throw new RuleFailure(path, "line " + line, "not a JSON object: " + e.getMessage());
+            }
+        }
+
+        private void checkSource(ObjectNode record, long line, RecordReports reports) {
+            for (RecordCheck check : source.orElseThrow().checks()) {
+                Optional<String> problem = check.check(record);
+                if (problem.isPresent()) {
+                    reports.sourceProblem(check.descriptor().id(), line, problem.get());
+                }
             }
         }
 

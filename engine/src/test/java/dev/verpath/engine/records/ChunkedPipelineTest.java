@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.verpath.engine.RunWarning;
 import dev.verpath.engine.execute.RunReport;
 import dev.verpath.engine.RunWarning;
+import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +82,28 @@ class ChunkedPipelineTest {
                 .map(RunWarning::message).toList());
         assertThat(parallel.warnings()).hasSizeGreaterThan(LINES / 8);
         assertThat(parallel.counters()).isEqualTo(sequential.counters());
+    }
+
+    @Test
+    void reportsTheFirstTwentySourceProblemsOfAFileAndCountsTheRestOnAnyNumberOfThreads() throws IOException {
+        String input = records(LINES);
+        RecordCheck even = RecordPipelineTest.check("test.even", r -> r.path("i").asInt() % 2 == 0
+                ? Optional.empty() : Optional.of("field i is odd"));
+        List<List<String>> seen = new ArrayList<>();
+        for (int threads : List.of(1, 3)) {
+            Path root = threads == 1 ? one : many;
+            write(root, "data/big.jsonl", input);
+            RunReport report = new RunReport();
+            new RecordPipeline(List.of(new RecordPipeline.Stage("1.0.0", "2.0.0", List.of(WARNING_RULE), List.of())), false,
+                    report, threads).checkingSource("1.0.0", List.of(even)).run(new TempFolderWorkspace(root));
+            seen.add(report.warnings().stream().filter(w -> w.ruleId().equals("test.even")).map(RunWarning::message).toList());
+        }
+
+        assertThat(seen.get(1)).isEqualTo(seen.get(0));
+        long odd = IntStream.range(0, LINES).filter(i -> i % 1000 != 999 && i % 2 == 1).count() + 1; // and the last, -1
+        assertThat(seen.get(0)).hasSize(21)
+                .startsWith("line 2: the record did not match 1.0.0 before the migration: field i is odd")
+                .endsWith((odd - 20) + " more records did not match 1.0.0 before the migration");
     }
 
     @Test
