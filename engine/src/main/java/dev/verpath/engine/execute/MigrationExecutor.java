@@ -132,9 +132,10 @@ public final class MigrationExecutor {
                     if (request.dryRun()) {
                         return new Prepared(entries, changes, Optional.empty());
                     }
-                    Preflight.check(live, shadow, backupFolder);
+                    Preflight.permissions(live, shadow);
                     Optional<BackupInfo> backup = Optional.empty();
                     if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
+                        Preflight.space(live, backupFolder, keepFreeBytes());
                         activity.set("backing up " + live.files().size() + " file(s)");
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
                         backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto")).create(live, plan.product(), plan.from(), plan.to(), hashes));
@@ -345,6 +346,21 @@ public final class MigrationExecutor {
         } catch (RuleFailure failure) {
             throw StepRunner.failed(failure, pipeline);
         }
+    }
+
+    /** {@code backup.keep_free_bytes}: free space the backup must leave on its file system. */
+    private long keepFreeBytes() {
+        String text = settings.value("backup.keep_free_bytes").orElse("0").trim();
+        try {
+            long bytes = Long.parseLong(text);
+            if (bytes >= 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MigrationException(ErrorCode.USAGE, "backup.keep_free_bytes = '" + text + "': expected a whole number "
+                + "of bytes, 0 or more; fix the setting in migration_config.toml");
     }
 
     /** How many threads migrate records: {@code data_migration.threads}, 0 meaning one a core. */

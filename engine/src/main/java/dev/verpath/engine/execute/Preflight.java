@@ -22,7 +22,13 @@ final class Preflight {
     private Preflight() {
     }
 
-    static void check(LiveTree live, ShadowWorkspace shadow, Path backupFolder) throws IOException {
+    /**
+     * Write permission on every folder the commit changes.
+     *
+     * @param live   the live tree
+     * @param shadow the shadow run, with its pending changes
+     */
+    static void permissions(LiveTree live, ShadowWorkspace shadow) {
         TreeSet<Path> folders = new TreeSet<>();
         for (Map.Entry<String, Pending> e : shadow.pending().entrySet()) {
             live.real(e.getKey()).ifPresent(real -> folders.add(existingAncestor(real.getParent())));
@@ -36,15 +42,28 @@ final class Preflight {
                         + " in it; grant it (or run as the installation's owner); the installation is unchanged");
             }
         }
+    }
+
+    /**
+     * Free space for the backup, and {@code keepFree} bytes more, on the backup's file system.
+     *
+     * @param live         the live tree
+     * @param backupFolder where the backup goes (created when missing)
+     * @param keepFree     bytes the backup must leave free ({@code backup.keep_free_bytes})
+     * @throws IOException when the folder cannot be created or its file system read
+     */
+    static void space(LiveTree live, Path backupFolder, long keepFree) throws IOException {
         long backupBytes = live.entries().entrySet().stream()
                 .filter(e -> e.getValue().type() == LiveTree.Type.FILE && !BackupStore.keptByLink(e.getKey()))
                 .mapToLong(e -> e.getValue().size()).sum();
         Files.createDirectories(backupFolder);
         long free = Files.getFileStore(backupFolder).getUsableSpace();
-        if (free < backupBytes) {
-            throw new MigrationException(ErrorCode.IO_FAILED, backupFolder + ": " + (backupBytes - free)
-                    + " more bytes of free space are needed for the backup (" + backupBytes + " needed, " + free
-                    + " free); free space or choose --backup-dir; the installation is unchanged");
+        long needed = backupBytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : backupBytes + keepFree;
+        if (free < needed) {
+            throw new MigrationException(ErrorCode.IO_FAILED, backupFolder + ": " + (needed - free)
+                    + " more bytes of free space are needed for the backup (" + backupBytes + " for the backup and "
+                    + keepFree + " to keep free by backup.keep_free_bytes; " + free + " free); free space, choose"
+                    + " --backup-dir, or lower backup.keep_free_bytes; the installation is unchanged");
         }
     }
 

@@ -80,6 +80,7 @@ public final class SettingsLoader {
         d.put("backup.dir", "");
         d.put("backup.mode", "auto");
         d.put("backup.keep_last", "3");
+        d.put("backup.keep_free_bytes", "67108864");
         d.put("plugins.dir", "");
         d.put("plugins.enabled", "true");
         d.put("validation.strict", "false");
