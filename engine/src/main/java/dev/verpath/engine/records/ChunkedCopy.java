@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread writes the results in file order, and passes on each chunk's warnings in that order too. The output,
  * the warnings and the failure reported are therefore the same as on one thread: when several chunks fail,
  * the failure of the earliest chunk (the earliest line) is the one thrown, since the chunks before it were
- * finished and written first. At most two chunks per thread are in memory at once. One instance serves one
+ * finished and written first. At most two chunks per thread are in memory at once, and their buffers are
+ * reused from chunk to chunk and file to file (only the calling thread hands them out and takes them back). One instance serves one
  * pipeline run, one file at a time; {@link #close()} stops its threads (daemon threads, so a run abandoned
  * at its deadline cannot keep the process alive).
  */
@@ -42,7 +43,14 @@ final class ChunkedCopy implements AutoCloseable {
         long copy(RecordChunks.Chunk chunk, OutputStream out, RecordReports reports) throws IOException;
     }
 
-    private record Done(ByteArrayOutputStream bytes, long records, BufferedReport report) {
+    private record Done(byte[] input, Output output, long records, BufferedReport report) {
+    }
+
+    /** A chunk's migrated bytes; reset and reused for a later chunk, so its array grows once and stays. */
+    private static final class Output extends ByteArrayOutputStream {
+        Output() {
+            super(RecordChunks.CHUNK * 2);
+        }
     }
 
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -50,6 +58,8 @@ final class ChunkedCopy implements AutoCloseable {
     private final int threads;
     private final RunReport report;
     private final ExecutorService pool;
+    private final Deque<byte[]> spareInputs = new ArrayDeque<>();
+    private final Deque<Output> spareOutputs = new ArrayDeque<>();
 
     ChunkedCopy(int threads, RunReport report) {
         this.threads = threads;
@@ -74,20 +84,21 @@ final class ChunkedCopy implements AutoCloseable {
      * @throws IOException when reading or writing fails; a rule's failure is rethrown as it was thrown
      */
     long copy(RecordChunks chunks, OutputStream out, ChunkWork work, SourceProblems problems) throws IOException {
-        Optional<RecordChunks.Chunk> next = chunks.next();
+        Optional<RecordChunks.Chunk> next = chunks.next(spareInput());
         if (next.isPresent() && next.get().last()) {
-            return write(migrate(work, next.get()), out, problems); // one chunk: no hand-off
+            return write(migrate(work, next.get(), spareOutput()), out, problems); // one chunk: no hand-off
         }
         Deque<Future<Done>> inFlight = new ArrayDeque<>();
         long records = 0;
         try {
             while (next.isPresent()) {
                 RecordChunks.Chunk chunk = next.get();
-                inFlight.add(pool.submit(() -> migrate(work, chunk)));
+                Output output = spareOutput();
+                inFlight.add(pool.submit(() -> migrate(work, chunk, output)));
                 if (inFlight.size() >= 2 * threads) {
                     records += write(result(inFlight.poll()), out, problems);
                 }
-                next = chunks.next();
+                next = chunks.next(spareInput());
             }
             while (!inFlight.isEmpty()) {
                 records += write(result(inFlight.poll()), out, problems);
@@ -98,16 +109,27 @@ final class ChunkedCopy implements AutoCloseable {
         }
     }
 
-    private static Done migrate(ChunkWork work, RecordChunks.Chunk chunk) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.length() + chunk.length() / 2);
-        BufferedReport buffered = new BufferedReport();
-        long records = work.copy(chunk, bytes, buffered);
-        return new Done(bytes, records, buffered);
+    private byte[] spareInput() {
+        return spareInputs.isEmpty() ? new byte[0] : spareInputs.pop();
     }
 
+    private Output spareOutput() {
+        return spareOutputs.isEmpty() ? new Output() : spareOutputs.pop();
+    }
+
+    private static Done migrate(ChunkWork work, RecordChunks.Chunk chunk, Output output) throws IOException {
+        BufferedReport buffered = new BufferedReport();
+        long records = work.copy(chunk, output, buffered);
+        return new Done(chunk.bytes(), output, records, buffered);
+    }
+
+    /** Writes a finished chunk and keeps its buffers for the chunks to come. */
     private long write(Done done, OutputStream out, SourceProblems problems) throws IOException {
-        done.bytes().writeTo(out);
+        done.output().writeTo(out);
         done.report().replayInto(report, problems);
+        done.output().reset();
+        spareOutputs.push(done.output());
+        spareInputs.push(done.input());
         return done.records();
     }
 

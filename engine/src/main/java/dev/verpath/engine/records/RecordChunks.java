@@ -45,16 +45,28 @@ final class RecordChunks {
     }
 
     /**
-     * Reads the next chunk.
+     * Reads the next chunk into a new buffer.
      *
      * @return the chunk, or empty at the end of the stream
      * @throws IOException when reading fails
      */
     Optional<Chunk> next() throws IOException {
+        return next(new byte[0]);
+    }
+
+    /**
+     * Reads the next chunk, into {@code reuse} when it is large enough (a chunk no longer needed).
+     *
+     * @param reuse a buffer to fill, or a too small one to have a new one made
+     * @return the chunk, or empty at the end of the stream
+     * @throws IOException when reading fails
+     */
+    Optional<Chunk> next(byte[] reuse) throws IOException {
         if (ended && carried == 0) {
             return Optional.empty();
         }
-        byte[] buffer = new byte[Math.max(chunkSize, carried * 2)];
+        int size = Math.max(chunkSize, carried * 2);
+        byte[] buffer = reuse.length >= size ? reuse : new byte[size];
         System.arraycopy(carry, 0, buffer, 0, carried);
         int filled = carried;
         int searchFrom = carried;
