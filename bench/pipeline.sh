@@ -8,13 +8,16 @@
 #
 # Environment:
 #   BENCH_DIR=folder    keep the generated records there and reuse them (default: a temp folder)
-#   BENCH_BASELINE=jar  run the same passes on another build's migrate.jar afterwards
+#   BENCH_BASELINE=jar  run the same passes on another build's migrate.jar after each round of this build's
+#   BENCH_ROUNDS=n      alternate this build and the baseline n times (default 1); the last line gives the
+#                       median of each over the rounds
 #   JAVA_OPTS           JVM options (default: -XX:+UseSerialGC, as ./migrate runs)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 mb=${1:-100}
 passes=${2:-7}
 warmup=${3:-2}
+rounds=${BENCH_ROUNDS:-1}
 work=$(mktemp -d "${TMPDIR:-/tmp}/verpath-pipeline-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 seed=${BENCH_DIR:-$work/seed}/records-$mb
@@ -31,10 +34,20 @@ if [ ! -f "$seed/.complete" ]; then
 fi
 
 javac -nowarn -proc:none -d "$work/classes" -cp "$jar" "$here/bench/PipelineBench.java"
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:--XX:+UseSerialGC} -cp "$jar:$work/classes" PipelineBench "$seed/data" "$passes" "$warmup"
-if [ -n "${BENCH_BASELINE:-}" ]; then
-  echo "baseline ($BENCH_BASELINE):"
+# bench NAME JAR: one JVM of passes; its per-pass lines go to stderr, its median to $work/NAME
+bench() {
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:--XX:+UseSerialGC} -cp "$BENCH_BASELINE:$work/classes" PipelineBench "$seed/data" "$passes" "$warmup"
-fi
+  java ${JAVA_OPTS:--XX:+UseSerialGC} -cp "$2:$work/classes" PipelineBench "$seed/data" "$passes" "$warmup" \
+    | tee /dev/stderr | awk '/pipeline median/ {print $3}' >> "$work/$1"
+}
+for round in $(seq 1 "$rounds"); do
+  echo "round $round of $rounds: this build" >&2
+  bench this "$jar"
+  if [ -n "${BENCH_BASELINE:-}" ]; then
+    echo "round $round of $rounds: baseline ($BENCH_BASELINE)" >&2
+    bench baseline "$BENCH_BASELINE"
+  fi
+done
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "pipeline, median of $rounds round(s), MB/s of input per CPU second: this $(median < "$work/this")" \
+  "${BENCH_BASELINE:+baseline $(median < "$work/baseline")}"

@@ -35,7 +35,7 @@ final class RecordCodec {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
     private final ObjectMapper mapper = new ObjectMapper(factory);
-    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final JsonNodeFactory nodes = RecordNodes.INSTANCE;
 
     /**
      * Reads one line holding one JSON object.
