@@ -10,7 +10,7 @@
 #   BENCH_DIR=folder    keep the generated records there and reuse them (default: a temp folder)
 #   BENCH_BASELINE=jar  run the same passes on another build's migrate.jar after each round of this build's
 #   BENCH_ROUNDS=n      alternate this build and the baseline n times (default 1); the last line gives the
-#                       median of each over the rounds
+#                       median of each over the rounds and the median of the ratios within a round
 #   JAVA_OPTS           JVM options (default: -XX:+UseSerialGC, as ./migrate runs)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,3 +51,8 @@ done
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "pipeline, median of $rounds round(s), MB/s of input per CPU second: this $(median < "$work/this")" \
   "${BENCH_BASELINE:+baseline $(median < "$work/baseline")}"
+if [ -n "${BENCH_BASELINE:-}" ]; then
+  # the ratio within each round (this and the baseline ran one after the other) is steadier than either
+  echo "this / baseline, per round: $(paste -d/ "$work/this" "$work/baseline" | tr '\n' ' ')-> median" \
+    "$(paste "$work/this" "$work/baseline" | awk '{printf "%.3f\n", $1 / $2}' | median)"
+fi

@@ -80,6 +80,16 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
         return 1L << (hash ^ (hash >>> 6) ^ (hash >>> 12));
     }
 
+    /** @return the name of the field at a position (below {@link #size()}) */
+    String keyAt(int at) {
+        return keys[at];
+    }
+
+    /** @return the value of the field at a position (below {@link #size()}) */
+    JsonNode valueAt(int at) {
+        return values[at];
+    }
+
     @Override
     public int size() {
         return size;

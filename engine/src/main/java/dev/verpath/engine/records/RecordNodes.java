@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The node factory of records: like {@link JsonNodeFactory#instance} (decimals kept as they are), but
  * every object it makes, those a rule makes with {@code record.objectNode()} included, keeps its fields
- * in a {@link FieldMap}. Immutable and thread-safe.
+ * in a {@link FieldMap} (a {@link RecordObject}). Immutable and thread-safe.
  */
 final class RecordNodes extends JsonNodeFactory {
 
@@ -20,6 +20,6 @@ final class RecordNodes extends JsonNodeFactory {
 
     @Override
     public ObjectNode objectNode() {
-        return new ObjectNode(this, new FieldMap(4));
+        return new RecordObject(this, 4);
     }
 }

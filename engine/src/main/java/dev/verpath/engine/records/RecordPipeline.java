@@ -52,6 +52,7 @@ public final class RecordPipeline {
     private final boolean lossyAllowed;
     private final RunReport report;
     private final RecordCodec codec = new RecordCodec();
+    private final FieldNames names = new FieldNames();
 
     /**
      * One plan step as the pipeline sees it.
@@ -174,7 +175,7 @@ public final class RecordPipeline {
                         for (StagePlan plan : plans) {
                             migrate(record, plan, line);
                         }
-                        codec.write(generator, record);
+                        codec.write(generator, names, record);
                         records++;
                     }
                     if (lines.hadNewline()) {
