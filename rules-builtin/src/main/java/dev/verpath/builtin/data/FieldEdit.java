@@ -31,7 +31,8 @@ final class FieldEdit {
     private int taken;
     private final BiConsumer<String, JsonNode> take = (name, value) -> {
         names[taken] = name;
-        values[taken++] = value;
+        values[taken] = value;
+        changeAt[taken++] = changeOf(name);
     };
 
     private FieldEdit() {
@@ -110,30 +111,15 @@ final class FieldEdit {
         return this;
     }
 
-    /** Marks, for each field of the snapshot, the first change that names it (or -1). */
-    private void locateChanges(int size) {
-        Arrays.fill(changeAt, 0, size, -1);
+    /** @return the first change that names the field, or -1 */
+    private int changeOf(String name) {
         for (int c = 0; c < changes; c++) {
             String field = fields[c];
-            int at = -1;
-            for (int i = 0; i < size; i++) {
-                if (names[i] == field) {
-                    at = i;
-                    break;
-                }
-            }
-            if (at < 0) {
-                for (int i = 0; i < size; i++) {
-                    if (names[i].equals(field)) {
-                        at = i;
-                        break;
-                    }
-                }
-            }
-            if (at >= 0 && changeAt[at] < 0) {
-                changeAt[at] = c;
+            if (field == name || field.equals(name)) {
+                return c;
             }
         }
+        return -1;
     }
 
     /**
@@ -153,7 +139,6 @@ final class FieldEdit {
         }
         taken = 0;
         record.forEachEntry(take);
-        locateChanges(size);
         record.removeAll();
         for (int i = 0; i < size; i++) {
             int change = changeAt[i];
@@ -163,8 +148,7 @@ final class FieldEdit {
                 emit(record, change);
             }
         }
-        Arrays.fill(names, 0, size, null);
-        Arrays.fill(values, 0, size, null);
+        // names and values keep the last record's fields until the next one overwrites them
         clear();
     }
 

@@ -26,11 +26,15 @@ import java.util.Locale;
  *       {@code 1700000000.5}, {@code .000Z} to {@code 1700000000.0}); an offset other than {@code Z}
  *       is converted to UTC.</li>
  * </ul>
- * Stateless and thread-safe.
+ * Thread-safe (it keeps only the immutable text of the last minute it wrote).
  */
 final class Timestamps {
 
-    private static final long SECONDS_PER_DAY = 86_400;
+    private static final long SECONDS_PER_MINUTE = 60;
+    private static final long MINUTES_PER_DAY = 1_440;
+
+    /** The minute of the previous call (any thread's); immutable values, so a racy read is safe. */
+    private static volatile Minute lastMinute;
 
     private Timestamps() {
     }
@@ -56,26 +60,45 @@ final class Timestamps {
 
     /**
      * {@code uuuu-MM-ddTHH:mm:ss[.SSS]Z}: the date from {@link LocalDate#ofEpochDay}, the digits written
-     * by hand (this runs once a record, and a formatter costs several times more).
+     * by hand (this runs once a record, and a formatter costs several times more). Records come in
+     * time order, so the text up to the minute is kept from the previous call.
      */
     private static String text(long epochSecond, int millis) {
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, SECONDS_PER_DAY));
-        int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
-        int year = date.getYear();
-        if (year < 0 || year > 9999) {
-            throw new DateTimeException("year " + year + " is outside 0000-9999");
+        long epochMinute = Math.floorDiv(epochSecond, SECONDS_PER_MINUTE);
+        Minute minute = lastMinute;
+        if (minute == null || minute.epochMinute() != epochMinute) {
+            minute = Minute.of(epochMinute);
+            lastMinute = minute;
         }
-        StringBuilder out = new StringBuilder(24);
-        digits(out, year, 4);
-        digits(out.append('-'), date.getMonthValue(), 2);
-        digits(out.append('-'), date.getDayOfMonth(), 2);
-        digits(out.append('T'), secondOfDay / 3600, 2);
-        digits(out.append(':'), secondOfDay / 60 % 60, 2);
-        digits(out.append(':'), secondOfDay % 60, 2);
+        StringBuilder out = new StringBuilder(24).append(minute.text());
+        digits(out, (int) Math.floorMod(epochSecond, SECONDS_PER_MINUTE), 2);
         if (millis >= 0) {
             digits(out.append('.'), millis, 3);
         }
         return out.append('Z').toString();
+    }
+
+    /**
+     * One minute and its text {@code uuuu-MM-ddTHH:mm:}. Immutable, so a minute one thread made is
+     * safe for another to read.
+     */
+    private record Minute(long epochMinute, String text) {
+
+        static Minute of(long epochMinute) {
+            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochMinute, MINUTES_PER_DAY));
+            int minuteOfDay = (int) Math.floorMod(epochMinute, MINUTES_PER_DAY);
+            int year = date.getYear();
+            if (year < 0 || year > 9999) {
+                throw new DateTimeException("year " + year + " is outside 0000-9999");
+            }
+            StringBuilder out = new StringBuilder(17);
+            digits(out, year, 4);
+            digits(out.append('-'), date.getMonthValue(), 2);
+            digits(out.append('-'), date.getDayOfMonth(), 2);
+            digits(out.append('T'), minuteOfDay / 60, 2);
+            digits(out.append(':'), minuteOfDay % 60, 2);
+            return new Minute(epochMinute, out.append(':').toString());
+        }
     }
 
     /** Appends a non-negative value with leading zeros to the width. */

@@ -60,6 +60,20 @@ class TimestampsTest {
     }
 
     @Test
+    void agreesWithJavaTimeSecondBySecondAcrossMinutesAndMidnight() throws Exception {
+        java.time.format.DateTimeFormatter whole = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
+        java.time.format.DateTimeFormatter milli = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+        long midnight = 1700006400L; // 2023-11-15T00:00:00Z
+        for (long s = midnight - 130; s <= midnight + 130; s++) {
+            java.time.LocalDateTime time = java.time.LocalDateTime.ofEpochSecond(s, 0, java.time.ZoneOffset.UTC);
+            assertThat(format(Long.toString(s))).isEqualTo(whole.format(time));
+            assertThat(format(s + ".250")).isEqualTo(milli.format(time.plusNanos(250_000_000)));
+            assertThat(format(Long.toString(-s))).isEqualTo(whole.format(
+                    java.time.LocalDateTime.ofEpochSecond(-s, 0, java.time.ZoneOffset.UTC)));
+        }
+    }
+
+    @Test
     void readsBackTheSameNumber() {
         assertThat(Timestamps.parse("2023-11-14T22:13:20Z").toString()).isEqualTo("1700000000");
         assertThat(Timestamps.parse("2023-11-14T22:13:20.500Z").decimalValue().toPlainString()).isEqualTo("1700000000.5");
