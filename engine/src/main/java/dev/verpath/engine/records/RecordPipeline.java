@@ -112,13 +112,16 @@ public final class RecordPipeline {
         long records = 0;
         long bytesRead = 0;
         long bytesWritten = 0;
-        for (String path : allFiles) {
-            FileRun run = new FileRun(path, plan(path, matchedByRule));
-            workspace.write(path, out -> run.copy(workspace, out));
-            files++;
-            records += run.records;
-            bytesRead += run.bytesRead;
-            bytesWritten += run.bytesWritten;
+        FileTarget target = new FileTarget();
+        try (JsonGenerator generator = codec.generator(target)) {
+            for (String path : allFiles) {
+                FileRun run = new FileRun(path, plan(path, matchedByRule));
+                workspace.write(path, out -> run.copy(workspace, out, target, generator));
+                files++;
+                records += run.records;
+                bytesRead += run.bytesRead;
+                bytesWritten += run.bytesWritten;
+            }
         }
         report.count("data_files", files);
         report.count("records", records);
@@ -161,11 +164,12 @@ public final class RecordPipeline {
             this.plans = plans;
         }
 
-        void copy(Workspace workspace, OutputStream target) throws IOException {
+        void copy(Workspace workspace, OutputStream file, FileTarget target, JsonGenerator generator)
+                throws IOException {
             records = 0;
-            CountingOutputStream counted = new CountingOutputStream(new BufferedOutputStream(target, BUFFER));
-            try (InputStream in = workspace.open(path);
-                 JsonGenerator generator = codec.generator(counted)) {
+            BufferedOutputStream buffered = new BufferedOutputStream(file, BUFFER);
+            target.switchTo(buffered);
+            try (InputStream in = workspace.open(path)) {
                 LineReader lines = new LineReader(in);
                 long line = 0;
                 while (lines.next()) {
@@ -184,9 +188,10 @@ public final class RecordPipeline {
                 }
                 generator.flush();
                 bytesRead = lines.bytesRead();
+                bytesWritten = target.count();
+            } finally {
+                target.detach();
             }
-            counted.flush();
-            bytesWritten = counted.count();
         }
 
         private ObjectNode read(LineReader lines, long line) throws IOException {
