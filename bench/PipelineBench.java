@@ -10,15 +10,14 @@ import dev.verpath.rules.WriteAction;
 import dev.verpath.rules.Workspace;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +40,7 @@ public final class PipelineBench {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[] rates = new double[passes - warmup];
         for (int pass = 0; pass < passes; pass++) {
-            Discarding workspace = new Discarding(folder);
+            Workspace workspace = discarding(folder);
             long cpu0 = threads.getCurrentThreadCpuTime();
             long allocated0 = threads.getCurrentThreadAllocatedBytes();
             long wall0 = System.nanoTime();
@@ -78,89 +77,30 @@ public final class PipelineBench {
         return stages;
     }
 
-    /** Reads the folder's files and throws what is written away. */
-    private static final class Discarding implements Workspace {
-
-        private final Path root;
-
-        Discarding(Path root) {
-            this.root = root;
-        }
-
-        @Override
-        public List<String> files(String glob) throws IOException {
-            try (Stream<Path> walk = Files.walk(root)) {
-                return walk.filter(p -> p.toString().endsWith(".jsonl")).map(p -> root.relativize(p).toString()).sorted().toList();
-            }
-        }
-
-        @Override
-        public InputStream open(String path) throws IOException {
-            return new BufferedInputStream(Files.newInputStream(root.resolve(path)), 1 << 16);
-        }
-
-        @Override
-        public void write(String path, WriteAction action) throws IOException {
-            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            action.writeTo(OutputStream.nullOutputStream());
-            if (Boolean.getBoolean("bench.perFile")) {
-                System.out.printf("  %s: cpu %.3f s%n", path, (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
-            }
-        }
-
-        @Override
-        public boolean exists(String path) {
-            return Files.exists(root.resolve(path));
-        }
-
-        @Override
-        public boolean isFile(String path) {
-            return Files.isRegularFile(root.resolve(path));
-        }
-
-        @Override
-        public boolean isDirectory(String path) {
-            return Files.isDirectory(root.resolve(path));
-        }
-
-        @Override
-        public Optional<String> symlinkTarget(String path) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> children(String folder) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long size(String path) throws IOException {
-            return Files.size(root.resolve(path));
-        }
-
-        @Override
-        public String sha256(String path) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void move(String from, String to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void delete(String path) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void symlink(String link, String target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void hardLink(String path, String existing) {
-            throw new UnsupportedOperationException();
-        }
+    /**
+     * A workspace that lists and opens the folder's record files and throws what is written away; the
+     * pipeline needs nothing else of it.
+     */
+    private static Workspace discarding(Path root) {
+        return (Workspace) Proxy.newProxyInstance(Workspace.class.getClassLoader(), new Class<?>[] {Workspace.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "files" -> {
+                        try (Stream<Path> walk = Files.walk(root)) {
+                            yield walk.filter(p -> p.toString().endsWith(".jsonl"))
+                                    .map(p -> root.relativize(p).toString()).sorted().toList();
+                        }
+                    }
+                    case "open" -> new BufferedInputStream(Files.newInputStream(root.resolve((String) args[0])), 1 << 16);
+                    case "write" -> {
+                        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                        ((WriteAction) args[1]).writeTo(OutputStream.nullOutputStream());
+                        if (Boolean.getBoolean("bench.perFile")) {
+                            System.out.printf("  %s: cpu %.3f s%n", args[0],
+                                    (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
+                        }
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }

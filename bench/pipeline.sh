@@ -25,20 +25,16 @@ seed=${BENCH_DIR:-$work/seed}/records-$mb
 "$here/migrate" --version >/dev/null   # builds cli/target/migrate.jar when needed
 jar="$here/cli/target/migrate.jar"
 
-if [ ! -f "$seed/.complete" ]; then
-  echo "generating ${mb} MB of 0.1.0 records in 8 files ..." >&2
-  rm -rf "$seed"
-  python3 "$here/bench/gen-records.py" "$seed/data" "$mb"
-  printf '0.1.0\n' > "$seed/VERSION"
-  touch "$seed/.complete"
-fi
+python3 "$here/bench/gen-records.py" --installation "$seed" "$mb"
 
 javac -nowarn -proc:none -d "$work/classes" -cp "$jar" "$here/bench/PipelineBench.java"
-# bench NAME JAR: one JVM of passes; its per-pass lines go to stderr, its median to $work/NAME
+# bench NAME JAR: one JVM of passes; prints its lines and appends its median to $work/NAME
 bench() {
   # shellcheck disable=SC2086
   java ${JAVA_OPTS:--XX:+UseSerialGC} -cp "$2:$work/classes" PipelineBench "$seed/data" "$passes" "$warmup" \
-    | tee /dev/stderr | awk '/pipeline median/ {print $3}' >> "$work/$1"
+    > "$work/passes"
+  cat "$work/passes"
+  awk '/pipeline median/ {print $3}' "$work/passes" >> "$work/$1"
 }
 for round in $(seq 1 "$rounds"); do
   echo "round $round of $rounds: this build" >&2

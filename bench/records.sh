@@ -33,13 +33,7 @@ seed=${BENCH_DIR:-$work/seed}/records-$mb
 
 "$here/migrate" --version >/dev/null   # builds the command line once, outside the timings
 
-if [ ! -f "$seed/.complete" ]; then
-  echo "generating ${mb} MB of 0.1.0 records in 8 files ..." >&2
-  rm -rf "$seed"
-  python3 "$here/bench/gen-records.py" "$seed/data" "$mb"
-  printf '0.1.0\n' > "$seed/VERSION"
-  touch "$seed/.complete"
-fi
+python3 "$here/bench/gen-records.py" --installation "$seed" "$mb"
 bytes=$(cat "$seed"/data/*.jsonl | wc -c)
 
 # timed NAME COMMAND...: runs the command, appends "wall cpu" to $work/NAME
@@ -91,4 +85,7 @@ for name in "${names[@]}"; do
   awk -v l="$label" -v b="$bytes" -v w="$wall" -v c="$cpu" -v cw="$cat_wall" 'BEGIN {
     cpu_rate = c > 0 ? sprintf("%.0f", b/1e6/c) : "-"
     printf "%-26s %8.2f %8.2f %11.0f %10s %14.1f\n", l, w, c, b/1e6/w, cpu_rate, w/cw }'
+done
+for name in "${names[@]}"; do   # every run, to see the spread behind the medians
+  echo "  $name, each run (wall/CPU s): $(tr ' ' / < "$work/$name" | tr '\n' ' ')"
 done
