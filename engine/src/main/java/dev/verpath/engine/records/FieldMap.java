@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The fields of one record object, in insertion order, kept in two parallel arrays: much cheaper to
  * fill, clear and refill than a {@code LinkedHashMap} for the ten-odd fields of a typical record.
- * Lookups scan the keys; an object with more than {@value #INDEX_FROM} fields also keeps a hash index.
+ * Lookups scan the keys, after a 64-bit filter of the keys' hashes has ruled out most absent ones; an
+ * object with more than {@value #INDEX_FROM} fields also keeps a hash index.
  * Replacing the value of a key keeps its position; removing a key closes the gap. Not thread-safe.
  */
 final class FieldMap extends AbstractMap<String, JsonNode> {
@@ -24,10 +27,17 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
     private JsonNode[] values;
     private int size;
     private Map<String, Integer> index;
+    private long filter;
 
+    /** An empty map with room for a dozen fields. */
     FieldMap() {
-        keys = new String[12];
-        values = new JsonNode[12];
+        this(12);
+    }
+
+    /** @param capacity the fields it has room for before it grows */
+    FieldMap(int capacity) {
+        keys = new String[Math.max(capacity, 1)];
+        values = new JsonNode[Math.max(capacity, 1)];
     }
 
     private int find(Object key) {
@@ -41,18 +51,43 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
             Integer at = index.get(key);
             return at == null ? -1 : at;
         }
-        // parsed names and literals are mostly the same instances: try that first
-        for (int i = 0; i < size; i++) {
-            if (keys[i] == key) {
+        if (!(key instanceof String)) {
+            return -1;
+        }
+        int hash = key.hashCode();
+        if ((filter & bit(hash)) == 0) {
+            return -1;
+        }
+        // parsed names and literals are mostly the same instances: try that first, touching only the array
+        String[] ks = keys;
+        int n = size;
+        for (int i = 0; i < n; i++) {
+            if (ks[i] == key) {
                 return i;
             }
         }
-        for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+        for (int i = 0; i < n; i++) {
+            String k = ks[i];
+            if (k.hashCode() == hash && k.equals(key)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** One of 64 bits for a key's hash: a key whose bit is clear is certainly absent. */
+    private static long bit(int hash) {
+        return 1L << (hash ^ (hash >>> 6) ^ (hash >>> 12));
+    }
+
+    /** @return the name of the field at a position (below {@link #size()}) */
+    String keyAt(int at) {
+        return keys[at];
+    }
+
+    /** @return the value of the field at a position (below {@link #size()}) */
+    JsonNode valueAt(int at) {
+        return values[at];
     }
 
     @Override
@@ -85,6 +120,7 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
         }
         keys[size] = key;
         values[size] = value;
+        filter |= bit(key.hashCode());
         if (index != null) {
             index.put(key, size);
         }
@@ -110,6 +146,10 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
         keys[size] = null;
         values[size] = null;
         index = null;
+        filter = 0;
+        for (int i = 0; i < size; i++) {
+            filter |= bit(keys[i].hashCode());
+        }
     }
 
     @Override
@@ -118,6 +158,19 @@ final class FieldMap extends AbstractMap<String, JsonNode> {
         Arrays.fill(values, 0, size, null);
         size = 0;
         index = null;
+        filter = 0;
+    }
+
+    /** Visits the fields in order without making an entry for each. */
+    @Override
+    public void forEach(BiConsumer<? super String, ? super JsonNode> action) {
+        int n = size;
+        for (int i = 0; i < n; i++) {
+            action.accept(keys[i], values[i]);
+            if (size != n) {
+                throw new ConcurrentModificationException();
+            }
+        }
     }
 
     @Override

@@ -35,7 +35,7 @@ final class RecordCodec {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
     private final ObjectMapper mapper = new ObjectMapper(factory);
-    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final JsonNodeFactory nodes = RecordNodes.INSTANCE;
 
     /**
      * Reads one line holding one JSON object.
@@ -65,7 +65,7 @@ final class RecordCodec {
     }
 
     private ObjectNode readObjectBody(JsonParser parser) throws IOException {
-        ObjectNode object = new ObjectNode(nodes, new FieldMap());
+        ObjectNode object = new RecordObject(nodes, 12);
         String name;
         while ((name = parser.nextFieldName()) != null) {
             object.set(name, readValue(parser, parser.nextToken()));
@@ -138,16 +138,25 @@ final class RecordCodec {
      * Writes a tree compactly.
      *
      * @param generator where to
+     * @param names     the field names already serialized for this generator's lines
      * @param node      the tree
      * @throws IOException when writing fails
      */
-    void write(JsonGenerator generator, JsonNode node) throws IOException {
+    void write(JsonGenerator generator, FieldNames names, JsonNode node) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT: {
                 generator.writeStartObject();
-                for (Map.Entry<String, JsonNode> field : node.properties()) {
-                    generator.writeFieldName(field.getKey());
-                    write(generator, field.getValue());
+                if (node instanceof RecordObject object) {
+                    FieldMap fields = object.fieldMap();
+                    for (int i = 0; i < fields.size(); i++) {
+                        names.write(generator, fields.keyAt(i));
+                        write(generator, names, fields.valueAt(i));
+                    }
+                } else {
+                    for (Map.Entry<String, JsonNode> field : node.properties()) {
+                        names.write(generator, field.getKey());
+                        write(generator, names, field.getValue());
+                    }
                 }
                 generator.writeEndObject();
                 break;
@@ -155,7 +164,7 @@ final class RecordCodec {
             case ARRAY: {
                 generator.writeStartArray();
                 for (int i = 0, n = node.size(); i < n; i++) {
-                    write(generator, node.get(i));
+                    write(generator, names, node.get(i));
                 }
                 generator.writeEndArray();
                 break;

@@ -55,6 +55,8 @@ public final class RecordPipeline {
     private final int threads;
     private final Optional<Stage> source;
     private final RecordCodec codec = new RecordCodec();
+    /** Field names encoded once, per thread (the table is not thread-safe; every chunk's thread has one). */
+    private final ThreadLocal<FieldNames> names = ThreadLocal.withInitial(FieldNames::new);
 
     /**
      * One plan step as the pipeline sees it.
@@ -259,6 +261,7 @@ public final class RecordPipeline {
                 plans.add(new StagePlan(stageRules.stage(), contexts));
             }
             long count = 0;
+            FieldNames fieldNames = names.get();
             try (JsonGenerator generator = codec.generator(out)) {
                 long line = firstLine - 1;
                 while (lines.next()) {
@@ -271,7 +274,7 @@ public final class RecordPipeline {
                         for (StagePlan plan : plans) {
                             migrate(record, plan, line);
                         }
-                        codec.write(generator, record);
+                        codec.write(generator, fieldNames, record);
                         count++;
                     }
                     if (lines.hadNewline()) {

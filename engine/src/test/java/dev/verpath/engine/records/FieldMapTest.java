@@ -75,4 +75,39 @@ class FieldMapTest {
         assertThat(map.get(new String("f19".toCharArray()))).isEqualTo(IntNode.valueOf(-19));
         assertThat(map.get("f2")).isNull();
     }
+
+    @Test
+    void findsKeysByTextAfterRemovalsAndRefusesAbsentOnes() {
+        ObjectNode node = object();
+        java.util.Random random = new java.util.Random(5);
+        Map<String, Integer> reference = new LinkedHashMap<>();
+        for (int i = 0; i < 5_000; i++) {
+            // new String: equal text, another instance, so the lookup cannot stop at the same instance
+            String key = new String("f" + random.nextInt(14));
+            if (random.nextInt(3) == 0) {
+                assertThat(node.remove(key) != null).isEqualTo(reference.remove(key) != null);
+            } else if (random.nextBoolean()) {
+                node.put(key, i);
+                reference.put(key, i);
+            }
+            String probe = new String("f" + random.nextInt(20));
+            assertThat(node.has(probe)).as(probe).isEqualTo(reference.containsKey(probe));
+        }
+        assertThat(node.size()).isEqualTo(reference.size());
+        reference.forEach((key, value) -> assertThat(node.get(key).asInt()).isEqualTo(value));
+    }
+
+    @Test
+    void givesObjectsARuleMakesTheSameFieldMap() {
+        ObjectNode made = RecordNodes.INSTANCE.objectNode();
+        for (int i = 0; i < 10; i++) {
+            made.put("m" + i, i);
+        }
+        made.remove("m0");
+        assertThat(made.toString()).isEqualTo("{\"m1\":1,\"m2\":2,\"m3\":3,\"m4\":4,\"m5\":5,\"m6\":6,\"m7\":7,"
+                + "\"m8\":8,\"m9\":9}");
+        StringBuilder visited = new StringBuilder();
+        made.forEachEntry((key, value) -> visited.append(key));
+        assertThat(visited).hasToString("m1m2m3m4m5m6m7m8m9");
+    }
 }

@@ -1,7 +1,6 @@
 package dev.verpath.builtin.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -9,8 +8,6 @@ import dev.verpath.builtin.ServeEdge;
 import dev.verpath.rules.RecordContext;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleKind;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +25,6 @@ public final class DataRules {
     /** The breaking change of 1.0.0 to 2.0.0 that concerns the records. */
     static final List<String> BREAKING_2_0_0 = List.of("Database schema updated");
 
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     private DataRules() {
     }
@@ -67,7 +63,7 @@ public final class DataRules {
 
     /** 1.0.0 to 2.0.0. */
     static void toSchema2(ObjectNode record, RecordContext context) {
-        FieldEdit edit = new FieldEdit();
+        FieldEdit edit = FieldEdit.start();
         JsonNode ts = record.get("ts");
         if (ts != null) {
             JsonNode timestamp = timestampOf(ts, context);
@@ -117,25 +113,17 @@ public final class DataRules {
         if (completion != null) {
             usage.set("completion_tokens", completion);
         }
-        boolean promptFirst = prompt != null;
         if (prompt != null && completion != null) {
-            for (String name : (Iterable<String>) record::fieldNames) {
-                if (name.equals("prompt_tokens") || name.equals("completion_tokens")) {
-                    promptFirst = name.equals("prompt_tokens");
-                    break;
-                }
-            }
-        }
-        edit.replace(promptFirst ? "prompt_tokens" : "completion_tokens", "usage", usage);
-        if (prompt != null && completion != null) {
-            edit.remove(promptFirst ? "completion_tokens" : "prompt_tokens");
+            edit.replaceFirstOf("prompt_tokens", "completion_tokens", "usage", usage);
+        } else {
+            edit.replace(prompt != null ? "prompt_tokens" : "completion_tokens", "usage", usage);
         }
     }
 
     /** 2.0.0 to 2.1.0. */
     static void toSchema3(ObjectNode record, RecordContext context) {
         record.put("schema_version", 3);
-        FieldEdit edit = new FieldEdit();
+        FieldEdit edit = FieldEdit.start();
         JsonNode latency = record.get("latency_ms");
         JsonNode usage = record.get("usage");
         JsonNode completion = usage != null && usage.isObject() ? usage.get("completion_tokens") : null;
@@ -145,14 +133,14 @@ public final class DataRules {
             ObjectNode metrics = object(existing, "metrics", context);
             moveInto(record, "latency_ms", metrics, "metrics", edit, context);
             if (!metrics.has("tokens_per_second")) {
-                metrics.set("tokens_per_second", tokensPerSecond(completion, metrics.get("latency_ms")));
+                metrics.set("tokens_per_second", TokensPerSecond.of(completion, metrics.get("latency_ms")));
             }
         } else {
             ObjectNode metrics = record.objectNode();
             if (latency != null) {
                 metrics.set("latency_ms", latency);
             }
-            metrics.set("tokens_per_second", tokensPerSecond(completion, latency));
+            metrics.set("tokens_per_second", TokensPerSecond.of(completion, latency));
             if (latency != null) {
                 edit.replace("latency_ms", "metrics", metrics);
             } else {
@@ -182,22 +170,6 @@ public final class DataRules {
         }
     }
 
-    /**
-     * Completion tokens a second: {@code completion_tokens / (latency_ms / 1000)}, rounded half-up to
-     * two decimals and written with both ({@code 120.00}); null when either is missing or not a
-     * number, or latency is 0.
-     */
-    static JsonNode tokensPerSecond(JsonNode completion, JsonNode latency) {
-        if (completion == null || latency == null || !completion.isNumber() || !latency.isNumber()) {
-            return NullNode.instance;
-        }
-        BigDecimal millis = latency.decimalValue();
-        if (millis.signum() == 0) {
-            return NullNode.instance;
-        }
-        return DecimalNode.valueOf(completion.decimalValue().multiply(THOUSAND).divide(millis, 2, RoundingMode.HALF_UP));
-    }
-
     /** 2.1.0 to 2.0.0: {@code latency_ms} back where {@code metrics} stood; the fingerprint stays. */
     static void downToSchema2(ObjectNode record, RecordContext context) {
         record.put("schema_version", 2);
@@ -212,13 +184,13 @@ public final class DataRules {
         if (!metrics.isEmpty()) {
             replacement.put("metrics", metrics);
         }
-        new FieldEdit().splice("metrics", replacement).apply(record);
+        FieldEdit.start().splice("metrics", replacement).apply(record);
     }
 
     /** 2.0.0 to 1.0.0: {@code ts} where {@code timestamp} stood, token fields where {@code usage} stood. */
     static void downToSchema1(ObjectNode record, RecordContext context) {
         record.put("schema_version", 1);
-        FieldEdit edit = new FieldEdit();
+        FieldEdit edit = FieldEdit.start();
         JsonNode timestamp = record.get("timestamp");
         if (timestamp != null) {
             JsonNode ts = tsOf(timestamp, context);

@@ -1,25 +1,30 @@
 package dev.verpath.builtin.data;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
  * The fingerprint that replaces an API key from 2.1.0 on: the first 12 hex characters (lower case)
- * of the SHA-256 of the key's UTF-8 bytes. Thread-safe (one digest per thread).
+ * of the SHA-256 of the key's UTF-8 bytes. This runs once a record, so each thread keeps its digest
+ * and buffers. Thread-safe.
  */
 final class Fingerprints {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final ThreadLocal<Fingerprints> PER_THREAD = ThreadLocal.withInitial(Fingerprints::new);
+
+    private final MessageDigest sha256;
+    private byte[] input = new byte[64];
+    private final byte[] digest = new byte[32];
+
+    private Fingerprints() {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
-    });
-
-    private Fingerprints() {
     }
 
     /**
@@ -27,12 +32,38 @@ final class Fingerprints {
      * @return 12 lower-case hex characters
      */
     static String of(String key) {
-        byte[] digest = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
-        char[] out = new char[12];
+        return PER_THREAD.get().fingerprint(key);
+    }
+
+    private String fingerprint(String key) {
+        int n = key.length();
+        boolean ascii = true;
+        if (input.length < n) {
+            input = new byte[Math.max(n, input.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            input[i] = (byte) c;
+        }
+        if (ascii) {
+            sha256.update(input, 0, n);
+        } else {
+            sha256.update(key.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            sha256.digest(digest, 0, digest.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 digest does not fit 32 bytes", e);
+        }
+        byte[] out = new byte[12];
         for (int i = 0; i < 6; i++) {
             out[2 * i] = HEX[(digest[i] >> 4) & 0xF];
             out[2 * i + 1] = HEX[digest[i] & 0xF];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 }

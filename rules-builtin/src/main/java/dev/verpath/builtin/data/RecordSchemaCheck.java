@@ -1,6 +1,7 @@
 package dev.verpath.builtin.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.builtin.ServeLayout;
 import dev.verpath.rules.RecordCheck;
@@ -59,13 +60,15 @@ public final class RecordSchemaCheck implements RecordCheck {
             return Optional.of("field schema_version is " + version + " (expected " + schemaVersion + ")");
         }
         if (schemaVersion == 1) {
-            return shape(record, "ts", JsonNode::isNumber, "a number");
+            return shape(record, "ts", Shape.NUMBER);
         }
         if (record.has("ts")) {
             return Optional.of("field ts must have become timestamp");
         }
-        Optional<String> problem = shape(record, "timestamp", JsonNode::isTextual, "a string")
-                .or(() -> shape(record, "usage", JsonNode::isObject, "an object"));
+        Optional<String> problem = shape(record, "timestamp", Shape.STRING);
+        if (problem.isEmpty()) {
+            problem = shape(record, "usage", Shape.OBJECT);
+        }
         if (problem.isPresent() || schemaVersion == 2) {
             return problem;
         }
@@ -83,12 +86,31 @@ public final class RecordSchemaCheck implements RecordCheck {
         return Optional.empty();
     }
 
-    private static Optional<String> shape(ObjectNode record, String field, java.util.function.Predicate<JsonNode> ok,
-            String expected) {
+    /** The node types a field may have (besides null). */
+    private enum Shape {
+        NUMBER("a number"), STRING("a string"), OBJECT("an object");
+
+        private final String expected;
+
+        Shape(String expected) {
+            this.expected = expected;
+        }
+    }
+
+    private static Optional<String> shape(ObjectNode record, String field, Shape shape) {
         JsonNode value = record.get(field);
-        if (value == null || value.isNull() || ok.test(value)) {
+        if (value == null) {
             return Optional.empty();
         }
-        return Optional.of("field " + field + " is not " + expected);
+        JsonNodeType type = value.getNodeType();
+        boolean ok = switch (shape) {
+            case NUMBER -> type == JsonNodeType.NUMBER;
+            case STRING -> type == JsonNodeType.STRING;
+            case OBJECT -> type == JsonNodeType.OBJECT;
+        };
+        if (ok || type == JsonNodeType.NULL) {
+            return Optional.empty();
+        }
+        return Optional.of("field " + field + " is not " + shape.expected);
     }
 }

@@ -7,9 +7,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -27,10 +26,15 @@ import java.util.Locale;
  *       {@code 1700000000.5}, {@code .000Z} to {@code 1700000000.0}); an offset other than {@code Z}
  *       is converted to UTC.</li>
  * </ul>
- * Stateless and thread-safe.
+ * Thread-safe (it keeps only the immutable text of the last minute it wrote).
  */
 final class Timestamps {
 
+    private static final long SECONDS_PER_MINUTE = 60;
+    private static final long MINUTES_PER_DAY = 1_440;
+
+    /** The minute of the previous call (any thread's); immutable values, so a racy read is safe. */
+    private static volatile Minute lastMinute;
 
     private Timestamps() {
     }
@@ -45,43 +49,62 @@ final class Timestamps {
      */
     static String format(JsonNode ts) {
         if (ts.isIntegralNumber()) {
-            return text(ts.bigIntegerValue().longValueExact(), -1);
+            if (!ts.canConvertToLong()) {
+                throw new ArithmeticException("ts is beyond the range of long");
+            }
+            return text(ts.longValue(), -1);
         }
         long millis = ts.decimalValue().movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
         return text(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000));
     }
 
-    /** {@code uuuu-MM-ddTHH:mm:ss[.SSS]Z}, built by hand: this runs once a record. */
+    /**
+     * {@code uuuu-MM-ddTHH:mm:ss[.SSS]Z}: the date from {@link LocalDate#ofEpochDay}, the digits written
+     * by hand (this runs once a record, and a formatter costs several times more). Records come in
+     * time order, so the text up to the minute is kept from the previous call.
+     */
     private static String text(long epochSecond, int millis) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
-        int year = time.getYear();
-        if (year < 0 || year > 9999) {
-            throw new DateTimeException("year " + year + " is outside 0000-9999");
+        long epochMinute = Math.floorDiv(epochSecond, SECONDS_PER_MINUTE);
+        Minute minute = lastMinute;
+        if (minute == null || minute.epochMinute() != epochMinute) {
+            minute = Minute.of(epochMinute);
+            lastMinute = minute;
         }
-        char[] out = new char[millis < 0 ? 20 : 24];
-        digits(out, 0, year, 4);
-        out[4] = '-';
-        digits(out, 5, time.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, time.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, time.getHour(), 2);
-        out[13] = ':';
-        digits(out, 14, time.getMinute(), 2);
-        out[16] = ':';
-        digits(out, 17, time.getSecond(), 2);
+        StringBuilder out = new StringBuilder(24).append(minute.text());
+        digits(out, (int) Math.floorMod(epochSecond, SECONDS_PER_MINUTE), 2);
         if (millis >= 0) {
-            out[19] = '.';
-            digits(out, 20, millis, 3);
+            digits(out.append('.'), millis, 3);
         }
-        out[out.length - 1] = 'Z';
-        return new String(out);
+        return out.append('Z').toString();
     }
 
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
+    /**
+     * One minute and its text {@code uuuu-MM-ddTHH:mm:}. Immutable, so a minute one thread made is
+     * safe for another to read.
+     */
+    private record Minute(long epochMinute, String text) {
+
+        static Minute of(long epochMinute) {
+            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochMinute, MINUTES_PER_DAY));
+            int minuteOfDay = (int) Math.floorMod(epochMinute, MINUTES_PER_DAY);
+            int year = date.getYear();
+            if (year < 0 || year > 9999) {
+                throw new DateTimeException("year " + year + " is outside 0000-9999");
+            }
+            StringBuilder out = new StringBuilder(17);
+            digits(out, year, 4);
+            digits(out.append('-'), date.getMonthValue(), 2);
+            digits(out.append('-'), date.getDayOfMonth(), 2);
+            digits(out.append('T'), minuteOfDay / 60, 2);
+            digits(out.append(':'), minuteOfDay % 60, 2);
+            return new Minute(epochMinute, out.append(':').toString());
+        }
+    }
+
+    /** Appends a non-negative value with leading zeros to the width. */
+    private static void digits(StringBuilder out, int value, int width) {
+        for (int scale = width == 4 ? 1000 : width == 3 ? 100 : 10; scale > 0; scale /= 10) {
+            out.append((char) ('0' + value / scale % 10));
         }
     }
 

@@ -37,6 +37,40 @@ class TimestampsTest {
     @Test
     void refusesTimesOutsideFourDigitYears() {
         assertThatThrownBy(() -> format("999999999999")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> format("-62167219201")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> format("9223372036854775807")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> format("-9223372036854775808")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> format("92233720368547758070")).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void agreesWithJavaTimeFromYearZeroToYear9999() throws Exception {
+        java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
+        long first = -62167219200L; // 0000-01-01T00:00:00Z
+        long last = 253402300799L; // 9999-12-31T23:59:59Z
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<Long> seconds = new java.util.ArrayList<>(java.util.List.of(first, last, 0L, -1L, 951782400L, 951868800L));
+        for (int i = 0; i < 20_000; i++) {
+            seconds.add(first + (long) (random.nextDouble() * (last - first)));
+        }
+        for (long s : seconds) {
+            String expected = iso.format(java.time.LocalDateTime.ofEpochSecond(s, 0, java.time.ZoneOffset.UTC));
+            assertThat(format(Long.toString(s))).as("%d", s).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void agreesWithJavaTimeSecondBySecondAcrossMinutesAndMidnight() throws Exception {
+        java.time.format.DateTimeFormatter whole = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
+        java.time.format.DateTimeFormatter milli = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+        long midnight = 1700006400L; // 2023-11-15T00:00:00Z
+        for (long s = midnight - 130; s <= midnight + 130; s++) {
+            java.time.LocalDateTime time = java.time.LocalDateTime.ofEpochSecond(s, 0, java.time.ZoneOffset.UTC);
+            assertThat(format(Long.toString(s))).isEqualTo(whole.format(time));
+            assertThat(format(s + ".250")).isEqualTo(milli.format(time.plusNanos(250_000_000)));
+            assertThat(format(Long.toString(-s))).isEqualTo(whole.format(
+                    java.time.LocalDateTime.ofEpochSecond(-s, 0, java.time.ZoneOffset.UTC)));
+        }
     }
 
     @Test
