@@ -3,7 +3,6 @@ package dev.verpath.engine.records;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.execute.RunReport;
-import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;
@@ -171,8 +170,8 @@ public final class RecordPipeline {
     }
 
     /** For one file, per stage: the rules that apply to it (a stage none of whose rules applies is left out). */
-    private List<StageRules> applied(String path, List<Set<String>> matchedByRule) {
-        List<StageRules> applied = new ArrayList<>();
+    private List<RecordStages.Applied> applied(String path, List<Set<String>> matchedByRule) {
+        List<RecordStages.Applied> applied = new ArrayList<>();
         int ruleIndex = 0;
         for (Stage stage : stages) {
             List<RecordRule> rules = new ArrayList<>();
@@ -182,29 +181,22 @@ public final class RecordPipeline {
                 }
             }
             if (!rules.isEmpty()) {
-                applied.add(new StageRules(stage, rules));
+                applied.add(new RecordStages.Applied(stage, rules));
             }
         }
         return applied;
-    }
-
-    private record StageRules(Stage stage, List<RecordRule> rules) {
-    }
-
-    /** A stage's rules on one file (or one chunk of it), each with its context, and whether checks run. */
-    private record StagePlan(Stage stage, List<StageContext> contexts) {
     }
 
     /** The pass over one file; keeps its counts for the totals. */
     private final class FileRun {
 
         private final String path;
-        private final List<StageRules> applied;
+        private final List<RecordStages.Applied> applied;
         private long records;
         private long bytesRead;
         private long bytesWritten;
 
-        FileRun(String path, List<StageRules> applied) {
+        FileRun(String path, List<RecordStages.Applied> applied) {
             this.path = path;
             this.applied = applied;
         }
@@ -250,16 +242,7 @@ public final class RecordPipeline {
          * @return how many records went through
          */
         long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
-            List<StagePlan> plans = new ArrayList<>();
-            for (StageRules stageRules : applied) {
-                List<StageContext> contexts = new ArrayList<>();
-                for (RecordRule rule : stageRules.rules()) {
-                    Stage stage = stageRules.stage();
-                    contexts.add(new StageContext(rule, path, stage.from(), stage.to(), lossyAllowed,
-                            reports.forRule(rule.descriptor().id())));
-                }
-                plans.add(new StagePlan(stageRules.stage(), contexts));
-            }
+            RecordStages recordStages = new RecordStages(path, applied, lossyAllowed, source.map(Stage::checks), reports);
             long count = 0;
             FieldNames fieldNames = names.get();
             try (JsonGenerator generator = codec.generator(out)) {
@@ -268,12 +251,7 @@ public final class RecordPipeline {
                     line++;
                     if (!lines.isBlank()) {
                         ObjectNode record = read(lines, line);
-                        if (source.isPresent()) {
-                            checkSource(record, line, reports);
-                        }
-                        for (StagePlan plan : plans) {
-                            migrate(record, plan, line);
-                        }
+                        recordStages.migrate(record, line);
                         codec.write(generator, fieldNames, record);
                         count++;
                     }
@@ -291,41 +269,6 @@ public final class RecordPipeline {
                 return codec.readObject(lines.buffer(), lines.start(), lines.length());
             } catch (RecordCodec.NotAnObjectException e) {
                 throw new RuleFailure(path, "line " + line, "not a JSON object: " + e.getMessage());
-            }
-        }
-
-        private void checkSource(ObjectNode record, long line, RecordReports reports) {
-            for (RecordCheck check : source.orElseThrow().checks()) {
-                Optional<String> problem = check.check(record);
-                if (problem.isPresent()) {
-                    reports.sourceProblem(check.descriptor().id(), line, problem.get());
-                }
-            }
-        }
-
-        private void migrate(ObjectNode record, StagePlan plan, long line) {
-            for (StageContext context : plan.contexts()) {
-                context.line = line;
-                try {
-                    context.rule.transform(record, context);
-                } catch (RuleFailure e) {
-                    String where = "line " + line + e.location().map(l -> ", " + l).orElse("");
-                    throw new RuleFailure(path, where, e.getMessage());
-                } catch (MigrationException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    RuleFailure failure = new RuleFailure(path, "line " + line,
-                            "rule " + context.rule.descriptor().id() + " failed: " + e);
-                    failure.initCause(e);
-                    throw failure;
-                }
-            }
-            for (RecordCheck check : plan.stage().checks()) {
-                Optional<String> problem = check.check(record);
-                if (problem.isPresent()) {
-                    throw new RuleFailure(path, "line " + line,
-                            "record does not match " + plan.stage().to() + ": " + problem.get());
-                }
             }
         }
     }

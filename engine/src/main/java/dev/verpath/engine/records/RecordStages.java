@@ -1,0 +1,105 @@
+package dev.verpath.engine.records;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.RecordRule;
+import dev.verpath.rules.RuleFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happens to each record of one file (or one chunk of it): the source version's checks, when asked,
+ * then every stage's rules in order, each stage's record checks on the record as it leaves the stage. A rule's
+ * failure, or a check's, becomes a {@link RuleFailure} naming the file and the line. Each instance has its own
+ * rule contexts, so chunks of a file can be migrated on several threads at once; one instance is not
+ * thread-safe.
+ */
+final class RecordStages {
+
+    /**
+     * A stage and the rules of it that apply to a file.
+     *
+     * @param stage the stage
+     * @param rules its rules whose globs match the file, in run order
+     */
+    record Applied(RecordPipeline.Stage stage, List<RecordRule> rules) {
+    }
+
+    private record StagePlan(RecordPipeline.Stage stage, List<StageContext> contexts) {
+    }
+
+    private final String path;
+    private final List<StagePlan> plans = new ArrayList<>();
+    private final List<RecordCheck> sourceChecks;
+    private final RecordReports reports;
+
+    /**
+     * @param path         the file
+     * @param applied      the stages with rules for it
+     * @param lossyAllowed whether the user allowed lossy steps
+     * @param sourceChecks the source version's record checks, when records are to be checked as read
+     * @param reports      where rules and source checks report
+     */
+    RecordStages(String path, List<Applied> applied, boolean lossyAllowed, Optional<List<RecordCheck>> sourceChecks,
+                 RecordReports reports) {
+        this.path = path;
+        this.sourceChecks = sourceChecks.orElse(List.of());
+        this.reports = reports;
+        for (Applied a : applied) {
+            List<StageContext> contexts = new ArrayList<>();
+            RecordPipeline.Stage stage = a.stage();
+            for (RecordRule rule : a.rules()) {
+                contexts.add(new StageContext(rule, path, stage.from(), stage.to(), lossyAllowed,
+                        reports.forRule(rule.descriptor().id())));
+            }
+            plans.add(new StagePlan(stage, contexts));
+        }
+    }
+
+    /**
+     * Checks a record against the source, when asked, and takes it through every stage.
+     *
+     * @param record the record, changed in place
+     * @param line   its line
+     * @throws RuleFailure when a rule fails or the record does not match a stage's version
+     */
+    void migrate(ObjectNode record, long line) {
+        for (RecordCheck check : sourceChecks) {
+            Optional<String> problem = check.check(record);
+            if (problem.isPresent()) {
+                reports.sourceProblem(check.descriptor().id(), line, problem.get());
+            }
+        }
+        for (StagePlan plan : plans) {
+            migrate(record, plan, line);
+        }
+    }
+
+    private void migrate(ObjectNode record, StagePlan plan, long line) {
+        for (StageContext context : plan.contexts()) {
+            context.line = line;
+            try {
+                context.rule.transform(record, context);
+            } catch (RuleFailure e) {
+                String where = "line " + line + e.location().map(l -> ", " + l).orElse("");
+                throw new RuleFailure(path, where, e.getMessage());
+            } catch (MigrationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                RuleFailure failure = new RuleFailure(path, "line " + line,
+                        "rule " + context.rule.descriptor().id() + " failed: " + e);
+                failure.initCause(e);
+                throw failure;
+            }
+        }
+        for (RecordCheck check : plan.stage().checks()) {
+            Optional<String> problem = check.check(record);
+            if (problem.isPresent()) {
+                throw new RuleFailure(path, "line " + line,
+                        "record does not match " + plan.stage().to() + ": " + problem.get());
+            }
+        }
+    }
+}
