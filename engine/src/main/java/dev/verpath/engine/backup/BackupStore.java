@@ -178,17 +178,19 @@ public final class BackupStore {
     /**
      * Records, for each hard-linked file of a backup, its inode and change time, so that a later rollback can
      * trust an unchanged file without re-reading it. Only files unchanged in size and modification time are
-     * recorded, and only when their change time is clearly in the past: a change within the file system's
-     * timestamp granularity of now could go unnoticed ("racy" entries, as git calls them, get no stat and are
-     * re-read). Failing to record is harmless: the rollback then re-reads.
+     * recorded, and only when their change time is older than a marker file created just before: any later
+     * write stamps the file at least the marker's time, so it cannot keep the recorded change time, whatever
+     * the file system's timestamp granularity (git's "racy" entries, decided by the file system's clock rather
+     * than ours). A file changed within the marker's clock tick gets no stat and is re-read. Failing to record
+     * is harmless: the rollback then re-reads.
      *
      * @param backup a finished backup folder
-     * @param now    the current time
+     * @param now    the current time, used (less a 200 ms margin) only where no marker file can be created
      */
     public static void recordStats(Path backup, Instant now) {
         try {
             BackupManifest manifest = read(backup);
-            long racyFrom = now.minusMillis(200).toEpochMilli() * 1_000_000L;
+            long racyFrom = markerTime(backup).orElse(now.minusMillis(200).toEpochMilli() * 1_000_000L);
             List<BackupManifest.Entry> entries = new ArrayList<>();
             boolean any = false;
             for (BackupManifest.Entry e : manifest.entries()) {
@@ -208,6 +210,21 @@ public final class BackupStore {
             }
         } catch (IOException | RuntimeException e) {
             // without stats a rollback re-reads every linked file: slower, never wrong
+        }
+    }
+
+    /** The file system's time now in nanoseconds: the modification time of a new file in the folder. */
+    private static Optional<Long> markerTime(Path folder) {
+        try {
+            Path marker = Files.createTempFile(folder, ".stat-marker", ".tmp");
+            try {
+                return Optional.of(Files.getLastModifiedTime(marker, LinkOption.NOFOLLOW_LINKS)
+                        .to(java.util.concurrent.TimeUnit.NANOSECONDS));
+            } finally {
+                Files.deleteIfExists(marker);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
         }
     }
 
