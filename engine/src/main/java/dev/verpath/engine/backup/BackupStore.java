@@ -83,14 +83,13 @@ public final class BackupStore {
      * @param product the product
      * @param from    the version before
      * @param to      the version aimed at
-     * @param hashes  the run's hash cache (hashes computed while copying are added to it)
+     * @param hashes  the run's hash cache (hashes computed while copying are added to it); the files kept by link
+     *                are hashed from it, so a caller that has hashed them on every core beforehand (see
+     *                {@link HashCache#hashAll}) saves reading them here one by one
      * @return the backup
      * @throws IOException when the backup cannot be written
      */
     public BackupInfo create(LiveTree live, String product, String from, String to, HashCache hashes) throws IOException {
-        hashes.hashAll(live.entries().entrySet().stream()
-                .filter(e -> e.getValue().type() == LiveTree.Type.FILE && keptByLink(e.getKey()))
-                .map(e -> e.getValue().real()).toList());
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
