@@ -201,21 +201,25 @@ public final class MigrationEngine {
                 backup = all.get(all.size() - 1).folder();
             }
             progress.accept("verifying backup " + backup.getFileName());
-            BackupManifest manifest = BackupVerifier.verify(backup, false);
-            progress.accept("restoring " + manifest.entries().size() + " entries");
-            Instant now = clock.instant();
-            String current = installation.version().orElse("?");
-            Journal journal = Journal.in(installation.stateFolder());
-            if (journal.interrupted().isEmpty() && backup.getParent().equals(store.folder())) {
-                // a crash during the restore leaves this journal: the next command restores the same backup again
-                journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(), now.toString()));
+            // verified and its archive extracted into staging (read once) before anything live is touched
+            try (BackupRestore restore = BackupRestore.stage(backup, installation.root(),
+                    installation.stateFolder().resolve("staging").resolve("rollback"))) {
+                BackupManifest manifest = restore.manifest();
+                progress.accept("restoring " + manifest.entries().size() + " entries");
+                Instant now = clock.instant();
+                String current = installation.version().orElse("?");
+                Journal journal = Journal.in(installation.stateFolder());
+                if (journal.interrupted().isEmpty() && backup.getParent().equals(store.folder())) {
+                    // a crash during the restore leaves this journal: the next command restores the same backup again
+                    journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(), now.toString()));
+                }
+                int restored = restore.apply(Set.of(store.folder()));
+                History.in(installation.stateFolder()).append(List.of(new HistoryEntry(
+                        History.in(installation.stateFolder()).read().size() + 1, manifest.product(), "rollback", current,
+                        manifest.from(), new TreeMap<>(), now, Duration.ZERO, "success")));
+                Journal.in(installation.stateFolder()).end();
+                return new RollbackResult(manifest.id(), restored, manifest.from());
             }
-            int restored = BackupRestore.restore(backup, manifest, installation.root(), Set.of(store.folder()));
-            History.in(installation.stateFolder()).append(List.of(new HistoryEntry(
-                    History.in(installation.stateFolder()).read().size() + 1, manifest.product(), "rollback", current,
-                    manifest.from(), new TreeMap<>(), now, Duration.ZERO, "success")));
-            Journal.in(installation.stateFolder()).end();
-            return new RollbackResult(manifest.id(), restored, manifest.from());
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.IO_FAILED, installation.root() + ": rollback failed (" + e.getMessage()
                     + "); run it again: a restore can be repeated", e);

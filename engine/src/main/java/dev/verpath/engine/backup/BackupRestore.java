@@ -8,6 +8,7 @@ import dev.verpath.engine.workspace.RelativePath;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,26 +23,41 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Puts a verified backup back: entries the migration added are removed, every backed-up file, folder and
- * link is restored by an atomic rename of a fully written temporary sibling, then modes and modification
- * times are re-applied. Refuses a backup whose places lie outside the installation.
+ * Puts a backup back in two phases. {@link #stage} verifies it (manifest, stored files, and every archive entry
+ * against its SHA-256 while extracting it into a staging folder: the archive is read once) and touches nothing
+ * of the installation; a damaged or crafted backup stops there. {@link #apply} then removes entries the
+ * migration added and puts every backed-up file, folder and link in place by atomic renames (staged files
+ * move, hard-linked ones are linked back), and re-applies modes and modification times. Refuses a backup whose
+ * places lie outside the installation. Not thread-safe; close it to delete the staging folder.
  */
-public final class BackupRestore {
+public final class BackupRestore implements AutoCloseable {
 
-    private BackupRestore() {
+    private final Path backup;
+    private final BackupManifest manifest;
+    private final Path realRoot;
+    private final Path staging;
+
+    private BackupRestore(Path backup, BackupManifest manifest, Path realRoot, Path staging) {
+        this.backup = backup;
+        this.manifest = manifest;
+        this.realRoot = realRoot;
+        this.staging = staging;
     }
 
     /**
-     * Restores a backup.
+     * Verifies a backup and extracts its archive into a staging folder, each entry checked against the manifest
+     * as it is written. Nothing outside the staging folder is written.
      *
-     * @param backup   the backup folder
-     * @param manifest its verified manifest
-     * @param root     the installation the backup must belong to
-     * @param excluded real folders that are not part of the installation (the backup store)
-     * @return how many entries were restored
-     * @throws IOException when restoring fails
+     * @param backup  the backup folder
+     * @param root    the installation the backup must belong to
+     * @param staging a folder to extract into (replaced; on the installation's file system, so that the staged
+     *                files can be renamed into place)
+     * @return the staged restore
+     * @throws IOException when the staging folder cannot be written
+     * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} when the backup fails verification
      */
-    public static int restore(Path backup, BackupManifest manifest, Path root, Set<Path> excluded) throws IOException {
+    public static BackupRestore stage(Path backup, Path root, Path staging) throws IOException {
+        BackupManifest manifest = BackupVerifier.verifyStored(backup);
         Path realRoot = root.toAbsolutePath().normalize();
         for (Mount mount : manifest.mounts()) {
             if (!mount.real().startsWith(realRoot)) {
@@ -49,6 +65,46 @@ public final class BackupRestore {
                         + ": backup would write outside the installation (" + mount.real() + "); nothing was restored");
             }
         }
+        deleteTree(staging);
+        BackupRestore restore = new BackupRestore(backup, manifest, realRoot, staging);
+        try {
+            byte[] buffer = new byte[1 << 20];
+            BackupArchive.read(backup, BackupVerifier.archived(manifest), (entry, bytes) -> {
+                Path staged = restore.staged(entry);
+                Files.createDirectories(staged.getParent());
+                try (OutputStream out = Files.newOutputStream(staged)) {
+                    for (int n; (n = bytes.read(buffer)) > 0; ) {
+                        out.write(buffer, 0, n);
+                    }
+                }
+            });
+            for (BackupManifest.Entry e : BackupVerifier.archived(manifest)) {
+                AtomicFiles.fsync(restore.staged(e));
+            }
+        } catch (IOException | RuntimeException e) {
+            restore.close();
+            throw e;
+        }
+        return restore;
+    }
+
+    /** @return the verified manifest */
+    public BackupManifest manifest() {
+        return manifest;
+    }
+
+    private Path staged(BackupManifest.Entry entry) {
+        return staging.resolve(RelativePath.check(entry.path()));
+    }
+
+    /**
+     * Puts the staged backup in place.
+     *
+     * @param excluded real folders that are not part of the installation (the backup store)
+     * @return how many entries were restored
+     * @throws IOException when restoring fails (repeating the rollback finishes it)
+     */
+    public int apply(Set<Path> excluded) throws IOException {
         Map<String, BackupManifest.Entry> wanted = manifest.entries().stream()
                 .collect(Collectors.toMap(e -> RelativePath.check(e.path()), Function.identity()));
         LiveTree now = LiveTree.scan(manifest.mounts().stream()
@@ -74,26 +130,7 @@ public final class BackupRestore {
             checkNoLinkBetween(realRoot, real, backup);
             switch (e.type()) {
                 case "dir" -> Files.createDirectories(real);
-                case "file" -> {
-                    if (e.stored().equals("archive")) {
-                        restored++;
-                        continue;
-                    }
-                    Path stored = files.resolve(e.path());
-                    if (!(Files.exists(real, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(real, stored))) {
-                        Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
-                        Files.createDirectories(real.getParent());
-                        Files.deleteIfExists(temporary);
-                        CrashPoints.reached("restore " + real);
-                        if (e.stored().equals("hardlink")) {
-                            Files.createLink(temporary, stored);
-                        } else {
-                            Files.copy(stored, temporary, StandardCopyOption.REPLACE_EXISTING);
-                            AtomicFiles.fsync(temporary);
-                        }
-                        AtomicFiles.move(temporary, real);
-                    }
-                }
+                case "file" -> restoreFile(e, real, files);
                 case "symlink" -> {
                     Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
                     Files.createDirectories(real.getParent());
@@ -106,18 +143,6 @@ public final class BackupRestore {
             }
             restored++;
         }
-        BackupArchive.read(backup, BackupVerifier.archived(manifest), (entry, bytes) -> {
-            Path real = realOf(manifest.mounts(), entry.path());
-            checkNoLinkBetween(realRoot, real, backup);
-            Files.createDirectories(real.getParent());
-            Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
-            CrashPoints.reached("restore " + real);
-            try (java.io.OutputStream out = Files.newOutputStream(temporary)) {
-                bytes.transferTo(out);
-            }
-            AtomicFiles.fsync(temporary);
-            AtomicFiles.move(temporary, real);
-        });
         List<BackupManifest.Entry> deepestFirst = manifest.entries().stream()
                 .sorted(Comparator.comparing(BackupManifest.Entry::path).reversed()).toList();
         for (BackupManifest.Entry e : deepestFirst) {
@@ -129,6 +154,35 @@ public final class BackupRestore {
             Files.setLastModifiedTime(real, FileTime.fromMillis(e.mtime()));
         }
         return restored;
+    }
+
+    private void restoreFile(BackupManifest.Entry e, Path real, Path files) throws IOException {
+        if (e.stored().equals("archive")) {
+            CrashPoints.reached("restore " + real);
+            AtomicFiles.move(staged(e), real);
+            return;
+        }
+        Path stored = files.resolve(e.path());
+        if (Files.exists(real, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(real, stored)) {
+            return;
+        }
+        Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
+        Files.createDirectories(real.getParent());
+        Files.deleteIfExists(temporary);
+        CrashPoints.reached("restore " + real);
+        if (e.stored().equals("hardlink")) {
+            Files.createLink(temporary, stored);
+        } else {
+            Files.copy(stored, temporary, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.fsync(temporary);
+        }
+        AtomicFiles.move(temporary, real);
+    }
+
+    /** Deletes the staging folder (what is left of it). */
+    @Override
+    public void close() throws IOException {
+        deleteTree(staging);
     }
 
     private static boolean sameType(LiveTree.Type type, String manifestType) {
@@ -159,6 +213,9 @@ public final class BackupRestore {
     }
 
     private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try (var walk = Files.walk(folder)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -83,14 +83,13 @@ public final class BackupStore {
      * @param product the product
      * @param from    the version before
      * @param to      the version aimed at
-     * @param hashes  the run's hash cache (hashes computed while copying are added to it)
+     * @param hashes  the run's hash cache (hashes computed while copying are added to it); the files kept by link
+     *                are hashed from it, so a caller that has hashed them on every core beforehand (see
+     *                {@link HashCache#hashAll}) saves reading them here one by one
      * @return the backup
      * @throws IOException when the backup cannot be written
      */
     public BackupInfo create(LiveTree live, String product, String from, String to, HashCache hashes) throws IOException {
-        hashes.hashAll(live.entries().entrySet().stream()
-                .filter(e -> e.getValue().type() == LiveTree.Type.FILE && keptByLink(e.getKey()))
-                .map(e -> e.getValue().real()).toList());
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
@@ -178,17 +177,19 @@ public final class BackupStore {
     /**
      * Records, for each hard-linked file of a backup, its inode and change time, so that a later rollback can
      * trust an unchanged file without re-reading it. Only files unchanged in size and modification time are
-     * recorded, and only when their change time is clearly in the past: a change within the file system's
-     * timestamp granularity of now could go unnoticed ("racy" entries, as git calls them, get no stat and are
-     * re-read). Failing to record is harmless: the rollback then re-reads.
+     * recorded, and only when their change time is older than a marker file created just before: any later
+     * write stamps the file at least the marker's time, so it cannot keep the recorded change time, whatever
+     * the file system's timestamp granularity (git's "racy" entries, decided by the file system's clock rather
+     * than ours). A file changed within the marker's clock tick gets no stat and is re-read. Failing to record
+     * is harmless: the rollback then re-reads.
      *
      * @param backup a finished backup folder
-     * @param now    the current time
+     * @param now    the current time, used (less a 200 ms margin) only where no marker file can be created
      */
     public static void recordStats(Path backup, Instant now) {
         try {
             BackupManifest manifest = read(backup);
-            long racyFrom = now.minusMillis(200).toEpochMilli() * 1_000_000L;
+            long racyFrom = markerTime(backup).orElse(now.minusMillis(200).toEpochMilli() * 1_000_000L);
             List<BackupManifest.Entry> entries = new ArrayList<>();
             boolean any = false;
             for (BackupManifest.Entry e : manifest.entries()) {
@@ -208,6 +209,21 @@ public final class BackupStore {
             }
         } catch (IOException | RuntimeException e) {
             // without stats a rollback re-reads every linked file: slower, never wrong
+        }
+    }
+
+    /** The file system's time now in nanoseconds: the modification time of a new file in the folder. */
+    private static Optional<Long> markerTime(Path folder) {
+        try {
+            Path marker = Files.createTempFile(folder, ".stat-marker", ".tmp");
+            try {
+                return Optional.of(Files.getLastModifiedTime(marker, LinkOption.NOFOLLOW_LINKS)
+                        .to(java.util.concurrent.TimeUnit.NANOSECONDS));
+            } finally {
+                Files.deleteIfExists(marker);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
         }
     }
 

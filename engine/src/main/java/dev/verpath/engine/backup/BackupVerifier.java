@@ -20,31 +20,44 @@ public final class BackupVerifier {
     }
 
     /**
-     * Checks every entry of a backup against its manifest: present, the right size, the recorded SHA-256.
+     * Checks every entry of a backup against its manifest: present, the right size, the recorded SHA-256; the
+     * archive is read through.
      *
      * @param backup a backup folder
      * @return the manifest, verified
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
      */
     public static BackupManifest verify(Path backup) {
-        return verify(backup, true);
+        BackupManifest manifest = verifyEntries(backup, true);
+        try {
+            BackupArchive.read(backup, archived(manifest), (entry, bytes) -> { });
+        } catch (IOException io) {
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup + ": archive unreadable (" + io.getMessage()
+                    + "); nothing was restored; choose another backup with --backup-id");
+        }
+        return manifest;
     }
 
     /**
-     * Checks a backup against its manifest; without {@code full}, a hard-linked file whose inode and change
-     * time are still those recorded when the backup was made is trusted without re-reading it (its bytes cannot
-     * have changed without changing its change time), which makes a rollback of multi-GB weights cheap.
+     * Checks a backup's manifest and the files it keeps outside its archive, for a restore that verifies the
+     * archive's entries as it extracts them. A hard-linked file whose inode and change time are still those
+     * recorded when the backup was made is trusted without re-reading it (its bytes cannot have changed without
+     * changing its change time), which makes a rollback of multi-GB weights cheap.
      *
      * @param backup a backup folder
-     * @param full   whether to re-read every file
-     * @return the manifest, verified
+     * @return the manifest, verified but for the archive
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
      */
-    public static BackupManifest verify(Path backup, boolean full) {
+    static BackupManifest verifyStored(Path backup) {
+        return verifyEntries(backup, false);
+    }
+
+    private static BackupManifest verifyEntries(Path backup, boolean full) {
         BackupManifest manifest = BackupStore.read(backup);
         Path files = backup.resolve("files");
         java.util.Set<String> links = new java.util.HashSet<>();
         manifest.entries().stream().filter(e -> e.type().equals("symlink")).forEach(e -> links.add(e.path()));
+        List<BackupManifest.Entry> toHash = new java.util.ArrayList<>();
         for (BackupManifest.Entry e : manifest.entries()) {
             checkEntry(backup, e);
             for (String parent = RelativePath.parent(e.path()); !parent.isEmpty(); parent = RelativePath.parent(parent)) {
@@ -62,19 +75,27 @@ public final class BackupVerifier {
                 if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS) || Files.size(stored) != e.size()) {
                     throw corrupt(backup, e, "missing or of the wrong size");
                 }
-                boolean trusted = !full && e.stat().isPresent() && e.stat().equals(BackupStore.stat(stored));
-                if (!trusted && e.sha256().isPresent() && !HashCache.hash(stored).equals(e.sha256().get())) {
-                    throw corrupt(backup, e, "content differs from its recorded SHA-256");
-                }
             } catch (IOException io) {
                 throw corrupt(backup, e, "unreadable (" + io.getMessage() + ")");
             }
+            boolean trusted = !full && e.stat().isPresent() && e.stat().equals(BackupStore.stat(stored));
+            if (!trusted && e.sha256().isPresent()) {
+                toHash.add(e);
+            }
         }
-        try {
-            BackupArchive.read(backup, archived(manifest), (entry, bytes) -> { });
-        } catch (IOException io) {
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup + ": archive unreadable (" + io.getMessage()
-                    + "); nothing was restored; choose another backup with --backup-id");
+        // on every core: the first bad file in manifest order is named
+        List<String> problems = toHash.parallelStream().map(e -> {
+            try {
+                return HashCache.hash(files.resolve(e.path())).equals(e.sha256().get()) ? ""
+                        : "content differs from its recorded SHA-256";
+            } catch (IOException io) {
+                return "unreadable (" + io.getMessage() + ")";
+            }
+        }).toList();
+        for (int i = 0; i < problems.size(); i++) {
+            if (!problems.get(i).isEmpty()) {
+                throw corrupt(backup, toHash.get(i), problems.get(i));
+            }
         }
         return manifest;
     }

@@ -15,6 +15,7 @@ import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +173,49 @@ class CraftedBackupTest {
             tar.closeArchiveEntry();
         }
         assertRefusedAndUntouched("does not list");
+    }
+
+    @Test
+    void anArchiveEntryWithOtherBytesIsRefusedWithNothingTouchedAndNothingStaged() throws IOException {
+        Path archive = backup.resolve(BackupArchive.ZSTD);
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (InputStream in = new ZstdCompressorInputStream(Files.newInputStream(archive));
+             TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                entries.put(e.getName(), tar.readAllBytes());
+            }
+        }
+        byte[] last = entries.get(((TreeMap<String, byte[]>) entries).lastKey());
+        last[0] ^= 1;
+        try (OutputStream out = new ZstdCompressorOutputStream(Files.newOutputStream(archive));
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
+                entry.setSize(e.getValue().length);
+                tar.putArchiveEntry(entry);
+                tar.write(e.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        assertRefusedAndUntouched("differs from its recorded SHA-256");
+        assertThat(root.resolve(".migrate/staging/rollback")).doesNotExist();
+        assertThat(Files.readString(root.resolve("VERSION"))).isNotEqualTo("toy 0.1.0\n");
+    }
+
+    @Test
+    void theRestoreLeavesNoStagingBehind() throws IOException {
+        engine.rollback(root, Optional.empty(), Optional.empty(), line -> { });
+        assertThat(Files.readString(root.resolve("data/a.jsonl"))).isEqualTo("{\"id\":1}\n");
+        assertThat(root.resolve(".migrate/staging/rollback")).doesNotExist();
+    }
+
+    @Test
+    void aLinkedWeightUnchangedSinceBeforeTheMarkerIsTrustedByItsStat() throws IOException, InterruptedException {
+        Thread.sleep(50); // past the file system clock's tick of the link, far less than a fixed safety margin
+        BackupStore.recordStats(backup, java.time.Instant.now());
+        assertThat(BackupStore.read(backup).entries()).filteredOn(e -> e.stored().equals("hardlink"))
+                .singleElement().satisfies(e -> assertThat(e.stat()).isEqualTo(BackupStore.stat(
+                        backup.resolve("files").resolve(e.path()))).isPresent());
     }
 
     @Test
