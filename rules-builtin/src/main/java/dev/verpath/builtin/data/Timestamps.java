@@ -26,15 +26,19 @@ import java.util.Locale;
  *       {@code 1700000000.5}, {@code .000Z} to {@code 1700000000.0}); an offset other than {@code Z}
  *       is converted to UTC.</li>
  * </ul>
- * Thread-safe (it keeps only the immutable text of the last minute it wrote).
+ * Thread-safe (each thread keeps the immutable text of the last minute it wrote).
  */
 final class Timestamps {
 
     private static final long SECONDS_PER_MINUTE = 60;
     private static final long MINUTES_PER_DAY = 1_440;
 
-    /** The minute of the previous call (any thread's); immutable values, so a racy read is safe. */
-    private static volatile Minute lastMinute;
+    /**
+     * The minute of this thread's previous call. Per thread: records of one file are migrated in chunks on
+     * several threads at once, each chunk in time order but at its own minutes, so one shared minute would
+     * be replaced on nearly every record (and its cache line passed between cores).
+     */
+    private static final ThreadLocal<Minute[]> LAST_MINUTE = ThreadLocal.withInitial(() -> new Minute[1]);
 
     private Timestamps() {
     }
@@ -65,10 +69,11 @@ final class Timestamps {
      */
     private static String text(long epochSecond, int millis) {
         long epochMinute = Math.floorDiv(epochSecond, SECONDS_PER_MINUTE);
-        Minute minute = lastMinute;
+        Minute[] last = LAST_MINUTE.get();
+        Minute minute = last[0];
         if (minute == null || minute.epochMinute() != epochMinute) {
             minute = Minute.of(epochMinute);
-            lastMinute = minute;
+            last[0] = minute;
         }
         StringBuilder out = new StringBuilder(24).append(minute.text());
         digits(out, (int) Math.floorMod(epochSecond, SECONDS_PER_MINUTE), 2);
