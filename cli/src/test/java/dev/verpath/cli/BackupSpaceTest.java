@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The free-space check before the backup, on the real file system: {@code backup.keep_free_bytes} set beyond
- * any disk makes every backup too large, so the refusal can be seen without filling a disk.
+ * any disk makes every backup too large, so the refusal can be seen without filling a disk. Also the other
+ * numeric settings of a run: a value that is not a number stops it before anything is written.
  */
 class BackupSpaceTest {
 
@@ -50,6 +51,18 @@ class BackupSpaceTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Files.readString(inst.resolve("VERSION"))).isEqualTo("2.1.0\n");
+    }
+
+    @Test
+    void anUnreadableRecordThreadCountIsAUsageErrorBeforeAnyWrite() throws IOException {
+        Files.writeString(settings, "[data_migration]\nthreads = \"many\"\n");
+        SortedMap<String, String> before = DemoInstallation.checksums(inst.root());
+
+        CommandRun run = CommandRun.of("--migration-config", settings.toString(), "version", "--path", inst.arg(), "--to", "2.1.0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("data_migration.threads = 'many': expected 0 (one thread a core) or a whole number above 0");
+        assertThat(DemoInstallation.checksums(inst.root())).isEqualTo(before);
     }
 
     @Test
