@@ -24,7 +24,7 @@ final class BackupsListCommand implements Callable<Integer> {
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
-        List<BackupInfo> backups = invocation.engine().backups(path);
+        List<BackupInfo> backups = invocation.backupEngine().backups(path);
         String name = Invocation.display(path);
         BackupsView.text(backups, path, name).forEach(output::line);
         ObjectNode document = Output.object();

@@ -33,7 +33,7 @@ final class BackupsPruneCommand implements Callable<Integer> {
             output.line("prune cancelled; nothing deleted");
             return ExitStatus.FAILED.code();
         }
-        List<BackupInfo> removed = invocation.engine().pruneBackups(path);
+        List<BackupInfo> removed = invocation.backupEngine().pruneBackups(path);
         if (removed.isEmpty()) {
             output.line("backups of " + name + ": nothing to prune (keeping the newest " + keep + ")");
         } else {

@@ -27,7 +27,7 @@ final class BackupsVerifyCommand implements Callable<Integer> {
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
-        List<BackupCheck> checks = invocation.engine().verifyBackups(path);
+        List<BackupCheck> checks = invocation.backupEngine().verifyBackups(path);
         String name = Invocation.display(path);
         ObjectNode document = Output.object();
         document.put("command", "backups verify");

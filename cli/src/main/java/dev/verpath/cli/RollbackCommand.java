@@ -47,7 +47,7 @@ final class RollbackCommand implements Callable<Integer> {
             output.line("rollback cancelled; nothing restored");
             return ExitStatus.FAILED.code();
         }
-        RollbackResult result = invocation.engine().rollback(path, Optional.ofNullable(which.backupId),
+        RollbackResult result = invocation.backupEngine().rollback(path, Optional.ofNullable(which.backupId),
                 Optional.ofNullable(which.backupPath), output.progress());
         output.line("restored backup " + result.backupId() + ": " + result.entries() + " entries; "
                 + name + " is at version " + result.version());
