@@ -16,7 +16,6 @@ import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
-import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.validate.ReadOnlyView;
@@ -28,13 +27,9 @@ import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.ShadowCommit;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.ErrorCode;
-import dev.verpath.rules.FileRule;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
-import dev.verpath.rules.RecordCheck;
-import dev.verpath.rules.RecordRule;
-import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,6 +84,7 @@ public final class MigrationExecutor {
      */
     public RunResult run(RunRequest request, MigrationPlan plan, RunTarget target, Consumer<String> progress) {
         Instant started = clock.instant();
+        RunSettings runSettings = RunSettings.of(settings);
         Installation installation = target.installation();
         Path state = installation.stateFolder();
         Optional<Journal.Intent> interrupted = Journal.in(state).interrupted();
@@ -120,10 +116,11 @@ public final class MigrationExecutor {
                         // Record files the first record pass streams are left out: every record is read there anyway,
                         // and an error in a file the migration rewrites would not stop it (see SourceValidation).
                         source = Optional.of(SourceValidation.check(registry, settings,
-                                new ReadOnlyView(shadow, streamedFromStart(request.scope(), plan.steps())),
+                                new ReadOnlyView(shadow, enabled(request.scope(), RuleKind.DATA)
+                                        ? new RecordPasses(plan.steps(), registry, validator, 1).streamedFromStart() : Set.of()),
                                 installation.root(), Set.of(backupFolder), plan.product(), plan.from(), progress));
                     }
-                    List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, line -> {
+                    List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, runSettings, line -> {
                         activity.set(line);
                         progress.accept(line);
                     }, activity::set);
@@ -135,7 +132,7 @@ public final class MigrationExecutor {
                     Preflight.permissions(live, shadow);
                     Optional<BackupInfo> backup = Optional.empty();
                     if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
-                        Preflight.space(live, backupFolder, keepFreeBytes());
+                        Preflight.space(live, backupFolder, runSettings.keepFreeBytes());
                         activity.set("backing up " + live.files().size() + " file(s)");
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
                         backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto")).create(live, plan.product(), plan.from(), plan.to(), hashes));
@@ -207,13 +204,13 @@ public final class MigrationExecutor {
     }
 
     private List<HistoryEntry> runSteps(RunRequest request, MigrationPlan plan, Installation installation,
-                                        ShadowWorkspace shadow, RunReport report, Consumer<String> progress,
-                                        Consumer<String> activity) throws IOException {
+                                        ShadowWorkspace shadow, RunReport report, RunSettings runSettings,
+                                        Consumer<String> progress, Consumer<String> activity) throws IOException {
         Map<String, String> flags = new TreeMap<>();
         registry.flags().forEach(f -> flags.put(f.name(), settings.flag(f).value()));
         boolean optimize = request.optimize() || settings.optimizeModels();
         List<PlanStep> steps = plan.steps();
-        int[] segmentEnd = recordSegments(request.scope(), steps);
+        RecordPasses passes = new RecordPasses(steps, registry, validator, runSettings.recordThreads());
         int historyBase = History.in(installation.stateFolder()).read().size();
         List<HistoryEntry> entries = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -231,15 +228,16 @@ public final class MigrationExecutor {
             }
             Set<String> streamedGlobs = new LinkedHashSet<>();
             if (enabled(request.scope(), RuleKind.DATA)) {
-                if (segmentEnd[i] >= 0) {
-                    List<PlanStep> segment = steps.subList(segmentStart(segmentEnd, i), segmentEnd[i] + 1);
-                    if (segment.get(0) == step) {
+                Optional<List<PlanStep>> pass = passes.passOf(i);
+                if (pass.isPresent()) {
+                    if (pass.get().get(0) == step) {
                         // the first pass also checks each record against the source, which the source validation left to it
-                        boolean checkSource = i == 0 && request.scope() == Scope.VERSION && sourceValidated();
-                        runPipeline(segment, plan.product(), request.allowLossy(), checkSource, shadow, report, progress, activity);
+                        boolean checkSource = i == 0 && request.scope() == Scope.VERSION && runSettings.sourceValidated();
+                        passes.run(pass.get(), plan.product(), request.allowLossy(), checkSource, shadow, report, progress,
+                                activity);
                     }
                     ran.addAll(step.rules(RuleKind.DATA));
-                    segment.forEach(s -> s.rules(RuleKind.DATA).forEach(r -> streamedGlobs.addAll(r.descriptor().paths())));
+                    streamedGlobs.addAll(RecordPasses.globs(pass.get()));
                 } else {
                     ran.addAll(runner.dataRules(step.rules(RuleKind.DATA)));
                 }
@@ -272,113 +270,9 @@ public final class MigrationExecutor {
         };
     }
 
-    /**
-     * For each step, the last step of the run of consecutive steps whose data rules are all record rules
-     * (fused into one streaming pass), or -1 where a whole-file data rule stands (a barrier).
-     */
-    private static int[] recordSegments(Scope scope, List<PlanStep> steps) {
-        int[] end = new int[steps.size()];
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            boolean fusable = steps.get(i).rules(RuleKind.DATA).stream().allMatch(r -> r instanceof RecordRule);
-            end[i] = !fusable ? -1 : (i + 1 < steps.size() && end[i + 1] >= 0 ? end[i + 1] : i);
-        }
-        return end;
-    }
-
-    /** The path globs of the data rules of the record pass that starts with the first step (none when it does not). */
-    private Set<String> streamedFromStart(Scope scope, List<PlanStep> steps) {
-        Set<String> globs = new LinkedHashSet<>();
-        if (steps.isEmpty() || !enabled(scope, RuleKind.DATA)) {
-            return globs;
-        }
-        int end = recordSegments(scope, steps)[0];
-        for (int i = 0; i <= end; i++) {
-            steps.get(i).rules(RuleKind.DATA).forEach(r -> globs.addAll(r.descriptor().paths()));
-        }
-        return globs;
-    }
-
-    private static int segmentStart(int[] segmentEnd, int i) {
-        int start = i;
-        while (start > 0 && segmentEnd[start - 1] == segmentEnd[i]) {
-            start--;
-        }
-        return start;
-    }
-
     /** A rule as messages name it: {@code rule <id>}, followed by {@code of plugin <id>@<version>} for a plugin's. */
     private String ruleName(String ruleId) {
         return "rule " + ruleId + registry.origin(ruleId).filter(o -> !o.equals(LoadedRuleSet.BUILT_IN)).map(o -> " of " + o).orElse("");
-    }
-
-    private boolean sourceValidated() {
-        return settings.value("validation.before_migration").map(Boolean::parseBoolean).orElse(true);
-    }
-
-    private void runPipeline(List<PlanStep> segment, String product, boolean lossy, boolean checkSource,
-                             ShadowWorkspace shadow, RunReport report, Consumer<String> progress, Consumer<String> activity)
-            throws IOException {
-        List<RecordPipeline.Stage> stages = new ArrayList<>();
-        boolean anyRule = false;
-        for (PlanStep step : segment) {
-            List<RecordRule> rules = step.rules(RuleKind.DATA).stream().map(RecordRule.class::cast).toList();
-            anyRule |= !rules.isEmpty();
-            stages.add(new RecordPipeline.Stage(step.from(), step.to(), rules, validator.recordChecks(product, step.to())));
-        }
-        if (!anyRule) {
-            return;
-        }
-        progress.accept("streaming records through " + segment.size() + " step(s) in one pass");
-        List<String> plugins = segment.stream().flatMap(s -> s.rules(RuleKind.DATA).stream())
-                .map(r -> registry.origin(r.descriptor().id()).orElse(LoadedRuleSet.BUILT_IN))
-                .filter(o -> !o.equals(LoadedRuleSet.BUILT_IN)).distinct().sorted().toList();
-        String pipeline = "record pipeline " + segment.get(0).from() + " -> " + segment.get(segment.size() - 1).to()
-                + (plugins.isEmpty() ? "" : " with rules of " + String.join(", ", plugins));
-        activity.accept("running the " + pipeline);
-        try {
-            RecordPipeline records = new RecordPipeline(stages, lossy, report, recordThreads());
-            String from = segment.get(0).from();
-            List<RecordCheck> sourceChecks = checkSource ? validator.recordChecks(product, from) : List.of();
-            if (!sourceChecks.isEmpty()) {
-                records = records.checkingSource(from, sourceChecks);
-            }
-            records.run(shadow);
-        } catch (RuleFailure failure) {
-            throw StepRunner.failed(failure, pipeline);
-        }
-    }
-
-    /** {@code backup.keep_free_bytes}: free space the backup must leave on its file system. */
-    private long keepFreeBytes() {
-        String text = settings.value("backup.keep_free_bytes").orElse("0").trim();
-        try {
-            long bytes = Long.parseLong(text);
-            if (bytes >= 0) {
-                return bytes;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new MigrationException(ErrorCode.USAGE, "backup.keep_free_bytes = '" + text + "': expected a whole number "
-                + "of bytes, 0 or more; fix the setting in migration_config.toml");
-    }
-
-    /** How many threads migrate records: {@code data_migration.threads}, 0 meaning one a core. */
-    private int recordThreads() {
-        String text = settings.value("data_migration.threads").orElse("0").trim();
-        try {
-            int threads = Integer.parseInt(text);
-            if (threads == 0) {
-                return Runtime.getRuntime().availableProcessors();
-            }
-            if (threads > 0) {
-                return threads;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new MigrationException(ErrorCode.USAGE, "data_migration.threads = '" + text + "': expected 0 (one thread a "
-                + "core) or a whole number above 0; fix the setting in migration_config.toml");
     }
 
     /**

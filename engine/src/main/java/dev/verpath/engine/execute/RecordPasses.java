@@ -1,0 +1,125 @@
+package dev.verpath.engine.execute;
+
+import dev.verpath.engine.plan.PlanStep;
+import dev.verpath.engine.plugin.LoadedRuleSet;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.records.RecordPipeline;
+import dev.verpath.engine.validate.InstallationValidator;
+import dev.verpath.engine.workspace.ShadowWorkspace;
+import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.RecordRule;
+import dev.verpath.rules.RuleFailure;
+import dev.verpath.rules.RuleKind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The record passes of a plan: consecutive steps whose data rules are all record rules are fused into one
+ * streaming pass ({@link RecordPipeline}), and a whole-file data rule is a barrier between passes. Immutable.
+ */
+final class RecordPasses {
+
+    private final List<PlanStep> steps;
+    private final RuleRegistry registry;
+    private final InstallationValidator validator;
+    private final int threads;
+    private final int[] passEnd;
+
+    /**
+     * @param steps     the plan's steps
+     * @param registry  the loaded rules (to name plugins in messages)
+     * @param validator gives each version's record checks
+     * @param threads   how many threads migrate records
+     */
+    RecordPasses(List<PlanStep> steps, RuleRegistry registry, InstallationValidator validator, int threads) {
+        this.steps = List.copyOf(steps);
+        this.registry = registry;
+        this.validator = validator;
+        this.threads = threads;
+        this.passEnd = new int[steps.size()];
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            boolean fusable = steps.get(i).rules(RuleKind.DATA).stream().allMatch(r -> r instanceof RecordRule);
+            passEnd[i] = !fusable ? -1 : (i + 1 < steps.size() && passEnd[i + 1] >= 0 ? passEnd[i + 1] : i);
+        }
+    }
+
+    /**
+     * @param step a step's index
+     * @return the steps of the pass the step belongs to, or empty where a whole-file data rule stands
+     */
+    Optional<List<PlanStep>> passOf(int step) {
+        if (passEnd[step] < 0) {
+            return Optional.empty();
+        }
+        int start = step;
+        while (start > 0 && passEnd[start - 1] == passEnd[step]) {
+            start--;
+        }
+        return Optional.of(steps.subList(start, passEnd[step] + 1));
+    }
+
+    /** @return the path globs of the pass that starts with the first step (none when no pass does) */
+    Set<String> streamedFromStart() {
+        return steps.isEmpty() ? Set.of() : passOf(0).map(RecordPasses::globs).orElse(Set.of());
+    }
+
+    /**
+     * @param pass the steps of a pass
+     * @return the path globs of their data rules: the files the pass streams
+     */
+    static Set<String> globs(List<PlanStep> pass) {
+        Set<String> globs = new LinkedHashSet<>();
+        pass.forEach(s -> s.rules(RuleKind.DATA).forEach(r -> globs.addAll(r.descriptor().paths())));
+        return globs;
+    }
+
+    /**
+     * Runs one pass over every record file its rules match.
+     *
+     * @param pass        the steps of the pass
+     * @param product     the product
+     * @param lossy       whether lossy steps are allowed
+     * @param checkSource whether each record is also checked against the pass's source version as it is read
+     * @param shadow      the shadow run
+     * @param report      the run's report
+     * @param progress    receives a line when the pass starts
+     * @param activity    receives what is going on, for a timeout message
+     * @throws IOException when a file cannot be read or written
+     */
+    void run(List<PlanStep> pass, String product, boolean lossy, boolean checkSource, ShadowWorkspace shadow,
+             RunReport report, Consumer<String> progress, Consumer<String> activity) throws IOException {
+        List<RecordPipeline.Stage> stages = new ArrayList<>();
+        boolean anyRule = false;
+        for (PlanStep step : pass) {
+            List<RecordRule> rules = step.rules(RuleKind.DATA).stream().map(RecordRule.class::cast).toList();
+            anyRule |= !rules.isEmpty();
+            stages.add(new RecordPipeline.Stage(step.from(), step.to(), rules, validator.recordChecks(product, step.to())));
+        }
+        if (!anyRule) {
+            return;
+        }
+        progress.accept("streaming records through " + pass.size() + " step(s) in one pass");
+        List<String> plugins = pass.stream().flatMap(s -> s.rules(RuleKind.DATA).stream())
+                .map(r -> registry.origin(r.descriptor().id()).orElse(LoadedRuleSet.BUILT_IN))
+                .filter(o -> !o.equals(LoadedRuleSet.BUILT_IN)).distinct().sorted().toList();
+        String pipeline = "record pipeline " + pass.get(0).from() + " -> " + pass.get(pass.size() - 1).to()
+                + (plugins.isEmpty() ? "" : " with rules of " + String.join(", ", plugins));
+        activity.accept("running the " + pipeline);
+        try {
+            RecordPipeline records = new RecordPipeline(stages, lossy, report, threads);
+            String from = pass.get(0).from();
+            List<RecordCheck> sourceChecks = checkSource ? validator.recordChecks(product, from) : List.of();
+            if (!sourceChecks.isEmpty()) {
+                records = records.checkingSource(from, sourceChecks);
+            }
+            records.run(shadow);
+        } catch (RuleFailure failure) {
+            throw StepRunner.failed(failure, pipeline);
+        }
+    }
+}
