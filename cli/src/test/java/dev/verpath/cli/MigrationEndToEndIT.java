@@ -261,6 +261,35 @@ class MigrationEndToEndIT {
     }
 
     @Test
+    void aLargeRecordFileGivesTheSameBytesAndOutputOnOneThreadAndOnSeveral() throws IOException {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) { // about 5 MB: several chunks
+            records.append(i % 997 == 0 ? "\n" : "{\"id\":\"req-" + i + "\",\"model\":\"m\",\"ts\":" + (1700000000 + i)
+                    + (i % 3 == 0 ? ".25" : "") + ",\"latency_ms\":" + (50 + i % 900) + ",\"prompt_tokens\":" + i % 200
+                    + ",\"completion_tokens\":" + (1 + i % 400) + ",\"api_key\":\"sk-" + i + "\",\"note\":\"é\"}\n");
+        }
+        List<String> outputs = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (int threads : List.of(1, 3)) {
+            Path folder = Files.createDirectories(work.resolve("threads-" + threads));
+            Path root = folder.resolve("inst");
+            DemoInstallation.write(root);
+            Files.writeString(root.resolve("data/large.jsonl"), records, StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("settings.toml"), "[data_migration]\nthreads = " + threads + "\n");
+
+            CommandRun run = Launcher.run(folder, "--migration-config", "settings.toml", "data", "--data-path", "inst/data",
+                    "--from", "0.1.0", "--to", "2.1.0", "--no-backup");
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            outputs.add(run.out());
+            files.add(Files.readString(root.resolve("data/large.jsonl"), StandardCharsets.UTF_8));
+        }
+        assertThat(files.get(1)).isEqualTo(files.get(0));
+        assertThat(outputs.get(1)).isEqualTo(outputs.get(0));
+        assertThat(files.get(0)).startsWith("\n{\"id\":\"req-1\",").contains("\"schema_version\":3").endsWith("}\n");
+    }
+
+    @Test
     void configAloneMigratesTheFileAndLeavesTheVersion() throws IOException {
         Path root = installation();
 
