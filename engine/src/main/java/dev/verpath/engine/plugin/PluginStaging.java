@@ -4,11 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -23,11 +31,16 @@ import java.util.zip.ZipInputStream;
  * are copied. Everything afterwards (the descriptor, the checks, the class loader) uses the copy, so the bytes
  * that load are exactly the bytes that were hashed, even if the archive in the plugins folder is replaced
  * meanwhile. A {@code .zip} archive is unpacked from the copy into a folder (PF4J's zip layout:
- * {@code classes/}, {@code lib/}, a descriptor). The folder is removed when the JVM exits.
+ * {@code classes/}, {@code lib/}, a descriptor). The folder is removed when the JVM exits, or, when the process
+ * was killed, by a later process (see {@link #create(Path)}).
  */
 final class PluginStaging {
 
+    private static final String PREFIX = "verpath-plugins-";
+    private static final String OWNER = ".owner";
+    private static final Duration SETTLE = Duration.ofMinutes(1);
     private static final Set<Path> TO_DELETE = ConcurrentHashMap.newKeySet();
+    private static final Set<FileChannel> OWNERS = ConcurrentHashMap.newKeySet();
     private static final long MAX_UNPACKED_BYTES = 1L << 30;
 
     static {
@@ -53,9 +66,69 @@ final class PluginStaging {
      * @throws IOException when the folder cannot be created
      */
     static PluginStaging create() throws IOException {
-        Path folder = Files.createTempDirectory("verpath-plugins-");
+        return create(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * A new, empty staging folder in the given folder, removed when the JVM exits. It holds an {@value #OWNER}
+     * file locked for as long as the JVM lives; a process killed outright (no shutdown hook runs) leaves its
+     * folder behind, and the next staging there removes every such folder whose lock nobody holds.
+     *
+     * @param temporary the folder to stage in
+     * @return the staging
+     * @throws IOException when the folder cannot be created
+     */
+    static PluginStaging create(Path temporary) throws IOException {
+        removeAbandoned(temporary);
+        Path folder = Files.createTempDirectory(temporary, PREFIX);
         TO_DELETE.add(folder);
+        FileChannel owner = FileChannel.open(folder.resolve(OWNER), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        if (owner.tryLock() != null) {
+            OWNERS.add(owner); // held, and the lock with it, until the JVM exits
+        } else {
+            owner.close();
+        }
         return new PluginStaging(folder);
+    }
+
+    /**
+     * Removes the staging folders of processes that are gone: those whose {@value #OWNER} lock can be taken
+     * (an owner file made in the last minute is left alone: its process may not have locked it yet), and
+     * folders without one (from before owners were recorded) untouched for a day.
+     */
+    static void removeAbandoned(Path temporary) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(temporary, PREFIX + "*")) {
+            for (Path folder : folders) {
+                if (TO_DELETE.contains(folder) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (abandoned(folder)) {
+                    deleteTree(folder);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // leftovers cost only disk space; this is tried again by the next staging
+        }
+    }
+
+    private static boolean abandoned(Path folder) throws IOException {
+        Path owner = folder.resolve(OWNER);
+        if (!Files.exists(owner, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.getLastModifiedTime(folder).toInstant().isBefore(Instant.now().minus(Duration.ofDays(1)));
+        }
+        if (Files.getLastModifiedTime(owner).toInstant().isAfter(Instant.now().minus(SETTLE))) {
+            return false; // just made: its process may be about to lock it
+        }
+        try (FileChannel channel = FileChannel.open(owner, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false; // a live process holds it
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false; // this JVM holds it
+        }
     }
 
     /**
