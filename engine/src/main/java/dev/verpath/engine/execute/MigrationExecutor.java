@@ -84,7 +84,9 @@ public final class MigrationExecutor {
      */
     public RunResult run(RunRequest request, MigrationPlan plan, RunTarget target, Consumer<String> progress) {
         Instant started = clock.instant();
-        RunSettings runSettings = RunSettings.of(settings);
+        // read before anything runs, so a setting that is not a number stops the run at once
+        long keepFree = settings.keepFreeBytes();
+        RecordPasses passes = new RecordPasses(plan.steps(), registry, validator, settings.recordThreads());
         Installation installation = target.installation();
         Path state = installation.stateFolder();
         Optional<Journal.Intent> interrupted = Journal.in(state).interrupted();
@@ -117,10 +119,10 @@ public final class MigrationExecutor {
                         // and an error in a file the migration rewrites would not stop it (see SourceValidation).
                         source = Optional.of(SourceValidation.check(registry, settings,
                                 new ReadOnlyView(shadow, enabled(request.scope(), RuleKind.DATA)
-                                        ? new RecordPasses(plan.steps(), registry, validator, 1).streamedFromStart() : Set.of()),
+                                        ? passes.streamedFromStart() : Set.of()),
                                 installation.root(), Set.of(backupFolder), plan.product(), plan.from(), progress));
                     }
-                    List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, runSettings, line -> {
+                    List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, passes, line -> {
                         activity.set(line);
                         progress.accept(line);
                     }, activity::set);
@@ -132,7 +134,7 @@ public final class MigrationExecutor {
                     Preflight.permissions(live, shadow);
                     Optional<BackupInfo> backup = Optional.empty();
                     if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
-                        Preflight.space(live, backupFolder, runSettings.keepFreeBytes());
+                        Preflight.space(live, backupFolder, keepFree);
                         activity.set("backing up " + live.files().size() + " file(s)");
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
                         backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto")).create(live, plan.product(), plan.from(), plan.to(), hashes));
@@ -204,13 +206,12 @@ public final class MigrationExecutor {
     }
 
     private List<HistoryEntry> runSteps(RunRequest request, MigrationPlan plan, Installation installation,
-                                        ShadowWorkspace shadow, RunReport report, RunSettings runSettings,
+                                        ShadowWorkspace shadow, RunReport report, RecordPasses passes,
                                         Consumer<String> progress, Consumer<String> activity) throws IOException {
         Map<String, String> flags = new TreeMap<>();
         registry.flags().forEach(f -> flags.put(f.name(), settings.flag(f).value()));
         boolean optimize = request.optimize() || settings.optimizeModels();
         List<PlanStep> steps = plan.steps();
-        RecordPasses passes = new RecordPasses(steps, registry, validator, runSettings.recordThreads());
         int historyBase = History.in(installation.stateFolder()).read().size();
         List<HistoryEntry> entries = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
@@ -232,7 +233,7 @@ public final class MigrationExecutor {
                 if (pass.isPresent()) {
                     if (pass.get().get(0) == step) {
                         // the first pass also checks each record against the source, which the source validation left to it
-                        boolean checkSource = i == 0 && request.scope() == Scope.VERSION && runSettings.sourceValidated();
+                        boolean checkSource = i == 0 && request.scope() == Scope.VERSION && settings.validateBeforeMigration();
                         passes.run(pass.get(), plan.product(), request.allowLossy(), checkSource, shadow, report, progress,
                                 activity);
                     }

@@ -1,6 +1,8 @@
 package dev.verpath.engine.settings;
 
+import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.FlagDescriptor;
+import dev.verpath.rules.MigrationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,6 +78,49 @@ public final class EngineSettings {
     /** @return {@code global.validate_after_migration} */
     public boolean validateAfterMigration() {
         return bool("global.validate_after_migration");
+    }
+
+    /** @return {@code validation.before_migration}: whether {@code migrate version} validates its source first */
+    public boolean validateBeforeMigration() {
+        return value("validation.before_migration").map(Boolean::parseBoolean).orElse(true);
+    }
+
+    /** @return {@code data_migration.threads}: threads that migrate records, one a core when the setting is 0 */
+    public int recordThreads() {
+        long threads = wholeNumber("data_migration.threads", 0, 0, Integer.MAX_VALUE,
+                "0 (one thread a core) or a whole number above 0");
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : (int) threads;
+    }
+
+    /** @return {@code backup.keep_free_bytes}: free space a backup must leave on its file system */
+    public long keepFreeBytes() {
+        return wholeNumber("backup.keep_free_bytes", 0, 0, Long.MAX_VALUE, "a whole number of bytes, 0 or more");
+    }
+
+    /**
+     * A whole-number setting within bounds.
+     *
+     * @param key      the dotted key
+     * @param fallback the value when the setting is unset or empty
+     * @param min      the least value allowed
+     * @param max      the greatest value allowed
+     * @param expected what the error says is expected, e.g. {@code a whole number above 0}
+     * @return the value
+     * @throws MigrationException with {@link ErrorCode#USAGE} naming the key and value when it is not a whole
+     *                            number within bounds
+     */
+    public long wholeNumber(String key, long fallback, long min, long max, String expected) {
+        String text = value(key).orElse(Long.toString(fallback)).trim();
+        try {
+            long number = Long.parseLong(text);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new MigrationException(ErrorCode.USAGE, key + " = '" + text + "': expected " + expected
+                + "; fix the setting in migration_config.toml");
     }
 
     /** @return {@code global.rollback_on_failure} */

@@ -57,7 +57,7 @@ public final class SourceValidation {
     public static SourceValidation check(RuleRegistry registry, EngineSettings settings, Workspace view, Path root,
                                          Set<Path> excluded, String product, String version, Consumer<String> progress)
             throws IOException {
-        if (!settings.value("validation.before_migration").map(Boolean::parseBoolean).orElse(true)) {
+        if (!settings.validateBeforeMigration()) {
             return new SourceValidation(List.of(), root, version, progress);
         }
         progress.accept("validating the source at " + version);

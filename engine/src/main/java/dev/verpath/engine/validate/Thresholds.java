@@ -33,16 +33,6 @@ public record Thresholds(long smallFileBytes, long smallFilesPerFolder, long spl
     }
 
     private static long positive(EngineSettings settings, String key, long fallback) {
-        String text = settings.value(key).orElse(Long.toString(fallback)).trim();
-        try {
-            long value = Long.parseLong(text);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new MigrationException(ErrorCode.USAGE, key + " = '" + text + "': expected a whole number above 0; fix the "
-                + "setting in migration_config.toml");
+        return settings.wholeNumber(key, fallback, 1, Long.MAX_VALUE, "a whole number above 0");
     }
 }
