@@ -65,7 +65,7 @@ public final class BackupRestore implements AutoCloseable {
                         + ": backup would write outside the installation (" + mount.real() + "); nothing was restored");
             }
         }
-        deleteTree(staging);
+        AtomicFiles.deleteTree(staging);
         BackupRestore restore = new BackupRestore(backup, manifest, realRoot, staging);
         try {
             byte[] buffer = new byte[1 << 20];
@@ -118,7 +118,7 @@ public final class BackupRestore implements AutoCloseable {
             }
             CrashPoints.reached("remove " + current.real());
             if (current.type() == LiveTree.Type.DIR) {
-                deleteTree(current.real());
+                AtomicFiles.deleteTree(current.real());
             } else {
                 Files.deleteIfExists(current.real());
             }
@@ -182,7 +182,7 @@ public final class BackupRestore implements AutoCloseable {
     /** Deletes the staging folder (what is left of it). */
     @Override
     public void close() throws IOException {
-        deleteTree(staging);
+        AtomicFiles.deleteTree(staging);
     }
 
     private static boolean sameType(LiveTree.Type type, String manifestType) {
@@ -208,17 +208,6 @@ public final class BackupRestore implements AutoCloseable {
             if (Files.isSymbolicLink(p)) {
                 throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": restoring "
                         + real + " would go through the symbolic link " + p + "; nothing more was restored");
-            }
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

@@ -293,11 +293,7 @@ public final class BackupStore {
     public static void delete(Path backup) throws IOException {
         Files.deleteIfExists(backup.resolve(BackupManifest.FILE));
         AtomicFiles.fsyncFolder(backup);
-        try (Stream<Path> walk = Files.walk(backup)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        AtomicFiles.deleteTree(backup);
     }
 
     /**

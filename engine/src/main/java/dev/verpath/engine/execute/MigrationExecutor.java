@@ -21,6 +21,7 @@ import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.validate.ReadOnlyView;
 import dev.verpath.engine.validate.SourceValidation;
 import dev.verpath.engine.validate.Strictness;
+import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.ChangeList;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
@@ -38,7 +39,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs a plan as a shadow run: every rule of every step works on a {@link ShadowWorkspace}, each step is
@@ -321,13 +320,8 @@ public final class MigrationExecutor {
     }
 
     private static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            AtomicFiles.deleteTree(folder);
         } catch (IOException e) {
             // a leftover staging folder is removed by the next run
         }

@@ -1,9 +1,10 @@
 package dev.verpath.engine.plugin;
 
+import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.workspace.HashCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -14,15 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -152,7 +150,7 @@ final class PluginStaging {
     Staged stage(Path archive) throws IOException {
         String name = archive.getFileName().toString();
         Path copy = folder.resolve(String.format(Locale.ROOT, "%03d-%s", ++count, name));
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = HashCache.newDigest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(archive), sha256);
              OutputStream out = Files.newOutputStream(copy)) {
             in.transferTo(out);
@@ -195,14 +193,6 @@ final class PluginStaging {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
-    }
-
     /** Removes the staging folder now (a loaded plugin's jar may still be open; on Windows it then stays). */
     void delete() {
         deleteTree(folder);
@@ -210,18 +200,9 @@ final class PluginStaging {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            AtomicFiles.deleteTree(root);
+        } catch (IOException e) {
             // a staging folder left in the temporary folder holds nothing the next run reads
         }
     }

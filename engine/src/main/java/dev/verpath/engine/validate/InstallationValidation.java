@@ -89,7 +89,10 @@ public final class InstallationValidation {
         StatCache cache = StatCache.open(installation.root(), full, clock);
         LiveTree live = LiveTree.scan(List.of(new Mount("", installation.root())), Set.of(backups));
         ShadowWorkspace view = new ShadowWorkspace(live, installation.stateFolder().resolve("unused"), false, new HashCache(cache));
-        TreeScan tree = TreeScan.of(installation.root(), Set.of(backups), registry.product(product));
+        // the walk of the tree on disk serves only the engine's checks and repair; rules read the view
+        TreeScan tree = request.engineChecks() || request.repair()
+                ? TreeScan.of(installation.root(), Set.of(backups), registry.product(product))
+                : new TreeScan(installation.root(), registry.product(product), List.of());
         Optional<Thresholds> engineChecks = request.engineChecks() ? Optional.of(Thresholds.of(settings)) : Optional.empty();
         List<Finding> findings = new ValidationRun(registry, engineChecks)
                 .findings(new ReadOnlyView(view, Set.of()), tree, product, version, request.categories());

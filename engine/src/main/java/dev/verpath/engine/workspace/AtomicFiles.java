@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The durable file operations every write of the engine goes through: fsync of files and folders, and
@@ -87,5 +90,23 @@ public final class AtomicFiles {
         Files.write(temporary, content);
         fsync(temporary);
         move(temporary, target);
+    }
+
+    /**
+     * Deletes a folder and everything below it, deepest first; links are deleted, never followed. Nothing
+     * there is nothing to do.
+     *
+     * @param folder the folder
+     * @throws IOException when an entry cannot be deleted
+     */
+    public static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }
