@@ -1,12 +1,12 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -51,11 +51,9 @@ final class DemoCommand implements Callable<Integer> {
         return Files.createDirectories(dir);
     }
 
-    private static void delete(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+    static void delete(Path root) {
+        try {
+            AtomicFiles.deleteTree(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the demo folder " + root, e);
         }

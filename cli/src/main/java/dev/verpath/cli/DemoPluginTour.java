@@ -11,10 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The last part of {@code migrate demo}: a team's rule plugin at work. When the wan orchestrator plugin is
@@ -74,7 +72,7 @@ final class DemoPluginTour {
             throw new UncheckedIOException("demo: the wan sample failed", e);
         } finally {
             if (root != null) {
-                delete(root);
+                DemoCommand.delete(root);
             }
         }
     }
@@ -96,15 +94,5 @@ final class DemoPluginTour {
         Files.writeString(model.resolve("unet/diffusion_pytorch_model.safetensors.index.json"),
                 "{\"weight_map\": {\"a\": \"diffusion_pytorch_model-00001-of-00002.safetensors\","
                         + " \"b\": \"diffusion_pytorch_model-00002-of-00002.safetensors\"}}\n");
-    }
-
-    private static void delete(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the demo folder " + root, e);
-        }
     }
 }
