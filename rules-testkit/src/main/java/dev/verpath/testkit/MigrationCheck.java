@@ -11,6 +11,7 @@ import dev.verpath.engine.plugin.PluginStatus;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.plugin.RuleSetLoader;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.RuleSet;
 import java.io.IOException;
@@ -260,29 +261,20 @@ public final class MigrationCheck {
      * source folder ({@code -Dfixtures.bless=true}); read every blessed file before committing it.
      */
     private static void bless(Fixture fixture, Path work) {
-        for (Path target : Stream.concat(Stream.of(fixture.after()), fixture.source().map(s -> s.resolve("after")).stream())
-                .distinct().toList()) {
-            if (!Files.exists(target)) {
-                Path staged = work.resolveSibling(work.getFileName() + ".bless");
-                InstallationTrees.copy(work, staged);
-                try {
-                    deleteTree(staged.resolve(".migrate"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                InstallationTrees.copy(staged, target);
-            }
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
+        List<Path> missing = Stream.concat(Stream.of(fixture.after()), fixture.source().map(s -> s.resolve("after")).stream())
+                .distinct().filter(target -> !Files.exists(target)).toList();
+        if (missing.isEmpty()) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        Path staged = work.resolveSibling(work.getFileName() + ".bless");
+        try {
+            AtomicFiles.deleteTree(staged);
+            InstallationTrees.copy(work, staged);
+            AtomicFiles.deleteTree(staged.resolve(".migrate"));
+            missing.forEach(target -> InstallationTrees.copy(staged, target));
+            AtomicFiles.deleteTree(staged);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
