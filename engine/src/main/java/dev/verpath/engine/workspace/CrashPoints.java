@@ -8,6 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * arms the N-th point; the engine then stops there with {@link SimulatedCrash} as if the process had died,
  * and the test checks that recovery leaves the installation as before or as after, never mixed. Disarmed (the
  * default) a point costs one volatile read.
+ *
+ * <p>For race tests run through the real command line, {@link #pause} marks a moment (the lock taken, the
+ * journal read) that the system property {@code verpath.test.pause=<text>:<millis>} (given to the launcher in
+ * {@code MIGRATE_JAVA_OPTS}) stretches: the engine sleeps there when the moment's name contains the text.
+ * Unset, a pause costs one field read.
  */
 public final class CrashPoints {
 
@@ -15,7 +20,30 @@ public final class CrashPoints {
     private static final AtomicInteger PASSED = new AtomicInteger();
     private static final java.util.List<String> NAMES = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
+    private static final String PAUSE = System.getProperty("verpath.test.pause", "");
+
     private CrashPoints() {
+    }
+
+    /**
+     * Marks a moment a race test may stretch (see the class comment); never counted as a write point.
+     *
+     * @param what the moment, for example {@code "lock taken"}
+     */
+    public static void pause(String what) {
+        if (PAUSE.isEmpty()) {
+            return;
+        }
+        int colon = PAUSE.lastIndexOf(':');
+        if (colon > 0 && what.contains(PAUSE.substring(0, colon))) {
+            try {
+                Thread.sleep(Long.parseLong(PAUSE.substring(colon + 1)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (NumberFormatException e) {
+                // a malformed hook is ignored: it is for tests only
+            }
+        }
     }
 
     /**
