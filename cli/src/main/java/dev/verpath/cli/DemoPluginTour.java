@@ -77,7 +77,8 @@ final class DemoPluginTour {
         }
     }
 
-    private static void write(Path root) throws IOException {
+    /** Writes the small legacy wan 1.0.0 installation into an empty folder. */
+    static void write(Path root) throws IOException {
         Files.writeString(root.resolve("VERSION"), "wan 1.0.0\n");
         Files.writeString(root.resolve("config.json"), "{\n  \"system\": {\"default_quantization\": \"fp16\"},\n"
                 + "  \"directories\": {\"models_directory\": \"models\", \"output_directory\": \"outputs\"},\n"

@@ -24,7 +24,7 @@ final class MigrationRun {
     static int run(Invocation invocation, String command, RunRequest request) {
         MigrationEngine engine = invocation.engine();
         Output output = invocation.output();
-        RunResult result = engine.migrate(request, output.progress());
+        RunResult result = engine.migrate(request, output.progress(), output.notices());
         Optional<String> root = request.scope() == Scope.VERSION
                 ? Optional.of(Invocation.display(request.target())) : Optional.empty();
         output.text(RunView.text(result, engine.registry(), request.scope(), output.verbose(), root));

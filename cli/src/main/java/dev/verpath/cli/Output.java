@@ -106,6 +106,20 @@ final class Output {
         }
     }
 
+    /**
+     * @return where the engine's notices go (a recovery it makes before the command's own work): stderr, also in
+     *         JSON mode (stdout keeps its one document), unless {@code --quiet}
+     */
+    Consumer<String> notices() {
+        if (options.quiet()) {
+            return line -> { };
+        }
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
+    }
+
     /** @return where the engine's progress lines go: stderr, unless {@code --quiet} or {@code --json} */
     Consumer<String> progress() {
         if (options.quiet() || options.json()) {

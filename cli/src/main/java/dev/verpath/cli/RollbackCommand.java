@@ -48,7 +48,7 @@ final class RollbackCommand implements Callable<Integer> {
             return ExitStatus.FAILED.code();
         }
         RollbackResult result = invocation.backupEngine().rollback(path, Optional.ofNullable(which.backupId),
-                Optional.ofNullable(which.backupPath), output.progress());
+                Optional.ofNullable(which.backupPath), output.progress(), output.notices());
         output.line("restored backup " + result.backupId() + ": " + result.entries() + " entries; "
                 + name + " is at version " + result.version());
         ObjectNode document = Output.object();
@@ -57,6 +57,7 @@ final class RollbackCommand implements Callable<Integer> {
         document.put("backupId", result.backupId());
         document.put("entries", result.entries());
         document.put("version", result.version());
+        result.recovered().ifPresentOrElse(r -> document.set("recovered", RunView.recovered(r)), () -> document.putNull("recovered"));
         output.document(document);
         return ExitStatus.SUCCESS.code();
     }

@@ -3,6 +3,7 @@ package dev.verpath.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.FileChange;
+import dev.verpath.engine.RecoveredRun;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.RunWarning;
 import dev.verpath.engine.Scope;
@@ -92,6 +93,20 @@ final class RunView {
      * @param verbose  whether to add the duration
      * @return the object
      */
+    /**
+     * An interrupted migration a command restored first, as JSON.
+     *
+     * @param run the recovery
+     * @return {@code {"backupId", "from", "to"}}
+     */
+    static ObjectNode recovered(RecoveredRun run) {
+        ObjectNode node = Output.object();
+        node.put("backupId", run.backupId());
+        node.put("from", run.from());
+        node.put("to", run.to());
+        return node;
+    }
+
     static ObjectNode json(RunResult result, RuleRegistry registry, Scope scope, boolean verbose) {
         ObjectNode node = Output.object();
         node.put("dryRun", result.dryRun());
@@ -114,6 +129,7 @@ final class RunView {
         ObjectNode counters = node.putObject("counters");
         result.counters().forEach(counters::put);
         result.backupId().ifPresentOrElse(id -> node.put("backupId", id), () -> node.putNull("backupId"));
+        result.recovered().ifPresentOrElse(r -> node.set("recovered", recovered(r)), () -> node.putNull("recovered"));
         if (verbose) {
             node.put("durationMillis", result.duration().toMillis());
         }

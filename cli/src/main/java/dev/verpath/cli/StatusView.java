@@ -45,6 +45,7 @@ final class StatusView {
             lines.add("changed rules (their output may differ from what the history recorded):");
             report.changedRules().forEach(r -> lines.add("  " + r));
         }
+        report.inProgress().ifPresent(h -> lines.add("migration: in progress (" + h + ")"));
         lines.add("interrupted migration: " + report.interrupted().orElse("none"));
         return lines;
     }
@@ -87,6 +88,7 @@ final class StatusView {
         ArrayNode changed = node.putArray("changedRules");
         report.changedRules().forEach(changed::add);
         report.interrupted().ifPresentOrElse(i -> node.put("interrupted", i), () -> node.putNull("interrupted"));
+        report.inProgress().ifPresentOrElse(h -> node.put("inProgress", h), () -> node.putNull("inProgress"));
         return node;
     }
 }

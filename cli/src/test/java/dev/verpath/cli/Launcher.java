@@ -39,12 +39,41 @@ final class Launcher {
 
     /** Runs the given launcher (a symlink to it, say). */
     static CommandRun runScript(Path script, Path cwd, String... args) {
+        return runScript(script, cwd, Map.of(), args);
+    }
+
+    /** Runs {@code migrate} with extra environment variables (MIGRATE_JAVA_OPTS for a test hook, say). */
+    static CommandRun run(Path cwd, Map<String, String> extra, String... args) {
+        return runScript(script(), cwd, extra, args);
+    }
+
+    /**
+     * Starts {@code migrate} in the background with extra environment variables; its stdout and stderr go to
+     * the given file.
+     *
+     * @return the process: the JVM itself, since the launcher execs java
+     */
+    static Process start(Path cwd, Map<String, String> extra, Path output, String... args) throws IOException {
+        ProcessBuilder builder = builder(script(), cwd, extra, args).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    private static ProcessBuilder builder(Path script, Path cwd, Map<String, String> extra, String... args) {
         List<String> command = new ArrayList<>();
         command.add(script.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("MIGRATE_") || k.startsWith("TRUSTFORMERS_"));
+        env.putAll(extra);
+        return builder;
+    }
+
+    private static CommandRun runScript(Path script, Path cwd, Map<String, String> extra, String... args) {
+        ProcessBuilder builder = builder(script, cwd, extra, args);
         try {
             Process process = builder.start();
             process.getOutputStream().close();

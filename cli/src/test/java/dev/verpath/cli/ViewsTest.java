@@ -114,7 +114,7 @@ class ViewsTest {
                         new FileChange(FileChange.Kind.MOVED, "data/b.jsonl", Optional.of("data/a.jsonl"), Optional.empty())),
                 List.of(new RunWarning("serve.v1.config", "config/server.toml", "port and http_port both set; kept http_port")),
                 new TreeMap<>(Map.of("records", 12L, "bytes_saved", 0L)),
-                dryRun ? Optional.empty() : Optional.of("20250101T000000Z"), Duration.ofMillis(321));
+                dryRun ? Optional.empty() : Optional.of("20250101T000000Z"), Duration.ofMillis(321), Optional.empty());
     }
 
     @Test
@@ -152,7 +152,7 @@ class ViewsTest {
         JsonNode parsed = new ObjectMapper().readTree(rendered);
         assertThat(rendered).endsWith("}\n").contains("\n  \"dryRun\": true,\n");
         assertThat(parsed.fieldNames()).toIterable()
-                .containsExactly("dryRun", "plan", "changes", "warnings", "counters", "backupId");
+                .containsExactly("dryRun", "plan", "changes", "warnings", "counters", "backupId", "recovered");
         assertThat(parsed.at("/changes/1/from").asText()).isEqualTo("data/a.jsonl");
         assertThat(parsed.at("/counters").fieldNames()).toIterable().containsExactly("bytes_saved", "records");
     }
@@ -197,7 +197,7 @@ class ViewsTest {
                 new TreeMap<>(Map.of("serve.v1.config", "0123456789abcdef", "serve.v1.data", "fedcba9876543210")),
                 Instant.parse("2025-01-02T10:00:00.123Z"), Duration.ofMillis(250), "success");
         StatusReport report = new StatusReport(Path.of("inst"), "serve", Optional.of("1.0.0"), List.of(step),
-                List.of("serve.v1.data: recorded fedcba98, now 11111111"), Optional.of("0.1.0 -> 1.0.0 stopped while committing"));
+                List.of("serve.v1.data: recorded fedcba98, now 11111111"), Optional.of("0.1.0 -> 1.0.0 stopped while committing"), Optional.empty());
 
         assertThat(StatusView.text(report, "inst")).containsExactly(
                 "installation: inst",
@@ -217,7 +217,7 @@ class ViewsTest {
     @Test
     void aNeverMigratedInstallationHasNoHistory() {
         StatusReport report = new StatusReport(Path.of("inst"), "serve", Optional.of("0.1.0"), List.of(), List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
 
         assertThat(StatusView.text(report, "inst")).contains("history: none (never migrated)", "changed rules: none",
                 "interrupted migration: none");

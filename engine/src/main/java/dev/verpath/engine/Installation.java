@@ -17,11 +17,14 @@ import java.util.Optional;
  * once per command.
  *
  * @param root             the installation root
- * @param product          the product, from VERSION ({@code <product> <version>}) or {@code serve}
+ * @param product          the product: the one VERSION names ({@code <product> <version>}), else the one the
+ *                         history records, else {@code serve}
  * @param version          the recorded version: the history's last, else VERSION's, when there is one
  * @param productInVersion whether VERSION names the product (it keeps doing so when rewritten)
+ * @param productKnown     whether VERSION or the history names the product (false: {@code serve} by default)
  */
-public record Installation(Path root, String product, Optional<String> version, boolean productInVersion) {
+public record Installation(Path root, String product, Optional<String> version, boolean productInVersion,
+                           boolean productKnown) {
 
     /** The product of an installation whose VERSION names none. */
     public static final String DEFAULT_PRODUCT = "serve";
@@ -73,7 +76,35 @@ public record Installation(Path root, String product, Optional<String> version, 
         }
         List<HistoryEntry> history = History.in(absolute.resolve(LiveTree.STATE_FOLDER)).read();
         Optional<String> recorded = History.recordedVersion(history);
-        return new Installation(absolute, product, recorded.isPresent() ? recorded : version, named);
+        Optional<String> historyProduct = History.recordedProduct(history);
+        if (named && historyProduct.isPresent() && !historyProduct.get().equals(product)) {
+            throw new MigrationException(ErrorCode.USAGE, versionFile + ":1: names product '" + product + "', but "
+                    + absolute.resolve(LiveTree.STATE_FOLDER).resolve(History.FILE) + " records product '" + historyProduct.get()
+                    + "'; put the right product in VERSION ('" + historyProduct.get() + " <version>') or check that .migrate/ belongs"
+                    + " to this installation");
+        }
+        if (!named && historyProduct.isPresent()) {
+            product = historyProduct.get();
+        }
+        return new Installation(absolute, product, recorded.isPresent() ? recorded : version, named,
+                named || historyProduct.isPresent());
+    }
+
+    /**
+     * The product a command works on: the one asked for, which must agree with the one VERSION or the history
+     * names; else the installation's.
+     *
+     * @param asked the {@code --product} given, when one was
+     * @return the product
+     * @throws MigrationException when the product asked for is not the installation's
+     */
+    public String product(Optional<String> asked) {
+        if (asked.isPresent() && productKnown && !asked.get().equals(product)) {
+            throw new MigrationException(ErrorCode.USAGE, root.resolve(productInVersion ? VERSION_FILE
+                    : LiveTree.STATE_FOLDER + "/" + History.FILE) + ": this installation is product '" + product
+                    + "', not '" + asked.get() + "'; drop --product, or give the installation of '" + asked.get() + "'");
+        }
+        return asked.orElse(product);
     }
 
     /**
@@ -94,12 +125,15 @@ public record Installation(Path root, String product, Optional<String> version, 
     }
 
     /**
-     * The text of VERSION at a version, keeping the product prefix when it had one.
+     * The text of VERSION at a version. It names the product when it did before, and always for a product
+     * other than {@code serve}: a bare version means {@code serve}, so a {@code wan} installation written bare
+     * would change its identity.
      *
+     * @param migrated   the product migrated
      * @param newVersion the version
      * @return the file content with a final newline
      */
-    public String versionFileText(String newVersion) {
-        return (productInVersion ? product + " " : "") + newVersion + "\n";
+    public String versionFileText(String migrated, String newVersion) {
+        return (productInVersion || !migrated.equals(DEFAULT_PRODUCT) ? migrated + " " : "") + newVersion + "\n";
     }
 }

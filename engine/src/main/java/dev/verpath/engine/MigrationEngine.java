@@ -3,7 +3,7 @@ package dev.verpath.engine;
 import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
-import dev.verpath.engine.backup.BackupRestore;
+import dev.verpath.engine.backup.InstallationRollback;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.execute.MigrationExecutor;
@@ -22,6 +22,7 @@ import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,39 +109,72 @@ public final class MigrationEngine {
      * @return what changed
      */
     public RunResult migrate(RunRequest request, Consumer<String> progress) {
-        Installation found = request.scope() == Scope.VERSION ? Installation.at(request.target()) : Installation.around(request.target());
-        Installation installation = recoverIfInterrupted(found, request.dryRun(), progress) ? Installation.at(found.root()) : found;
-        String product = request.product().orElse(installation.product());
-        Product layout = registry.product(product).orElseThrow(() -> new MigrationException(ErrorCode.NO_PATH,
-                "unknown product '" + product + "'; known products: " + String.join(", ", registry.products().keySet())));
-        String from = request.from().or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
-                installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
-        MigrationPlan plan = planFor(product, from, request.to(), request.allowLossy());
-        RunTarget target = RunTarget.of(request, layout, installation);
-        return new MigrationExecutor(registry, settings, clock).run(request, plan, target, progress);
+        return migrate(request, progress, progress);
     }
 
     /**
-     * Recovers a migration interrupted while committing (its journal is still there) by restoring the backup
-     * it names: the installation is then exactly as before that migration.
+     * Runs (or dry-runs) a migration: {@code migrate version|config|data|models}. The journal of an interrupted
+     * migration is read and acted on only while holding the installation lock; only {@code version} recovers
+     * (restores its backup, saying so on {@code notices} first), every other scope refuses with exit 4.
      *
-     * @return true when a recovery ran
+     * @param request  what to migrate
+     * @param progress receives one line per event (step started, files done), for the user
+     * @param notices  receives what the user must hear even when progress is silenced (a recovery)
+     * @return what changed
      */
-    private boolean recoverIfInterrupted(Installation installation, boolean dryRun, Consumer<String> progress) {
-        Optional<Journal.Intent> interrupted = Journal.in(installation.stateFolder()).interrupted();
-        if (interrupted.isEmpty()) {
-            return false;
+    public RunResult migrate(RunRequest request, Consumer<String> progress, Consumer<String> notices) {
+        Installation found = located(request);
+        if (request.dryRun()) {
+            // a dry run writes nothing, not even the lock file: it only looks
+            Optional<String> holder = InstallationLock.holder(found.stateFolder());
+            if (holder.isPresent()) {
+                throw new MigrationException(ErrorCode.LOCKED, found.stateFolder().resolve(InstallationLock.FILE)
+                        + ": a migration is in progress (" + holder.get() + "); wait for it to finish, then run the dry run again");
+            }
+            Optional<Journal.Intent> interrupted = InterruptedMigration.withoutLock(found);
+            if (interrupted.isPresent()) {
+                throw InterruptedMigration.refusal(found, interrupted.get());
+            }
+            return run(request, found, progress);
         }
-        Path journal = installation.stateFolder().resolve(Journal.FILE);
-        if (dryRun || interrupted.get().backupId().isEmpty()) {
-            throw new MigrationException(ErrorCode.RECOVERY_NEEDED, journal + ": a migration " + interrupted.get().from() + " -> "
-                    + interrupted.get().to() + " was interrupted" + (dryRun ? "" : " and took no backup")
-                    + "; run 'migrate rollback --path " + installation.root() + "' first");
+        if (!Files.exists(found.stateFolder().resolve(Journal.FILE))) {
+            planOf(request, found); // a usage error (unknown version, product) stops here, before the lock file is made
         }
-        progress.accept("recovering the interrupted migration " + interrupted.get().from() + " -> " + interrupted.get().to()
-                + " from backup " + interrupted.get().backupId().get());
-        rollback(installation.root(), interrupted.get().backupId(), Optional.empty(), progress);
-        return true;
+        try (InstallationLock lock = InstallationLock.acquire(found.stateFolder())) {
+            Optional<Journal.Intent> interrupted = InterruptedMigration.underLock(Installation.at(found.root()), notices);
+            Optional<RecoveredRun> recovered = Optional.empty();
+            if (interrupted.isPresent()) {
+                if (request.scope() != Scope.VERSION || interrupted.get().backupId().isEmpty()) {
+                    throw InterruptedMigration.refusal(found, interrupted.get());
+                }
+                Journal.Intent intent = interrupted.get();
+                notices.accept("recovering: " + InterruptedMigration.describe(intent) + "; restoring that backup first");
+                recovered = Optional.of(new RecoveredRun(intent.backupId().get(), intent.from(), intent.to()));
+                restore(Installation.at(found.root()), backupFolder(found).resolve(intent.backupId().get()), progress);
+            }
+            RunResult result = run(request, located(request), progress);
+            return recovered.map(result::withRecovered).orElse(result);
+        }
+    }
+
+    private Installation located(RunRequest request) {
+        return request.scope() == Scope.VERSION ? Installation.at(request.target()) : Installation.around(request.target());
+    }
+
+    private MigrationPlan planOf(RunRequest request, Installation installation) {
+        String product = installation.product(request.product());
+        String from = request.from().or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
+                installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
+        return planFor(product, from, request.to(), request.allowLossy());
+    }
+
+    private RunResult run(RunRequest request, Installation installation, Consumer<String> progress) {
+        String product = installation.product(request.product());
+        Product layout = registry.product(product).orElseThrow(() -> new MigrationException(ErrorCode.NO_PATH,
+                "unknown product '" + product + "'; known products: " + String.join(", ", registry.products().keySet())));
+        MigrationPlan plan = planOf(request, installation);
+        RunTarget target = RunTarget.of(request, layout, installation);
+        return new MigrationExecutor(registry, settings, clock).run(request, plan, target, progress);
     }
 
     /**
@@ -174,7 +208,9 @@ public final class MigrationEngine {
     }
 
     /**
-     * Restores a backup: the newest, the one with the id, or the one in the folder.
+     * Restores a backup: the newest, the one with the id, or the one in the folder. With an interrupted
+     * migration's journal present, the backup that journal names is the one restored unless another is named;
+     * when that migration took no backup, no other backup is restored unless it is named.
      *
      * @param root       the installation
      * @param backupId   a backup id, when given
@@ -183,16 +219,37 @@ public final class MigrationEngine {
      * @return what was restored
      */
     public RollbackResult rollback(Path root, Optional<String> backupId, Optional<Path> backupPath, Consumer<String> progress) {
-        Installation installation = Installation.at(root);
-        BackupStore store = new BackupStore(backupFolder(installation), clock);
-        try (InstallationLock lock = InstallationLock.acquire(installation.stateFolder())) {
+        return rollback(root, backupId, backupPath, progress, progress);
+    }
+
+    /**
+     * Restores a backup, as {@link #rollback(Path, Optional, Optional, Consumer)}, telling {@code notices} first
+     * when it restores an interrupted migration.
+     *
+     * @param root       the installation
+     * @param backupId   a backup id, when given
+     * @param backupPath a backup folder, when given
+     * @param progress   receives one line per event
+     * @param notices    receives what the user must hear even when progress is silenced
+     * @return what was restored
+     */
+    public RollbackResult rollback(Path root, Optional<String> backupId, Optional<Path> backupPath, Consumer<String> progress,
+                                   Consumer<String> notices) {
+        Installation found = Installation.at(root);
+        BackupStore store = new BackupStore(backupFolder(found), clock);
+        try (InstallationLock lock = InstallationLock.acquire(found.stateFolder())) {
+            Installation installation = Installation.at(root);
+            Optional<Journal.Intent> interrupted = InterruptedMigration.underLock(installation, notices);
+            Optional<String> journalBackup = interrupted.flatMap(Journal.Intent::backupId);
             Path backup;
             if (backupPath.isPresent()) {
                 backup = backupPath.get().toAbsolutePath().normalize();
             } else if (backupId.isPresent()) {
                 backup = store.folder().resolve(backupId.get());
-            } else if (Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId).isPresent()) {
-                backup = store.folder().resolve(Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId).get());
+            } else if (journalBackup.isPresent()) {
+                backup = store.folder().resolve(journalBackup.get());
+            } else if (interrupted.isPresent()) {
+                throw InterruptedMigration.refusal(installation, interrupted.get());
             } else {
                 List<BackupInfo> all = store.list();
                 if (all.isEmpty()) {
@@ -200,26 +257,25 @@ public final class MigrationEngine {
                 }
                 backup = all.get(all.size() - 1).folder();
             }
-            progress.accept("verifying backup " + backup.getFileName());
-            // verified and its archive extracted into staging (read once) before anything live is touched
-            try (BackupRestore restore = BackupRestore.stage(backup, installation.root(),
-                    installation.stateFolder().resolve("staging").resolve("rollback"))) {
-                BackupManifest manifest = restore.manifest();
-                progress.accept("restoring " + manifest.entries().size() + " entries");
-                Instant now = clock.instant();
-                String current = installation.version().orElse("?");
-                Journal journal = Journal.in(installation.stateFolder());
-                if (journal.interrupted().isEmpty() && backup.getParent().equals(store.folder())) {
-                    // a crash during the restore leaves this journal: the next command restores the same backup again
-                    journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(), now.toString()));
-                }
-                int restored = restore.apply(Set.of(store.folder()));
-                History.in(installation.stateFolder()).append(List.of(new HistoryEntry(
-                        History.in(installation.stateFolder()).read().size() + 1, manifest.product(), "rollback", current,
-                        manifest.from(), new TreeMap<>(), now, Duration.ZERO, "success")));
-                Journal.in(installation.stateFolder()).end();
-                return new RollbackResult(manifest.id(), restored, manifest.from());
+            Optional<RecoveredRun> recovered = Optional.empty();
+            if (interrupted.isPresent()) {
+                Journal.Intent intent = interrupted.get();
+                boolean its = journalBackup.isPresent() && backup.getFileName().toString().equals(journalBackup.get());
+                notices.accept((its ? "recovering: " : "") + InterruptedMigration.describe(intent) + "; restoring "
+                        + (its ? "that backup" : "backup " + backup.getFileName() + " as asked"));
+                recovered = Optional.of(new RecoveredRun(backup.getFileName().toString(), intent.from(), intent.to()));
             }
+            InstallationRollback.Restored restored = restore(installation, backup, progress);
+            return new RollbackResult(restored.backupId(), restored.entries(), restored.version(), recovered);
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, found.root() + ": rollback failed (" + e.getMessage()
+                    + "); run it again: a restore can be repeated", e);
+        }
+    }
+
+    private InstallationRollback.Restored restore(Installation installation, Path backup, Consumer<String> progress) {
+        try {
+            return new InstallationRollback(installation, backupFolder(installation), clock).restore(backup, progress);
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.IO_FAILED, installation.root() + ": rollback failed (" + e.getMessage()
                     + "); run it again: a restore can be repeated", e);
@@ -246,11 +302,11 @@ public final class MigrationEngine {
                 }
             });
         }
-        Optional<String> interrupted = Journal.in(installation.stateFolder()).interrupted().map(i -> "migration " + i.from() + " -> "
-                + i.to() + " interrupted while committing" + i.backupId().map(b -> " (backup " + b + ")").orElse("")
-                + "; run 'migrate rollback --path " + installation.root() + "'");
+        Optional<String> inProgress = InstallationLock.holder(installation.stateFolder());
+        Optional<String> interrupted = InterruptedMigration.withoutLock(installation)
+                .map(i -> InterruptedMigration.describe(i) + "; " + InterruptedMigration.advice(installation.root(), i));
         return new StatusReport(installation.root(), installation.product(), installation.version(), history,
-                List.copyOf(changed), interrupted);
+                List.copyOf(changed), interrupted, inProgress);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param counters counts rules reported (records, bytes saved, ...), sorted by name
  * @param backupId the backup taken before the first write, when one was
  * @param duration how long it took
+ * @param recovered the interrupted migration restored before this run, when there was one
  */
 public record RunResult(
         MigrationPlan plan,
@@ -27,7 +28,8 @@ public record RunResult(
         List<RunWarning> warnings,
         SortedMap<String, Long> counters,
         Optional<String> backupId,
-        Duration duration) {
+        Duration duration,
+        Optional<RecoveredRun> recovered) {
 
     /** Copies the collections. */
     public RunResult {
@@ -37,5 +39,14 @@ public record RunResult(
         counters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(counters)));
         Objects.requireNonNull(backupId, "backupId");
         Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(recovered, "recovered");
+    }
+
+    /**
+     * @param run the interrupted migration restored before this run
+     * @return this result, saying so
+     */
+    public RunResult withRecovered(RecoveredRun run) {
+        return new RunResult(plan, dryRun, changes, warnings, counters, backupId, duration, Optional.of(run));
     }
 }

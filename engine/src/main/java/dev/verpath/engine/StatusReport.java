@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param changedRules rules that changed since they were applied (one line each: id, recorded and current
  *                     checksum, or that the rule is no longer loaded)
  * @param interrupted  a description of an interrupted migration waiting to be recovered, when there is one
+ * @param inProgress   the live migration holding the installation's lock ({@code pid N since T}), when one does;
+ *                     its journal is then not an interrupted one
  */
 public record StatusReport(
         Path root,
@@ -23,7 +25,8 @@ public record StatusReport(
         Optional<String> version,
         List<HistoryEntry> history,
         List<String> changedRules,
-        Optional<String> interrupted) {
+        Optional<String> interrupted,
+        Optional<String> inProgress) {
 
     /** Copies the lists. */
     public StatusReport {
@@ -33,5 +36,6 @@ public record StatusReport(
         history = List.copyOf(history);
         changedRules = List.copyOf(changedRules);
         Objects.requireNonNull(interrupted, "interrupted");
+        Objects.requireNonNull(inProgress, "inProgress");
     }
 }

@@ -9,7 +9,6 @@ import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
-import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.journal.RuleChecksum;
 import dev.verpath.engine.plan.MigrationPlan;
@@ -73,7 +72,8 @@ public final class MigrationExecutor {
     }
 
     /**
-     * Runs (or dry-runs) a plan.
+     * Runs (or dry-runs) a plan. Unless it is a dry run, the caller holds the installation lock and has dealt
+     * with any interrupted migration's journal.
      *
      * @param request  what was asked
      * @param plan     the plan
@@ -88,16 +88,10 @@ public final class MigrationExecutor {
         RecordPasses passes = new RecordPasses(plan.steps(), registry, validator, settings.recordThreads());
         Installation installation = target.installation();
         Path state = installation.stateFolder();
-        Optional<Journal.Intent> interrupted = Journal.in(state).interrupted();
-        if (interrupted.isPresent()) {
-            throw new MigrationException(ErrorCode.RECOVERY_NEEDED, state.resolve(Journal.FILE) + ": a migration "
-                    + interrupted.get().from() + " -> " + interrupted.get().to() + " was interrupted; run 'migrate rollback --path "
-                    + installation.root() + "' first");
-        }
         Path backupFolder = settings.backupDir().orElse(state.resolve("backups")).toAbsolutePath().normalize();
         HashCache hashes = new HashCache();
         refuseNetworkFileSystem(installation.root());
-        try (InstallationLock lock = request.dryRun() ? null : InstallationLock.acquire(state)) {
+        try {
             if (!request.dryRun()) {
                 deleteTree(state.resolve("staging"));
             }
@@ -149,7 +143,10 @@ public final class MigrationExecutor {
                     progress.accept("dry run: " + prepared.changes().size() + " change(s) would be made; nothing was written");
                     return result(plan, true, prepared.changes(), report, Optional.empty(), started);
                 }
-                commit(installation, plan, shadow, prepared.backup(), prepared.entries(), progress);
+                if (!shadow.pending().isEmpty() || !prepared.entries().isEmpty()) {
+                    // a run with nothing to apply (already at the target) writes no journal a crash could leave behind
+                    commit(installation, plan, shadow, prepared.backup(), backupFolder, prepared.entries(), progress);
+                }
                 prepared.backup().ifPresent(b -> BackupStore.recordStats(b.folder(), clock.instant()));
                 return result(plan, false, prepared.changes(), report, prepared.backup().map(BackupInfo::id), started);
             } finally {
@@ -201,7 +198,7 @@ public final class MigrationExecutor {
     private RunResult result(MigrationPlan plan, boolean dryRun, List<FileChange> changes, RunReport report,
                              Optional<String> backupId, Instant started) {
         return new RunResult(plan, dryRun, changes, report.warnings(), report.counters(), backupId,
-                Duration.between(started, clock.instant()));
+                Duration.between(started, clock.instant()), Optional.empty());
     }
 
     private List<HistoryEntry> runSteps(RunRequest request, MigrationPlan plan, Installation installation,
@@ -246,7 +243,7 @@ public final class MigrationExecutor {
                 ran.addAll(runner.fileRules(step.rules(RuleKind.MODEL)));
             }
             if (request.scope() == Scope.VERSION) {
-                shadow.writeString(Installation.VERSION_FILE, installation.versionFileText(step.to()));
+                shadow.writeString(Installation.VERSION_FILE, installation.versionFileText(plan.product(), step.to()));
             }
             if (settings.validateAfterMigration()) {
                 validateStep(plan.product(), step, shadow, streamedGlobs);
@@ -295,16 +292,16 @@ public final class MigrationExecutor {
     }
 
     private void commit(Installation installation, MigrationPlan plan, ShadowWorkspace shadow, Optional<BackupInfo> backup,
-                        List<HistoryEntry> entries, Consumer<String> progress) throws IOException {
+                        Path backupFolder, List<HistoryEntry> entries, Consumer<String> progress) throws IOException {
         Path state = installation.stateFolder();
         Journal journal = Journal.in(state);
-        journal.begin(new Journal.Intent(backup.map(BackupInfo::id), plan.product(), plan.from(), plan.to(), clock.instant().toString()));
+        journal.begin(new Journal.Intent(backup.map(BackupInfo::id), plan.product(), plan.from(), plan.to(), clock.instant().toString(),
+                shadow.pending().size()));
         progress.accept("committing " + shadow.pending().size() + " change(s)");
         try {
             new ShadowCommit(shadow).apply();
         } catch (IOException | RuntimeException e) {
-            throw new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + e.getMessage()
-                    + "); run 'migrate rollback --path " + installation.root() + "' to restore the backup", e);
+            throw FailedCommit.handle(installation, backup, backupFolder, settings.rollbackOnFailure(), clock, e, progress);
         }
         try {
             if (!entries.isEmpty()) {

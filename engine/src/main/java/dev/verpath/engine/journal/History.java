@@ -101,6 +101,22 @@ public final class History {
         return Optional.empty();
     }
 
+    /**
+     * The product the history says the installation is: that of its last successful entry.
+     *
+     * @param history the entries
+     * @return the product, when the history names one
+     */
+    public static Optional<String> recordedProduct(List<HistoryEntry> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEntry e = history.get(i);
+            if (e.outcome().equals("success") && !e.product().isBlank()) {
+                return Optional.of(e.product());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static ObjectNode json(HistoryEntry e) {
         ObjectNode node = JSON.createObjectNode();
         node.put("step", e.step());

@@ -1,5 +1,6 @@
 package dev.verpath.engine.journal;
 
+import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One migration per installation: an OS file lock on {@code .migrate/lock}, held through one open channel for
@@ -39,6 +41,7 @@ public final class InstallationLock implements AutoCloseable {
      * @throws MigrationException with {@link ErrorCode#LOCKED} naming the holder
      */
     public static InstallationLock acquire(Path stateFolder) {
+        CrashPoints.pause("before-lock " + stateFolder);
         Path file = stateFolder.resolve(FILE);
         FileChannel channel = null;
         try {
@@ -60,6 +63,7 @@ public final class InstallationLock implements AutoCloseable {
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")
                     .getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
+            CrashPoints.pause("lock-taken " + stateFolder);
             return new InstallationLock(channel, lock);
         } catch (IOException e) {
             try {
@@ -72,6 +76,55 @@ public final class InstallationLock implements AutoCloseable {
             throw new MigrationException(ErrorCode.IO_FAILED, file + ": cannot take the installation lock ("
                     + e.getMessage() + "); check permissions on the folder", e);
         }
+    }
+
+    /**
+     * Who holds the lock now, without taking it and without creating anything: a command that only reads
+     * ({@code status}, a dry run) asks this to tell a live migration from an interrupted one.
+     *
+     * @param stateFolder the installation's {@code .migrate/}
+     * @return the holder as its lock file names it ({@code pid N since T}, or {@code holder unknown}), when a
+     *         live process holds the lock
+     */
+    public static Optional<String> holder(Path stateFolder) {
+        Path file = stateFolder.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock probe;
+            try {
+                probe = channel.tryLock(0, Long.MAX_VALUE, true);
+            } catch (OverlappingFileLockException e) {
+                probe = null; // this process holds it
+            }
+            if (probe != null) {
+                probe.release();
+                return Optional.empty();
+            }
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
+            return Optional.of(text.isEmpty() ? "holder unknown" : text);
+        } catch (IOException e) {
+            return Optional.empty(); // an unreadable lock file: acquire() reports it when a command needs the lock
+        }
+    }
+
+    /**
+     * The pid in a holder's text.
+     *
+     * @param holder the text {@link #holder} returned
+     * @return the pid, when the text names one
+     */
+    public static Optional<Long> pid(String holder) {
+        String[] words = holder.split("\\s+");
+        if (words.length >= 2 && words[0].equals("pid")) {
+            try {
+                return Optional.of(Long.parseLong(words[1]));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

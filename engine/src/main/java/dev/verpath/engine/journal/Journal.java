@@ -31,8 +31,18 @@ public final class Journal {
      * @param from     the version before
      * @param to       the version aimed at
      * @param started  when the commit began (ISO-8601)
+     * @param changes  how many changes the commit applies; -1 when unknown (a journal of an older release, or
+     *                 one that cannot be read)
      */
-    public record Intent(Optional<String> backupId, String product, String from, String to, String started) {
+    public record Intent(Optional<String> backupId, String product, String from, String to, String started, int changes) {
+
+        /**
+         * @return true when the interrupted commit had nothing to apply and no backup: nothing can have changed,
+         *         so the journal is only a leftover that the next command clears
+         */
+        public boolean nothingToUndo() {
+            return backupId.isEmpty() && changes == 0;
+        }
     }
 
     private final Path file;
@@ -63,10 +73,15 @@ public final class Journal {
         node.put("from", intent.from());
         node.put("to", intent.to());
         node.put("started", intent.started());
+        node.put("changes", intent.changes());
         AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+        CrashPoints.pause("journal-written " + file);
     }
 
     /**
+     * Reads the journal. Only a holder of the installation lock may act on what it says: while another
+     * process holds the lock, a journal is that live run's, not an interrupted one.
+     *
      * @return the interrupted intent, when a journal is present
      */
     public Optional<Intent> interrupted() {
@@ -76,9 +91,10 @@ public final class Journal {
         try {
             JsonNode n = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
             return Optional.of(new Intent(Optional.ofNullable(n.get("backup")).map(JsonNode::asText),
-                    n.path("product").asText(), n.path("from").asText(), n.path("to").asText(), n.path("started").asText()));
+                    n.path("product").asText(), n.path("from").asText(), n.path("to").asText(), n.path("started").asText(),
+                    n.path("changes").asInt(-1)));
         } catch (IOException e) {
-            return Optional.of(new Intent(Optional.empty(), "?", "?", "?", "?"));
+            return Optional.of(new Intent(Optional.empty(), "?", "?", "?", "?", -1));
         }
     }
 
@@ -88,6 +104,7 @@ public final class Journal {
      * @throws IOException when it cannot be deleted
      */
     public void end() throws IOException {
+        CrashPoints.pause("journal-end " + file);
         CrashPoints.reached("delete " + file);
         if (Files.deleteIfExists(file)) {
             AtomicFiles.fsyncFolder(file.getParent());

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>For race tests run through the real command line, {@link #pause} marks a moment (the lock taken, the
  * journal read) that the system property {@code verpath.test.pause=<text>:<millis>} (given to the launcher in
- * {@code MIGRATE_JAVA_OPTS}) stretches: the engine sleeps there when the moment's name contains the text.
- * Unset, a pause costs one field read.
+ * {@code MIGRATE_JAVA_OPTS}, which the launcher splits at spaces: moments are named without them, as {@code
+ * journal-written}) stretches: the engine sleeps there when the moment's name contains the text.
+ * Unset, a pause costs one field read. Likewise {@code verpath.test.fail=<text>} makes the first write point whose
+ * name contains the text fail once, as a failing system call would (an {@link java.io.UncheckedIOException}).
  */
 public final class CrashPoints {
 
@@ -21,6 +23,8 @@ public final class CrashPoints {
     private static final java.util.List<String> NAMES = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private static final String PAUSE = System.getProperty("verpath.test.pause", "");
+    private static final String FAIL = System.getProperty("verpath.test.fail", "");
+    private static final java.util.concurrent.atomic.AtomicBoolean FAILED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private CrashPoints() {
     }
@@ -52,6 +56,9 @@ public final class CrashPoints {
      * @param what the write about to happen, for the test's message
      */
     public static void reached(String what) {
+        if (!FAIL.isEmpty() && what.contains(FAIL) && FAILED.compareAndSet(false, true)) {
+            throw new java.io.UncheckedIOException(new java.io.IOException("simulated failure before " + what));
+        }
         if (armedAt == 0) {
             return;
         }

@@ -1,0 +1,100 @@
+package dev.verpath.engine;
+
+import dev.verpath.engine.journal.InstallationLock;
+import dev.verpath.engine.journal.Journal;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The journal of a migration interrupted while committing, as the commands that find it act on it. A journal
+ * means "interrupted" only to a holder of the installation lock: while another process holds the lock, it is
+ * that live run's. Only {@code version} and {@code rollback} recover; every other writing command refuses.
+ */
+final class InterruptedMigration {
+
+    private InterruptedMigration() {
+    }
+
+    /**
+     * The interrupted migration, read while holding the lock. A journal with nothing to undo (a run that had
+     * no change to apply and took no backup) is cleared here: nothing can have changed.
+     *
+     * @param installation the installation, whose lock the caller holds
+     * @param notices      told when a leftover journal is cleared
+     * @return the interrupted migration, when there is one to recover
+     */
+    static Optional<Journal.Intent> underLock(Installation installation, Consumer<String> notices) {
+        Journal journal = Journal.in(installation.stateFolder());
+        Optional<Journal.Intent> interrupted = journal.interrupted();
+        if (interrupted.isPresent() && interrupted.get().nothingToUndo()) {
+            try {
+                journal.end();
+            } catch (IOException e) {
+                throw new MigrationException(ErrorCode.IO_FAILED, journalFile(installation) + ": cannot remove the journal of"
+                        + " an interrupted run that changed nothing (" + e.getMessage() + "); check the folder's permissions", e);
+            }
+            notices.accept("cleared the journal of an interrupted run " + interrupted.get().from() + " -> "
+                    + interrupted.get().to() + " that had nothing to change");
+            return Optional.empty();
+        }
+        return interrupted;
+    }
+
+    /**
+     * The interrupted migration as a command that does not take the lock sees it ({@code status}, a dry run):
+     * none while a live process holds the lock.
+     *
+     * @param installation the installation
+     * @return the interrupted migration, when there is one to recover
+     */
+    static Optional<Journal.Intent> withoutLock(Installation installation) {
+        if (InstallationLock.holder(installation.stateFolder()).isPresent()) {
+            return Optional.empty();
+        }
+        return Journal.in(installation.stateFolder()).interrupted().filter(i -> !i.nothingToUndo());
+    }
+
+    /**
+     * The failure of a command that may not recover, or cannot.
+     *
+     * @param installation the installation
+     * @param intent       the interrupted migration
+     * @return the failure: exit 4, naming the journal and what to run
+     */
+    static MigrationException refusal(Installation installation, Journal.Intent intent) {
+        return new MigrationException(ErrorCode.RECOVERY_NEEDED, journalFile(installation) + ": " + describe(intent) + "; "
+                + advice(installation.root(), intent));
+    }
+
+    /**
+     * @param intent the interrupted migration
+     * @return {@code a migration F -> T was interrupted while committing (backup B)}
+     */
+    static String describe(Journal.Intent intent) {
+        return "a migration " + intent.from() + " -> " + intent.to() + " was interrupted while committing"
+                + intent.backupId().map(b -> " (backup " + b + ")").orElse(" and took no backup");
+    }
+
+    /**
+     * @param root   the installation
+     * @param intent the interrupted migration
+     * @return what to run to recover
+     */
+    static String advice(Path root, Journal.Intent intent) {
+        if (intent.backupId().isEmpty()) {
+            return "it cannot be undone automatically: restore the installation from a copy of your own and delete "
+                    + Journal.FILE + ", or restore an older backup by its id with 'migrate rollback --path " + root
+                    + " --backup-id ID' (see 'migrate backups list --path " + root + "')";
+        }
+        return "run 'migrate version --path " + root + "' to restore that backup and migrate again, or 'migrate rollback --path "
+                + root + "' to restore it";
+    }
+
+    private static Path journalFile(Installation installation) {
+        return installation.stateFolder().resolve(Journal.FILE);
+    }
+}

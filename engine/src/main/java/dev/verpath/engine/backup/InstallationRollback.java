@@ -1,0 +1,81 @@
+package dev.verpath.engine.backup;
+
+import dev.verpath.engine.Installation;
+import dev.verpath.engine.journal.History;
+import dev.verpath.engine.journal.HistoryEntry;
+import dev.verpath.engine.journal.Journal;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Restores one backup over an installation whose lock the caller holds: verified and staged first, under a
+ * journal (a crash during the restore leaves it, and the next command restores the same backup again), then
+ * recorded in the history. {@code migrate rollback}, the recovery of an interrupted migration and a commit
+ * that failed ({@code global.rollback_on_failure}) all restore this way.
+ */
+public final class InstallationRollback {
+
+    /**
+     * What was restored.
+     *
+     * @param backupId the backup's id
+     * @param entries  how many entries were restored
+     * @param version  the version the installation is at afterwards
+     */
+    public record Restored(String backupId, int entries, String version) {
+    }
+
+    private final Installation installation;
+    private final Path store;
+    private final Clock clock;
+
+    /**
+     * @param installation the installation, whose lock the caller holds
+     * @param store        the backup store's folder
+     * @param clock        the clock for the history
+     */
+    public InstallationRollback(Installation installation, Path store, Clock clock) {
+        this.installation = installation;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Restores a backup.
+     *
+     * @param backup   the backup folder
+     * @param progress receives one line per event
+     * @return what was restored
+     * @throws IOException when restoring fails (repeating the rollback finishes it)
+     */
+    public Restored restore(Path backup, Consumer<String> progress) throws IOException {
+        Path state = installation.stateFolder();
+        progress.accept("verifying backup " + backup.getFileName());
+        // verified and its archive extracted into staging (read once) before anything live is touched
+        try (BackupRestore restore = BackupRestore.stage(backup, installation.root(), state.resolve("staging").resolve("rollback"))) {
+            BackupManifest manifest = restore.manifest();
+            progress.accept("restoring " + manifest.entries().size() + " entries");
+            Instant now = clock.instant();
+            String current = installation.version().orElse("?");
+            Journal journal = Journal.in(state);
+            if (journal.interrupted().isEmpty() && backup.getParent().equals(store)) {
+                journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(),
+                        now.toString(), manifest.entries().size()));
+            }
+            int restored = restore.apply(Set.of(store));
+            History history = History.in(state);
+            history.append(List.of(new HistoryEntry(history.read().size() + 1, manifest.product(), "rollback", current,
+                    manifest.from(), new TreeMap<>(), now, Duration.ZERO, "success")));
+            journal.end();
+            return new Restored(manifest.id(), restored, manifest.from());
+        }
+    }
+}
