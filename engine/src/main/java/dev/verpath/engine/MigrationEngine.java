@@ -237,6 +237,10 @@ public final class MigrationEngine {
                                    Consumer<String> notices) {
         Installation found = Installation.at(root);
         BackupStore store = new BackupStore(backupFolder(found), clock);
+        if (backupPath.isEmpty()) {
+            // refused before the lock: a rollback that cannot start creates nothing, not even .migrate/lock
+            refuseMissingBackup(found, store, backupId);
+        }
         try (InstallationLock lock = InstallationLock.acquire(found.stateFolder())) {
             Installation installation = Installation.at(root);
             Optional<Journal.Intent> interrupted = InterruptedMigration.underLock(installation, notices);
@@ -253,7 +257,8 @@ public final class MigrationEngine {
             } else {
                 List<BackupInfo> all = store.list();
                 if (all.isEmpty()) {
-                    throw new MigrationException(ErrorCode.USAGE, store.folder() + ": no backup to roll back to; nothing was changed");
+                    throw new MigrationException(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was"
+                            + " changed; give a backup folder of your own with --backup-path");
                 }
                 backup = all.get(all.size() - 1).folder();
             }
@@ -270,6 +275,33 @@ public final class MigrationEngine {
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.IO_FAILED, found.root() + ": rollback failed (" + e.getMessage()
                     + "); run it again: a restore can be repeated", e);
+        }
+    }
+
+    private static void refuseMissingBackup(Installation installation, BackupStore store, Optional<String> backupId) {
+        String root = installation.root().toString();
+        if (backupId.isPresent()) {
+            if (Files.isRegularFile(store.folder().resolve(backupId.get()).resolve(BackupManifest.FILE))) {
+                return;
+            }
+            List<String> ids = backupIds(store);
+            throw new MigrationException(ErrorCode.USAGE, store.folder() + ": no backup with id '" + backupId.get() + "'; "
+                    + (ids.isEmpty() ? "there is none" : "the backups are " + String.join(", ", ids))
+                    + " (see 'migrate backups list --path " + root + "')");
+        }
+        if (!Files.exists(installation.stateFolder().resolve(Journal.FILE)) && backupIds(store).isEmpty()) {
+            throw new MigrationException(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was changed;"
+                    + " every migration that changes files takes one; give a backup folder of your own with --backup-path,"
+                    + " or --backup-dir if the backups were kept elsewhere");
+        }
+    }
+
+    private static List<String> backupIds(BackupStore store) {
+        try {
+            return store.list().stream().map(BackupInfo::id).toList();
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.IO_FAILED, store.folder() + ": cannot list backups (" + e.getMessage()
+                    + "); check the folder's permissions", e);
         }
     }
 
