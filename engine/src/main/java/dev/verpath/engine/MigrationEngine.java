@@ -32,6 +32,7 @@ import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.workspace.NetworkFileSystem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -124,6 +125,7 @@ public final class MigrationEngine {
      */
     public RunResult migrate(RunRequest request, Consumer<String> progress, Consumer<String> notices) {
         Installation found = located(request);
+        NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
         if (request.dryRun()) {
             // a dry run writes nothing, not even the lock file: it only looks
             Optional<String> holder = InstallationLock.holder(found.stateFolder());
@@ -237,6 +239,7 @@ public final class MigrationEngine {
                                    Consumer<String> notices) {
         Installation found = Installation.at(root);
         BackupStore store = new BackupStore(backupFolder(found), clock);
+        NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
         if (backupPath.isEmpty()) {
             // refused before the lock: a rollback that cannot start creates nothing, not even .migrate/lock
             refuseMissingBackup(found, store, backupId);
@@ -384,6 +387,7 @@ public final class MigrationEngine {
     public List<BackupInfo> pruneBackups(Path root) {
         Installation installation = Installation.at(root);
         int keep = settings.value("backup.keep_last").map(Integer::parseInt).orElse(3);
+        NetworkFileSystem.refuse(installation.root(), settings.allowNetworkFs());
         try (InstallationLock lock = InstallationLock.acquire(installation.stateFolder())) {
             Optional<String> needed = Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId);
             List<BackupInfo> all = backups(root);

@@ -90,7 +90,6 @@ public final class MigrationExecutor {
         Path state = installation.stateFolder();
         Path backupFolder = settings.backupDir().orElse(state.resolve("backups")).toAbsolutePath().normalize();
         HashCache hashes = new HashCache();
-        refuseNetworkFileSystem(installation.root());
         try {
             if (!request.dryRun()) {
                 deleteTree(state.resolve("staging"));
@@ -175,24 +174,6 @@ public final class MigrationExecutor {
 
     /** What the shadow phase hands to the commit. */
     private record Prepared(List<HistoryEntry> entries, List<FileChange> changes, Optional<BackupInfo> backup) {
-    }
-
-    private static final Set<String> NETWORK_FILE_SYSTEMS = Set.of("nfs", "nfs4", "cifs", "smb", "smbfs", "smb2",
-            "fuse.sshfs", "sshfs", "afs", "9p", "fuse.s3fs", "ncpfs", "coda");
-
-    private void refuseNetworkFileSystem(Path root) {
-        if (settings.allowNetworkFs()) {
-            return;
-        }
-        try {
-            String type = Files.getFileStore(root).type().toLowerCase(java.util.Locale.ROOT);
-            if (NETWORK_FILE_SYSTEMS.contains(type)) {
-                throw new MigrationException(ErrorCode.USAGE, root + ": on a network file system (" + type
-                        + ") where file locks cannot be trusted; copy it to a local disk, or pass --allow-network-fs");
-            }
-        } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, root + ": cannot read its file system (" + e.getMessage() + ")", e);
-        }
     }
 
     private RunResult result(MigrationPlan plan, boolean dryRun, List<FileChange> changes, RunReport report,

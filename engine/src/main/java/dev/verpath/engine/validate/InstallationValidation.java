@@ -4,6 +4,7 @@ import dev.verpath.engine.Installation;
 import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.workspace.NetworkFileSystem;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Mount;
@@ -65,6 +66,9 @@ public final class InstallationValidation {
         boolean strict = Strictness.of(request.strict(), settings, registry, product);
         List<ValidationCategory> categories = Arrays.stream(ValidationCategory.values()).filter(request::checks).toList();
         Path backups = settings.backupDir().orElse(installation.stateFolder().resolve("backups")).toAbsolutePath().normalize();
+        if (request.repair()) {
+            NetworkFileSystem.refuse(installation.root(), settings.allowNetworkFs());
+        }
         try {
             Pass pass = check(installation, product, version, request, backups, request.full(), progress);
             List<Finding> findings = pass.findings();
