@@ -95,6 +95,17 @@ public final class MigrationExecutor {
                 deleteTree(state.resolve("staging"));
             }
             LiveTree live = LiveTree.scan(target.mounts(), Set.of(backupFolder));
+            if (request.scope() != Scope.VERSION) {
+                // version refuses such a link in its source validation, naming the check; the sub-commands validate
+                // only what they change, so they refuse it here rather than skip it
+                Optional<LiveTree.Entry> escaping = live.firstLinkOutside(installation.root());
+                if (escaping.isPresent()) {
+                    Path link = escaping.get().real();
+                    throw new MigrationException(ErrorCode.VALIDATION_FAILED, link + ": symbolic link points outside the"
+                            + " installation, to " + Files.readSymbolicLink(link) + "; nothing was changed; replace the link"
+                            + " with a copy of what it points to, or point it at a path inside " + installation.root());
+                }
+            }
             Path staging = request.dryRun() ? Files.createTempDirectory("verpath-dry-run-")
                     : state.resolve("staging").resolve(Long.toString(started.toEpochMilli()));
             try {

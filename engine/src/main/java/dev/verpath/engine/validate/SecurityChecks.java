@@ -1,5 +1,6 @@
 package dev.verpath.engine.validate;
 
+import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.RelativePath;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
@@ -79,14 +80,12 @@ final class SecurityChecks {
 
     private static List<Finding> symlinks(TreeScan tree, ValidationDescriptor d) throws IOException {
         List<Finding> findings = new ArrayList<>();
-        Path realRoot = tree.root().toRealPath();
         for (TreeScan.Entry e : tree.entries()) {
             if (e.kind() != TreeScan.Kind.SYMLINK) {
                 continue;
             }
             Path target = Files.readSymbolicLink(e.real());
-            Path resolved = e.real().getParent().resolve(target).normalize();
-            if (!resolved.startsWith(tree.root()) && !resolved.startsWith(realRoot)) {
+            if (LiveTree.pointsOutside(e.real(), tree.root())) {
                 findings.add(Finding.of(d, e.path(), null, "symbolic link points outside the installation, to "
                         + target.toString().replace('\\', '/'), "Replace the link with a copy of what it points to, or "
                         + "point it at a path inside the installation."));

@@ -104,6 +104,36 @@ public final class LiveTree {
         return new LiveTree(mounts, entries);
     }
 
+    /**
+     * Whether a symbolic link points outside a folder, read as the link's text resolved against its own folder
+     * (links are never followed).
+     *
+     * @param link the link
+     * @param root the folder, as given and as its real path
+     * @return true when the target lies outside both
+     * @throws IOException when the link or the folder cannot be read
+     */
+    public static boolean pointsOutside(Path link, Path root) throws IOException {
+        Path resolved = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+        return !resolved.startsWith(root) && !resolved.startsWith(root.toRealPath());
+    }
+
+    /**
+     * The first symbolic link of the tree that points outside a folder, by logical path.
+     *
+     * @param root the installation
+     * @return the link's entry, when there is one
+     * @throws IOException when a link cannot be read
+     */
+    public Optional<Entry> firstLinkOutside(Path root) throws IOException {
+        for (Entry e : entries.values()) {
+            if (e.type() == Type.SYMLINK && e.real() != null && pointsOutside(e.real(), root)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static void addParents(SortedMap<String, Entry> entries, String logical) {
         String parent = RelativePath.parent(logical);
         while (!parent.isEmpty()) {
