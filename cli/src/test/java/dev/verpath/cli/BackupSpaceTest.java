@@ -38,7 +38,8 @@ class BackupSpaceTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).containsOnlyOnce("migrate: ")
-                .contains(".migrate/backups: ").contains(" more bytes of free space are needed for the backup (")
+                .contains(".migrate: ").contains(" more bytes of free space are needed before the migration starts (")
+                .contains(" for the backup")
                 .contains("to keep free by backup.keep_free_bytes").contains("the installation is unchanged");
         assertThat(DemoInstallation.checksums(inst.root())).isEqualTo(before);
         assertThat(Files.readString(inst.resolve("VERSION"))).isEqualTo("1.0.0\n");

@@ -22,6 +22,7 @@ import dev.verpath.engine.validate.SourceValidation;
 import dev.verpath.engine.validate.Strictness;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.ChangeList;
+import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.ShadowCommit;
@@ -106,6 +107,10 @@ public final class MigrationExecutor {
                             + " with a copy of what it points to, or point it at a path inside " + installation.root());
                 }
             }
+            if (!request.dryRun() && !plan.steps().isEmpty()) {
+                Preflight.wholeRun(plan, live, state.resolve("staging"), backupFolder, keepFree,
+                        request.backup() && settings.backupBeforeMigration());
+            }
             Path staging = request.dryRun() ? Files.createTempDirectory("verpath-dry-run-")
                     : state.resolve("staging").resolve(Long.toString(started.toEpochMilli()));
             try {
@@ -125,6 +130,7 @@ public final class MigrationExecutor {
                                         ? passes.streamedFromStart() : Set.of()),
                                 installation.root(), Set.of(backupFolder), plan.product(), plan.from(), progress));
                     }
+                    CrashPoints.pause("steps-start");
                     List<HistoryEntry> entries = runSteps(request, plan, installation, shadow, report, passes, line -> {
                         activity.set(line);
                         progress.accept(line);
@@ -163,8 +169,9 @@ public final class MigrationExecutor {
                 deleteTree(staging);
             }
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, e.getMessage() + ": " + e.getClass().getSimpleName()
-                    + "; the installation is unchanged", e);
+            throw new MigrationException(ErrorCode.IO_FAILED, AtomicFiles.outOfSpace(e)
+                    ? e.getMessage() + "; the disk is full, the installation is unchanged; free space there and run again"
+                    : e.getMessage() + "; the installation is unchanged", e);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.verpath.engine.execute;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Pending;
 import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.plan.MigrationPlan;
+import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
@@ -53,9 +55,7 @@ final class Preflight {
      * @throws IOException when the folder cannot be created or its file system read
      */
     static void space(LiveTree live, Path backupFolder, long keepFree) throws IOException {
-        long backupBytes = live.entries().entrySet().stream()
-                .filter(e -> e.getValue().type() == LiveTree.Type.FILE && !BackupStore.keptByLink(e.getKey()))
-                .mapToLong(e -> e.getValue().size()).sum();
+        long backupBytes = backupBytes(live);
         Files.createDirectories(backupFolder);
         long free = Files.getFileStore(backupFolder).getUsableSpace();
         long needed = backupBytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : backupBytes + keepFree;
@@ -65,6 +65,58 @@ final class Preflight {
                     + keepFree + " to keep free by backup.keep_free_bytes; " + free + " free); free space, choose"
                     + " --backup-dir, or lower backup.keep_free_bytes; the installation is unchanged");
         }
+    }
+
+    /**
+     * Free space for the whole run before its first write: the migrated files it stages on the installation's
+     * disk, the backup (when one is taken) and {@code keepFree} bytes more. Staging and backup are counted
+     * together when they share a file system.
+     *
+     * @param plan         the plan
+     * @param live         the live tree
+     * @param staging      where the run stages its output
+     * @param backupFolder where the backup goes
+     * @param keepFreeBytes bytes to leave free when a backup is taken ({@code backup.keep_free_bytes})
+     * @param backup       whether a backup is taken
+     * @throws IOException when a file system cannot be read
+     */
+    static void wholeRun(MigrationPlan plan, LiveTree live, Path staging, Path backupFolder, long keepFreeBytes, boolean backup)
+            throws IOException {
+        Map<String, Long> files = new java.util.TreeMap<>();
+        live.entries().forEach((path, e) -> {
+            if (e.type() == LiveTree.Type.FILE) {
+                files.put(path, e.size());
+            }
+        });
+        long staged = PlanEstimator.bytesWritten(plan, files);
+        long backupBytes = backup ? backupBytes(live) : 0;
+        long keepFree = backup ? keepFreeBytes : 0; // as for the backup alone: --no-backup runs are not held to keep_free_bytes
+        java.nio.file.FileStore stagingStore = Files.getFileStore(existingAncestor(staging));
+        java.nio.file.FileStore backupStore = Files.getFileStore(existingAncestor(backupFolder));
+        boolean shared = stagingStore.equals(backupStore);
+        shortOf(existingAncestor(staging), stagingStore, staged + (shared ? backupBytes : 0), keepFree,
+                staged + " for the migrated files" + (shared && backup ? " and " + backupBytes + " for the backup" : ""));
+        if (!shared && backup) {
+            shortOf(existingAncestor(backupFolder), backupStore, backupBytes, keepFree, backupBytes + " for the backup");
+        }
+    }
+
+    private static void shortOf(Path folder, java.nio.file.FileStore store, long bytes, long keepFree, String what)
+            throws IOException {
+        long free = store.getUsableSpace();
+        long needed = bytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : bytes + keepFree;
+        if (free < needed) {
+            throw new MigrationException(ErrorCode.IO_FAILED, folder + ": " + (needed - free) + " more bytes of free space are"
+                    + " needed before the migration starts (" + what + ", and " + keepFree + " to keep free by"
+                    + " backup.keep_free_bytes; " + free + " free); free space there, choose --backup-dir, or lower"
+                    + " backup.keep_free_bytes; the installation is unchanged");
+        }
+    }
+
+    private static long backupBytes(LiveTree live) {
+        return live.entries().entrySet().stream()
+                .filter(e -> e.getValue().type() == LiveTree.Type.FILE && !BackupStore.keptByLink(e.getKey()))
+                .mapToLong(e -> e.getValue().size()).sum();
     }
 
     private static Path existingAncestor(Path folder) {

@@ -80,11 +80,31 @@ public final class PlanEstimator {
             metadata += matchedBytes(files, step.rules(RuleKind.MODEL), true);
         }
         long read = data + models + config;
-        long written = data + config + metadata;
+        long written = bytesWritten(plan, files);
         long millis = millis(data + config + metadata, RECORDS_BYTES_PER_SECOND)
                 + millis(models, HASH_BYTES_PER_SECOND)
                 + millis(backup, COPY_BYTES_PER_SECOND);
         return new PlanEstimate(read, written, backup, backup + data, free, Duration.ofMillis(millis));
+    }
+
+    /**
+     * The bytes a run of the plan writes before its commit (staged, on the installation's disk): data files once,
+     * config files once per step with config rules, model metadata once per step with model rules. The same
+     * figure {@link #estimate} reports as bytes to write.
+     *
+     * @param plan  the plan
+     * @param files the installation's files and their sizes, by relative path
+     * @return the bytes
+     */
+    public static long bytesWritten(MigrationPlan plan, Map<String, Long> files) {
+        long data = matchedBytes(files, plan.steps().stream().flatMap(s -> s.rules(RuleKind.DATA).stream()).toList(), false);
+        long config = 0;
+        long metadata = 0;
+        for (PlanStep step : plan.steps()) {
+            config += matchedBytes(files, step.rules(RuleKind.CONFIG), false);
+            metadata += matchedBytes(files, step.rules(RuleKind.MODEL), true);
+        }
+        return data + config + metadata;
     }
 
     private static long matchedBytes(Map<String, Long> files, List<MigrationRule> rules, boolean metadataOnly) {

@@ -109,4 +109,19 @@ public final class AtomicFiles {
             }
         }
     }
+
+    /**
+     * Whether a failure is a full disk (ENOSPC), as the operating system words it.
+     *
+     * @param e the failure
+     * @return true when the file system had no space left
+     */
+    public static boolean outOfSpace(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -193,6 +193,13 @@ public final class ShadowWorkspace implements Workspace {
                 channel.force(true);
             }
             done = true;
+        } catch (IOException e) {
+            if (AtomicFiles.outOfSpace(e)) {
+                // named as the user knows the file, with where its migrated copy was being written
+                throw new IOException(live.real(p).map(Path::toString).orElse(p) + ": no space left to write its migrated copy"
+                        + " in " + stagingFolder, e);
+            }
+            throw e;
         } finally {
             if (!done) {
                 Files.deleteIfExists(file);

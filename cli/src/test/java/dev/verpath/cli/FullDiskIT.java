@@ -1,0 +1,116 @@
+package dev.verpath.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A migration on a small, real file system (a 20 MiB tmpfs mounted for the test, which needs root): the whole
+ * need is checked before the first write, and a disk that fills up during the run (filled by the test while
+ * the run is held at its start with the engine's test hook) is reported naming the file being written.
+ */
+class FullDiskIT {
+
+    @TempDir
+    Path work;
+
+    private Path disk;
+
+    @BeforeEach
+    void mountASmallDisk() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "skipped: mounting a small tmpfs needs root, and the tests do not run as root");
+        disk = work.resolve("disk");
+        Files.createDirectories(disk);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", disk.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
+        Assumptions.assumeTrue(mounted, "skipped: this machine does not allow mounting a tmpfs ("
+                + new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim() + ")");
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (disk != null) {
+            new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Path installation(long recordBytes) throws IOException {
+        Path root = disk.resolve("inst");
+        Files.createDirectories(root);
+        DemoInstallation.write(root);
+        try (Writer out = Files.newBufferedWriter(root.resolve("data/bulk.jsonl"), StandardCharsets.UTF_8)) {
+            long written = 0;
+            for (int i = 0; written < recordBytes; i++) {
+                String line = "{\"id\":\"bulk-" + i + "\",\"model\":\"llama-7b\",\"ts\":" + (1700000000 + i) + ",\"latency_ms\":"
+                        + (50 + i % 900) + ",\"prompt_tokens\":" + (i % 300) + ",\"completion_tokens\":" + (1 + i % 500) + "}\n";
+                out.write(line);
+                written += line.length();
+            }
+        }
+        return root;
+    }
+
+    private static long stagedFiles(Path root) throws IOException {
+        Path staging = root.resolve(".migrate/staging");
+        if (!Files.exists(staging)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(staging)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void aRunThatCannotFitIsRefusedBeforeItsFirstWrite() throws Exception {
+        Path root = installation(13L << 20);
+        SortedMap<String, String> before = TreeSignature.of(root);
+
+        CommandRun run = Launcher.run(work, "version", "--path", root.toString(), "--to", "2.1.0");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains(root + "/.migrate").contains("more bytes of free space are needed before the migration starts")
+                .contains("the installation is unchanged").doesNotContain("Exception");
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+        assertThat(stagedFiles(root)).isZero();
+    }
+
+    @Test
+    void aDiskThatFillsDuringTheRunIsNamedWithTheFileBeingWritten() throws Exception {
+        Path root = installation(4L << 20);
+        SortedMap<String, String> before = TreeSignature.of(root);
+        Path log = work.resolve("run.log");
+        Process run = Launcher.start(work, Map.of("MIGRATE_JAVA_OPTS", "-Dverpath.test.pause=steps-start:20000"), log,
+                "version", "--path", root.toString(), "--to", "2.1.0", "--no-backup");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!Files.readString(log).contains("validating the source") && run.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(run.isAlive()).as(Files.readString(log)).isTrue();
+        // fill the disk but for 64 KiB while the run waits at the start of its steps
+        long free = Files.getFileStore(disk).getUsableSpace();
+        Files.write(disk.resolve("filler"), new byte[(int) Math.max(0, free - (64 << 10))]);
+
+        assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains(root.resolve("data").toString()).contains(": no space left to write its migrated copy in ")
+                .contains("the disk is full, the installation is unchanged").doesNotContain("IOException");
+        Files.delete(disk.resolve("filler"));
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
+}
