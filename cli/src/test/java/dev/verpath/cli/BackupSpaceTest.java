@@ -38,7 +38,8 @@ class BackupSpaceTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).containsOnlyOnce("migrate: ")
-                .contains(".migrate: ").contains(" more bytes of free space are needed before the migration starts (")
+                .contains("not enough free space on the disk of " + inst.root() + "/.migrate/backups: ")
+                .contains(" more bytes are needed before the migration starts (")
                 .contains(" for the backup")
                 .contains("to keep free by backup.keep_free_bytes").contains("the installation is unchanged");
         assertThat(DemoInstallation.checksums(inst.root())).isEqualTo(before);

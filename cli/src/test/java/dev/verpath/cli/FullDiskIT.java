@@ -83,7 +83,8 @@ class FullDiskIT {
         CommandRun run = Launcher.run(work, "version", "--path", root.toString(), "--to", "2.1.0");
 
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).contains(root + "/.migrate").contains("more bytes of free space are needed before the migration starts")
+        assertThat(run.err()).contains("not enough free space on the disk of " + root + "/.migrate/backups: ")
+                .contains("more bytes are needed before the migration starts")
                 .contains("the installation is unchanged").doesNotContain("Exception");
         assertThat(TreeSignature.of(root)).isEqualTo(before);
         assertThat(stagedFiles(root)).isZero();

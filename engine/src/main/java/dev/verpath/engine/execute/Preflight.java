@@ -94,7 +94,8 @@ final class Preflight {
         java.nio.file.FileStore stagingStore = Files.getFileStore(existingAncestor(staging));
         java.nio.file.FileStore backupStore = Files.getFileStore(existingAncestor(backupFolder));
         boolean shared = stagingStore.equals(backupStore);
-        shortOf(existingAncestor(staging), stagingStore, staged + (shared ? backupBytes : 0), keepFree,
+        // named by the backup folder when both share a disk: the name operators know, and not .migrate alone
+        shortOf(shared && backup ? backupFolder : existingAncestor(staging), stagingStore, staged + (shared ? backupBytes : 0), keepFree,
                 staged + " for the migrated files" + (shared && backup ? " and " + backupBytes + " for the backup" : ""));
         if (!shared && backup) {
             shortOf(existingAncestor(backupFolder), backupStore, backupBytes, keepFree, backupBytes + " for the backup");
@@ -106,8 +107,8 @@ final class Preflight {
         long free = store.getUsableSpace();
         long needed = bytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : bytes + keepFree;
         if (free < needed) {
-            throw new MigrationException(ErrorCode.IO_FAILED, folder + ": " + (needed - free) + " more bytes of free space are"
-                    + " needed before the migration starts (" + what + ", and " + keepFree + " to keep free by"
+            throw new MigrationException(ErrorCode.IO_FAILED, "not enough free space on the disk of " + folder + ": " + (needed - free)
+                    + " more bytes are needed before the migration starts (" + what + ", and " + keepFree + " to keep free by"
                     + " backup.keep_free_bytes; " + free + " free); free space there, choose --backup-dir, or lower"
                     + " backup.keep_free_bytes; the installation is unchanged");
         }
