@@ -2,8 +2,6 @@ package dev.verpath.engine;
 
 import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
-import dev.verpath.engine.backup.BackupManifest;
-import dev.verpath.engine.backup.InstallationRollback;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.execute.MigrationExecutor;
@@ -24,10 +22,7 @@ import dev.verpath.rules.Product;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
-import java.util.TreeMap;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plugin.RuleRegistry;
@@ -238,83 +233,12 @@ public final class MigrationEngine {
     public RollbackResult rollback(Path root, Optional<String> backupId, Optional<Path> backupPath, Consumer<String> progress,
                                    Consumer<String> notices) {
         Installation found = Installation.at(root);
-        BackupStore store = new BackupStore(backupFolder(found), clock);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
-        if (backupPath.isEmpty()) {
-            // refused before the lock: a rollback that cannot start creates nothing, not even .migrate/lock
-            refuseMissingBackup(found, store, backupId);
-        }
-        try (InstallationLock lock = InstallationLock.acquire(found.stateFolder())) {
-            Installation installation = Installation.at(root);
-            Optional<Journal.Intent> interrupted = InterruptedMigration.underLock(installation, notices);
-            Optional<String> journalBackup = interrupted.flatMap(Journal.Intent::backupId);
-            Path backup;
-            if (backupPath.isPresent()) {
-                backup = backupPath.get().toAbsolutePath().normalize();
-            } else if (backupId.isPresent()) {
-                backup = store.folder().resolve(backupId.get());
-            } else if (journalBackup.isPresent()) {
-                backup = store.folder().resolve(journalBackup.get());
-            } else if (interrupted.isPresent()) {
-                throw InterruptedMigration.refusal(installation, interrupted.get());
-            } else {
-                List<BackupInfo> all = store.list();
-                if (all.isEmpty()) {
-                    throw new MigrationException(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was"
-                            + " changed; give a backup folder of your own with --backup-path");
-                }
-                backup = all.get(all.size() - 1).folder();
-            }
-            Optional<RecoveredRun> recovered = Optional.empty();
-            if (interrupted.isPresent()) {
-                Journal.Intent intent = interrupted.get();
-                boolean its = journalBackup.isPresent() && backup.getFileName().toString().equals(journalBackup.get());
-                notices.accept((its ? "recovering: " : "") + InterruptedMigration.describe(intent) + "; restoring "
-                        + (its ? "that backup" : "backup " + backup.getFileName() + " as asked"));
-                recovered = Optional.of(new RecoveredRun(backup.getFileName().toString(), intent.from(), intent.to()));
-            }
-            InstallationRollback.Restored restored = restore(installation, backup, progress);
-            return new RollbackResult(restored.backupId(), restored.entries(), restored.version(), recovered);
-        } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, found.root() + ": rollback failed (" + e.getMessage()
-                    + "); run it again: a restore can be repeated", e);
-        }
+        return new Rollback(found, backupFolder(found), clock).run(backupId, backupPath, progress, notices);
     }
 
-    private static void refuseMissingBackup(Installation installation, BackupStore store, Optional<String> backupId) {
-        String root = installation.root().toString();
-        if (backupId.isPresent()) {
-            if (Files.isRegularFile(store.folder().resolve(backupId.get()).resolve(BackupManifest.FILE))) {
-                return;
-            }
-            List<String> ids = backupIds(store);
-            throw new MigrationException(ErrorCode.USAGE, store.folder() + ": no backup with id '" + backupId.get() + "'; "
-                    + (ids.isEmpty() ? "there is none" : "the backups are " + String.join(", ", ids))
-                    + " (see 'migrate backups list --path " + root + "')");
-        }
-        if (!Files.exists(installation.stateFolder().resolve(Journal.FILE)) && backupIds(store).isEmpty()) {
-            throw new MigrationException(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was changed;"
-                    + " every migration that changes files takes one; give a backup folder of your own with --backup-path,"
-                    + " or --backup-dir if the backups were kept elsewhere");
-        }
-    }
-
-    private static List<String> backupIds(BackupStore store) {
-        try {
-            return store.list().stream().map(BackupInfo::id).toList();
-        } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, store.folder() + ": cannot list backups (" + e.getMessage()
-                    + "); check the folder's permissions", e);
-        }
-    }
-
-    private InstallationRollback.Restored restore(Installation installation, Path backup, Consumer<String> progress) {
-        try {
-            return new InstallationRollback(installation, backupFolder(installation), clock).restore(backup, progress);
-        } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, installation.root() + ": rollback failed (" + e.getMessage()
-                    + "); run it again: a restore can be repeated", e);
-        }
+    private void restore(Installation installation, Path backup, Consumer<String> progress) {
+        new Rollback(installation, backupFolder(installation), clock).restore(installation, backup, progress);
     }
 
     /**
