@@ -29,7 +29,13 @@ final class BackupsPruneCommand implements Callable<Integer> {
         Output output = invocation.output();
         String name = Invocation.display(path);
         String keep = invocation.settings().value("backup.keep_last").orElse("3");
-        if (!invocation.confirm("Delete all but the newest " + keep + " backups of " + name + "?")) {
+        List<BackupInfo> all = invocation.backupEngine().backups(path);
+        int kept = Math.max(0, Integer.parseInt(keep));
+        List<BackupInfo> doomed = all.subList(0, Math.max(0, all.size() - kept));
+        String listed = doomed.stream().map(b -> b.id() + " (" + b.product() + " " + b.from() + " -> " + b.to() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        if (!doomed.isEmpty() && !invocation.confirm("Delete backup" + (doomed.size() == 1 ? " " : "s ") + listed + " of " + name
+                + ", keeping the newest " + keep + "?")) {
             output.line("prune cancelled; nothing deleted");
             return ExitStatus.FAILED.code();
         }

@@ -4,6 +4,8 @@ import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.SettingsLoader;
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -83,16 +85,21 @@ final class Invocation {
     }
 
     /**
-     * Asks the user to confirm, unless {@code --yes} was given or nobody can answer (no console, JSON
-     * output); in those cases the answer is yes.
+     * Asks the user to confirm a destructive step, unless {@code --yes} was given. Where nobody can answer (no
+     * terminal: a script, cron, an orchestrator) the step is refused, never taken unasked.
      *
-     * @param question the question, without "[y/N]"
+     * @param question the question, without "[y/N]", naming what would be destroyed
      * @return true to go on
+     * @throws MigrationException with {@link ErrorCode#USAGE} when there is no terminal and no {@code --yes}
      */
     boolean confirm(String question) {
         Console console = System.console();
-        if (root.options().yes() || root.options().json() || console == null) {
+        if (root.options().yes()) {
             return true;
+        }
+        if (console == null) {
+            throw new MigrationException(ErrorCode.USAGE, question.replaceAll("\\?$", "") + ": nobody can confirm this here (no"
+                    + " terminal); pass --yes to go ahead");
         }
         String answer = Optional.ofNullable(console.readLine("%s [y/N] ", question)).orElse("");
         return answer.trim().toLowerCase(Locale.ROOT).startsWith("y");

@@ -2,6 +2,7 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.RollbackResult;
+import dev.verpath.engine.backup.BackupInfo;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,10 +41,14 @@ final class RollbackCommand implements Callable<Integer> {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
         String name = Invocation.display(path);
-        String backup = Optional.ofNullable(which.backupId)
-                .or(() -> Optional.ofNullable(which.backupPath).map(Invocation::display))
-                .orElse("the newest backup");
-        if (!invocation.confirm("Restore " + backup + " over " + name + "?")) {
+        Optional<BackupInfo> candidate = which.backupPath != null ? Optional.empty()
+                : invocation.backupEngine().rollbackCandidate(path, Optional.ofNullable(which.backupId));
+        String backup = candidate.map(b -> "backup " + b.id() + " (taken " + Units.instant(b.created()) + " before "
+                        + b.product() + " " + b.from() + " -> " + b.to() + "; the installation returns to " + b.from() + ")")
+                .or(() -> Optional.ofNullable(which.backupPath).map(p -> "the backup in " + Invocation.display(p)))
+                .orElse("");
+        // with nothing to restore, the engine's refusal says why; there is nothing to ask
+        if (!backup.isEmpty() && !invocation.confirm("Restore " + backup + " over " + name + "?")) {
             output.line("rollback cancelled; nothing restored");
             return ExitStatus.FAILED.code();
         }

@@ -97,7 +97,7 @@ class KillNineIT {
                 outcomes.add("killed at " + delay / 1_000_000 + " ms");
             }
             if (Files.exists(root.resolve(".migrate/journal.json"))) {
-                CommandRun rollback = Launcher.run(work, "rollback", "--path", root.toString());
+                CommandRun rollback = Launcher.run(work, "rollback", "--path", root.toString(), "--yes");
                 assertThat(rollback.exit()).as(rollback.err()).isZero();
                 assertThat(TreeSignature.of(root)).as("moment %d: rolled back", moment).isEqualTo(before);
             }

@@ -237,6 +237,19 @@ public final class MigrationEngine {
         return new Rollback(found, backupFolder(found), clock).run(backupId, backupPath, progress, notices);
     }
 
+    /**
+     * The backup {@code rollback} would restore as things stand (the one named, else an interrupted migration's,
+     * else the newest), so that the question asked before it can name it.
+     *
+     * @param root     the installation
+     * @param backupId the id given, when one was
+     * @return the backup, when there is one to restore
+     */
+    public Optional<BackupInfo> rollbackCandidate(Path root, Optional<String> backupId) {
+        Installation found = Installation.at(root);
+        return new Rollback(found, backupFolder(found), clock).candidate(backupId);
+    }
+
     private void restore(Installation installation, Path backup, Consumer<String> progress) {
         new Rollback(installation, backupFolder(installation), clock).restore(installation, backup, progress);
     }

@@ -81,6 +81,30 @@ final class Rollback {
     }
 
     /**
+     * The backup a rollback would restore as things stand, for the question asked before it: the one named, else
+     * the interrupted migration's, else the newest.
+     *
+     * @param backupId the id given, when one was
+     * @return the backup, when there is one to restore
+     */
+    Optional<BackupInfo> candidate(Optional<String> backupId) {
+        List<BackupInfo> all;
+        try {
+            all = store.list();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the rollback itself reports what is wrong with the store
+        }
+        Optional<String> wanted = backupId.or(() -> InterruptedMigration.withoutLock(found).flatMap(Journal.Intent::backupId));
+        if (wanted.isPresent()) {
+            return all.stream().filter(b -> b.id().equals(wanted.get())).findFirst();
+        }
+        if (InterruptedMigration.withoutLock(found).isPresent()) {
+            return Optional.empty(); // a journal without a backup: the rollback refuses
+        }
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /**
      * Restores a backup over an installation whose lock the caller holds.
      *
      * @param installation the installation, read under the lock
