@@ -139,7 +139,7 @@ public final class BackupRestore implements AutoCloseable {
                     AtomicFiles.move(temporary, real);
                 }
                 default -> throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
-                        + ": entry " + e.path() + " has unknown type " + e.type() + "; nothing more was restored");
+                        + ": entry '" + Excerpt.of(e.path()) + "' has unknown type '" + Excerpt.of(e.type()) + "'; nothing more was restored");
             }
             restored++;
         }
@@ -197,7 +197,7 @@ public final class BackupRestore implements AutoCloseable {
             }
         }
         if (best == null) {
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, "backup entry " + logical + " lies outside every mount; nothing more was restored");
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, "backup entry '" + Excerpt.of(logical) + "' lies outside every mount; nothing more was restored");
         }
         return logical.equals(best.logical()) ? best.real()
                 : best.real().resolve(best.logical().isEmpty() ? logical : logical.substring(best.logical().length() + 1));
