@@ -36,6 +36,8 @@ public final class BackupRestore implements AutoCloseable {
     private final BackupManifest manifest;
     private final Path realRoot;
     private final Path staging;
+    /** Hard-linked entries whose inode is also linked from outside the installation and the store: copied. */
+    private final Set<String> copiedLinks = new java.util.HashSet<>();
 
     private BackupRestore(Path backup, BackupManifest manifest, Path realRoot, Path staging) {
         this.backup = backup;
@@ -81,11 +83,42 @@ public final class BackupRestore implements AutoCloseable {
             for (BackupManifest.Entry e : BackupVerifier.archived(manifest)) {
                 AtomicFiles.fsync(restore.staged(e));
             }
+            restore.copyLinkedFromElsewhere();
         } catch (IOException | RuntimeException e) {
             restore.close();
             throw e;
         }
         return restore;
+    }
+
+    /**
+     * Copies into the staging folder, checking each against its SHA-256, the hard-linked files whose inode has
+     * links that neither the installation nor the backup store accounts for: a link into a crafted backup of a
+     * file outside the installation. Such a file is then restored as a copy and nothing outside is changed.
+     */
+    private void copyLinkedFromElsewhere() throws IOException {
+        List<BackupManifest.Entry> linked = manifest.entries().stream()
+                .filter(e -> e.type().equals("file") && e.stored().equals("hardlink")).toList();
+        if (linked.isEmpty()) {
+            return;
+        }
+        InodeCensus census = InodeCensus.of(List.of(realRoot, backup.getParent()));
+        for (BackupManifest.Entry e : linked) {
+            Path stored = backup.resolve("files").resolve(RelativePath.check(e.path()));
+            if (!census.linkedFromElsewhere(stored)) {
+                continue;
+            }
+            Path staged = staged(e);
+            Files.createDirectories(staged.getParent());
+            Files.copy(stored, staged, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.fsync(staged);
+            if (e.sha256().isPresent() && !e.sha256().get().equals(dev.verpath.engine.workspace.HashCache.hash(staged))) {
+                throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
+                        + ": backup entry content differs from its recorded SHA-256; nothing was restored;"
+                        + " choose another backup with --backup-id");
+            }
+            copiedLinks.add(e.path());
+        }
     }
 
     /** @return the verified manifest */
@@ -157,7 +190,7 @@ public final class BackupRestore implements AutoCloseable {
     }
 
     private void restoreFile(BackupManifest.Entry e, Path real, Path files) throws IOException {
-        if (e.stored().equals("archive")) {
+        if (e.stored().equals("archive") || copiedLinks.contains(e.path())) {
             CrashPoints.reached("restore " + real);
             AtomicFiles.move(staged(e), real);
             return;
