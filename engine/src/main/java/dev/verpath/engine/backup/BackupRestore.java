@@ -68,6 +68,14 @@ public final class BackupRestore implements AutoCloseable {
             }
         }
         AtomicFiles.deleteTree(staging);
+        Files.createDirectories(staging);
+        long needed = manifest.entries().stream().filter(e -> e.type().equals("file") && !e.stored().equals("hardlink"))
+                .mapToLong(BackupManifest.Entry::size).sum();
+        long free = Files.getFileStore(staging).getUsableSpace();
+        if (needed > free) {
+            AtomicFiles.deleteTree(staging);
+            throw outOfSpace(staging, manifest, needed, free);
+        }
         BackupRestore restore = new BackupRestore(backup, manifest, realRoot, staging);
         try {
             byte[] buffer = new byte[1 << 20];
@@ -86,9 +94,29 @@ public final class BackupRestore implements AutoCloseable {
             restore.copyLinkedFromElsewhere();
         } catch (IOException | RuntimeException e) {
             restore.close();
+            if (e instanceof IOException io && outOfSpace(io)) {
+                throw outOfSpace(staging, manifest, needed, Files.getFileStore(staging.getParent()).getUsableSpace());
+            }
             throw e;
         }
         return restore;
+    }
+
+    /** @return whether a write failed because the disk (or the user's quota) is full */
+    static boolean outOfSpace(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MigrationException outOfSpace(Path folder, BackupManifest manifest, long needed, long free) {
+        return new MigrationException(ErrorCode.IO_FAILED, folder + ": restoring backup " + Excerpt.of(manifest.id())
+                + " needs " + needed + " bytes of free space in this folder's file system (" + free + " free); the backup"
+                + " itself is fine; free space on that disk and run rollback again");
     }
 
     /**
