@@ -197,7 +197,7 @@ public final class BackupRestore implements AutoCloseable {
                     Files.createDirectories(real.getParent());
                     Files.deleteIfExists(temporary);
                     Files.createSymbolicLink(temporary, Path.of(e.target().orElseThrow()));
-                    AtomicFiles.move(temporary, real);
+                    moveChecked(temporary, real);
                 }
                 default -> throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
                         + ": entry '" + Excerpt.of(e.path()) + "' has unknown type '" + Excerpt.of(e.type()) + "'; nothing more was restored");
@@ -214,13 +214,14 @@ public final class BackupRestore implements AutoCloseable {
             Files.setPosixFilePermissions(real, PosixFilePermissions.fromString(e.mode()));
             Files.setLastModifiedTime(real, FileTime.fromMillis(e.mtime()));
         }
+        RestoredTree.check(manifest, logical -> realOf(manifest.mounts(), logical));
         return restored;
     }
 
     private void restoreFile(BackupManifest.Entry e, Path real, Path files) throws IOException {
         if (e.stored().equals("archive") || copiedLinks.contains(e.path())) {
             CrashPoints.reached("restore " + real);
-            AtomicFiles.move(staged(e), real);
+            moveChecked(staged(e), real);
             return;
         }
         Path stored = files.resolve(e.path());
@@ -233,11 +234,22 @@ public final class BackupRestore implements AutoCloseable {
         CrashPoints.reached("restore " + real);
         if (e.stored().equals("hardlink")) {
             Files.createLink(temporary, stored);
+            if (!Files.isSameFile(temporary, stored)) {
+                throw RestoredTree.notInPlace(temporary, "the hard link to " + stored + " was not made");
+            }
         } else {
             Files.copy(stored, temporary, StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.fsync(temporary);
         }
-        AtomicFiles.move(temporary, real);
+        moveChecked(temporary, real);
+    }
+
+    /** A rename, checked: the target is there and the source gone, else the file system did not do it. */
+    private static void moveChecked(Path source, Path target) throws IOException {
+        AtomicFiles.move(source, target);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) || Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw RestoredTree.notInPlace(target, "the rename from " + source.getFileName() + " did not happen");
+        }
     }
 
     /** Deletes the staging folder (what is left of it). */
