@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
@@ -120,21 +121,30 @@ final class BackupArchive {
              TarArchiveInputStream tar = new TarArchiveInputStream(decompressed)) {
             for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
                 BackupManifest.Entry wanted = expected.remove(entry.getName());
-                if (wanted == null || !entry.isFile()) {
-                    throw corrupt(archive, "holds an entry the manifest does not list as a file: " + entry.getName());
+                if (wanted == null) {
+                    throw corrupt(archive, "holds an entry the manifest does not list as a file: '" + Excerpt.of(entry.getName()) + "'");
+                }
+                String refused = refusedType(entry);
+                if (!refused.isEmpty()) {
+                    throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + refused
+                            + ", which Verpath never writes into a backup (the backup was altered or damaged)");
                 }
                 if (entry.getSize() != wanted.size() || wanted.size() > budget) {
-                    throw corrupt(archive, "entry " + entry.getName() + " is " + entry.getSize() + " bytes, the manifest says "
-                            + wanted.size());
+                    throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + entry.getSize()
+                            + " bytes, the manifest says " + wanted.size());
                 }
                 budget -= wanted.size();
                 MessageDigest digest = HashCache.newDigest();
                 InputStream bounded = new DigestInputStream(new BoundedInputStream(tar, wanted.size()), digest);
-                sink.accept(wanted, bounded);
+                try {
+                    sink.accept(wanted, bounded);
+                } catch (IOException writing) {
+                    throw new SinkFailure(writing);
+                }
                 bounded.transferTo(OutputStream.nullOutputStream());
                 String sha = HexFormat.of().formatHex(digest.digest());
                 if (wanted.sha256().isPresent() && !wanted.sha256().get().equals(sha)) {
-                    throw corrupt(archive, "entry " + entry.getName() + " differs from its recorded SHA-256");
+                    throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' differs from its recorded SHA-256");
                 }
                 seen++;
             }
@@ -142,17 +152,61 @@ final class BackupArchive {
             if (e instanceof MigrationException m) {
                 throw m;
             }
-            throw corrupt(archive, "cannot be read (" + e.getMessage() + ")");
+            if (e instanceof SinkFailure writing) {
+                throw writing.getCause();
+            }
+            throw corrupt(archive, "cannot be read (" + Excerpt.of(e) + ")");
         }
         if (!expected.isEmpty()) {
             throw corrupt(archive, "lacks " + expected.size() + " entr" + (expected.size() == 1 ? "y" : "ies") + " of the manifest, e.g. "
-                    + expected.keySet().iterator().next() + " (" + seen + " found)");
+                    + Excerpt.of(expected.keySet().iterator().next()) + " (" + seen + " found)");
         }
+    }
+
+    /**
+     * Why an entry's type is refused: only the plain regular files {@link #write} makes are restored.
+     *
+     * @return what the entry is, in words, or empty when it is a plain regular file
+     */
+    private static String refusedType(TarArchiveEntry entry) {
+        if (entry.getLinkFlag() == TarConstants.LF_NORMAL && !entry.isSparse()) {
+            return "";
+        }
+        if (entry.isLink()) {
+            return "a hard link";
+        } else if (entry.isSymbolicLink()) {
+            return "a symbolic link";
+        } else if (entry.isCharacterDevice()) {
+            return "a character device";
+        } else if (entry.isBlockDevice()) {
+            return "a block device";
+        } else if (entry.isFIFO()) {
+            return "a FIFO";
+        } else if (entry.isDirectory()) {
+            return "a folder";
+        } else if (entry.isSparse()) {
+            return "a sparse file";
+        }
+        return "of tar type '" + Excerpt.of(String.valueOf((char) entry.getLinkFlag())) + "'";
     }
 
     private static MigrationException corrupt(Path archive, String what) {
         return new MigrationException(ErrorCode.BACKUP_CORRUPT, archive + ": " + what
                 + "; nothing was restored; choose another backup with --backup-id");
+    }
+
+    /** A failure of the sink (writing the staging, say), which says nothing about the archive. */
+    private static final class SinkFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
     }
 
     /** Reads at most a limit of bytes from a stream, without closing it. */

@@ -36,6 +36,8 @@ public final class BackupRestore implements AutoCloseable {
     private final BackupManifest manifest;
     private final Path realRoot;
     private final Path staging;
+    /** Hard-linked entries whose inode is also linked from outside the installation and the store: copied. */
+    private final Set<String> copiedLinks = new java.util.HashSet<>();
 
     private BackupRestore(Path backup, BackupManifest manifest, Path realRoot, Path staging) {
         this.backup = backup;
@@ -66,6 +68,14 @@ public final class BackupRestore implements AutoCloseable {
             }
         }
         AtomicFiles.deleteTree(staging);
+        Files.createDirectories(staging);
+        long needed = manifest.entries().stream().filter(e -> e.type().equals("file") && !e.stored().equals("hardlink"))
+                .mapToLong(BackupManifest.Entry::size).sum();
+        long free = Files.getFileStore(staging).getUsableSpace();
+        if (needed > free) {
+            AtomicFiles.deleteTree(staging);
+            throw outOfSpace(staging, manifest, needed, free);
+        }
         BackupRestore restore = new BackupRestore(backup, manifest, realRoot, staging);
         try {
             byte[] buffer = new byte[1 << 20];
@@ -81,11 +91,62 @@ public final class BackupRestore implements AutoCloseable {
             for (BackupManifest.Entry e : BackupVerifier.archived(manifest)) {
                 AtomicFiles.fsync(restore.staged(e));
             }
+            restore.copyLinkedFromElsewhere();
         } catch (IOException | RuntimeException e) {
             restore.close();
+            if (e instanceof IOException io && outOfSpace(io)) {
+                throw outOfSpace(staging, manifest, needed, Files.getFileStore(staging.getParent()).getUsableSpace());
+            }
             throw e;
         }
         return restore;
+    }
+
+    /** @return whether a write failed because the disk (or the user's quota) is full */
+    static boolean outOfSpace(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MigrationException outOfSpace(Path folder, BackupManifest manifest, long needed, long free) {
+        return new MigrationException(ErrorCode.IO_FAILED, folder + ": restoring backup " + Excerpt.of(manifest.id())
+                + " needs " + needed + " bytes of free space in this folder's file system (" + free + " free); the backup"
+                + " itself is fine; free space on that disk and run rollback again");
+    }
+
+    /**
+     * Copies into the staging folder, checking each against its SHA-256, the hard-linked files whose inode has
+     * links that neither the installation nor the backup store accounts for: a link into a crafted backup of a
+     * file outside the installation. Such a file is then restored as a copy and nothing outside is changed.
+     */
+    private void copyLinkedFromElsewhere() throws IOException {
+        List<BackupManifest.Entry> linked = manifest.entries().stream()
+                .filter(e -> e.type().equals("file") && e.stored().equals("hardlink")).toList();
+        if (linked.isEmpty()) {
+            return;
+        }
+        InodeCensus census = InodeCensus.of(List.of(realRoot, backup.getParent()));
+        for (BackupManifest.Entry e : linked) {
+            Path stored = backup.resolve("files").resolve(RelativePath.check(e.path()));
+            if (!census.linkedFromElsewhere(stored)) {
+                continue;
+            }
+            Path staged = staged(e);
+            Files.createDirectories(staged.getParent());
+            Files.copy(stored, staged, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.fsync(staged);
+            if (e.sha256().isPresent() && !e.sha256().get().equals(dev.verpath.engine.workspace.HashCache.hash(staged))) {
+                throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
+                        + ": backup entry content differs from its recorded SHA-256; nothing was restored;"
+                        + " choose another backup with --backup-id");
+            }
+            copiedLinks.add(e.path());
+        }
     }
 
     /** @return the verified manifest */
@@ -136,10 +197,10 @@ public final class BackupRestore implements AutoCloseable {
                     Files.createDirectories(real.getParent());
                     Files.deleteIfExists(temporary);
                     Files.createSymbolicLink(temporary, Path.of(e.target().orElseThrow()));
-                    AtomicFiles.move(temporary, real);
+                    moveChecked(temporary, real);
                 }
                 default -> throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
-                        + ": entry " + e.path() + " has unknown type " + e.type() + "; nothing more was restored");
+                        + ": entry '" + Excerpt.of(e.path()) + "' has unknown type '" + Excerpt.of(e.type()) + "'; nothing more was restored");
             }
             restored++;
         }
@@ -153,13 +214,14 @@ public final class BackupRestore implements AutoCloseable {
             Files.setPosixFilePermissions(real, PosixFilePermissions.fromString(e.mode()));
             Files.setLastModifiedTime(real, FileTime.fromMillis(e.mtime()));
         }
+        RestoredTree.check(manifest, logical -> realOf(manifest.mounts(), logical));
         return restored;
     }
 
     private void restoreFile(BackupManifest.Entry e, Path real, Path files) throws IOException {
-        if (e.stored().equals("archive")) {
+        if (e.stored().equals("archive") || copiedLinks.contains(e.path())) {
             CrashPoints.reached("restore " + real);
-            AtomicFiles.move(staged(e), real);
+            moveChecked(staged(e), real);
             return;
         }
         Path stored = files.resolve(e.path());
@@ -172,11 +234,22 @@ public final class BackupRestore implements AutoCloseable {
         CrashPoints.reached("restore " + real);
         if (e.stored().equals("hardlink")) {
             Files.createLink(temporary, stored);
+            if (!Files.isSameFile(temporary, stored)) {
+                throw RestoredTree.notInPlace(temporary, "the hard link to " + stored + " was not made");
+            }
         } else {
             Files.copy(stored, temporary, StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.fsync(temporary);
         }
-        AtomicFiles.move(temporary, real);
+        moveChecked(temporary, real);
+    }
+
+    /** A rename, checked: the target is there and the source gone, else the file system did not do it. */
+    private static void moveChecked(Path source, Path target) throws IOException {
+        AtomicFiles.move(source, target);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) || Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw RestoredTree.notInPlace(target, "the rename from " + source.getFileName() + " did not happen");
+        }
     }
 
     /** Deletes the staging folder (what is left of it). */
@@ -197,7 +270,7 @@ public final class BackupRestore implements AutoCloseable {
             }
         }
         if (best == null) {
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, "backup entry " + logical + " lies outside every mount; nothing more was restored");
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, "backup entry '" + Excerpt.of(logical) + "' lies outside every mount; nothing more was restored");
         }
         return logical.equals(best.logical()) ? best.real()
                 : best.real().resolve(best.logical().isEmpty() ? logical : logical.substring(best.logical().length() + 1));

@@ -304,9 +304,14 @@ public final class BackupStore {
         Path manifest = backup.resolve(BackupManifest.FILE);
         try {
             return BackupManifest.parse(Files.readAllBytes(manifest));
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, manifest + ": not a readable backup manifest (not valid JSON"
+                    + where + "); choose another backup with --backup-id");
+        } catch (IOException | RuntimeException e) {
             throw new MigrationException(ErrorCode.BACKUP_CORRUPT, manifest + ": not a readable backup manifest ("
-                    + e.getMessage() + "); choose another backup with --backup-id");
+                    + Excerpt.of(e) + "); choose another backup with --backup-id");
         }
     }
 

@@ -32,7 +32,7 @@ public final class BackupVerifier {
         try {
             BackupArchive.read(backup, archived(manifest), (entry, bytes) -> { });
         } catch (IOException io) {
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup + ": archive unreadable (" + io.getMessage()
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup + ": archive unreadable (" + Excerpt.of(io)
                     + "); nothing was restored; choose another backup with --backup-id");
         }
         return manifest;
@@ -63,7 +63,7 @@ public final class BackupVerifier {
             for (String parent = RelativePath.parent(e.path()); !parent.isEmpty(); parent = RelativePath.parent(parent)) {
                 if (links.contains(parent)) {
                     throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '"
-                            + e.path() + "' lies behind the symbolic link '" + parent + "'; nothing was restored;"
+                            + Excerpt.of(e.path()) + "' lies behind the symbolic link '" + Excerpt.of(parent) + "'; nothing was restored;"
                             + " choose another backup with --backup-id");
                 }
             }
@@ -76,7 +76,7 @@ public final class BackupVerifier {
                     throw corrupt(backup, e, "missing or of the wrong size");
                 }
             } catch (IOException io) {
-                throw corrupt(backup, e, "unreadable (" + io.getMessage() + ")");
+                throw corrupt(backup, e, "unreadable (" + Excerpt.of(io) + ")");
             }
             boolean trusted = !full && e.stat().isPresent() && e.stat().equals(BackupStore.stat(stored));
             if (!trusted && e.sha256().isPresent()) {
@@ -89,7 +89,7 @@ public final class BackupVerifier {
                 return HashCache.hash(files.resolve(e.path())).equals(e.sha256().get()) ? ""
                         : "content differs from its recorded SHA-256";
             } catch (IOException io) {
-                return "unreadable (" + io.getMessage() + ")";
+                return "unreadable (" + Excerpt.of(io) + ")";
             }
         }).toList();
         for (int i = 0; i < problems.size(); i++) {
@@ -119,9 +119,9 @@ public final class BackupVerifier {
             if (!path.equals(e.path()) || path.isEmpty()) {
                 why = "is not a normal relative path";
             } else if (!List.of("file", "dir", "symlink").contains(e.type())) {
-                why = "has an unknown type " + e.type();
+                why = "has an unknown type '" + Excerpt.of(e.type()) + "'";
             } else if (e.mode().length() != 9 || !e.mode().matches("[r-][w-][x-][r-][w-][x-][r-][w-][x-]")) {
-                why = "has a mode with special bits (" + e.mode() + ")";
+                why = "has a mode with special bits (" + Excerpt.of(e.mode()) + ")";
             } else if (e.type().equals("symlink")) {
                 String target = e.target().orElse("");
                 int depth = path.split("/").length - 1;
@@ -132,20 +132,20 @@ public final class BackupVerifier {
                     }
                 }
                 if (target.isEmpty() || target.startsWith("/") || depth < 0) {
-                    why = "is a symbolic link pointing outside the installation (" + target + ")";
+                    why = "is a symbolic link pointing outside the installation (" + Excerpt.of(target) + ")";
                 }
             }
         } catch (dev.verpath.rules.RuleFailure bad) {
             why = "has a path that leaves the installation";
         }
         if (why != null) {
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '" + e.path()
+            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '" + Excerpt.of(e.path())
                     + "' " + why + "; nothing was restored; choose another backup with --backup-id");
         }
     }
 
     private static MigrationException corrupt(Path backup, BackupManifest.Entry e, String what) {
-        return new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve("files").resolve(e.path())
+        return new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
                 + ": backup entry " + what + "; nothing was restored; choose another backup with --backup-id");
     }
 }

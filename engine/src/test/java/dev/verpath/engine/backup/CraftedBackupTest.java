@@ -7,28 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.Scope;
-import dev.verpath.engine.plugin.RuleRegistry;
-import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,39 +28,23 @@ class CraftedBackupTest {
     @TempDir
     Path root;
 
-    private final MigrationEngine engine = MigrationEngine.create(
-            RuleRegistry.ofBuiltIns(new dev.verpath.engine.execute.ToyRulesAccess().ruleSet()), EngineSettings.defaults());
+    private ToyBackup toy;
+    private MigrationEngine engine;
     private Path backup;
 
     @BeforeEach
     void migrateOnce() throws IOException {
-        Files.writeString(root.resolve("VERSION"), "toy 0.1.0\n");
-        Files.writeString(root.resolve("app.conf"), "name = demo\n");
-        Files.createDirectories(root.resolve("data"));
-        Files.writeString(root.resolve("data/a.jsonl"), "{\"id\":1}\n");
-        Files.createDirectories(root.resolve("models/m1"));
-        Files.write(root.resolve("models/m1/w.safetensors"), new byte[] {1, 2, 3});
-        engine.migrate(new RunRequest(Scope.VERSION, root, Optional.empty(), Optional.empty(), Optional.of("2.0.0"),
-                false, false, true, false), line -> { });
-        backup = engine.backups(root).get(0).folder();
+        toy = ToyBackup.migrated(root);
+        engine = toy.engine;
+        backup = toy.backup;
     }
 
     private Map<String, String> signature() throws IOException {
-        Map<String, String> sig = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(p -> !p.startsWith(root.resolve(".migrate"))).toList()) {
-                sig.put(root.relativize(p).toString(), Files.isSymbolicLink(p) ? "link " + Files.readSymbolicLink(p)
-                        : Files.isRegularFile(p) ? HashCache.hash(p) : "dir");
-            }
-        }
-        return sig;
+        return toy.signature();
     }
 
     private void editManifest(Consumer<ArrayNode> edit) throws IOException {
-        Path file = backup.resolve(BackupManifest.FILE);
-        ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
-        edit.accept((ArrayNode) manifest.get("entries"));
-        Files.write(file, JSON.writeValueAsBytes(manifest));
+        toy.editManifest(edit);
     }
 
     private void assertRefusedAndUntouched(String messagePart) throws IOException {
@@ -163,40 +134,20 @@ class CraftedBackupTest {
 
     @Test
     void refusesAnArchiveWithAnEntryTheManifestDoesNotList() throws IOException {
-        Path archive = backup.resolve(BackupArchive.ZSTD);
-        try (OutputStream out = new ZstdCompressorOutputStream(Files.newOutputStream(archive));
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-            TarArchiveEntry entry = new TarArchiveEntry("../../evil");
-            entry.setSize(4);
-            tar.putArchiveEntry(entry);
-            tar.write("evil".getBytes());
-            tar.closeArchiveEntry();
-        }
+        toy.rewriteArchive(tar -> ToyBackup.putFile(tar, "../../evil", "evil".getBytes()));
         assertRefusedAndUntouched("does not list");
     }
 
     @Test
     void anArchiveEntryWithOtherBytesIsRefusedWithNothingTouchedAndNothingStaged() throws IOException {
-        Path archive = backup.resolve(BackupArchive.ZSTD);
-        Map<String, byte[]> entries = new TreeMap<>();
-        try (InputStream in = new ZstdCompressorInputStream(Files.newInputStream(archive));
-             TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
-                entries.put(e.getName(), tar.readAllBytes());
-            }
-        }
+        Map<String, byte[]> entries = new TreeMap<>(toy.archiveEntries());
         byte[] last = entries.get(((TreeMap<String, byte[]>) entries).lastKey());
         last[0] ^= 1;
-        try (OutputStream out = new ZstdCompressorOutputStream(Files.newOutputStream(archive));
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+        toy.rewriteArchive(tar -> {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(e.getKey());
-                entry.setSize(e.getValue().length);
-                tar.putArchiveEntry(entry);
-                tar.write(e.getValue());
-                tar.closeArchiveEntry();
+                ToyBackup.putFile(tar, e.getKey(), e.getValue());
             }
-        }
+        });
         assertRefusedAndUntouched("differs from its recorded SHA-256");
         assertThat(root.resolve(".migrate/staging/rollback")).doesNotExist();
         assertThat(Files.readString(root.resolve("VERSION"))).isNotEqualTo("toy 0.1.0\n");
