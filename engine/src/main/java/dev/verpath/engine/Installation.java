@@ -1,5 +1,7 @@
 package dev.verpath.engine;
 
+import dev.verpath.engine.backup.Excerpt;
+import dev.verpath.engine.graph.VersionText;
 import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.engine.workspace.LiveTree;
@@ -73,6 +75,11 @@ public record Installation(Path root, String product, Optional<String> version, 
             } else {
                 version = Optional.of(words[0]);
             }
+            if (!VersionText.isVersion(version.get())) {
+                throw new MigrationException(ErrorCode.USAGE, versionFile + ":1: '" + Excerpt.of(version.get())
+                        + "' is not a version (expected one like 2.1.0); write the installation's version there"
+                        + (named ? ", after its product" : ""));
+            }
         }
         List<HistoryEntry> history = History.in(absolute.resolve(LiveTree.STATE_FOLDER)).read();
         Optional<String> recorded = History.recordedVersion(history);
@@ -88,6 +95,18 @@ public record Installation(Path root, String product, Optional<String> version, 
         }
         return new Installation(absolute, product, recorded.isPresent() ? recorded : version, named,
                 named || historyProduct.isPresent());
+    }
+
+    /**
+     * Where the recorded version comes from, for a message about it: the history when it records one, else
+     * VERSION's first line.
+     *
+     * @return {@code <root>/.migrate/history.jsonl} or {@code <root>/VERSION:1}
+     */
+    public String versionSource() {
+        Path history = stateFolder().resolve(History.FILE);
+        return History.recordedVersion(History.in(stateFolder()).read()).isPresent() ? history.toString()
+                : root.resolve(VERSION_FILE) + ":1";
     }
 
     /**

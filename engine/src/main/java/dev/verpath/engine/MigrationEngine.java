@@ -162,7 +162,17 @@ public final class MigrationEngine {
         String product = installation.product(request.product());
         String from = request.from().or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
                 installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
-        return planFor(product, from, request.to(), request.allowLossy());
+        try {
+            return planFor(product, from, request.to(), request.allowLossy());
+        } catch (MigrationException e) {
+            boolean aboutSource = e.getMessage().startsWith("unknown version " + from + " ")
+                    || e.getMessage().startsWith("version " + from + " ");
+            if (request.from().isPresent() || !aboutSource) {
+                throw e;
+            }
+            // the source came from the installation: name where, so the user knows which file to look at
+            throw new MigrationException(e.code(), installation.versionSource() + ": " + e.getMessage(), e);
+        }
     }
 
     private RunResult run(RunRequest request, Installation installation, Consumer<String> progress) {

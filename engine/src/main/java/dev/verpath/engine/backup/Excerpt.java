@@ -6,7 +6,7 @@ package dev.verpath.engine.backup;
  * escaped ({@code \n}, {@code \}{@code u001b}), and {@code ...} when it was cut. A crafted backup can then
  * neither flood a message nor break it into lines or paint the terminal. Thread-safe.
  */
-final class Excerpt {
+public final class Excerpt {
 
     /** How many characters of the input an excerpt keeps. */
     static final int LIMIT = 60;
@@ -18,7 +18,7 @@ final class Excerpt {
      * @param text untrusted text, or null
      * @return the excerpt: one line, at most {@value #LIMIT} input characters, empty for null
      */
-    static String of(String text) {
+    public static String of(String text) {
         if (text == null) {
             return "";
         }
