@@ -87,6 +87,7 @@ public final class BackupVerifier {
         List<String> problems = toHash.parallelStream().map(e -> {
             try {
                 return HashCache.hash(files.resolve(e.path())).equals(e.sha256().get()) ? ""
+                        : sharedInode(files.resolve(e.path()), e) ? CHANGED_IN_PLACE
                         : "content differs from its recorded SHA-256";
             } catch (IOException io) {
                 return "unreadable (" + Excerpt.of(io) + ")";
@@ -98,6 +99,20 @@ public final class BackupVerifier {
             }
         }
         return manifest;
+    }
+
+    private static final String CHANGED_IN_PLACE = "changed in place since the backup (its inode is shared with the live"
+            + " file); a hard-linked weight is protected against the migration, not against later in-place writes, so"
+            + " this backup cannot restore it; [backup] mode = copy keeps copies instead";
+
+    /** @return whether a hard-linked entry's file still has another name (the live weight it was linked from) */
+    private static boolean sharedInode(Path stored, BackupManifest.Entry e) {
+        try {
+            return e.stored().equals("hardlink")
+                    && ((Number) Files.getAttribute(stored, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() > 1;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException unknown) {
+            return false;
+        }
     }
 
     /**
