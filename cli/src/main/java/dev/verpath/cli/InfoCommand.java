@@ -52,6 +52,11 @@ final class InfoCommand implements Callable<Integer> {
         MigrationPlan plan = engine.plan(new PlanRequest(Optional.ofNullable(path), Optional.ofNullable(product),
                 Optional.ofNullable(from), Optional.ofNullable(to), allowLossy));
         PlanView.text(plan, engine.registry(), true).forEach(output::line);
+        if (plan.estimate().isPresent() && !engine.settings().backupWeights().equals("copy")) {
+            output.line("  backup of weight files: " + (engine.settings().backupWeights().equals("link") ? "hard links"
+                    : "clones where the file system can make them, else hard links") + "; a hard link protects against the"
+                    + " migration, not against later in-place writes ([backup] weights = copy keeps copies)");
+        }
         List<EffectiveSetting> settings = engine.settings().effective(engine.registry().flags());
         if (output.verbose()) {
             output.line("effective settings:");

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param to          the version the migration aimed at
  * @param entries     how many files, folders and links it holds
  * @param sizeOnDisk  the bytes it takes on disk (hard-linked files count zero)
+ * @param linkedFiles how many of its files are hard links of the live files (an in-place write to one of those
+ *                    changes the backup too)
  * @param folder      where it is
  */
 public record BackupInfo(
@@ -24,6 +26,7 @@ public record BackupInfo(
         String to,
         int entries,
         long sizeOnDisk,
+        int linkedFiles,
         Path folder) {
 
     /** Checks that nothing is null. */

@@ -43,6 +43,8 @@ public final class BackupStore {
 
     private final Path folder;
     private final Clock clock;
+    private final String weights;
+    private final ReflinkClone clones = new ReflinkClone();
     private final String mode;
 
     /**
@@ -63,8 +65,20 @@ public final class BackupStore {
      *               a hard link that the file system refuses (another device) becomes a copy
      */
     public BackupStore(Path folder, Clock clock, String mode) {
+        this(folder, clock, mode, "auto");
+    }
+
+    /**
+     * @param folder  where the backups live (default {@code <root>/.migrate/backups})
+     * @param clock   the clock that names backups
+     * @param mode    as {@link #BackupStore(Path, Clock, String)}
+     * @param weights how weight files the mode links are kept: {@code link}, {@code copy}, or {@code auto} (a
+     *                clone where the file system can make one, else a link)
+     */
+    public BackupStore(Path folder, Clock clock, String mode, String weights) {
         this.folder = folder.toAbsolutePath().normalize();
         this.clock = clock;
+        this.weights = weights;
         if (!List.of("auto", "hardlink", "archive", "copy").contains(mode)) {
             throw new MigrationException(ErrorCode.USAGE, "backup.mode '" + mode + "' is unknown; use auto, hardlink, archive or copy");
         }
@@ -128,7 +142,12 @@ public final class BackupStore {
                     }
                     String stored = "copy";
                     Optional<String> sha;
-                    if (how.equals("hardlink") && tryLink(copy, entry.real())) {
+                    if (how.equals("hardlink") && this.mode.equals("auto") && !weights.equals("link")
+                            && (weights.equals("copy") || clones.tryClone(entry.real(), copy))) {
+                        // a copy or a clone: its own inode, so an in-place write to the live weight leaves it alone
+                        sha = Optional.of(weights.equals("copy") ? copyHashing(entry.real(), copy) : hashes.sha256(entry.real()));
+                        hashes.remember(entry.real(), sha.get());
+                    } else if (how.equals("hardlink") && tryLink(copy, entry.real())) {
                         stored = "hardlink";
                         sha = Optional.of(hashes.sha256(entry.real()));
                     } else {
@@ -317,7 +336,8 @@ public final class BackupStore {
 
     private static BackupInfo info(Path backup, BackupManifest m) throws IOException {
         long onDisk = m.entries().stream().filter(e -> e.stored().equals("copy")).mapToLong(BackupManifest.Entry::size).sum();
-        return new BackupInfo(m.id(), m.created(), m.product(), m.from(), m.to(), m.entries().size(), onDisk, backup);
+        int linked = (int) m.entries().stream().filter(e -> e.stored().equals("hardlink")).count();
+        return new BackupInfo(m.id(), m.created(), m.product(), m.from(), m.to(), m.entries().size(), onDisk, linked, backup);
     }
 
 }

@@ -72,8 +72,11 @@ public final class BackupVerifier {
             }
             Path stored = files.resolve(e.path());
             try {
-                if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS) || Files.size(stored) != e.size()) {
+                if (!Files.isRegularFile(stored, LinkOption.NOFOLLOW_LINKS)) {
                     throw corrupt(backup, e, "missing or of the wrong size");
+                }
+                if (Files.size(stored) != e.size()) {
+                    throw corrupt(backup, e, sharedInode(stored, e) ? CHANGED_IN_PLACE : "missing or of the wrong size");
                 }
             } catch (IOException io) {
                 throw corrupt(backup, e, "unreadable (" + Excerpt.of(io) + ")");
@@ -103,7 +106,7 @@ public final class BackupVerifier {
 
     private static final String CHANGED_IN_PLACE = "changed in place since the backup (its inode is shared with the live"
             + " file); a hard-linked weight is protected against the migration, not against later in-place writes, so"
-            + " this backup cannot restore it; [backup] mode = copy keeps copies instead";
+            + " this backup cannot restore it; [backup] weights = copy keeps copies instead";
 
     /** @return whether a hard-linked entry's file still has another name (the live weight it was linked from) */
     private static boolean sharedInode(Path stored, BackupManifest.Entry e) {

@@ -146,7 +146,13 @@ public final class MigrationExecutor {
                         Preflight.space(live, backupFolder, keepFree);
                         activity.set("backing up " + live.files().size() + " file(s)");
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
-                        backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto")).create(live, plan.product(), plan.from(), plan.to(), hashes));
+                        backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto"),
+                                settings.backupWeights()).create(live, plan.product(), plan.from(), plan.to(), hashes));
+                        if (backup.get().linkedFiles() > 0) {
+                            progress.accept("note: " + backup.get().linkedFiles() + " weight file(s) are hard-linked into the backup:"
+                                    + " it protects against this migration, not against later in-place writes to them (cp over a"
+                                    + " weight file changes the backup too); [backup] weights = copy keeps copies");
+                        }
                     }
                     Optional<String> changed = live.changedSinceScan();
                     if (changed.isPresent()) {

@@ -123,6 +123,23 @@ public final class EngineSettings {
                 + "; fix the setting in migration_config.toml");
     }
 
+    /**
+     * How weight files are kept in a backup: {@code link} (hard links: free, but an in-place write to a live
+     * weight changes the backup too), {@code copy}, or {@code auto} (a clone where the file system can make one,
+     * else a link).
+     *
+     * @return {@code backup.weights}
+     * @throws MigrationException with {@link ErrorCode#USAGE} naming the key for any other value
+     */
+    public String backupWeights() {
+        String text = value("backup.weights").orElse("auto").trim();
+        if (!java.util.Set.of("auto", "link", "copy").contains(text)) {
+            throw new MigrationException(ErrorCode.USAGE, "backup.weights = '" + text + "': expected auto, link or copy;"
+                    + " fix the setting in migration_config.toml");
+        }
+        return text;
+    }
+
     /** @return {@code global.rollback_on_failure} */
     public boolean rollbackOnFailure() {
         return bool("global.rollback_on_failure");

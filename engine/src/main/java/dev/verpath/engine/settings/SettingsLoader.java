@@ -79,6 +79,7 @@ public final class SettingsLoader {
         d.put("model_migration.optimize_models", "false");
         d.put("backup.dir", "");
         d.put("backup.mode", "auto");
+        d.put("backup.weights", "auto");
         d.put("backup.keep_last", "3");
         d.put("backup.keep_free_bytes", "67108864");
         d.put("plugins.dir", "");

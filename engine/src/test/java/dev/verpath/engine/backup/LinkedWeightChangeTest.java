@@ -23,6 +23,6 @@ class LinkedWeightChangeTest {
         assertThat(toy.engine.verifyBackups(root)).singleElement().satisfies(check -> assertThat(check.problem())
                 .hasValueSatisfying(p -> assertThat(p).contains("models/m1/w.safetensors")
                         .contains("changed in place since the backup (its inode is shared with the live file)")
-                        .contains("[backup] mode = copy")));
+                        .contains("[backup] weights = copy")));
     }
 }
