@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the shadow phase of a migration under {@code global.timeout_seconds}. The work runs on a daemon
- * thread, so a rule that hangs cannot keep the process alive; on time-out the thread is interrupted and the
- * run fails naming what it was doing. The live tree is untouched at that point, so nothing needs restoring.
+ * thread, so a rule that hangs cannot keep the process alive; on time-out the thread is interrupted and waited
+ * for (or fenced off when it will not stop), and the run fails naming what it was doing. The live tree is untouched at that point, so nothing needs restoring.
  */
 final class Deadline {
 
@@ -33,7 +33,25 @@ final class Deadline {
         this.seconds = seconds;
     }
 
+    /** How long a timed-out worker is given to stop once interrupted. */
+    static final long GRACE_SECONDS = 10;
+
     <T> T run(Work<T> work) throws IOException {
+        return run(work, () -> { });
+    }
+
+    /**
+     * Runs the work under the limit. On time-out the worker is interrupted and waited for ({@link #GRACE_SECONDS}),
+     * so that when this returns nothing of the run is still writing; a worker that ignores the interrupt is
+     * fenced off instead (the fence makes its further writes fail), since an embedded engine (the test kit) goes
+     * on in the same process.
+     *
+     * @param work  the work
+     * @param fence run when the worker would not stop
+     * @return the work's result
+     * @throws IOException as the work throws it
+     */
+    <T> T run(Work<T> work, Runnable fence) throws IOException {
         AtomicReference<String> activity = new AtomicReference<>("starting");
         if (seconds <= 0) {
             return work.run(activity);
@@ -49,8 +67,14 @@ final class Deadline {
                 return future.get(seconds, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
                 future.cancel(true);
+                boolean stopped = stop(pool);
+                if (!stopped) {
+                    fence.run();
+                }
                 throw new MigrationException(ErrorCode.RULE_FAILED, "the migration ran past global.timeout_seconds (" + seconds
-                        + " s) while " + activity.get() + "; the installation is unchanged; raise the limit in migration_config.toml");
+                        + " s) while " + activity.get() + (stopped ? "" : "; it did not stop when interrupted and was fenced off"
+                        + " (its writes fail and are discarded)") + "; the installation is unchanged; raise the limit in"
+                        + " migration_config.toml");
             } catch (InterruptedException e) {
                 future.cancel(true);
                 Thread.currentThread().interrupt();
@@ -70,6 +94,16 @@ final class Deadline {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static boolean stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            return pool.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -160,7 +160,7 @@ public final class MigrationExecutor {
                                 + " the installation is unchanged; stop whatever writes to it and run again");
                     }
                     return new Prepared(entries, changes, backup);
-                });
+                }, shadow::fence);
                 if (request.dryRun()) {
                     progress.accept("dry run: " + prepared.changes().size() + " change(s) would be made; nothing was written");
                     return result(plan, true, prepared.changes(), report, Optional.empty(), started);

@@ -51,6 +51,8 @@ public final class ShadowWorkspace implements Workspace {
      * @param durable       whether staged files are fsynced (a real run) or not (a dry run)
      * @param hashes        the run's hash cache
      */
+    private volatile boolean fenced;
+
     public ShadowWorkspace(LiveTree live, Path stagingFolder, boolean durable, HashCache hashes) {
         this.live = live;
         this.stagingFolder = stagingFolder;
@@ -178,9 +180,24 @@ public final class ShadowWorkspace implements Workspace {
         }
     }
 
+    /**
+     * Fences the workspace off: every later write, move, delete or link fails, and a write under way is
+     * discarded. For a rule that would not stop when its run timed out.
+     */
+    public void fence() {
+        fenced = true;
+    }
+
+    private void checkNotFenced(String path) throws IOException {
+        if (fenced) {
+            throw new IOException(path + ": the run timed out; this change was discarded");
+        }
+    }
+
     @Override
     public void write(String path, WriteAction action) throws IOException {
         String p = RelativePath.check(path);
+        checkNotFenced(p);
         checkWritable(p);
         Files.createDirectories(stagingFolder);
         Path file = stagingFolder.resolve(String.format("w%06d.tmp", ++staged));
@@ -205,6 +222,10 @@ public final class ShadowWorkspace implements Workspace {
                 Files.deleteIfExists(file);
             }
         }
+        if (fenced) {
+            Files.deleteIfExists(file);
+            checkNotFenced(p);
+        }
         Optional<Path> modeSource = type(p).filter(t -> t == Type.FILE).map(t -> overlay.readable(p, 0));
         Pending previous = pending.put(p, new Content(file, modeSource.filter(real -> !real.startsWith(stagingFolder))
                 .or(() -> previousModeSource(pending.get(p)))));
@@ -223,6 +244,7 @@ public final class ShadowWorkspace implements Workspace {
 
     @Override
     public void move(String from, String to) throws IOException {
+        checkNotFenced(from);
         String f = RelativePath.check(from);
         String t = RelativePath.check(to);
         Type type = type(f).orElseThrow(() -> new RuleFailure(f, "cannot move: no such file or folder"));
@@ -264,6 +286,7 @@ public final class ShadowWorkspace implements Workspace {
 
     @Override
     public void delete(String path) throws IOException {
+        checkNotFenced(path);
         String p = RelativePath.check(path);
         Optional<Type> type = type(p);
         if (type.isEmpty()) {
@@ -287,6 +310,7 @@ public final class ShadowWorkspace implements Workspace {
 
     @Override
     public void symlink(String link, String target) throws IOException {
+        checkNotFenced(link);
         String l = RelativePath.check(link);
         if (type(l).isPresent()) {
             throw new RuleFailure(l, "cannot create a symbolic link: the path exists");
@@ -298,6 +322,7 @@ public final class ShadowWorkspace implements Workspace {
 
     @Override
     public void hardLink(String path, String existing) throws IOException {
+        checkNotFenced(path);
         String p = RelativePath.check(path);
         String e = RelativePath.check(existing);
         if (type(e).filter(t -> t == Type.FILE).isEmpty()) {

@@ -155,6 +155,28 @@ class ShadowRunTest {
     }
 
     @Test
+    void aRuleThatIgnoresTheTimeoutIsWaitedForSoNothingOfTheRunWritesAfterItReturns() throws Exception {
+        install();
+        Files.writeString(root.resolve("app.conf"), "stubborn = yes\n");
+        Map<String, String> before = signature();
+        MigrationEngine limited = MigrationEngine.create(RuleRegistry.ofBuiltIns(new ToyRules()),
+                new dev.verpath.engine.settings.SettingsLoader(Map.of()).load(Optional.empty(), Map.of("global.timeout_seconds", "1")));
+
+        assertThatThrownBy(() -> limited.migrate(request(false), line -> { }))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("timeout_seconds (1 s)");
+        Thread.sleep(4_000); // past the moment the stubborn rule writes
+
+        Path staging = root.resolve(".migrate/staging");
+        if (Files.exists(staging)) {
+            try (var files = Files.walk(staging)) {
+                assertThat(files.filter(Files::isRegularFile).toList()).as("written after the run returned").isEmpty();
+            }
+        }
+        assertThat(signature()).isEqualTo(before);
+    }
+
+    @Test
     void configScopeMigratesOneFileOutsideAnyInstallation(@TempDir Path elsewhere) throws IOException {
         Path file = elsewhere.resolve("my.conf");
         Files.writeString(file, "name = x\n");

@@ -37,6 +37,17 @@ final class ToyRules implements RuleSet {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (text.contains("stubborn")) {
+                // ignores interrupts for three seconds, then writes, as a rule stuck in an uninterruptible call would
+                long until = System.nanoTime() + 3_000_000_000L;
+                while (System.nanoTime() < until) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException ignored) {
+                        // keeps going
+                    }
+                }
+            }
             if (text.contains("fail")) {
                 throw new RuleFailure("app.conf", "line 1", "the config asks to fail");
             }
