@@ -39,7 +39,7 @@ final class BackupsPruneCommand implements Callable<Integer> {
             output.line("prune cancelled; nothing deleted");
             return ExitStatus.FAILED.code();
         }
-        List<BackupInfo> removed = invocation.backupEngine().pruneBackups(path);
+        List<BackupInfo> removed = invocation.backupEngine().pruneBackups(path, output.progress());
         if (removed.isEmpty()) {
             output.line("backups of " + name + ": nothing to prune (keeping the newest " + keep + ")");
         } else {

@@ -114,4 +114,38 @@ class FullDiskIT {
         Files.delete(disk.resolve("filler"));
         assertThat(TreeSignature.of(root)).isEqualTo(before);
     }
+
+    @Test
+    void aBackupThatFillsItsDiskIsRemovedNotLeftUnfinished() throws Exception {
+        Path root = work.resolve("local");
+        Files.createDirectories(root);
+        DemoInstallation.write(root);
+        Files.write(root.resolve("models/llama-7b/extra.safetensors"), new byte[3 << 20]);
+        SortedMap<String, String> before = TreeSignature.of(root);
+        Path backups = disk.resolve("backups");
+        Path settings = work.resolve("no-margin.toml");
+        Files.writeString(settings, "[backup]\nkeep_free_bytes = 0\n");
+        Path log = work.resolve("backup.log");
+        Process run = Launcher.start(work, Map.of("MIGRATE_JAVA_OPTS", "-Dverpath.test.pause=backup-start:20000"), log,
+                "--migration-config", settings.toString(), "--backup-dir", backups.toString(),
+                "version", "--path", root.toString(), "--to", "2.1.0");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!Files.readString(log).contains("backing up") && run.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(run.isAlive()).as(Files.readString(log)).isTrue();
+        // once the space check passed, the backup (a copy of the weights: another disk) meets a disk filled but for 1 MiB
+        long free = Files.getFileStore(disk).getUsableSpace();
+        Files.write(disk.resolve("filler"), new byte[(int) Math.max(0, free - (1 << 20))]);
+
+        assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("No space left on device").contains("the installation is unchanged").doesNotContain("IOException");
+        try (Stream<Path> left = Files.list(backups)) {
+            assertThat(left.toList()).as("backup folders left behind").isEmpty();
+        }
+        assertThat(stagedFiles(root)).isZero();
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
 }

@@ -27,6 +27,7 @@ import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.NetworkFileSystem;
 import java.nio.file.Path;
 import java.util.List;
@@ -332,6 +333,18 @@ public final class MigrationEngine {
      * @return the backups deleted, oldest first
      */
     public List<BackupInfo> pruneBackups(Path root) {
+        return pruneBackups(root, line -> { });
+    }
+
+    /**
+     * Deletes all but the newest {@code backup.keep_last} backups, and unfinished backups (no manifest) older than
+     * this command's lock.
+     *
+     * @param root     the installation
+     * @param progress told of each unfinished backup removed
+     * @return the backups deleted, oldest first
+     */
+    public List<BackupInfo> pruneBackups(Path root, Consumer<String> progress) {
         Installation installation = Installation.at(root);
         int keep = settings.value("backup.keep_last").map(Integer::parseInt).orElse(3);
         NetworkFileSystem.refuse(installation.root(), settings.allowNetworkFs());
@@ -345,6 +358,17 @@ public final class MigrationEngine {
                 }
                 BackupStore.delete(backup.folder());
                 removed.add(backup);
+            }
+            // under the lock no run of this installation is writing a backup: one without a manifest that predates
+            // the lock is left by a process that died (or a full disk); another installation sharing --backup-dir may
+            // be writing one now, so only those older than this lock go
+            long lockTaken = clock.millis() - 1_000;
+            BackupStore store = new BackupStore(backupFolder(installation), clock);
+            for (Path unfinished : store.unfinished()) {
+                if (Files.getLastModifiedTime(unfinished).toMillis() < lockTaken) {
+                    AtomicFiles.deleteTree(unfinished);
+                    progress.accept("removed the unfinished backup " + unfinished.getFileName() + " (its run never finished it)");
+                }
             }
             return List.copyOf(removed);
         } catch (IOException e) {

@@ -111,6 +111,21 @@ public final class BackupStore {
             id = base + "-" + n;
         }
         Path target = folder.resolve(id);
+        try {
+            return fill(target, id, now, live, product, from, to, hashes);
+        } catch (IOException | RuntimeException e) {
+            // a backup that could not be finished (a full disk, say) is removed, not left without a manifest
+            try {
+                AtomicFiles.deleteTree(target);
+            } catch (IOException left) {
+                e.addSuppressed(left);
+            }
+            throw e;
+        }
+    }
+
+    private BackupInfo fill(Path target, String id, Instant now, LiveTree live, String product, String from, String to,
+                            HashCache hashes) throws IOException {
         Path files = target.resolve("files");
         Files.createDirectories(files);
         List<BackupManifest.Entry> entries = new ArrayList<>();
@@ -280,6 +295,22 @@ public final class BackupStore {
         }
         AtomicFiles.fsync(target);
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Backup folders without a manifest (a backup whose run died before it was finished), oldest first.
+     *
+     * @return their folders
+     * @throws IOException when the folder cannot be listed
+     */
+    public List<Path> unfinished() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(c -> Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(c.resolve("files"))
+                    && !Files.exists(c.resolve(BackupManifest.FILE))).sorted().toList();
+        }
     }
 
     /**

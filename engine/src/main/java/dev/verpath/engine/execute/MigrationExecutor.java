@@ -109,7 +109,7 @@ public final class MigrationExecutor {
             }
             if (!request.dryRun() && !plan.steps().isEmpty()) {
                 Preflight.wholeRun(plan, live, state.resolve("staging"), backupFolder, keepFree,
-                        request.backup() && settings.backupBeforeMigration());
+                        request.backup() && settings.backupBeforeMigration(), linksWeights());
             }
             Path staging = request.dryRun() ? Files.createTempDirectory("verpath-dry-run-")
                     : state.resolve("staging").resolve(Long.toString(started.toEpochMilli()));
@@ -143,9 +143,10 @@ public final class MigrationExecutor {
                     Preflight.permissions(live, shadow);
                     Optional<BackupInfo> backup = Optional.empty();
                     if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
-                        Preflight.space(live, backupFolder, keepFree);
+                        Preflight.space(live, backupFolder, keepFree, linksWeights());
                         activity.set("backing up " + live.files().size() + " file(s)");
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
+                        CrashPoints.pause("backup-start");
                         backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto"),
                                 settings.backupWeights()).create(live, plan.product(), plan.from(), plan.to(), hashes));
                         if (backup.get().linkedFiles() > 0) {
@@ -198,6 +199,12 @@ public final class MigrationExecutor {
 
     /** What the shadow phase hands to the commit. */
     private record Prepared(List<HistoryEntry> entries, List<FileChange> changes, Optional<BackupInfo> backup) {
+    }
+
+    /** @return whether the backup keeps weight files without copying their bytes (hard links or clones) */
+    private boolean linksWeights() {
+        String mode = settings.value("backup.mode").orElse("auto");
+        return mode.equals("hardlink") || mode.equals("auto") && !settings.backupWeights().equals("copy");
     }
 
     private RunResult result(MigrationPlan plan, boolean dryRun, List<FileChange> changes, RunReport report,

@@ -52,11 +52,12 @@ final class Preflight {
      * @param live         the live tree
      * @param backupFolder where the backup goes (created when missing)
      * @param keepFree     bytes the backup must leave free ({@code backup.keep_free_bytes})
+     * @param linksWeights whether the backup hard-links (or clones) weight files on their own disk
      * @throws IOException when the folder cannot be created or its file system read
      */
-    static void space(LiveTree live, Path backupFolder, long keepFree) throws IOException {
-        long backupBytes = backupBytes(live);
+    static void space(LiveTree live, Path backupFolder, long keepFree, boolean linksWeights) throws IOException {
         Files.createDirectories(backupFolder);
+        long backupBytes = backupBytes(live, backupFolder, linksWeights);
         long free = Files.getFileStore(backupFolder).getUsableSpace();
         long needed = backupBytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : backupBytes + keepFree;
         if (free < needed) {
@@ -78,10 +79,11 @@ final class Preflight {
      * @param backupFolder where the backup goes
      * @param keepFreeBytes bytes to leave free when a backup is taken ({@code backup.keep_free_bytes})
      * @param backup       whether a backup is taken
+     * @param linksWeights whether the backup hard-links (or clones) weight files on their own disk
      * @throws IOException when a file system cannot be read
      */
-    static void wholeRun(MigrationPlan plan, LiveTree live, Path staging, Path backupFolder, long keepFreeBytes, boolean backup)
-            throws IOException {
+    static void wholeRun(MigrationPlan plan, LiveTree live, Path staging, Path backupFolder, long keepFreeBytes, boolean backup,
+                         boolean linksWeights) throws IOException {
         Map<String, Long> files = new java.util.TreeMap<>();
         live.entries().forEach((path, e) -> {
             if (e.type() == LiveTree.Type.FILE) {
@@ -89,7 +91,7 @@ final class Preflight {
             }
         });
         long staged = PlanEstimator.bytesWritten(plan, files);
-        long backupBytes = backup ? backupBytes(live) : 0;
+        long backupBytes = backup ? backupBytes(live, backupFolder, linksWeights) : 0;
         long keepFree = backup ? keepFreeBytes : 0; // as for the backup alone: --no-backup runs are not held to keep_free_bytes
         java.nio.file.FileStore stagingStore = Files.getFileStore(existingAncestor(staging));
         java.nio.file.FileStore backupStore = Files.getFileStore(existingAncestor(backupFolder));
@@ -114,10 +116,29 @@ final class Preflight {
         }
     }
 
-    private static long backupBytes(LiveTree live) {
-        return live.entries().entrySet().stream()
-                .filter(e -> e.getValue().type() == LiveTree.Type.FILE && !BackupStore.keptByLink(e.getKey()))
-                .mapToLong(e -> e.getValue().size()).sum();
+    /** Bytes the backup writes: every file but the weights it hard-links, which it copies onto another disk. */
+    private static long backupBytes(LiveTree live, Path backupFolder, boolean linksWeights) throws IOException {
+        java.nio.file.FileStore backupStore = Files.getFileStore(existingAncestor(backupFolder));
+        long bytes = 0;
+        java.util.Map<Path, Boolean> sameDisk = new java.util.HashMap<>();
+        for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
+            LiveTree.Entry entry = e.getValue();
+            if (entry.type() != LiveTree.Type.FILE) {
+                continue;
+            }
+            boolean linked = linksWeights && BackupStore.keptByLink(e.getKey()) && sameDisk.computeIfAbsent(entry.real().getParent(),
+                    folder -> {
+                        try {
+                            return Files.getFileStore(folder).equals(backupStore);
+                        } catch (IOException unknown) {
+                            return false;
+                        }
+                    });
+            if (!linked) {
+                bytes += entry.size();
+            }
+        }
+        return bytes;
     }
 
     private static Path existingAncestor(Path folder) {
