@@ -3,6 +3,7 @@ package dev.verpath.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,7 +69,16 @@ public final class MigrateCommand implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        SignalStop.install(Thread.currentThread());
         int code = execute(new MigrateCommand(), out, err, args);
+        Optional<String> signal = SignalStop.received();
+        if (signal.isPresent()) {
+            // the command has finished its commit, or cancelled its run (its one failure line says so)
+            if (code == 0) {
+                err.println("migrate: stopped by " + signal.get() + " once the command had finished its work");
+            }
+            code = SignalStop.exitCode(signal.get());
+        }
         out.flush();
         err.flush();
         System.exit(code);

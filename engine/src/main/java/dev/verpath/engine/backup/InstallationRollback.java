@@ -4,6 +4,7 @@ import dev.verpath.engine.Installation;
 import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.engine.journal.Journal;
+import dev.verpath.engine.workspace.CommitSection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,12 +71,17 @@ public final class InstallationRollback {
                 journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(),
                         now.toString(), manifest.entries().size()));
             }
-            int restored = restore.apply(Set.of(store));
-            History history = History.in(state);
-            history.append(List.of(new HistoryEntry(history.read().size() + 1, manifest.product(), "rollback", current,
-                    manifest.from(), new TreeMap<>(), now, Duration.ZERO, "success")));
-            journal.end();
-            return new Restored(manifest.id(), restored, manifest.from());
+            CommitSection.enter();
+            try {
+                int restored = restore.apply(Set.of(store));
+                History history = History.in(state);
+                history.append(List.of(new HistoryEntry(history.read().size() + 1, manifest.product(), "rollback", current,
+                        manifest.from(), new TreeMap<>(), now, Duration.between(now, clock.instant()), "success")));
+                journal.end();
+                return new Restored(manifest.id(), restored, manifest.from());
+            } finally {
+                CommitSection.exit();
+            }
         }
     }
 }

@@ -76,9 +76,16 @@ final class Deadline {
                         + " (its writes fail and are discarded)") + "; the installation is unchanged; raise the limit in"
                         + " migration_config.toml");
             } catch (InterruptedException e) {
+                // a stop asked for (SIGINT, SIGTERM): the work is cancelled and waited for, so that what it left
+                // unfinished (a backup, the staging) is removed before this returns
                 future.cancel(true);
+                boolean stopped = stop(pool);
+                if (!stopped) {
+                    fence.run();
+                }
                 Thread.currentThread().interrupt();
-                throw new MigrationException(ErrorCode.RULE_FAILED, "the migration was interrupted; the installation is unchanged");
+                throw new MigrationException(ErrorCode.RULE_FAILED, "the migration was interrupted while " + activity.get()
+                        + "; the installation is unchanged and what was unfinished was removed");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof IOException io) {

@@ -22,6 +22,7 @@ import dev.verpath.engine.validate.SourceValidation;
 import dev.verpath.engine.validate.Strictness;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.ChangeList;
+import dev.verpath.engine.workspace.CommitSection;
 import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
@@ -305,6 +306,17 @@ public final class MigrationExecutor {
 
     private void commit(Installation installation, MigrationPlan plan, ShadowWorkspace shadow, Optional<BackupInfo> backup,
                         Path backupFolder, List<HistoryEntry> entries, Consumer<String> progress) throws IOException {
+        CommitSection.enter();
+        try {
+            commitUnderSection(installation, plan, shadow, backup, backupFolder, entries, progress);
+        } finally {
+            CommitSection.exit();
+        }
+    }
+
+    private void commitUnderSection(Installation installation, MigrationPlan plan, ShadowWorkspace shadow,
+                                    Optional<BackupInfo> backup, Path backupFolder, List<HistoryEntry> entries,
+                                    Consumer<String> progress) throws IOException {
         Path state = installation.stateFolder();
         Journal journal = Journal.in(state);
         journal.begin(new Journal.Intent(backup.map(BackupInfo::id), plan.product(), plan.from(), plan.to(), clock.instant().toString(),
