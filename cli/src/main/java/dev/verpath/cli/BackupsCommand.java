@@ -17,6 +17,6 @@ final class BackupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give list, verify or prune");
+        throw new ParameterException(spec.commandLine(), "Missing command after 'migrate backups': give list, verify or prune");
     }
 }

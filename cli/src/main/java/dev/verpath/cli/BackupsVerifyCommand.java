@@ -48,8 +48,10 @@ final class BackupsVerifyCommand implements Callable<Integer> {
         output.document(document);
         long failed = checks.stream().filter(c -> !c.ok()).count();
         if (failed > 0) {
+            String ids = checks.stream().filter(c -> !c.ok()).map(c -> c.backup().id()).collect(java.util.stream.Collectors.joining(", "));
             invocation.err().println("migrate: " + failed + " of " + checks.size() + " backups of " + name
-                    + " failed verification; do not roll back to them (see the list on stdout)");
+                    + " failed verification (" + ids + "); do not roll back to them, choose another with --backup-id"
+                    + " (see the list on stdout)");
             return ExitStatus.BACKUP_CORRUPT.code();
         }
         return ExitStatus.SUCCESS.code();

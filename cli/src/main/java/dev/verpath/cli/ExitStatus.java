@@ -14,7 +14,8 @@ public enum ExitStatus {
     /** The work failed and was rolled back, or validation found errors. */
     FAILED(1, "the work failed and was rolled back, or validation found errors"),
     /** The command line or the migration config is wrong. */
-    USAGE(2, "usage error (unknown option, missing argument, broken migration config)"),
+    USAGE(2, "usage error (unknown option, missing argument, unknown product or version, no path to the target,"
+            + " broken migration config)"),
     /** Another migration holds the installation's lock. */
     LOCKED(3, "another migration holds the installation's lock"),
     /** An interrupted migration must be recovered first. */

@@ -1,7 +1,9 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -21,6 +23,11 @@ final class FailureHandler implements IExecutionExceptionHandler {
         Optional<MigrationException> engineFailure = ExitCodes.engineFailure(failure);
         int code = new ExitCodes().getExitCode(failure);
         String message = engineFailure.map(Throwable::getMessage).orElseGet(() -> unexpected(failure));
+        List<String> refused = ((MigrateCommand) line.getCommandSpec().root().userObject()).refusedPlugins();
+        if (engineFailure.filter(m -> m.code() == ErrorCode.NO_PATH).isPresent() && !refused.isEmpty()) {
+            // a product or version the user expected may be missing because its plugin was refused: say which and why
+            message = message + "; note: " + String.join("; ", refused) + " (fix it, then run again; see 'migrate plugins list')";
+        }
         PrintWriter err = line.getErr();
         err.println("migrate: " + oneLine(message));
         if (options.verbose()) {
@@ -40,10 +47,12 @@ final class FailureHandler implements IExecutionExceptionHandler {
         return code;
     }
 
+    /** A failure the engine did not type is a bug of migrate's own: say so, without the class name. */
     private static String unexpected(Exception failure) {
-        String detail = Optional.ofNullable(failure.getMessage()).map(m -> ": " + m).orElse("");
-        return "unexpected " + failure.getClass().getSimpleName() + detail
-                + " (run again with --verbose for the stack trace)";
+        String detail = Optional.ofNullable(failure.getMessage()).filter(m -> !m.isBlank())
+                .map(m -> ": " + m.replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ", "")).orElse("");
+        return "unexpected failure" + detail + " (a bug in migrate: run again with --verbose for the stack trace, and report"
+                + " it with that trace)";
     }
 
     private static String oneLine(String message) {

@@ -79,7 +79,7 @@ final class Invocation {
     /** @return the engine over every loaded rule set */
     MigrationEngine engine() {
         if (engine == null) {
-            engine = MigrationEngine.create(RuleSetLoading.registry(settings(), output.progress()), settings());
+            engine = MigrationEngine.create(RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins()), settings());
         }
         return engine;
     }

@@ -127,6 +127,9 @@ public final class MigrateCommand implements Callable<Integer> {
         CommandLine line = new CommandLine(command);
         line.setExitCodeExceptionMapper(new ExitCodes());
         line.setExecutionExceptionHandler(new FailureHandler());
+        line.setParameterExceptionHandler(new UsageErrorHandler());
+        // a value that is also a command name ('--plugins-dir plugins') is the option's value
+        line.setAllowSubcommandsAsOptionParameters(true);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         configure(line);
         return line;
@@ -138,6 +141,14 @@ public final class MigrateCommand implements Callable<Integer> {
                 .exitCodeList(ExitStatus.helpList());
         line.getCommandSpec().versionProvider(new MigrateVersion());
         line.getSubcommands().values().forEach(MigrateCommand::configure);
+    }
+
+    /** The plugins refused while this command loaded its rules, one phrase each, for the failure they may explain. */
+    private final java.util.List<String> refusedPlugins = new java.util.ArrayList<>();
+
+    /** @return what was refused, as {@code plugin <archive> (<id>): <why>} */
+    java.util.List<String> refusedPlugins() {
+        return refusedPlugins;
     }
 
     /** @return the global options, wherever they were given on the line */
@@ -152,7 +163,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give one of "
+        throw new ParameterException(spec.commandLine(), "Missing command after 'migrate': give one of "
                 + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -5,7 +5,8 @@ import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.Scope;
-import java.util.Optional;
+import dev.verpath.engine.Installation;
+import java.nio.file.Path;
 
 /** Runs one migration request through the engine and prints what it did: the body of the four migrating commands. */
 final class MigrationRun {
@@ -21,13 +22,29 @@ final class MigrationRun {
      * @param request    the request
      * @return the exit code: 0 (failures are thrown and mapped by {@link FailureHandler})
      */
+    /**
+     * The command that undoes a run, ready to paste: the installation the backup belongs to (for {@code config},
+     * {@code data} and {@code models} the one around the path given), the backup folder when one was set, and the id.
+     */
+    static String undo(Invocation invocation, RunRequest request, RunResult result) {
+        Path root = request.scope() == Scope.VERSION ? request.target() : Installation.around(request.target()).root();
+        StringBuilder command = new StringBuilder("migrate rollback --path ").append(quoted(Invocation.display(root)));
+        invocation.settings().backupDir().ifPresent(dir -> command.append(" --backup-dir ")
+                .append(quoted(Invocation.display(dir.toAbsolutePath().normalize()))));
+        result.backupId().ifPresent(id -> command.append(" --backup-id ").append(id));
+        return command.toString();
+    }
+
+    /** A path as a POSIX shell reads it back: bare when it is plain, else in single quotes. */
+    private static String quoted(String path) {
+        return path.matches("[A-Za-z0-9_./@%+=:,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
+    }
+
     static int run(Invocation invocation, String command, RunRequest request) {
         MigrationEngine engine = invocation.engine();
         Output output = invocation.output();
         RunResult result = engine.migrate(request, output.progress(), output.notices());
-        Optional<String> root = request.scope() == Scope.VERSION
-                ? Optional.of(Invocation.display(request.target())) : Optional.empty();
-        output.text(RunView.text(result, engine.registry(), request.scope(), output.verbose(), root));
+        output.text(RunView.text(result, engine.registry(), request.scope(), output.verbose(), undo(invocation, request, result)));
         ObjectNode document = Output.object();
         document.put("command", command);
         document.put("target", Invocation.display(request.target()));

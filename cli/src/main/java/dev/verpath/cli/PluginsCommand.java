@@ -16,6 +16,6 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give list");
+        throw new ParameterException(spec.commandLine(), "Missing command after 'migrate plugins': give list");
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate rollback}: restores the newest backup, or the one named, after verifying it. */
@@ -21,7 +22,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
+    @Option(names = "--path", paramLabel = "DIR", description = "The installation (default with --backup-path: the one "
+            + "its manifest records).")
     private Path path;
 
     @ArgGroup(exclusive = true)
@@ -40,6 +42,11 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
+        if (path == null && which.backupPath == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--path=DIR' (or --backup-path=DIR,"
+                    + " whose manifest names the installation)");
+        }
+        Path path = this.path != null ? this.path : invocation.backupEngine().installationOf(which.backupPath);
         String name = Invocation.display(path);
         Optional<BackupInfo> candidate = which.backupPath != null ? Optional.empty()
                 : invocation.backupEngine().rollbackCandidate(path, Optional.ofNullable(which.backupId));

@@ -6,6 +6,7 @@ import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.plugin.RuleSetLoader;
 import dev.verpath.engine.settings.EngineSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -62,13 +63,16 @@ final class RuleSetLoading {
      *
      * @param settings the effective settings
      * @param warn     receives one line per refused plugin
+     * @param refusals receives one phrase per refused plugin, for a failure it may explain
      * @return the registry
      */
-    static RuleRegistry registry(EngineSettings settings, Consumer<String> warn) {
+    static RuleRegistry registry(EngineSettings settings, Consumer<String> warn, List<String> refusals) {
         LoadedRules rules = load(settings);
         for (PluginStatus refused : rules.refused()) {
             warn.accept("warning: plugin " + Invocation.display(refused.archive().getFileName()) + " not loaded: "
                     + refused.refusal().orElseThrow() + " (see 'migrate plugins list')");
+            refusals.add("plugin " + Invocation.display(refused.archive().getFileName()) + " (" + refused.id() + ") was not"
+                    + " loaded: " + refused.refusal().orElseThrow());
         }
         return rules.registry();
     }

@@ -27,10 +27,10 @@ final class RunView {
      * @param registry where the rules came from
      * @param scope    which rules ran (the plan lists only those)
      * @param verbose  whether to show the duration
-     * @param root     the installation as the user named it, when the target was one (for the undo hint)
+     * @param undo     the command that undoes the run ({@code migrate rollback ...}), for the hint after a backup
      * @return the text, every line ended
      */
-    static String text(RunResult result, RuleRegistry registry, Scope scope, boolean verbose, Optional<String> root) {
+    static String text(RunResult result, RuleRegistry registry, Scope scope, boolean verbose, String undo) {
         StringBuilder text = new StringBuilder();
         PlanView.text(result.plan(), registry, false, scope.kinds()).forEach(l -> text.append(l).append('\n'));
         if (result.changes().isEmpty()) {
@@ -61,8 +61,8 @@ final class RunView {
             result.counters().forEach((name, value) -> table.row(name, Long.toString(value)));
             table.lines("  ").forEach(l -> text.append(l).append('\n'));
         }
-        result.backupId().ifPresent(id -> text.append("backup: ").append(id).append(" (undo with: migrate rollback --path ")
-                .append(root.orElse("<installation>")).append(" --backup-id ").append(id).append(")\n"));
+        result.backupId().ifPresent(id -> text.append("backup: ").append(id).append(" (undo with: ").append(undo)
+                .append(")\n"));
         text.append(summary(result)).append('\n');
         if (verbose) {
             text.append("duration: ").append(Units.duration(result.duration())).append('\n');

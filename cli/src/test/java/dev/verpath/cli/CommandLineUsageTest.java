@@ -44,7 +44,7 @@ class CommandLineUsageTest {
         CommandRun run = CommandRun.of("validate", "--version", "2.0.0");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing required option: '--path=DIR'");
+        assertThat(run.err()).isEqualTo("migrate: Missing required option: '--path=DIR'; try 'migrate validate --help'\n");
     }
 
     @Test
@@ -53,7 +53,7 @@ class CommandLineUsageTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("Unknown option: '--bogus'").contains("Usage: migrate info");
+        assertThat(run.err()).isEqualTo("migrate: Unknown option: '--bogus'; try 'migrate info --help'\n");
     }
 
     @Test
@@ -61,7 +61,7 @@ class CommandLineUsageTest {
         CommandRun run = CommandRun.of("upgrade");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("Unmatched argument at index 0: 'upgrade'");
+        assertThat(run.err()).startsWith("migrate: unknown command 'upgrade'").endsWith("; try 'migrate --help'\n");
     }
 
     @Test
@@ -69,7 +69,7 @@ class CommandLineUsageTest {
         CommandRun run = CommandRun.of("status");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing required option: '--path=DIR'").contains("Usage: migrate status");
+        assertThat(run.err()).isEqualTo("migrate: Missing required option: '--path=DIR'; try 'migrate status --help'\n");
     }
 
     @Test
@@ -77,7 +77,7 @@ class CommandLineUsageTest {
         CommandRun run = CommandRun.of("config", "--config", "server.toml", "--to", "1.0.0");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing required option: '--from=V'");
+        assertThat(run.errLines()).containsExactly("migrate: Missing required option: '--from=V'; try 'migrate config --help'");
     }
 
     @Test
@@ -85,13 +85,13 @@ class CommandLineUsageTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Missing command: give one of version, config, data, models, info");
+        assertThat(run.err()).startsWith("migrate: Missing command after 'migrate': give one of version, config, data, models, info");
     }
 
     @Test
     void groupsWithoutTheirCommandExitTwo() {
         assertThat(CommandRun.of("backups").exit()).isEqualTo(2);
-        assertThat(CommandRun.of("plugins").err()).startsWith("Missing command: give list");
+        assertThat(CommandRun.of("plugins").err()).startsWith("migrate: Missing command after 'migrate plugins': give list");
     }
 
     @Test
@@ -99,7 +99,7 @@ class CommandLineUsageTest {
         CommandRun run = CommandRun.of("info", "--to", "2.1.0");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Give --path DIR, or --from V (with --to V)");
+        assertThat(run.err()).startsWith("migrate: Give --path DIR, or --from V (with --to V)");
     }
 
     @Test

@@ -38,7 +38,9 @@ record CommandRun(int exit, String out, String err) {
         CommandLine line = MigrateCommand.commandLine(new MigrateCommand(env));
         change.accept(line);
         int exit = MigrateCommand.execute(line, new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new CommandRun(exit, out.toString(), err.toString());
+        CommandRun run = new CommandRun(exit, out.toString(), err.toString());
+        MessageShape.check(run, args);
+        return run;
     }
 
     /** @return stdout parsed as exactly one JSON document (fails on anything before or after it) */

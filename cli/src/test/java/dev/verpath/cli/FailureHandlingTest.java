@@ -53,20 +53,20 @@ class FailureHandlingTest {
 
     @Test
     void exitCodesFollowTheContract() {
-        assertThat(failWith(new MigrationException(ErrorCode.RULE_FAILED, "x")).exit()).isEqualTo(1);
-        assertThat(failWith(new MigrationException(ErrorCode.USAGE, "x")).exit()).isEqualTo(2);
-        assertThat(failWith(new MigrationException(ErrorCode.LOCKED, "x")).exit()).isEqualTo(3);
-        assertThat(failWith(new MigrationException(ErrorCode.RECOVERY_NEEDED, "x")).exit()).isEqualTo(4);
-        assertThat(failWith(new MigrationException(ErrorCode.BACKUP_CORRUPT, "x")).exit()).isEqualTo(5);
+        assertThat(failWith(new MigrationException(ErrorCode.RULE_FAILED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(1);
+        assertThat(failWith(new MigrationException(ErrorCode.USAGE, "data/a.jsonl: x; fix it")).exit()).isEqualTo(2);
+        assertThat(failWith(new MigrationException(ErrorCode.LOCKED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(3);
+        assertThat(failWith(new MigrationException(ErrorCode.RECOVERY_NEEDED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(4);
+        assertThat(failWith(new MigrationException(ErrorCode.BACKUP_CORRUPT, "data/a.jsonl: x; fix it")).exit()).isEqualTo(5);
     }
 
     @Test
     void anEngineFailureWrappedInAnotherExceptionKeepsItsCode() {
-        MigrationException locked = new MigrationException(ErrorCode.LOCKED, "the installation is locked by pid 42");
+        MigrationException locked = new MigrationException(ErrorCode.LOCKED, "/srv/a/.migrate/lock: locked by pid 42; wait for it");
         CommandRun run = failWith(new IllegalStateException("wrapper", locked));
 
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.err()).isEqualTo("migrate: the installation is locked by pid 42\n");
+        assertThat(run.err()).isEqualTo("migrate: /srv/a/.migrate/lock: locked by pid 42; wait for it\n");
     }
 
     @Test
@@ -75,7 +75,8 @@ class FailureHandlingTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.errLines()).containsExactly(
-                "migrate: unexpected IllegalStateException: boom second line (run again with --verbose for the stack trace)");
+                "migrate: unexpected failure: boom second line (a bug in migrate: run again with --verbose for the stack trace,"
+                        + " and report it with that trace)");
     }
 
     @Test
@@ -83,20 +84,20 @@ class FailureHandlingTest {
         CommandRun run = failWith(new UncheckedIOException(new IOException("disk gone")), "--verbose");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.errLines().get(0)).startsWith("migrate: unexpected UncheckedIOException: java.io.IOException: disk gone");
+        assertThat(run.errLines().get(0)).startsWith("migrate: unexpected failure: disk gone (a bug in migrate");
         assertThat(run.err()).contains("\tat dev.verpath.cli.FailureHandlingTest.verbosePrintsTheStackTrace");
     }
 
     @Test
     void jsonPutsTheErrorOnStdoutAsOneDocument() {
-        CommandRun run = failWith(new MigrationException(ErrorCode.RECOVERY_NEEDED, "recover first"), "--json");
+        CommandRun run = failWith(new MigrationException(ErrorCode.RECOVERY_NEEDED, "/srv/a/.migrate/journal.json: recover first"), "--json");
 
         JsonNode error = run.json().get("error");
         assertThat(run.exit()).isEqualTo(4);
         assertThat(error.get("code").asText()).isEqualTo("RECOVERY_NEEDED");
         assertThat(error.get("exitCode").asInt()).isEqualTo(4);
-        assertThat(error.get("message").asText()).isEqualTo("recover first");
-        assertThat(run.errLines()).containsExactly("migrate: recover first");
+        assertThat(error.get("message").asText()).isEqualTo("/srv/a/.migrate/journal.json: recover first");
+        assertThat(run.errLines()).containsExactly("migrate: /srv/a/.migrate/journal.json: recover first");
     }
 
     @Test

@@ -58,11 +58,26 @@ class GlobalOptionsTest {
     }
 
     @Test
-    void aMissingPluginFolderIsNoError() {
+    void aMissingPluginFolderIsAUsageError() {
         CommandRun run = CommandRun.of("--plugins-dir", "no-such-folder", "plugins", "list");
 
-        assertThat(run.exit()).isZero();
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("migrate: " + java.nio.file.Path.of("no-such-folder").toAbsolutePath()
+                + ": no such folder (the plugins folder given by --plugins-dir); give the folder that holds the plugin"
+                + " archives, or pass --no-plugins");
+    }
+
+    @Test
+    void aPluginFolderNamedLikeACommandIsTheOptionsValue(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path plugins = java.nio.file.Files.createDirectory(dir.resolve("plugins"));
+
+        CommandRun run = CommandRun.of("--plugins-dir", plugins.toString(), "plugins", "list");
+        CommandRun after = CommandRun.of("plugins", "list", "--plugins-dir", plugins.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("plugins: none loaded\n");
+        assertThat(after.exit()).as(after.err()).isZero();
     }
 
     @Test

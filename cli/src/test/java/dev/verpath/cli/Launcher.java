@@ -83,7 +83,9 @@ final class Launcher {
                 process.destroyForcibly();
                 throw new IllegalStateException("migrate " + String.join(" ", args) + " took over " + TIMEOUT_SECONDS + " s");
             }
-            return new CommandRun(process.exitValue(), out.join(), err.join());
+            CommandRun run = new CommandRun(process.exitValue(), out.join(), err.join());
+            MessageShape.check(run, args);
+            return run;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + script, e);
         } catch (InterruptedException e) {

@@ -27,10 +27,10 @@ class RuleSetLoadingTest {
     }
 
     @Test
-    void aMissingPluginFolderIsSkipped(@TempDir Path dir) {
-        RuleRegistry registry = load(Map.of("plugins.dir", dir.resolve("absent").toString()));
-
-        assertThat(registry.ruleSets()).allMatch(l -> l.origin().equals(LoadedRuleSet.BUILT_IN));
+    void aMissingPluginFolderIsRefusedNamingItAndWhereItWasGiven(@TempDir Path dir) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> load(Map.of("plugins.dir", dir.resolve("absent").toString())))
+                .hasMessage(dir.resolve("absent") + ": no such folder (the plugins folder given by --plugins-dir); give the"
+                        + " folder that holds the plugin archives, or pass --no-plugins");
         assertThat(dir.resolve("absent")).doesNotExist();
     }
 

@@ -82,7 +82,7 @@ class ViewsTest {
 
     @Test
     void aScopedRunListsOnlyTheRulesItRuns() {
-        String text = RunView.text(run(true), NO_RULES, Scope.DATA, false, Optional.empty());
+        String text = RunView.text(run(true), NO_RULES, Scope.DATA, false, "migrate rollback --path inst");
 
         assertThat(text).contains("    data  serve.v1.data  Does serve.v1.data").doesNotContain("serve.v1.config  ");
         assertThat(RunView.json(run(true), NO_RULES, Scope.CONFIG, false).at("/plan/steps/0/rules")).hasSize(1);
@@ -119,7 +119,7 @@ class ViewsTest {
 
     @Test
     void aDryRunShowsEachChangeWithItsDiffAndNoDuration() {
-        String text = RunView.text(run(true), NO_RULES, Scope.VERSION, false, Optional.of("inst"));
+        String text = RunView.text(run(true), NO_RULES, Scope.VERSION, false, "migrate rollback --path inst --backup-id 20250101T000000Z");
 
         assertThat(text).contains("changes that would be made (dry run: nothing was written):\n"
                 + "  changed config/server.toml\n"
@@ -136,11 +136,11 @@ class ViewsTest {
 
     @Test
     void aRealRunNamesItsBackupAndOnlyVerboseShowsTheDuration() {
-        assertThat(RunView.text(run(false), NO_RULES, Scope.VERSION, false, Optional.of("inst")))
+        assertThat(RunView.text(run(false), NO_RULES, Scope.VERSION, false, "migrate rollback --path inst --backup-id 20250101T000000Z"))
                 .contains("backup: 20250101T000000Z (undo with: migrate rollback --path inst --backup-id 20250101T000000Z)\n"
                         + "done: serve 0.1.0 -> 2.0.0, 2 files changed\n")
                 .doesNotContain("--- a/config", "duration");
-        assertThat(RunView.text(run(false), NO_RULES, Scope.VERSION, true, Optional.empty())).endsWith("duration: 0.321 s\n");
+        assertThat(RunView.text(run(false), NO_RULES, Scope.VERSION, true, "")).endsWith("duration: 0.321 s\n");
         assertThat(RunView.json(run(false), NO_RULES, Scope.VERSION, false).has("durationMillis")).isFalse();
         assertThat(RunView.json(run(false), NO_RULES, Scope.VERSION, true).get("durationMillis").asLong()).isEqualTo(321);
     }

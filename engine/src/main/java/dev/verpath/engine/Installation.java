@@ -47,6 +47,35 @@ public record Installation(Path root, String product, Optional<String> version, 
      * @throws MigrationException when VERSION cannot be read or parsed
      */
     public static Installation at(Path root) {
+        return read(root, true);
+    }
+
+    /**
+     * Reads the installation at a root from its history alone, as {@code migrate validate} does when VERSION
+     * itself is what is wrong (so the rest can still be checked): product and version as the history records
+     * them, else {@code serve} and none.
+     *
+     * @param root the root folder
+     * @return the installation
+     */
+    public static Installation ignoringVersionFile(Path root) {
+        return read(root, false);
+    }
+
+    /**
+     * Whether a failure of {@link #at} is about the VERSION file of the root (a line that is not a version, a
+     * product the history contradicts) rather than about the folder or the environment.
+     *
+     * @param failure the failure
+     * @param root    the root folder
+     * @return true when VERSION is what is wrong
+     */
+    public static boolean isAboutVersionFile(MigrationException failure, Path root) {
+        return failure.code() == ErrorCode.USAGE && Optional.ofNullable(failure.getMessage())
+                .filter(m -> m.startsWith(root.toAbsolutePath().normalize().resolve(VERSION_FILE) + ":1: ")).isPresent();
+    }
+
+    private static Installation read(Path root, boolean readVersionFile) {
         Path absolute = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(absolute)) {
             throw new MigrationException(ErrorCode.USAGE, absolute + ": not a folder; give the installation root with --path");
@@ -55,7 +84,7 @@ public record Installation(Path root, String product, Optional<String> version, 
         String product = DEFAULT_PRODUCT;
         Optional<String> version = Optional.empty();
         boolean named = false;
-        if (Files.isRegularFile(versionFile)) {
+        if (readVersionFile && Files.isRegularFile(versionFile)) {
             String text;
             try {
                 text = Files.readString(versionFile, StandardCharsets.UTF_8);

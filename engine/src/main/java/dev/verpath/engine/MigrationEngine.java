@@ -2,6 +2,7 @@ package dev.verpath.engine;
 
 import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.execute.MigrationExecutor;
@@ -28,6 +29,7 @@ import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.workspace.Mount;
 import dev.verpath.engine.workspace.NetworkFileSystem;
 import java.nio.file.Path;
 import java.util.List;
@@ -249,6 +251,26 @@ public final class MigrationEngine {
     }
 
     /**
+     * The installation a backup was taken of, as its manifest records it: the root it mounts, or for a backup of a
+     * {@code config}, {@code data} or {@code models} run the installation around the path it mounts. This is what
+     * {@code migrate rollback --backup-path DIR} restores into when no {@code --path} is given.
+     *
+     * @param backup a backup folder
+     * @return the installation root
+     * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} when the folder holds no readable manifest
+     */
+    public Path installationOf(Path backup) {
+        Path folder = backup.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(folder.resolve(BackupManifest.FILE))) {
+            throw new MigrationException(ErrorCode.USAGE, folder + ": not a backup folder (it has no "
+                    + BackupManifest.FILE + "); give a folder that 'migrate backups list' shows, or --path and --backup-id");
+        }
+        List<Mount> mounts = BackupStore.read(folder).mounts();
+        return mounts.stream().filter(m -> m.logical().isEmpty()).map(Mount::real).findFirst()
+                .orElseGet(() -> Installation.around(mounts.get(0).real()).root());
+    }
+
+    /**
      * The backup {@code rollback} would restore as things stand (the one named, else an interrupted migration's,
      * else the newest), so that the question asked before it can name it.
      *
@@ -346,7 +368,7 @@ public final class MigrationEngine {
      */
     public List<BackupInfo> pruneBackups(Path root, Consumer<String> progress) {
         Installation installation = Installation.at(root);
-        int keep = settings.value("backup.keep_last").map(Integer::parseInt).orElse(3);
+        int keep = (int) settings.wholeNumber("backup.keep_last", 3, 1, Integer.MAX_VALUE, "a whole number above 0");
         NetworkFileSystem.refuse(installation.root(), settings.allowNetworkFs());
         try (InstallationLock lock = InstallationLock.acquire(installation.stateFolder())) {
             Optional<String> needed = Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId);

@@ -8,8 +8,11 @@ public enum ErrorCode {
     RULE_FAILED(1),
     /** Validation found errors (after a step the migration was rolled back). */
     VALIDATION_FAILED(1),
-    /** A version is unknown, or the target cannot be reached from the source. */
-    NO_PATH(1),
+    /**
+     * A product or version is unknown, or the target cannot be reached from the source: what was asked for cannot
+     * be planned, so it exits as a usage error does.
+     */
+    NO_PATH(2),
     /** A file could not be read or written, or space or permissions are short. */
     IO_FAILED(1),
     /** A rule set or plugin is broken or conflicts with another. */

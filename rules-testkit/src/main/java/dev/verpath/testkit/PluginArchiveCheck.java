@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -25,7 +26,7 @@ import org.opentest4j.AssertionFailedError;
  *
  * <pre>{@code
  * PluginArchiveCheck archive = PluginArchiveCheck.of(Path.of(System.getProperty("plugin.archive")));
- * archive.checkContents("my-plugin", "com.example.MyPlugin", "com.example.MyRuleSet");
+ * archive.checkContents("my-plugin", "com.example.MyRuleSet");
  * archive.load(temp).check(fixture, temp.resolve("work"));
  * }</pre>
  */
@@ -48,8 +49,22 @@ public final class PluginArchiveCheck {
     }
 
     /**
-     * Checks the manifest, the extension index and the entries: every class lives in the package of the
-     * plugin class or below it.
+     * Checks the manifest of a plugin without a {@code Plugin-Class} (rules need none), the extension index
+     * and the entries: every class lives in the package of the rule set or below it. A {@code Plugin-Class} in
+     * the manifest is allowed; it must then be in that package too.
+     *
+     * @param pluginId     the expected {@code Plugin-Id}
+     * @param ruleSetClass the rule set class the extension index must list, fully qualified
+     * @return the manifest's main attributes, for further checks of the caller's own
+     * @throws AssertionFailedError naming the first thing that is not as expected
+     */
+    public Attributes checkContents(String pluginId, String ruleSetClass) {
+        return checkContents(pluginId, Optional.empty(), ruleSetClass);
+    }
+
+    /**
+     * Checks the manifest of a plugin with a {@code Plugin-Class} (start and stop hooks), the extension index and
+     * the entries: every class lives in the package of the plugin class or below it.
      *
      * @param pluginId     the expected {@code Plugin-Id}
      * @param pluginClass  the expected {@code Plugin-Class}, fully qualified
@@ -58,10 +73,16 @@ public final class PluginArchiveCheck {
      * @throws AssertionFailedError naming the first thing that is not as expected
      */
     public Attributes checkContents(String pluginId, String pluginClass, String ruleSetClass) {
+        return checkContents(pluginId, Optional.of(pluginClass), ruleSetClass);
+    }
+
+    private Attributes checkContents(String pluginId, Optional<String> pluginClass, String ruleSetClass) {
         try (JarFile jar = new JarFile(archive.toFile())) {
             Attributes main = jar.getManifest() == null ? new Attributes() : jar.getManifest().getMainAttributes();
             expect("Plugin-Id", pluginId, main.getValue("Plugin-Id"));
-            expect("Plugin-Class", pluginClass, main.getValue("Plugin-Class"));
+            if (pluginClass.isPresent()) {
+                expect("Plugin-Class", pluginClass.get(), main.getValue("Plugin-Class"));
+            }
             for (String required : List.of("Plugin-Version", "Verpath-Rules-Api")) {
                 String value = main.getValue(required);
                 if (value == null || value.isBlank()) {
@@ -79,7 +100,8 @@ public final class PluginArchiveCheck {
                             ruleSetClass, extensions);
                 }
             }
-            String home = pluginClass.substring(0, pluginClass.lastIndexOf('.') + 1).replace('.', '/');
+            String anchor = pluginClass.orElse(ruleSetClass);
+            String home = anchor.substring(0, anchor.lastIndexOf('.') + 1).replace('.', '/');
             for (JarEntry entry : Collections.list(jar.entries())) {
                 String name = entry.getName();
                 boolean own = name.startsWith("META-INF/") || name.startsWith(home) || entry.isDirectory() && home.startsWith(name);

@@ -37,6 +37,20 @@ class PluginArchiveCheckTest {
     }
 
     @Test
+    void aPluginWithoutPluginClassPassesAsThePluginGuideAllows() throws IOException {
+        Manifest noClass = manifest("hotfix", PLUGIN);
+        noClass.getMainAttributes().remove(new Attributes.Name("Plugin-Class"));
+        Path jar = archive(noClass, Map.of("com/example/hotfix/HotfixRuleSet.class", "x"));
+        Path stray = archive(noClass, Map.of("com/example/HotfixRuleSet.class", "x"));
+
+        assertThat(PluginArchiveCheck.of(jar).checkContents("hotfix", RULE_SET).getValue("Plugin-Class")).isNull();
+        assertThatThrownBy(() -> PluginArchiveCheck.of(jar).checkContents("hotfix", PLUGIN, RULE_SET))
+                .hasMessageContaining("Plugin-Class");
+        assertThatThrownBy(() -> PluginArchiveCheck.of(stray).checkContents("hotfix", RULE_SET))
+                .hasMessageContaining("bundles com/example/HotfixRuleSet.class");
+    }
+
+    @Test
     void aBundledLibraryIsNamed() throws IOException {
         Path jar = archive(manifest("hotfix", PLUGIN), Map.of("com/example/hotfix/HotfixPlugin.class", "x",
                 "org/slf4j/Logger.class", "x"));

@@ -367,6 +367,12 @@ public final class BackupStore {
 
     private static BackupInfo info(Path backup, BackupManifest m) throws IOException {
         long onDisk = m.entries().stream().filter(e -> e.stored().equals("copy")).mapToLong(BackupManifest.Entry::size).sum();
+        for (String archive : List.of(BackupArchive.ZSTD, BackupArchive.GZIP)) {
+            Path file = backup.resolve(archive);
+            if (Files.isRegularFile(file)) {
+                onDisk += Files.size(file); // archived entries take the compressed archive's bytes
+            }
+        }
         int linked = (int) m.entries().stream().filter(e -> e.stored().equals("hardlink")).count();
         return new BackupInfo(m.id(), m.created(), m.product(), m.from(), m.to(), m.entries().size(), onDisk, linked, backup);
     }

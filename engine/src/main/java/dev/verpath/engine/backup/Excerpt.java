@@ -55,6 +55,24 @@ public final class Excerpt {
      * @param failure the failure
      * @return the excerpt
      */
+    /**
+     * Why something failed, for a message: the message of the innermost cause that has one (a wrapper such as
+     * {@code UncheckedIOException} adds only the class name of what it wraps), without class names.
+     *
+     * @param failure the failure
+     * @return the reason, never empty
+     */
+    public static String reason(Throwable failure) {
+        String found = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                found = t.getMessage();
+            }
+        }
+        return found == null ? "no detail given"
+                : found.replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ", "");
+    }
+
     static String of(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? "no detail given" : of(message);

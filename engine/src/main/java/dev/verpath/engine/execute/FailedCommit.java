@@ -1,5 +1,6 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.backup.Excerpt;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.InstallationRollback;
@@ -37,25 +38,25 @@ final class FailedCommit {
                                      Clock clock, Exception cause, Consumer<String> progress) {
         String root = installation.root().toString();
         if (backup.isEmpty()) {
-            return new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + cause.getMessage() + ") and the run took"
+            return new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + ") and the run took"
                     + " no backup; the installation is half-migrated: restore it from a copy of your own (see 'migrate status --path "
                     + root + "')", cause);
         }
         String id = backup.get().id();
         if (!rollbackOnFailure) {
-            return new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + cause.getMessage() + "); the installation"
+            return new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + "); the installation"
                     + " is half-migrated and global.rollback_on_failure is false: run 'migrate rollback --path " + root
                     + "' to restore backup " + id, cause);
         }
-        progress.accept("commit failed (" + cause.getMessage() + "); restoring backup " + id);
+        progress.accept("commit failed (" + Excerpt.reason(cause) + "); restoring backup " + id);
         try {
             new InstallationRollback(installation, store, clock).restore(backup.get().folder(), progress);
         } catch (IOException | RuntimeException restore) {
-            return new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + cause.getMessage() + "), and restoring"
+            return new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + "), and restoring"
                     + " backup " + id + " failed too (" + restore.getMessage() + "); run 'migrate rollback --path " + root
                     + "' once the cause is fixed", cause);
         }
-        return new MigrationException(ErrorCode.IO_FAILED, "commit failed (" + cause.getMessage() + "); backup " + id
+        return new MigrationException(ErrorCode.IO_FAILED, "commit failed (" + Excerpt.reason(cause) + "); backup " + id
                 + " was restored (global.rollback_on_failure), so the installation is as before; fix the cause and run again",
                 cause);
     }

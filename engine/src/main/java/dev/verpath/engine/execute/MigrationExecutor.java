@@ -298,8 +298,8 @@ public final class MigrationExecutor {
         Optional<Finding> error = findings.stream().filter(f -> InstallationValidator.failed(List.of(f), strict)).findFirst();
         if (error.isPresent()) {
             Finding f = error.get();
-            throw new MigrationException(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)" : f.path())
-                    + f.location().map(l -> ":" + l).orElse("") + ": " + f.message() + " (validation " + ruleName(f.ruleId()).substring(5)
+            throw new MigrationException(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)"
+                    : shadow.live().display(f.path())) + StepRunner.at(f.location()) + ": " + f.message() + " (validation " + ruleName(f.ruleId()).substring(5)
                     + " after step " + step.from() + " -> " + step.to() + "); the installation is unchanged; " + f.remedy());
         }
     }

@@ -119,7 +119,7 @@ final class RecordPasses {
             }
             records.run(shadow);
         } catch (RuleFailure failure) {
-            throw StepRunner.failed(failure, pipeline);
+            throw StepRunner.failed(failure, pipeline, shadow);
         }
     }
 }

@@ -60,9 +60,9 @@ final class StepRunner {
             try {
                 ((FileRule) rule).apply(new StepContext(shadow, report.forRule(id), product, step.from(), step.to(), lossy, optimize, flags));
             } catch (RuleFailure failure) {
-                throw failed(failure, name);
+                throw failed(failure, name, shadow);
             } catch (IOException | UncheckedIOException e) {
-                throw new MigrationException(ErrorCode.IO_FAILED, name + " could not read or write: " + e.getMessage()
+                throw new MigrationException(ErrorCode.IO_FAILED, name + " could not read or write: " + dev.verpath.engine.backup.Excerpt.reason(e)
                         + "; the installation is unchanged", e);
             } catch (MigrationException e) {
                 throw e;
@@ -86,7 +86,7 @@ final class StepRunner {
                     new RecordPipeline(List.of(new RecordPipeline.Stage(step.from(), step.to(), List.of(record), List.of())),
                             lossy, report).run(shadow);
                 } catch (RuleFailure failure) {
-                    throw failed(failure, name);
+                    throw failed(failure, name, shadow);
                 }
                 ran.add(rule);
             } else {
@@ -96,9 +96,13 @@ final class StepRunner {
         return ran;
     }
 
-    static MigrationException failed(RuleFailure failure, String where) {
-        String at = failure.location().map(l -> l.startsWith("line ") ? ":" + l.substring(5) : " (" + l + ")").orElse("");
-        return new MigrationException(ErrorCode.RULE_FAILED, failure.path() + at
+    /** @return {@code :12} for {@code line 12}, {@code  (key a.b)} for any other location, else nothing */
+    static String at(java.util.Optional<String> location) {
+        return location.map(l -> l.startsWith("line ") ? ":" + l.substring(5) : " (" + l + ")").orElse("");
+    }
+
+    static MigrationException failed(RuleFailure failure, String where, ShadowWorkspace shadow) {
+        return new MigrationException(ErrorCode.RULE_FAILED, shadow.live().display(failure.path()) + at(failure.location())
                 + ": " + failure.getMessage() + " (" + where + "); the installation is unchanged; fix the file and run again", failure);
     }
 }

@@ -61,19 +61,30 @@ public final class RuleSetLoader {
     /**
      * The plugin folders to load from, in order: the distribution's own folder, then {@code plugins.dir}
      * ({@code --plugins-dir}, else {@code $MIGRATE_PLUGINS_DIR}, else {@code [plugins] dir}); none when
-     * {@code plugins.enabled} is false ({@code --no-plugins}). Folders that do not exist are left out.
+     * {@code plugins.enabled} is false ({@code --no-plugins}). A distribution without a plugins folder has none;
+     * a {@code plugins.dir} that is not a folder is refused, since the rules the user expects from it would be
+     * missing from the plan.
      *
      * @param settings     the effective settings
      * @param distribution the distribution's plugins folder, when the command runs from one
      * @return the existing folders, without repeats
+     * @throws MigrationException with {@link ErrorCode#USAGE} naming the folder and where it was given when
+     *                            {@code plugins.dir} does not exist or is not a folder
      */
     public static List<Path> folders(EngineSettings settings, Optional<Path> distribution) {
         if (!settings.pluginsEnabled()) {
             return List.of();
         }
+        for (Path dir : settings.pluginDirs()) {
+            if (!Files.isDirectory(dir)) {
+                throw new MigrationException(ErrorCode.USAGE, dir.toAbsolutePath().normalize() + ": "
+                        + (Files.exists(dir) ? "not a folder" : "no such folder") + " (the plugins folder given by "
+                        + settings.sourceOf("plugins.dir", "--plugins-dir") + "); give the folder that holds the plugin "
+                        + "archives, or pass --no-plugins");
+            }
+        }
         Set<Path> folders = new LinkedHashSet<>();
-        Stream.concat(distribution.stream(), settings.pluginDirs().stream())
-                .filter(Files::isDirectory)
+        Stream.concat(distribution.stream().filter(Files::isDirectory), settings.pluginDirs().stream())
                 .map(p -> p.toAbsolutePath().normalize())
                 .forEach(folders::add);
         return List.copyOf(folders);

@@ -232,12 +232,16 @@ final class RecordCodec {
         }
     }
 
+    /** The parser's message without its internals: the first line, cut before any source location. */
     private static String firstLine(String message) {
-        if (message == null) {
-            return "malformed JSON";
+        String text = message == null ? "" : message.lines().findFirst().orElse("");
+        for (String internal : new String[] {" (start marker at [Source:", " at [Source:", "[Source:"}) {
+            int at = text.indexOf(internal);
+            if (at >= 0) {
+                text = text.substring(0, at);
+            }
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return text.isBlank() ? "malformed JSON" : text.strip();
     }
 
     /** The line is not one JSON object; the message says what was found instead. */

@@ -24,9 +24,11 @@ public final class EngineSettings {
     private final Map<String, String> env;
     private final Optional<List<PluginPin>> pluginAllowList;
     private final Map<String, String> edgePreferences;
+    private final Optional<Path> file;
 
     EngineSettings(SortedMap<String, EffectiveSetting> values, Map<String, String> env,
-                   Optional<List<PluginPin>> pluginAllowList, Map<String, String> edgePreferences) {
+                   Optional<List<PluginPin>> pluginAllowList, Map<String, String> edgePreferences, Optional<Path> file) {
+        this.file = file;
         this.values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
         this.env = Map.copyOf(env);
         this.pluginAllowList = pluginAllowList.map(List::copyOf);
@@ -54,6 +56,35 @@ public final class EngineSettings {
      */
     public static EngineSettings defaults() {
         return new SettingsLoader(Map.of()).load(Optional.empty(), Map.of());
+    }
+
+    /**
+     * A setting with its source.
+     *
+     * @param key a dotted key
+     * @return the setting, or empty for an unknown key
+     */
+    public Optional<EffectiveSetting> setting(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /**
+     * Where a setting was given, in the words the user would recognise: {@code --plugins-dir}, {@code
+     * $MIGRATE_PLUGINS_DIR}, the settings file, or {@code the default}.
+     *
+     * @param key    a dotted key
+     * @param option the option that sets it, when one does
+     * @return the words
+     */
+    public String sourceOf(String key, String option) {
+        String source = setting(key).map(EffectiveSetting::source).orElse("default");
+        if (source.equals("option")) {
+            return option;
+        }
+        if (source.startsWith("environment ")) {
+            return "$" + source.substring("environment ".length());
+        }
+        return source.equals("default") ? "the default" : source;
     }
 
     /**
@@ -119,8 +150,9 @@ public final class EngineSettings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new MigrationException(ErrorCode.USAGE, key + " = '" + text + "': expected " + expected
-                + "; fix the setting in migration_config.toml");
+        throw new MigrationException(ErrorCode.USAGE, Optional.ofNullable(values.get(key))
+                .map(s -> SettingTypes.where(s, file)).orElse("") + key + " = '" + text + "': expected " + expected
+                + "; fix the setting where it is set (see migrate info --verbose)");
     }
 
     /**
@@ -129,15 +161,9 @@ public final class EngineSettings {
      * else a link).
      *
      * @return {@code backup.weights}
-     * @throws MigrationException with {@link ErrorCode#USAGE} naming the key for any other value
      */
     public String backupWeights() {
-        String text = value("backup.weights").orElse("auto").trim();
-        if (!java.util.Set.of("auto", "link", "copy").contains(text)) {
-            throw new MigrationException(ErrorCode.USAGE, "backup.weights = '" + text + "': expected auto, link or copy;"
-                    + " fix the setting in migration_config.toml");
-        }
-        return text;
+        return value("backup.weights").orElse("auto").trim(); // checked on loading (SettingTypes)
     }
 
     /** @return {@code global.rollback_on_failure} */
@@ -147,7 +173,7 @@ public final class EngineSettings {
 
     /** @return {@code global.timeout_seconds}; 0 means no limit */
     public long timeoutSeconds() {
-        return value("global.timeout_seconds").map(Long::parseLong).orElse(0L);
+        return wholeNumber("global.timeout_seconds", 0, 0, Long.MAX_VALUE, "a whole number of seconds, 0 for no limit");
     }
 
     /** @return whether {@code config_migration.enabled} */

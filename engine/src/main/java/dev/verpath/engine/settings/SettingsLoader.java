@@ -46,6 +46,8 @@ public final class SettingsLoader {
     private static final String PREFER = "plugins.prefer";
     private static final Pattern EDGE = Pattern.compile("(\\S+)\\s+(.+?)\\s*->\\s*(\\S+)\\s+(config|data|model)");
 
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\s*[A-Za-z0-9_\"'.\\- ]+=");
+
     private final Map<String, String> env;
 
     /** What the file sets: the single values by dotted key, and the structured plugin keys. */
@@ -133,9 +135,11 @@ public final class SettingsLoader {
                     file.orElseThrow().toString()));
         }
         ENVIRONMENT.forEach((key, var) -> {
-            String value = env.getOrDefault(var, env.get(LEGACY_ENVIRONMENT.getOrDefault(key, "")));
+            // the guide's name counts when ours is unset, and is the one named as the source then
+            String used = env.get(var) != null && !env.get(var).isBlank() ? var : LEGACY_ENVIRONMENT.getOrDefault(key, var);
+            String value = env.get(used);
             if (value != null && !value.isBlank()) {
-                values.put(key, new EffectiveSetting(key, value, "environment " + var));
+                values.put(key, new EffectiveSetting(key, value, "environment " + used));
             }
         });
         options.forEach((k, v) -> {
@@ -144,18 +148,20 @@ public final class SettingsLoader {
             }
             values.put(k, new EffectiveSetting(k, v, "option"));
         });
-        return new EngineSettings(values, env, fromFile.allow(), fromFile.prefer());
+        SettingTypes.check(values, file);
+        return new EngineSettings(values, env, fromFile.allow(), fromFile.prefer(), file);
     }
 
     private FileSettings readFile(Path file) {
         JsonNode root;
+        String text = "";
         try {
-            root = new TomlMapper().readTree(Files.readString(file));
+            text = Files.readString(file);
+            root = new TomlMapper().readTree(text);
         } catch (NoSuchFileException e) {
             throw new MigrationException(ErrorCode.USAGE, file + ": migration config not found; create it or drop --migration-config");
         } catch (JacksonException e) {
-            JsonLocation at = e.getLocation();
-            String line = at == null ? "" : ":" + at.getLineNr();
+            String line = lineOf(e, text).map(n -> ":" + n).orElse("");
             throw new MigrationException(ErrorCode.USAGE, file + line + ": not valid TOML (" + e.getOriginalMessage()
                     + "); fix the file or point --migration-config elsewhere", e);
         } catch (IOException e) {
@@ -193,6 +199,27 @@ public final class SettingsLoader {
             }
         }
         return new FileSettings(values, allow, prefer);
+    }
+
+    /**
+     * The line a parse failure is on. For a duplicate key the parser stops after the duplicate's value (past its
+     * newline and any blank lines), so the key is on the nearest assignment at or before that point.
+     */
+    private static Optional<Integer> lineOf(JacksonException e, String text) {
+        JsonLocation at = e.getLocation();
+        if (at == null || at.getLineNr() < 1) {
+            return Optional.empty();
+        }
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate key")) {
+            return Optional.of(at.getLineNr());
+        }
+        String[] lines = text.split("\\n", -1);
+        for (int i = Math.min(at.getColumnNr() <= 1 ? at.getLineNr() - 2 : at.getLineNr() - 1, lines.length - 1); i >= 0; i--) {
+            if (ASSIGNMENT.matcher(lines[i]).lookingAt()) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.of(at.getLineNr());
     }
 
     private static List<PluginPin> pins(Path file, JsonNode allow) {

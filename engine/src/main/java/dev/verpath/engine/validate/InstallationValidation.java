@@ -12,7 +12,9 @@ import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
+import dev.verpath.rules.ValidationDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +31,11 @@ import java.util.function.Consumer;
  * cache and the repaired files. Not thread-safe.
  */
 public final class InstallationValidation {
+
+    /** The engine's check that VERSION holds a version (and a product the history agrees with). */
+    public static final ValidationDescriptor VERSION_FILE_CHECK = TreeCheck.describe("engine.schema.version-file",
+            "Version file", "Checks that VERSION holds '<version>' or '<product> <version>' and that the product agrees "
+                    + "with the history.", ValidationCategory.SCHEMA, Severity.ERROR);
 
     private final RuleRegistry registry;
     private final EngineSettings settings;
@@ -59,10 +66,25 @@ public final class InstallationValidation {
      *                            when the installation cannot be read
      */
     public ValidationReport validate(ValidationRequest request, Consumer<String> progress) {
-        Installation installation = Installation.at(request.root());
-        String version = request.version().or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
-                installation.root().resolve(Installation.VERSION_FILE) + ": missing; give --version"));
+        Installation installation;
+        List<Finding> versionFile = List.of();
+        try {
+            installation = Installation.at(request.root());
+        } catch (MigrationException e) {
+            if (!Installation.isAboutVersionFile(e, request.root())) {
+                throw e;
+            }
+            // VERSION itself is wrong: a finding, and the rest is checked at the version the history (or --version) gives
+            installation = Installation.ignoringVersionFile(request.root());
+            versionFile = List.of(versionFileFinding(installation, e));
+        }
         String product = installation.product();
+        if (!versionFile.isEmpty() && request.version().or(installation::version).isEmpty()) {
+            return new ValidationReport(product, "(unknown)", versionFile, List.of(ValidationCategory.values()), false, List.of());
+        }
+        Installation at = installation;
+        String version = request.version().or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
+                at.root().resolve(Installation.VERSION_FILE) + ": missing; give --version"));
         boolean strict = Strictness.of(request.strict(), settings, registry, product);
         List<ValidationCategory> categories = Arrays.stream(ValidationCategory.values()).filter(request::checks).toList();
         Path backups = settings.backupDir().orElse(installation.stateFolder().resolve("backups")).toAbsolutePath().normalize();
@@ -71,13 +93,15 @@ public final class InstallationValidation {
         }
         try {
             Pass pass = check(installation, product, version, request, backups, request.full(), progress);
-            List<Finding> findings = pass.findings();
+            List<Finding> findings = new java.util.ArrayList<>(versionFile);
+            findings.addAll(pass.findings());
             List<Repair> repairs = List.of();
             if (request.repair()) {
                 repairs = new ChecksumRepair(installation.root(), backups, clock).repair(pass.tree(), pass.view());
                 repairs.forEach(r -> progress.accept((r.repaired() ? "repaired " : "could not repair ") + r.path()));
                 if (repairs.stream().anyMatch(Repair::repaired)) {
-                    findings = check(installation, product, version, request, backups, false, progress).findings();
+                    findings = new java.util.ArrayList<>(versionFile);
+                    findings.addAll(check(installation, product, version, request, backups, false, progress).findings());
                 }
             }
             return new ValidationReport(product, version, strict ? Strictness.apply(findings) : findings, categories, strict,
@@ -86,6 +110,16 @@ public final class InstallationValidation {
             throw new MigrationException(ErrorCode.IO_FAILED, installation.root() + ": cannot read the installation ("
                     + e.getMessage() + ")", e);
         }
+    }
+
+    /** VERSION's own problem as a finding: what is wrong with line 1, and the remedy the refusal gives. */
+    private static Finding versionFileFinding(Installation installation, MigrationException e) {
+        String text = e.getMessage().substring((installation.root().resolve(Installation.VERSION_FILE) + ":1: ").length());
+        int remedyAt = text.indexOf("; ");
+        String message = remedyAt < 0 ? text : text.substring(0, remedyAt);
+        String remedy = remedyAt < 0 ? "Fix the file." : Character.toUpperCase(text.charAt(remedyAt + 2))
+                + text.substring(remedyAt + 3) + ".";
+        return Finding.of(VERSION_FILE_CHECK, Installation.VERSION_FILE, "line 1", message, remedy);
     }
 
     private Pass check(Installation installation, String product, String version, ValidationRequest request, Path backups,

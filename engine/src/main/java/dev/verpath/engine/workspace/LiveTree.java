@@ -166,6 +166,19 @@ public final class LiveTree {
     }
 
     /**
+     * A logical path as a message names it for the user: as it is when the installation root is mounted (it is
+     * relative to the installation then), else the real path of the file the user gave ({@code migrate config
+     * --config server.json} mounts that file as {@code config/server.toml}, a name the user never wrote).
+     *
+     * @param logical a logical path
+     * @return the path to print
+     */
+    public String display(String logical) {
+        boolean rootMounted = mounts.stream().anyMatch(m -> m.logical().isEmpty());
+        return rootMounted ? logical : real(logical).map(Path::toString).orElse(logical);
+    }
+
+    /**
      * Where a logical path is (or would be) on disk.
      *
      * @param logical a logical path

@@ -151,7 +151,7 @@ class PluginRuntimeFailureTest {
         MigrationException e = failure(60);
 
         assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-        assertThat(e).hasMessageStartingWith("gadget.conf:line 1: not v4 (validation strict.v3 of plugin strict@1.0.0 after step"
+        assertThat(e).hasMessageStartingWith("gadget.conf:1: not v4 (validation strict.v3 of plugin strict@1.0.0 after step"
                 + " 2.0.0 -> 3.0.0); the installation is unchanged; write v4");
         assertThat(signature(installation)).isEqualTo(before);
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlReadFeature;
 import dev.verpath.rules.RuleFailure;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Parses a TOML file into a tree whose objects keep the file's key order. Dates and times become
@@ -23,6 +24,8 @@ public final class TomlReader {
             .enable(TomlReadFeature.PARSE_JAVA_TIME)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\s*[A-Za-z0-9_\"'.\\- ]+=");
 
     private TomlReader() {
     }
@@ -43,7 +46,7 @@ public final class TomlReader {
             }
             return (ObjectNode) root;
         } catch (JsonProcessingException e) {
-            throw new RuleFailure(path, line(e).map(n -> "line " + n).orElse(null),
+            throw new RuleFailure(path, line(e, text).map(n -> "line " + n).orElse(null),
                     "not valid TOML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new RuleFailure(path, "not valid TOML: " + e.getMessage());
@@ -56,12 +59,24 @@ public final class TomlReader {
      * @param e the failure
      * @return the 1-based line, or empty when unknown
      */
-    static Optional<Integer> line(JsonProcessingException e) {
+    static Optional<Integer> line(JsonProcessingException e, String text) {
         JsonLocation location = e.getLocation();
         if (location == null || location.getLineNr() < 1) {
             return Optional.empty();
         }
-        return Optional.of(location.getLineNr());
+        int line = location.getLineNr();
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate key")) {
+            return Optional.of(line);
+        }
+        // the parser stops after the duplicate's value (past its newline and any blank lines): the key is on the
+        // nearest assignment at or before that point
+        String[] lines = text.split("\n", -1);
+        for (int i = Math.min(location.getColumnNr() <= 1 ? line - 2 : line - 1, lines.length - 1); i >= 0; i--) {
+            if (ASSIGNMENT.matcher(lines[i]).lookingAt()) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.of(line);
     }
 
     private static String firstLine(String message) {

@@ -13,10 +13,9 @@ import dev.verpath.rules.ValidationContext;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.ValidationRule;
 import dev.verpath.rules.Workspace;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,24 +64,27 @@ public final class DataSchemaValidation implements ValidationRule {
 
     private void checkFile(Workspace workspace, String path, List<Finding> findings) throws IOException {
         int bad = 0;
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(workspace.open(path), StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
+        // bytes, split at '\n', parsed as bytes: the record pipeline reads a line the same way, so a line that
+        // migration refuses (invalid UTF-8, say) is a finding here too
+        try (InputStream in = workspace.open(path)) {
+            byte[] chunk = new byte[1 << 16];
+            ByteArrayOutputStream pending = new ByteArrayOutputStream(256);
             long number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (number == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
+            for (int n = in.read(chunk); n >= 0 || pending.size() > 0; n = n < 0 ? n : in.read(chunk)) {
+                if (n < 0) {
+                    bad += checkLine(path, ++number, pending.toByteArray(), bad, findings);
+                    break;
                 }
-                if (line.isBlank()) {
-                    continue;
-                }
-                Optional<String> problem = problem(line);
-                if (problem.isPresent()) {
-                    if (++bad <= MAX_PER_FILE) {
-                        findings.add(Finding.of(descriptor, path, "line " + number, problem.get(), REMEDY));
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                        pending.write(chunk, from, i - from);
+                        bad += checkLine(path, ++number, pending.toByteArray(), bad, findings);
+                        pending.reset();
+                        from = i + 1;
                     }
                 }
+                pending.write(chunk, from, n - from);
             }
         }
         if (bad > MAX_PER_FILE) {
@@ -91,12 +93,43 @@ public final class DataSchemaValidation implements ValidationRule {
         }
     }
 
-    private Optional<String> problem(String line) {
+    /** @return 1 when the line is a bad record (reported while fewer than the cap are), else 0 */
+    private int checkLine(String path, long number, byte[] bytes, int badSoFar, List<Finding> findings) {
+        int start = number == 1 && startsWithBom(bytes) ? 3 : 0;
+        if (isBlank(bytes, start)) {
+            return 0;
+        }
+        Optional<String> problem = problem(bytes, start);
+        if (problem.isEmpty()) {
+            return 0;
+        }
+        if (badSoFar < MAX_PER_FILE) {
+            findings.add(Finding.of(descriptor, path, "line " + number, problem.get(), REMEDY));
+        }
+        return 1;
+    }
+
+    private static boolean startsWithBom(byte[] bytes) {
+        return bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
+    }
+
+    private static boolean isBlank(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && !(bytes[i] == '\r' && i == bytes.length - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Optional<String> problem(byte[] line, int start) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(line);
+            node = MAPPER.readTree(line, start, line.length - start);
         } catch (JsonProcessingException e) {
-            return Optional.of("not a JSON object: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            return Optional.of("not a JSON object: " + JsonProblem.of(e));
+        } catch (IOException e) {
+            return Optional.of("not a JSON object: unreadable bytes");
         }
         if (node == null || !node.isObject()) {
             return Optional.of("not a JSON object");

@@ -1,0 +1,139 @@
+package dev.verpath.engine.settings;
+
+import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.MigrationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What each setting may hold, checked once when the settings are loaded, so that a bad value is refused before
+ * any work with the place it came from: the settings file and its line, the environment variable, or the option.
+ */
+final class SettingTypes {
+
+    /** What a setting accepts: a test of its text, and the words for what is expected. */
+    private record Type(Predicate<String> accepts, String expected) {
+    }
+
+    private static final Type BOOLEAN = new Type(v -> v.equals("true") || v.equals("false"), "true or false");
+    private static final Type ANY = new Type(v -> true, "any text");
+    private static final Type ZERO_OR_MORE = whole(0, "a whole number, 0 or more");
+    private static final Type ABOVE_ZERO = whole(1, "a whole number above 0");
+
+    private static final Map<String, Type> TYPES = Map.ofEntries(
+            Map.entry("global.timeout_seconds", whole(0, "a whole number of seconds, 0 for no limit")),
+            Map.entry("data_migration.threads", whole(0, "0 (one thread a core) or a whole number above 0")),
+            Map.entry("backup.dir", ANY),
+            Map.entry("plugins.dir", ANY),
+            Map.entry("backup.mode", choice("auto", "hardlink", "archive", "copy")),
+            Map.entry("backup.weights", choice("auto", "link", "copy")),
+            Map.entry("backup.keep_last", ABOVE_ZERO),
+            Map.entry("backup.keep_free_bytes", whole(0, "a whole number of bytes, 0 or more")),
+            Map.entry("validation.small_file_bytes", ABOVE_ZERO),
+            Map.entry("validation.small_files_per_folder", ABOVE_ZERO),
+            Map.entry("validation.split_file_bytes", ABOVE_ZERO));
+
+    private SettingTypes() {
+    }
+
+    private static Type whole(long min, String expected) {
+        return new Type(v -> {
+            try {
+                return Long.parseLong(v) >= min;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }, expected);
+    }
+
+    private static Type choice(String... choices) {
+        List<String> list = List.of(choices);
+        return new Type(Set.copyOf(list)::contains, String.join(", ", list.subList(0, list.size() - 1)) + " or "
+                + list.get(list.size() - 1));
+    }
+
+    /**
+     * Checks every setting against its type.
+     *
+     * @param settings the effective settings by key (flags are the plugins' own and are not checked)
+     * @param file     the settings file they were read from, when one was
+     * @throws MigrationException with {@link ErrorCode#USAGE} naming where the bad value came from and what to do
+     */
+    static void check(Map<String, EffectiveSetting> settings, Optional<Path> file) {
+        for (EffectiveSetting setting : settings.values()) {
+            if (setting.key().startsWith("flags.") || setting.key().startsWith("plugins.allow")
+                    || setting.key().startsWith("plugins.prefer")) {
+                continue;
+            }
+            Type type = TYPES.getOrDefault(setting.key(), BOOLEAN);
+            String value = setting.value().trim();
+            if ((value.isEmpty() && type == ANY) || type.accepts().test(value)) {
+                continue;
+            }
+            throw new MigrationException(ErrorCode.USAGE, where(setting, file) + setting.key() + " = '" + value
+                    + "': expected " + type.expected() + "; " + remedy(setting));
+        }
+    }
+
+    /**
+     * Where a setting came from, as a message starts: {@code <file>:<line>: }, {@code $VAR: } or nothing.
+     *
+     * @param setting the setting
+     * @param file    the settings file, when one was read
+     * @return the prefix
+     */
+    static String where(EffectiveSetting setting, Optional<Path> file) {
+        if (setting.source().startsWith("environment ")) {
+            return "$" + setting.source().substring("environment ".length()) + ": ";
+        }
+        if (file.isPresent() && setting.source().equals(file.get().toString())) {
+            return file.get() + lineOf(file.get(), setting.key()).map(n -> ":" + n).orElse("") + ": ";
+        }
+        return "";
+    }
+
+    private static String remedy(EffectiveSetting setting) {
+        if (setting.source().startsWith("environment ")) {
+            return "fix or unset $" + setting.source().substring("environment ".length());
+        }
+        if (setting.source().equals("option")) {
+            return "fix the option";
+        }
+        return "fix the setting there (migration_config.toml of the distribution documents every key)";
+    }
+
+    /**
+     * The line of a file that sets a key: {@code name = ...} under its {@code [table]}, or {@code table.name = ...}
+     * at the top. The file has already parsed as TOML; this only finds the line to name.
+     */
+    private static Optional<Integer> lineOf(Path file, String key) {
+        int dot = key.indexOf('.');
+        String table = key.substring(0, dot);
+        String name = key.substring(dot + 1);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        String current = "";
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("[") && !line.startsWith("[[")) {
+                current = line.substring(1, Math.max(1, line.indexOf(']'))).strip().replace("\"", "");
+                continue;
+            }
+            String assigned = line.contains("=") ? line.substring(0, line.indexOf('=')).strip().replace("\"", "") : "";
+            if ((current.equals(table) && assigned.equals(name)) || (current.isEmpty() && assigned.equals(key))) {
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
+    }
+}
