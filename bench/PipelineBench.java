@@ -1,4 +1,4 @@
-import dev.verpath.builtin.data.DataRule;
+
 import dev.verpath.builtin.data.DataRules;
 import dev.verpath.builtin.data.RecordSchemaCheck;
 import dev.verpath.engine.execute.RunReport;
@@ -66,7 +66,7 @@ public final class PipelineBench {
             String from = path.get(i);
             String to = path.get(i + 1);
             List<RecordRule> rules = new ArrayList<>();
-            for (DataRule rule : DataRules.all()) {
+            for (RecordRule rule : DataRules.all()) {
                 if (rule.descriptor().from().equals(from) && rule.descriptor().to().equals(to)) {
                     rules.add(rule);
                 }

@@ -58,6 +58,10 @@ final class InfoCommand implements Callable<Integer> {
                     + " migration, not against later in-place writes ([backup] weights = copy keeps copies)");
         }
         List<EffectiveSetting> settings = engine.settings().effective(engine.registry().flags());
+        if (output.verbose() && !PlanView.recordFields(plan).isEmpty()) {
+            output.line("record fields the steps read and write:");
+            PlanView.recordFields(plan).forEach(output::line);
+        }
         if (output.verbose()) {
             output.line("effective settings:");
             Table table = new Table("setting", "value", "from");

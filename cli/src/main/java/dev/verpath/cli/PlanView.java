@@ -8,6 +8,7 @@ import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleKind;
 import java.util.ArrayList;
@@ -98,6 +99,35 @@ final class PlanView {
                 "  time about " + Units.duration(e.time()));
     }
 
+    /**
+     * The record fields each step's record edits read and write, as {@code info --verbose} prints them: one line per
+     * record rule that declares edits.
+     *
+     * @param plan the plan
+     * @return the lines, empty when no step has record edits
+     */
+    static List<String> recordFields(MigrationPlan plan) {
+        List<String> lines = new ArrayList<>();
+        int number = 1;
+        for (PlanStep step : plan.steps()) {
+            for (MigrationRule rule : step.rules(RuleKind.DATA)) {
+                if (rule instanceof RecordRule record && !record.edits().isEmpty()) {
+                    lines.add("  step " + number + " " + rule.descriptor().id() + ": reads " + fields(record, true)
+                            + "; writes " + fields(record, false));
+                }
+            }
+            number++;
+        }
+        return lines;
+    }
+
+    /** The paths a record rule's edits read (or write), each once, in the order the edits name them. */
+    static String fields(RecordRule rule, boolean reads) {
+        java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>();
+        rule.edits().forEach(e -> paths.addAll(reads ? e.reads() : e.writes()));
+        return paths.isEmpty() ? "nothing" : String.join(", ", paths);
+    }
+
     private static List<MigrationRule> runs(PlanStep step, Set<RuleKind> kinds) {
         return step.rules().stream().filter(r -> kinds.contains(r.descriptor().kind())).toList();
     }
@@ -143,6 +173,16 @@ final class PlanView {
                 r.put("displayName", d.displayName());
                 r.put("lossy", d.lossy());
                 r.put("origin", registry.origin(d.id()).orElse(LoadedRuleSet.BUILT_IN));
+                if (rule instanceof RecordRule record && !record.edits().isEmpty()) {
+                    java.util.LinkedHashSet<String> reads = new java.util.LinkedHashSet<>();
+                    java.util.LinkedHashSet<String> writes = new java.util.LinkedHashSet<>();
+                    record.edits().forEach(e -> {
+                        reads.addAll(e.reads());
+                        writes.addAll(e.writes());
+                    });
+                    reads.forEach(r.putArray("reads")::add);
+                    writes.forEach(r.putArray("writes")::add);
+                }
             }
             ArrayNode breaking = s.putArray("breakingChanges");
             step.breakingChanges().forEach(breaking::add);

@@ -1,6 +1,5 @@
 package dev.verpath.rules;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /**
@@ -20,8 +19,8 @@ public interface RecordCheck {
     /**
      * Checks the record; must not change it.
      *
-     * @param record the record at the check's version
+     * @param record the record at the check's version, read-only
      * @return what is wrong with the record (one sentence, naming the field), or empty when it is fine
      */
-    Optional<String> check(ObjectNode record);
+    Optional<String> check(RecordReader record);
 }

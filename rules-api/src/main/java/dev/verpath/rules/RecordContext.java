@@ -1,7 +1,8 @@
 package dev.verpath.rules;
 
 /**
- * Where a record came from, for a {@link RecordRule}. Not thread-safe; valid only for one call.
+ * Where a record came from and what the run allows, for a {@link RecordRule}'s edits and transform. Not
+ * thread-safe; valid only for one call.
  */
 public interface RecordContext {
 
@@ -18,6 +19,22 @@ public interface RecordContext {
      * @return the line number
      */
     long line();
+
+    /**
+     * The product being migrated.
+     *
+     * @return the product's name, never null
+     */
+    String product();
+
+    /**
+     * A flag the rule set declares, as the user set it (environment, {@code [flags]} of migration_config.toml,
+     * else its default).
+     *
+     * @param name the flag's name
+     * @return its value, or empty when no loaded rule set declares it
+     */
+    java.util.Optional<String> flag(String name);
 
     /**
      * The version the record is at before this rule.

@@ -18,8 +18,7 @@ class RulesApiArchitectureTest {
                     "org.jgrapht..", "com.github.zafarkhaja..", "picocli..", "org.apache.commons..");
 
     @ArchTest
-    static final ArchRule apiReachesOnlyJavaJacksonAndPf4j = noClasses()
+    static final ArchRule apiReachesOnlyJavaAndPf4j = noClasses()
             .that().resideInAPackage("dev.verpath.rules..")
-            .should().dependOnClassesThat().resideOutsideOfPackages(
-                    "dev.verpath.rules..", "java..", "com.fasterxml.jackson.databind..", "org.pf4j..");
+            .should().dependOnClassesThat().resideOutsideOfPackages("dev.verpath.rules..", "java..", "org.pf4j..");
 }

@@ -1,5 +1,6 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.RunRequest;
@@ -243,8 +244,8 @@ public final class MigrationExecutor {
                     if (pass.get().get(0) == step) {
                         // the first pass also checks each record against the source, which the source validation left to it
                         boolean checkSource = i == 0 && request.scope() == Scope.VERSION && settings.validateBeforeMigration();
-                        passes.run(pass.get(), plan.product(), request.allowLossy(), checkSource, shadow, report, progress,
-                                activity);
+                        passes.run(pass.get(), new RecordRun(plan.product(), flags, request.allowLossy()), checkSource, shadow,
+                                report, progress, activity);
                     }
                     ran.addAll(step.rules(RuleKind.DATA));
                     streamedGlobs.addAll(RecordPasses.globs(pass.get()));

@@ -4,6 +4,8 @@ import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.records.RecordPipeline;
+import dev.verpath.engine.records.RecordRun;
+import dev.verpath.engine.records.RuleBug;
 import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.RecordCheck;
@@ -82,8 +84,7 @@ final class RecordPasses {
      * Runs one pass over every record file its rules match.
      *
      * @param pass        the steps of the pass
-     * @param product     the product
-     * @param lossy       whether lossy steps are allowed
+     * @param run         the product, the flags and whether lossy steps are allowed
      * @param checkSource whether each record is also checked against the pass's source version as it is read
      * @param shadow      the shadow run
      * @param report      the run's report
@@ -91,8 +92,9 @@ final class RecordPasses {
      * @param activity    receives what is going on, for a timeout message
      * @throws IOException when a file cannot be read or written
      */
-    void run(List<PlanStep> pass, String product, boolean lossy, boolean checkSource, ShadowWorkspace shadow,
+    void run(List<PlanStep> pass, RecordRun run, boolean checkSource, ShadowWorkspace shadow,
              RunReport report, Consumer<String> progress, Consumer<String> activity) throws IOException {
+        String product = run.product();
         List<RecordPipeline.Stage> stages = new ArrayList<>();
         boolean anyRule = false;
         for (PlanStep step : pass) {
@@ -111,7 +113,7 @@ final class RecordPasses {
                 + (plugins.isEmpty() ? "" : " with rules of " + String.join(", ", plugins));
         activity.accept("running the " + pipeline);
         try {
-            RecordPipeline records = new RecordPipeline(stages, lossy, report, threads);
+            RecordPipeline records = new RecordPipeline(stages, run.lossyAllowed(), report, threads).forRun(run);
             String from = pass.get(0).from();
             List<RecordCheck> sourceChecks = checkSource ? validator.recordChecks(product, from) : List.of();
             if (!sourceChecks.isEmpty()) {
@@ -120,6 +122,9 @@ final class RecordPasses {
             records.run(shadow);
         } catch (RuleFailure failure) {
             throw StepRunner.failed(failure, pipeline, shadow);
+        } catch (RuleBug bug) {
+            throw StepRunner.bug(bug, "rule " + bug.ruleId() + registry.origin(bug.ruleId())
+                    .filter(o -> !o.equals(LoadedRuleSet.BUILT_IN)).map(o -> " of " + o).orElse(""), shadow);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.verpath.engine.execute;
 
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.records.RecordPipeline;
+import dev.verpath.engine.records.RecordRun;
+import dev.verpath.engine.records.RuleBug;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.FileRule;
@@ -67,8 +69,9 @@ final class StepRunner {
             } catch (MigrationException e) {
                 throw e;
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                throw new MigrationException(ErrorCode.RULE_FAILED, name + " failed: " + e
-                        + "; the installation is unchanged; report this to the rule's authors", e);
+                throw new MigrationException(ErrorCode.RULE_FAILED, name + " failed: " + dev.verpath.engine.backup.Excerpt.reason(e)
+                        + "; the installation is unchanged; this is a bug in the rule, not in your data: report it to the"
+                        + " rule's authors", e);
             }
             ran.add(rule);
         }
@@ -84,9 +87,11 @@ final class StepRunner {
                 activity.accept("running " + name);
                 try {
                     new RecordPipeline(List.of(new RecordPipeline.Stage(step.from(), step.to(), List.of(record), List.of())),
-                            lossy, report).run(shadow);
+                            lossy, report).forRun(new RecordRun(product, flags, lossy)).run(shadow);
                 } catch (RuleFailure failure) {
                     throw failed(failure, name, shadow);
+                } catch (RuleBug bug) {
+                    throw bug(bug, name, shadow);
                 }
                 ran.add(rule);
             } else {
@@ -99,6 +104,13 @@ final class StepRunner {
     /** @return {@code :12} for {@code line 12}, {@code  (key a.b)} for any other location, else nothing */
     static String at(java.util.Optional<String> location) {
         return location.map(l -> l.startsWith("line ") ? ":" + l.substring(5) : " (" + l + ")").orElse("");
+    }
+
+    /** A record rule's own failure: its authors' to fix, not the user's data. */
+    static MigrationException bug(RuleBug bug, String name, ShadowWorkspace shadow) {
+        return new MigrationException(ErrorCode.RULE_FAILED, name + " failed on " + shadow.live().display(bug.path()) + ":"
+                + bug.line() + ": " + bug.getMessage() + "; the installation is unchanged; this is a bug in the rule, not in"
+                + " your data: report it to the rule's authors with this line", bug);
     }
 
     static MigrationException failed(RuleFailure failure, String where, ShadowWorkspace shadow) {

@@ -1,7 +1,5 @@
 package dev.verpath.engine.records;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.execute.RunReport;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
@@ -49,13 +47,10 @@ public final class RecordPipeline {
     private static final int BUFFER = 1 << 16;
 
     private final List<Stage> stages;
-    private final boolean lossyAllowed;
+    private final RecordRun run;
     private final RunReport report;
     private final int threads;
     private final Optional<Stage> source;
-    private final RecordCodec codec = new RecordCodec();
-    /** Field names encoded once, per thread (the table is not thread-safe; every chunk's thread has one). */
-    private final ThreadLocal<FieldNames> names = ThreadLocal.withInitial(FieldNames::new);
 
     /**
      * One plan step as the pipeline sees it.
@@ -98,19 +93,29 @@ public final class RecordPipeline {
      * @param threads      how many threads migrate records at once (1: the calling thread alone)
      */
     public RecordPipeline(List<Stage> stages, boolean lossyAllowed, RunReport report, int threads) {
-        this(stages, lossyAllowed, report, threads, Optional.empty());
+        this(stages, new RecordRun("", java.util.Map.of(), lossyAllowed), report, threads, Optional.empty());
     }
 
-    private RecordPipeline(List<Stage> stages, boolean lossyAllowed, RunReport report, int threads,
+    private RecordPipeline(List<Stage> stages, RecordRun run, RunReport report, int threads,
                            Optional<Stage> source) {
         this.stages = List.copyOf(stages);
-        this.lossyAllowed = lossyAllowed;
+        this.run = Objects.requireNonNull(run, "run");
         this.report = Objects.requireNonNull(report, "report");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         this.threads = threads;
         this.source = source;
+    }
+
+    /**
+     * This pipeline for a run of a product with its flags, which every rule's context gives.
+     *
+     * @param run the product, the flags and whether lossy steps are allowed
+     * @return a new pipeline
+     */
+    public RecordPipeline forRun(RecordRun run) {
+        return new RecordPipeline(stages, run, report, threads, source);
     }
 
     /**
@@ -125,7 +130,7 @@ public final class RecordPipeline {
      * @return the pipeline
      */
     public RecordPipeline checkingSource(String version, List<RecordCheck> checks) {
-        return new RecordPipeline(stages, lossyAllowed, report, threads,
+        return new RecordPipeline(stages, run, report, threads,
                 Optional.of(new Stage(version, version, List.of(), checks)));
     }
 
@@ -242,32 +247,28 @@ public final class RecordPipeline {
          * @return how many records went through
          */
         long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
-            RecordStages recordStages = new RecordStages(path, applied, lossyAllowed, source.map(Stage::checks), reports);
+            RecordStages recordStages = new RecordStages(path, applied, run, source.map(Stage::checks), reports);
             long count = 0;
-            FieldNames fieldNames = names.get();
-            try (JsonGenerator generator = codec.generator(out)) {
-                long line = firstLine - 1;
-                while (lines.next()) {
-                    line++;
-                    if (!lines.isBlank()) {
-                        ObjectNode record = read(lines, line);
-                        recordStages.migrate(record, line);
-                        codec.write(generator, fieldNames, record);
-                        count++;
-                    }
-                    if (lines.hadNewline()) {
-                        generator.writeRaw('\n');
-                    }
+            long line = firstLine - 1;
+            while (lines.next()) {
+                line++;
+                if (!lines.isBlank()) {
+                    LazyRecord record = read(lines, line);
+                    recordStages.migrate(record, line);
+                    record.write(out);
+                    count++;
                 }
-                generator.flush();
+                if (lines.hadNewline()) {
+                    out.write('\n');
+                }
             }
             return count;
         }
 
-        private ObjectNode read(LineReader lines, long line) throws IOException {
+        private LazyRecord read(LineReader lines, long line) throws IOException {
             try {
-                return codec.readObject(lines.buffer(), lines.start(), lines.length());
-            } catch (RecordCodec.NotAnObjectException e) {
+                return LazyRecord.parse(lines.buffer(), lines.start(), lines.length());
+            } catch (RecordSyntax.NotAnObjectException e) {
                 throw new RuleFailure(path, "line " + line, "not a JSON object: " + e.getMessage());
             }
         }

@@ -1,8 +1,8 @@
 package dev.verpath.engine.records;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;
 import java.util.ArrayList;
@@ -38,11 +38,11 @@ final class RecordStages {
     /**
      * @param path         the file
      * @param applied      the stages with rules for it
-     * @param lossyAllowed whether the user allowed lossy steps
+     * @param run          the product, the flags and whether lossy steps are allowed
      * @param sourceChecks the source version's record checks, when records are to be checked as read
      * @param reports      where rules and source checks report
      */
-    RecordStages(String path, List<Applied> applied, boolean lossyAllowed, Optional<List<RecordCheck>> sourceChecks,
+    RecordStages(String path, List<Applied> applied, RecordRun run, Optional<List<RecordCheck>> sourceChecks,
                  RecordReports reports) {
         this.path = path;
         this.sourceChecks = sourceChecks.orElse(List.of());
@@ -51,7 +51,7 @@ final class RecordStages {
             List<StageContext> contexts = new ArrayList<>();
             RecordPipeline.Stage stage = a.stage();
             for (RecordRule rule : a.rules()) {
-                contexts.add(new StageContext(rule, path, stage.from(), stage.to(), lossyAllowed,
+                contexts.add(new StageContext(rule, path, stage.from(), stage.to(), run,
                         reports.forRule(rule.descriptor().id())));
             }
             plans.add(new StagePlan(stage, contexts));
@@ -65,7 +65,7 @@ final class RecordStages {
      * @param line   its line
      * @throws RuleFailure when a rule fails or the record does not match a stage's version
      */
-    void migrate(ObjectNode record, long line) {
+    void migrate(LazyRecord record, long line) {
         for (RecordCheck check : sourceChecks) {
             Optional<String> problem = check.check(record);
             if (problem.isPresent()) {
@@ -77,21 +77,21 @@ final class RecordStages {
         }
     }
 
-    private void migrate(ObjectNode record, StagePlan plan, long line) {
+    private void migrate(LazyRecord record, StagePlan plan, long line) {
         for (StageContext context : plan.contexts()) {
             context.line = line;
             try {
+                for (RecordEditor.Compiled edit : context.edits) {
+                    RecordEditor.apply(edit, record, context);
+                }
                 context.rule.transform(record, context);
             } catch (RuleFailure e) {
                 String where = "line " + line + e.location().map(l -> ", " + l).orElse("");
                 throw new RuleFailure(path, where, e.getMessage());
             } catch (MigrationException e) {
                 throw e;
-            } catch (RuntimeException e) {
-                RuleFailure failure = new RuleFailure(path, "line " + line,
-                        "rule " + context.rule.descriptor().id() + " failed: " + e);
-                failure.initCause(e);
-                throw failure;
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new RuleBug(context.rule.descriptor().id(), path, line, e);
             }
         }
         for (RecordCheck check : plan.stage().checks()) {

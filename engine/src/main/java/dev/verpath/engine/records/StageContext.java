@@ -1,5 +1,8 @@
 package dev.verpath.engine.records;
 
+import dev.verpath.rules.RecordEdit;
+import java.util.List;
+import java.util.Optional;
 import dev.verpath.rules.RecordContext;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleReport;
@@ -11,20 +14,32 @@ import dev.verpath.rules.RuleReport;
 final class StageContext implements RecordContext {
 
     final RecordRule rule;
+    final RecordEditor.Compiled[] edits;
     private final String path;
     private final String from;
     private final String to;
-    private final boolean lossyAllowed;
+    private final RecordRun run;
     private final RuleReport report;
     long line;
 
-    StageContext(RecordRule rule, String path, String from, String to, boolean lossyAllowed, RuleReport report) {
+    StageContext(RecordRule rule, String path, String from, String to, RecordRun run, RuleReport report) {
         this.rule = rule;
+        this.edits = rule.edits().stream().map(RecordEditor.Compiled::of).toArray(RecordEditor.Compiled[]::new);
         this.path = path;
         this.from = from;
         this.to = to;
-        this.lossyAllowed = lossyAllowed;
+        this.run = run;
         this.report = report;
+    }
+
+    @Override
+    public String product() {
+        return run.product();
+    }
+
+    @Override
+    public Optional<String> flag(String name) {
+        return Optional.ofNullable(run.flags().get(name));
     }
 
     @Override
@@ -49,7 +64,7 @@ final class StageContext implements RecordContext {
 
     @Override
     public boolean lossyAllowed() {
-        return lossyAllowed;
+        return run.lossyAllowed();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.verpath.engine.execute;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.rules.RecordReader;
+import dev.verpath.rules.RecordView;
+import dev.verpath.rules.json.JsonValue;
 import dev.verpath.rules.FileRule;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
@@ -62,8 +64,8 @@ final class ToyRules implements RuleSet {
         }
 
         @Override
-        public void transform(ObjectNode record, RecordContext context) {
-            record.put("v", to);
+        public void transform(RecordView record, RecordContext context) {
+            record.put("v", JsonValue.of(to));
         }
     }
 

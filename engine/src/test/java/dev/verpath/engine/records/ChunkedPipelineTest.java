@@ -1,5 +1,7 @@
 package dev.verpath.engine.records;
 
+import dev.verpath.rules.json.JsonValue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,10 +38,10 @@ class ChunkedPipelineTest {
 
     /** Every 7th record warns (naming its line); every record gains a field. */
     private static final RecordRule WARNING_RULE = RecordPipelineTest.rule("test.warn", "data/**/*.jsonl", (r, c) -> {
-        if (r.path("i").asInt() % 7 == 0) {
+        if (RecordPipelineTest.intOf(r, "i") % 7 == 0) {
             c.report().warn(c.path(), "line " + c.line() + ": seven");
         }
-        r.put("line", c.line());
+        r.put("line", JsonValue.of(c.line()));
     });
 
     private static String records(int lines) {
@@ -87,7 +89,7 @@ class ChunkedPipelineTest {
     @Test
     void reportsTheFirstTwentySourceProblemsOfAFileAndCountsTheRestOnAnyNumberOfThreads() throws IOException {
         String input = records(LINES);
-        RecordCheck even = RecordPipelineTest.check("test.even", r -> r.path("i").asInt() % 2 == 0
+        RecordCheck even = RecordPipelineTest.check("test.even", r -> RecordPipelineTest.intOf(r, "i") % 2 == 0
                 ? Optional.empty() : Optional.of("field i is odd"));
         List<List<String>> seen = new ArrayList<>();
         for (int threads : List.of(1, 3)) {
@@ -110,7 +112,7 @@ class ChunkedPipelineTest {
     void reportsTheEarliestFailingLineWhenSeveralChunksFail() throws IOException {
         write(many, "data/big.jsonl", records(LINES));
         RecordRule failing = RecordPipelineTest.rule("test.fail", "data/**/*.jsonl", (r, c) -> {
-            int i = r.path("i").asInt();
+            int i = RecordPipelineTest.intOf(r, "i");
             if (i == 25_000 || i == 50_000 || i == 59_000) {
                 throw new RuleFailure(c.path(), "field i", "field i is " + i);
             }

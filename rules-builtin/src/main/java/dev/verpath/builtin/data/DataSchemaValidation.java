@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.builtin.ServeLayout;
 import dev.verpath.rules.Finding;
+import dev.verpath.rules.RecordReader;
+import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationContext;
@@ -134,6 +135,6 @@ public final class DataSchemaValidation implements ValidationRule {
         if (node == null || !node.isObject()) {
             return Optional.of("not a JSON object");
         }
-        return check.flatMap(c -> c.check((ObjectNode) node));
+        return check.flatMap(c -> c.check(RecordReader.of((JsonObject) JsonTrees.value(node))));
     }
 }

@@ -1,10 +1,12 @@
 package dev.verpath.builtin.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.builtin.ServeLayout;
 import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.RecordReader;
+import dev.verpath.rules.json.JsonBoolean;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonText;
+import dev.verpath.rules.json.JsonValue;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationDescriptor;
@@ -51,34 +53,34 @@ public final class RecordSchemaCheck implements RecordCheck {
     }
 
     @Override
-    public Optional<String> check(ObjectNode record) {
-        JsonNode version = record.get("schema_version");
-        if (version == null) {
+    public Optional<String> check(RecordReader record) {
+        Optional<JsonValue> version = record.get("schema_version");
+        if (version.isEmpty()) {
             return Optional.of("field schema_version is missing (expected " + schemaVersion + ")");
         }
-        if (!version.isIntegralNumber() || version.asInt() != schemaVersion) {
-            return Optional.of("field schema_version is " + version + " (expected " + schemaVersion + ")");
+        boolean right = version.get() instanceof JsonNumber n && n.integral() && n.literal().equals(Integer.toString(schemaVersion));
+        if (!right) {
+            return Optional.of("field schema_version is " + shown(version.get()) + " (expected " + schemaVersion + ")");
         }
         if (schemaVersion == 1) {
-            return shape(record, "ts", Shape.NUMBER);
+            return shape(record, "ts", JsonNumber.class, "a number");
         }
         if (record.has("ts")) {
             return Optional.of("field ts must have become timestamp");
         }
-        Optional<String> problem = shape(record, "timestamp", Shape.STRING);
+        Optional<String> problem = shape(record, "timestamp", JsonText.class, "a string");
         if (problem.isEmpty()) {
-            problem = shape(record, "usage", Shape.OBJECT);
+            problem = objectShape(record, "usage");
         }
         if (problem.isPresent() || schemaVersion == 2) {
             return problem;
         }
-        JsonNode metrics = record.get("metrics");
-        if (metrics == null || !metrics.isObject()) {
-            return Optional.of("field metrics is " + (metrics == null ? "missing" : "not an object"));
+        if (!record.isObject("metrics")) {
+            return Optional.of("field metrics is " + (record.has("metrics") ? "not an object" : "missing"));
         }
-        JsonNode speed = metrics.get("tokens_per_second");
-        if (speed == null || !(speed.isNumber() || speed.isNull())) {
-            return Optional.of("field metrics.tokens_per_second is " + (speed == null ? "missing" : "not a number"));
+        Optional<JsonValue> speed = record.get("metrics.tokens_per_second");
+        if (speed.isEmpty() || !(speed.get() instanceof JsonNumber || speed.get().isNull())) {
+            return Optional.of("field metrics.tokens_per_second is " + (speed.isEmpty() ? "missing" : "not a number"));
         }
         if (record.has("api_key")) {
             return Optional.of("field api_key must have become api_key_fingerprint");
@@ -86,31 +88,32 @@ public final class RecordSchemaCheck implements RecordCheck {
         return Optional.empty();
     }
 
-    /** The node types a field may have (besides null). */
-    private enum Shape {
-        NUMBER("a number"), STRING("a string"), OBJECT("an object");
-
-        private final String expected;
-
-        Shape(String expected) {
-            this.expected = expected;
+    private static Optional<String> shape(RecordReader record, String field, Class<? extends JsonValue> kind, String expected) {
+        Optional<JsonValue> value = record.get(field);
+        if (value.isEmpty() || kind.isInstance(value.get()) || value.get().isNull()) {
+            return Optional.empty();
         }
+        return Optional.of("field " + field + " is not " + expected);
     }
 
-    private static Optional<String> shape(ObjectNode record, String field, Shape shape) {
-        JsonNode value = record.get(field);
-        if (value == null) {
+    private static Optional<String> objectShape(RecordReader record, String field) {
+        if (record.isObject(field) || record.get(field).map(JsonValue::isNull).orElse(true)) {
             return Optional.empty();
         }
-        JsonNodeType type = value.getNodeType();
-        boolean ok = switch (shape) {
-            case NUMBER -> type == JsonNodeType.NUMBER;
-            case STRING -> type == JsonNodeType.STRING;
-            case OBJECT -> type == JsonNodeType.OBJECT;
-        };
-        if (ok || type == JsonNodeType.NULL) {
-            return Optional.empty();
+        return Optional.of("field " + field + " is not an object");
+    }
+
+    /** A value as a message shows it: a number or literal as written, a string in quotes, else its kind. */
+    static String shown(JsonValue value) {
+        if (value instanceof JsonNumber n) {
+            return n.literal();
         }
-        return Optional.of("field " + field + " is not " + shape.expected);
+        if (value instanceof JsonText t) {
+            return "\"" + t.value() + "\"";
+        }
+        if (value instanceof JsonBoolean b) {
+            return Boolean.toString(b.value());
+        }
+        return value.isNull() ? "null" : value.kind();
     }
 }

@@ -1,8 +1,7 @@
 package dev.verpath.builtin.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.LongNode;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -51,14 +50,11 @@ final class Timestamps {
      * @throws DateTimeException   when the time is out of range
      * @throws ArithmeticException when the number is too large
      */
-    static String format(JsonNode ts) {
-        if (ts.isIntegralNumber()) {
-            if (!ts.canConvertToLong()) {
-                throw new ArithmeticException("ts is beyond the range of long");
-            }
-            return text(ts.longValue(), -1);
+    static String format(JsonNumber ts) {
+        if (ts.integral()) {
+            return text(ts.longValue(), -1); // ArithmeticException beyond the range of long
         }
-        long millis = ts.decimalValue().movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long millis = ts.decimal().movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
         return text(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000));
     }
 
@@ -120,12 +116,12 @@ final class Timestamps {
      * @return an integer node, or a decimal node when the text has a fraction
      * @throws DateTimeParseException when the text is not RFC 3339
      */
-    static JsonNode parse(String text) {
+    static JsonNumber parse(String text) {
         OffsetDateTime time = OffsetDateTime.parse(text.toUpperCase(Locale.ROOT).replace(' ', 'T'),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         Instant instant = time.toInstant();
         if (!hasFraction(text)) {
-            return LongNode.valueOf(instant.getEpochSecond());
+            return JsonValue.of(instant.getEpochSecond());
         }
         BigDecimal seconds = BigDecimal.valueOf(instant.getEpochSecond())
                 .add(BigDecimal.valueOf(instant.getNano(), 9))
@@ -133,7 +129,7 @@ final class Timestamps {
         if (seconds.scale() < 1) {
             seconds = seconds.setScale(1, RoundingMode.UNNECESSARY);
         }
-        return DecimalNode.valueOf(seconds);
+        return new JsonNumber(seconds.toPlainString());
     }
 
     private static boolean hasFraction(String text) {

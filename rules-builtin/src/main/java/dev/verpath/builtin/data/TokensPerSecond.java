@@ -1,8 +1,9 @@
 package dev.verpath.builtin.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.NullNode;
+import dev.verpath.rules.json.JsonNull;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonValue;
+import java.util.Optional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -25,25 +26,31 @@ final class TokensPerSecond {
      * two decimals and written with both ({@code 120.00}); null when either is missing or not a
      * number, or latency is 0.
      */
-    static JsonNode of(JsonNode completion, JsonNode latency) {
-        if (completion == null || latency == null || !completion.isNumber() || !latency.isNumber()) {
-            return NullNode.instance;
+    static JsonValue of(Optional<JsonValue> completionValue, Optional<JsonValue> latencyValue) {
+        if (!(completionValue.orElse(null) instanceof JsonNumber completion)
+                || !(latencyValue.orElse(null) instanceof JsonNumber latency)) {
+            return JsonNull.NULL;
         }
         if (isSmallInteger(completion, COMPLETION_LIMIT) && isSmallInteger(latency, LATENCY_LIMIT)) {
             return of(completion.longValue(), latency.longValue());
         }
-        BigDecimal millis = latency.decimalValue();
+        BigDecimal millis = latency.decimal();
         if (millis.signum() == 0) {
-            return NullNode.instance;
+            return JsonNull.NULL;
         }
-        return DecimalNode.valueOf(completion.decimalValue().multiply(THOUSAND).divide(millis, 2, RoundingMode.HALF_UP));
+        return new JsonNumber(completion.decimal().multiply(THOUSAND).divide(millis, 2, RoundingMode.HALF_UP).toPlainString());
     }
 
-    private static boolean isSmallInteger(JsonNode number, long limit) {
-        if (!number.isInt() && !number.isLong()) {
+    private static boolean isSmallInteger(JsonNumber number, long limit) {
+        if (!number.integral() || number.literal().length() > 19) {
             return false;
         }
-        long value = number.longValue();
+        long value;
+        try {
+            value = number.longValue();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return false;
+        }
         return value > -limit && value < limit;
     }
 
@@ -51,9 +58,9 @@ final class TokensPerSecond {
      * The same quotient for integers small enough for {@code long} arithmetic: hundredths of
      * {@code completion * 1000 / millis}, rounded half-up (away from zero at one half), at scale 2.
      */
-    private static JsonNode of(long completion, long millis) {
+    private static JsonValue of(long completion, long millis) {
         if (millis == 0) {
-            return NullNode.instance;
+            return JsonNull.NULL;
         }
         long scaled = completion * 100_000;
         long quotient = scaled / millis;
@@ -61,6 +68,6 @@ final class TokensPerSecond {
         if (remainder * 2 >= Math.abs(millis)) {
             quotient += (scaled < 0) == (millis < 0) ? 1 : -1;
         }
-        return DecimalNode.valueOf(BigDecimal.valueOf(quotient, 2));
+        return new JsonNumber(BigDecimal.valueOf(quotient, 2).toPlainString());
     }
 }

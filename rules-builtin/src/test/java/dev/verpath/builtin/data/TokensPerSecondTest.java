@@ -2,12 +2,11 @@ package dev.verpath.builtin.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
+import dev.verpath.rules.json.JsonNull;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonValue;
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.math.RoundingMode;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -15,20 +14,24 @@ import org.junit.jupiter.api.Test;
 class TokensPerSecondTest {
 
     /** The definition: completion * 1000 / latency, half-up at two decimals, in decimal arithmetic. */
-    private static JsonNode byDefinition(long completion, long latency) {
+    private static JsonValue byDefinition(long completion, long latency) {
         if (latency == 0) {
-            return NullNode.instance;
+            return JsonNull.NULL;
         }
-        return DecimalNode.valueOf(BigDecimal.valueOf(completion).multiply(BigDecimal.valueOf(1000))
-                .divide(BigDecimal.valueOf(latency), 2, RoundingMode.HALF_UP));
+        return new JsonNumber(BigDecimal.valueOf(completion).multiply(BigDecimal.valueOf(1000))
+                .divide(BigDecimal.valueOf(latency), 2, RoundingMode.HALF_UP).toPlainString());
+    }
+
+    private static JsonValue of(long completion, long latency) {
+        return TokensPerSecond.of(Optional.of(JsonValue.of(completion)), Optional.of(JsonValue.of(latency)));
     }
 
     private static void same(long completion, long latency) {
-        JsonNode expected = byDefinition(completion, latency);
-        JsonNode actual = TokensPerSecond.of(LongNode.valueOf(completion), LongNode.valueOf(latency));
+        JsonValue expected = byDefinition(completion, latency);
+        JsonValue actual = of(completion, latency);
         assertThat(actual).as("%d / %d", completion, latency).isEqualTo(expected);
         if (!expected.isNull()) {
-            assertThat(actual.decimalValue().scale()).isEqualTo(2);
+            assertThat(((JsonNumber) actual).decimal().scale()).isEqualTo(2);
         }
     }
 
@@ -51,9 +54,9 @@ class TokensPerSecondTest {
 
     @Test
     void roundsHalvesAwayFromZero() {
-        assertThat(TokensPerSecond.of(IntNode.valueOf(1), IntNode.valueOf(8)).decimalValue()).isEqualByComparingTo("125.00");
-        assertThat(TokensPerSecond.of(IntNode.valueOf(1), IntNode.valueOf(16)).decimalValue().toPlainString()).isEqualTo("62.50");
-        assertThat(TokensPerSecond.of(IntNode.valueOf(1), IntNode.valueOf(-200000)).decimalValue().toPlainString()).isEqualTo("-0.01");
-        assertThat(TokensPerSecond.of(IntNode.valueOf(1), IntNode.valueOf(-200001)).decimalValue().toPlainString()).isEqualTo("0.00");
+        assertThat(((JsonNumber) of(1, 8)).decimal()).isEqualByComparingTo("125.00");
+        assertThat(((JsonNumber) of(1, 16)).decimal().toPlainString()).isEqualTo("62.50");
+        assertThat(((JsonNumber) of(1, -200000)).decimal().toPlainString()).isEqualTo("-0.01");
+        assertThat(((JsonNumber) of(1, -200001)).decimal().toPlainString()).isEqualTo("0.00");
     }
 }

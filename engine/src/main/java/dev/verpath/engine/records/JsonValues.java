@@ -1,0 +1,156 @@
+package dev.verpath.engine.records;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.verpath.rules.json.JsonArray;
+import dev.verpath.rules.json.JsonBoolean;
+import dev.verpath.rules.json.JsonNull;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonText;
+import dev.verpath.rules.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the bytes of one JSON value (already checked by the record's parse) into a {@link JsonValue}, and writes a
+ * value as compact JSON: numbers as spelled, strings with only the escapes JSON requires, UTF-8. Thread-safe.
+ */
+final class JsonValues {
+
+    static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonValues() {
+    }
+
+    /**
+     * @param buffer the bytes
+     * @param start  where the value starts
+     * @param end    where it ends
+     * @return the value
+     */
+    static JsonValue read(byte[] buffer, int start, int end) {
+        byte first = buffer[start];
+        if (first == '"' && plainString(buffer, start + 1, end - 1)) {
+            return new JsonText(new String(buffer, start + 1, end - start - 2, StandardCharsets.UTF_8));
+        }
+        if (first == '-' || (first >= '0' && first <= '9')) {
+            return new JsonNumber(new String(buffer, start, end - start, StandardCharsets.US_ASCII));
+        }
+        if (first == 't') {
+            return JsonBoolean.TRUE;
+        }
+        if (first == 'f') {
+            return JsonBoolean.FALSE;
+        }
+        if (first == 'n') {
+            return JsonNull.NULL;
+        }
+        try (JsonParser parser = FACTORY.createParser(buffer, start, end - start)) {
+            return read(parser, parser.nextToken());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a value the record's parse accepted did not parse again", e);
+        }
+    }
+
+    private static boolean plainString(byte[] buffer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return new JsonText(parser.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new JsonNumber(parser.getText());
+            case VALUE_TRUE:
+                return JsonBoolean.TRUE;
+            case VALUE_FALSE:
+                return JsonBoolean.FALSE;
+            case VALUE_NULL:
+                return JsonNull.NULL;
+            case START_ARRAY: {
+                List<JsonValue> items = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    items.add(read(parser, t));
+                }
+                return new JsonArray(items);
+            }
+            case START_OBJECT: {
+                List<JsonObject.Member> members = new ArrayList<>();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    members.add(new JsonObject.Member(name, read(parser, parser.nextToken())));
+                }
+                return new JsonObject(members);
+            }
+            default:
+                throw new IOException("unexpected " + token);
+        }
+    }
+
+    /**
+     * Writes a value as compact JSON.
+     *
+     * @param value the value
+     * @param out   where to
+     */
+    static void write(JsonValue value, RecordBytes out) {
+        if (value instanceof JsonText text) {
+            out.writeString(text.value());
+        } else if (value instanceof JsonNumber number) {
+            out.writeAscii(number.literal());
+        } else if (value instanceof JsonBoolean bool) {
+            out.writeAscii(bool.value() ? "true" : "false");
+        } else if (value instanceof JsonNull) {
+            out.writeAscii("null");
+        } else if (value instanceof JsonArray array) {
+            out.write('[');
+            for (int i = 0; i < array.items().size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                write(array.items().get(i), out);
+            }
+            out.write(']');
+        } else {
+            JsonObject object = (JsonObject) value;
+            out.write('{');
+            for (int i = 0; i < object.members().size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.writeString(object.members().get(i).name());
+                out.write(':');
+                write(object.members().get(i).value(), out);
+            }
+            out.write('}');
+        }
+    }
+
+    /**
+     * @param value a value
+     * @return its compact JSON, for messages
+     */
+    static String text(JsonValue value) {
+        RecordBytes out = new RecordBytes();
+        write(value, out);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            out.writeTo(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

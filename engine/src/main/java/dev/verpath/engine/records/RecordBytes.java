@@ -1,0 +1,76 @@
+package dev.verpath.engine.records;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * The bytes of one written record, gathered before they go out in one write: a growable array without the locks
+ * and per-byte calls of a stream. Text is written as JSON strings with only the escapes JSON requires. Not
+ * thread-safe: one per thread.
+ */
+final class RecordBytes {
+
+    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
+
+    private byte[] bytes = new byte[512];
+    private int size;
+
+    void clear() {
+        size = 0;
+    }
+
+    void write(int b) {
+        if (size == bytes.length) {
+            bytes = Arrays.copyOf(bytes, bytes.length * 2);
+        }
+        bytes[size++] = (byte) b;
+    }
+
+    void write(byte[] source, int offset, int length) {
+        ensure(length);
+        System.arraycopy(source, offset, bytes, size, length);
+        size += length;
+    }
+
+    /** Writes text known to be ASCII (a number's literal, {@code true}). */
+    void writeAscii(String text) {
+        int length = text.length();
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            bytes[size++] = (byte) text.charAt(i);
+        }
+    }
+
+    /** Writes a JSON string, quotes included. */
+    void writeString(String text) {
+        int length = text.length();
+        ensure(length + 2);
+        int start = size;
+        bytes[size++] = '"';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                size = start; // not plain ASCII: let the encoder escape and encode it
+                write('"');
+                byte[] encoded = ENCODER.quoteAsUTF8(text);
+                write(encoded, 0, encoded.length);
+                write('"');
+                return;
+            }
+            bytes[size++] = (byte) c;
+        }
+        bytes[size++] = '"';
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, size);
+    }
+}
