@@ -56,6 +56,113 @@ public record RuleDescriptor(
         }
     }
 
+    /**
+     * Starts a descriptor by name, so that no two arguments of the same type can swap:
+     *
+     * <pre>{@code
+     * RuleDescriptor.of("gateway.2.0.0.data", RuleKind.DATA)
+     *         .named("Rename client fields", "Renames client_addr to client.ip.")
+     *         .edge("gateway", "1.0.0", "2.0.0")
+     *         .paths("data/**\/*.jsonl")
+     *         .build();
+     * }</pre>
+     *
+     * Unless set, a descriptor has no breaking changes, is not lossy and is at version {@code 1}.
+     *
+     * @param id   the rule's id
+     * @param kind what part of the installation it changes
+     * @return the builder
+     */
+    public static Builder of(String id, RuleKind kind) {
+        return new Builder(id, kind);
+    }
+
+    /** Builds a {@link RuleDescriptor} one named part at a time. Not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final RuleKind kind;
+        private String displayName;
+        private String description;
+        private String product;
+        private String from;
+        private String to;
+        private List<String> breakingChanges = List.of();
+        private boolean lossy;
+        private String version = "1";
+        private List<String> paths = List.of();
+
+        private Builder(String id, RuleKind kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+
+        /**
+         * @param displayName a short human name, capitalised, without a final period
+         * @param description full sentences saying what the rule does
+         * @return this builder
+         */
+        public Builder named(String displayName, String description) {
+            this.displayName = displayName;
+            this.description = description;
+            return this;
+        }
+
+        /**
+         * @param product the product
+         * @param from    the version (or semver range) the rule leads from
+         * @param to      the version it leads to
+         * @return this builder
+         */
+        public Builder edge(String product, String from, String to) {
+            this.product = product;
+            this.from = from;
+            this.to = to;
+            return this;
+        }
+
+        /**
+         * @param changes what users must change after this step
+         * @return this builder
+         */
+        public Builder breakingChanges(String... changes) {
+            this.breakingChanges = List.of(changes);
+            return this;
+        }
+
+        /** @return this builder, for a rule that cannot keep every piece of information */
+        public Builder lossy() {
+            this.lossy = true;
+            return this;
+        }
+
+        /**
+         * @param version the rule's own revision; bump it whenever its output changes
+         * @return this builder
+         */
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        /**
+         * @param globs the files the rule reads or writes
+         * @return this builder
+         */
+        public Builder paths(String... globs) {
+            this.paths = List.of(globs);
+            return this;
+        }
+
+        /**
+         * @return the descriptor
+         * @throws IllegalArgumentException naming the first part that is missing or blank
+         */
+        public RuleDescriptor build() {
+            return new RuleDescriptor(id, displayName, description, product, from, to, kind, breakingChanges, lossy,
+                    version, paths);
+        }
+    }
+
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("rule descriptor: " + name + " must not be blank");

@@ -231,7 +231,8 @@ public final class MigrationExecutor {
             String stepText = "step " + (i + 1) + "/" + steps.size() + " (" + step.from() + " -> " + step.to() + ")";
             // optimization deduplicates the final tree once: earlier steps' links would be counted again
             boolean optimizeHere = optimize && i == steps.size() - 1;
-            StepRunner runner = new StepRunner(shadow, report, plan.product(), step, request.allowLossy(), optimizeHere, flags,
+            StepRunner runner = new StepRunner(shadow, report, new RecordRun(plan.product(), flags, request.allowLossy(),
+                    settings.maxRecordBytes()), step, optimizeHere,
                     this::ruleName, what -> activity.accept(what + " in " + stepText));
             List<MigrationRule> ran = new ArrayList<>();
             if (enabled(request.scope(), RuleKind.CONFIG)) {
@@ -244,7 +245,7 @@ public final class MigrationExecutor {
                     if (pass.get().get(0) == step) {
                         // the first pass also checks each record against the source, which the source validation left to it
                         boolean checkSource = i == 0 && request.scope() == Scope.VERSION && settings.validateBeforeMigration();
-                        passes.run(pass.get(), new RecordRun(plan.product(), flags, request.allowLossy()), checkSource, shadow,
+                        passes.run(pass.get(), new RecordRun(plan.product(), flags, request.allowLossy(), settings.maxRecordBytes()), checkSource, shadow,
                                 report, progress, activity);
                     }
                     ran.addAll(step.rules(RuleKind.DATA));

@@ -27,27 +27,24 @@ final class StepRunner {
 
     private final ShadowWorkspace shadow;
     private final RunReport report;
-    private final String product;
+    private final RecordRun run;
     private final PlanStep step;
-    private final boolean lossy;
     private final boolean optimize;
-    private final Map<String, String> flags;
     private final UnaryOperator<String> ruleName;
     private final Consumer<String> activity;
 
     /**
+     * @param run      the product, flags, whether lossy steps are allowed, and the record size limit
      * @param ruleName names a rule by id for messages: {@code rule <id>}, with its plugin when it has one
      * @param activity told which rule runs, for the time-out message
      */
-    StepRunner(ShadowWorkspace shadow, RunReport report, String product, PlanStep step, boolean lossy, boolean optimize,
-               Map<String, String> flags, UnaryOperator<String> ruleName, Consumer<String> activity) {
+    StepRunner(ShadowWorkspace shadow, RunReport report, RecordRun run, PlanStep step, boolean optimize,
+               UnaryOperator<String> ruleName, Consumer<String> activity) {
         this.shadow = shadow;
         this.report = report;
-        this.product = product;
+        this.run = run;
         this.step = step;
-        this.lossy = lossy;
         this.optimize = optimize;
-        this.flags = flags;
         this.ruleName = ruleName;
         this.activity = activity;
     }
@@ -60,7 +57,8 @@ final class StepRunner {
             String name = ruleName.apply(id);
             activity.accept("running " + name);
             try {
-                ((FileRule) rule).apply(new StepContext(shadow, report.forRule(id), product, step.from(), step.to(), lossy, optimize, flags));
+                ((FileRule) rule).apply(new StepContext(shadow, report.forRule(id), run.product(), step.from(), step.to(),
+                        run.lossyAllowed(), optimize, run.flags()));
             } catch (RuleFailure failure) {
                 throw failed(failure, name, shadow);
             } catch (IOException | UncheckedIOException e) {
@@ -87,7 +85,7 @@ final class StepRunner {
                 activity.accept("running " + name);
                 try {
                     new RecordPipeline(List.of(new RecordPipeline.Stage(step.from(), step.to(), List.of(record), List.of())),
-                            lossy, report).forRun(new RecordRun(product, flags, lossy)).run(shadow);
+                            run.lossyAllowed(), report).forRun(run).run(shadow);
                 } catch (RuleFailure failure) {
                     throw failed(failure, name, shadow);
                 } catch (RuleBug bug) {

@@ -14,6 +14,7 @@ final class LineReader {
     private static final int INITIAL_BUFFER = 1 << 16;
 
     private final InputStream in;
+    private final long maxLine;
     private byte[] buffer = new byte[INITIAL_BUFFER];
     private int position;
     private int limit;
@@ -25,17 +26,19 @@ final class LineReader {
     private boolean lineHadNewline;
 
     LineReader(InputStream in) {
-        this(in, true);
+        this(in, true, Long.MAX_VALUE);
     }
 
     /**
      * @param in      the bytes
      * @param atStart whether the bytes start a file, so that a byte order mark is dropped (false for a
      *                chunk from the middle of a file, whose first line keeps every byte)
+     * @param maxLine the longest line read whole; {@link #next()} fails on a longer one before holding it
      */
-    LineReader(InputStream in, boolean atStart) {
+    LineReader(InputStream in, boolean atStart, long maxLine) {
         this.in = in;
         this.firstLine = atStart;
+        this.maxLine = maxLine;
     }
 
     /**
@@ -51,12 +54,18 @@ final class LineReader {
             int end = limit;
             for (int i = scan; i < end; i++) {
                 if (buf[i] == '\n') {
+                    if (i - position > maxLine) {
+                        throw new LineTooLongException(0);
+                    }
                     setLine(position, i, true);
                     position = i + 1;
                     return true;
                 }
             }
             scan = end;
+            if (end - position > maxLine) {
+                throw new LineTooLongException(0);
+            }
             if (endOfInput) {
                 if (position < limit) {
                     setLine(position, limit, false);

@@ -28,6 +28,7 @@ final class RecordChunks {
 
     private final InputStream in;
     private final int chunkSize;
+    private final long maxLine;
     private byte[] carry = new byte[0];
     private int carried;
     private long nextLine = 1;
@@ -36,12 +37,18 @@ final class RecordChunks {
     private long bytesRead;
 
     RecordChunks(InputStream in) {
-        this(in, CHUNK);
+        this(in, CHUNK, Long.MAX_VALUE);
     }
 
-    RecordChunks(InputStream in, int chunkSize) {
+    /**
+     * @param in        the bytes
+     * @param chunkSize the size a chunk aims at
+     * @param maxLine   the longest line read whole; {@link #next} fails on a longer one before holding it
+     */
+    RecordChunks(InputStream in, int chunkSize, long maxLine) {
         this.in = in;
         this.chunkSize = chunkSize;
+        this.maxLine = maxLine;
     }
 
     /**
@@ -93,7 +100,10 @@ final class RecordChunks {
                 System.arraycopy(buffer, cut + 1, carry, 0, carried);
                 return Optional.of(chunk(buffer, cut + 1, false));
             }
-            // one line fills the whole buffer: grow it and read on
+            // one line fills the whole buffer: grow it and read on, unless it is over the limit already
+            if (filled > maxLine) {
+                throw new LineTooLongException(nextLine);
+            }
             searchFrom = filled;
             byte[] larger = new byte[buffer.length * 2];
             System.arraycopy(buffer, 0, larger, 0, filled);

@@ -211,7 +211,7 @@ public final class RecordPipeline {
             SourceProblems problems = new SourceProblems();
             try (InputStream in = workspace.open(path)) {
                 if (chunked == null) {
-                    LineReader lines = new LineReader(in);
+                    LineReader lines = new LineReader(in, true, run.maxRecordBytes());
                     records = copyLines(lines, 1, counted, new RecordReports() {
                         @Override
                         public RuleReport forRule(String ruleId) {
@@ -225,12 +225,15 @@ public final class RecordPipeline {
                     });
                     bytesRead = lines.bytesRead();
                 } else {
-                    RecordChunks chunks = new RecordChunks(in);
+                    RecordChunks chunks = new RecordChunks(in, RecordChunks.CHUNK, run.maxRecordBytes());
                     records = chunked.copy(chunks, counted, (chunk, out, reports) -> copyLines(
-                            new LineReader(new ByteArrayInputStream(chunk.bytes(), 0, chunk.length()), chunk.first()),
+                            new LineReader(new ByteArrayInputStream(chunk.bytes(), 0, chunk.length()), chunk.first(),
+                                    run.maxRecordBytes()),
                             chunk.firstLine(), out, reports), problems);
                     bytesRead = chunks.bytesRead();
                 }
+            } catch (LineTooLongException e) {
+                throw tooLong(e.line());
             }
             counted.flush();
             bytesWritten = counted.count();
@@ -250,7 +253,14 @@ public final class RecordPipeline {
             RecordStages recordStages = new RecordStages(path, applied, run, source.map(Stage::checks), reports);
             long count = 0;
             long line = firstLine - 1;
-            while (lines.next()) {
+            while (true) {
+                try {
+                    if (!lines.next()) {
+                        break;
+                    }
+                } catch (LineTooLongException e) {
+                    throw tooLong(line + 1);
+                }
                 line++;
                 if (!lines.isBlank()) {
                     LazyRecord record = read(lines, line);
@@ -263,6 +273,13 @@ public final class RecordPipeline {
                 }
             }
             return count;
+        }
+
+        /** A record over the limit: the user's data (or the setting) is what to change. */
+        private RuleFailure tooLong(long line) {
+            return new RuleFailure(path, "line " + line, "the record is longer than [data_migration] max_record_bytes ("
+                    + run.maxRecordBytes() + " bytes), so it was not read; raise max_record_bytes in migration_config.toml"
+                    + " if the record is meant to be that large, or fix the file");
         }
 
         private LazyRecord read(LineReader lines, long line) throws IOException {

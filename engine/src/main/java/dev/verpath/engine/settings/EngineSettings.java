@@ -123,6 +123,12 @@ public final class EngineSettings {
         return threads == 0 ? Runtime.getRuntime().availableProcessors() : (int) threads;
     }
 
+    /** @return {@code data_migration.max_record_bytes}: the longest record line read whole */
+    public long maxRecordBytes() {
+        return wholeNumber("data_migration.max_record_bytes", 33554432, 1, Integer.MAX_VALUE - 64,
+                "a whole number of bytes above 0 (at most 2 GiB)");
+    }
+
     /** @return {@code backup.keep_free_bytes}: free space a backup must leave on its file system */
     public long keepFreeBytes() {
         return wholeNumber("backup.keep_free_bytes", 0, 0, Long.MAX_VALUE, "a whole number of bytes, 0 or more");

@@ -29,6 +29,7 @@ final class SettingTypes {
     private static final Map<String, Type> TYPES = Map.ofEntries(
             Map.entry("global.timeout_seconds", whole(0, "a whole number of seconds, 0 for no limit")),
             Map.entry("data_migration.threads", whole(0, "0 (one thread a core) or a whole number above 0")),
+            Map.entry("data_migration.max_record_bytes", whole(1, "a whole number of bytes above 0")),
             Map.entry("backup.dir", ANY),
             Map.entry("plugins.dir", ANY),
             Map.entry("backup.mode", choice("auto", "hardlink", "archive", "copy")),

@@ -75,6 +75,7 @@ public final class SettingsLoader {
         d.put("data_migration.backup_data", "true");
         d.put("data_migration.validate_integrity", "true");
         d.put("data_migration.threads", "0");
+        d.put("data_migration.max_record_bytes", "33554432");
         d.put("model_migration.enabled", "true");
         d.put("model_migration.backup_models", "true");
         d.put("model_migration.validate_models", "true");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class RecordChunksTest {
 
     private static List<RecordChunks.Chunk> chunks(String text, int size) throws IOException {
-        RecordChunks chunks = new RecordChunks(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), size);
+        RecordChunks chunks = new RecordChunks(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), size,
+                Long.MAX_VALUE);
         List<RecordChunks.Chunk> all = new ArrayList<>();
         for (Optional<RecordChunks.Chunk> c = chunks.next(); c.isPresent(); c = chunks.next()) {
             all.add(c.get());
@@ -84,5 +85,19 @@ class RecordChunksTest {
         assertThat(chunks.get(chunks.size() - 1).last()).isTrue();
         assertThat(chunks).allMatch(c -> c.length() > 0 || c.last());
         assertThat(chunks.stream().mapToInt(RecordChunks.Chunk::length).sum()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void aLineOverTheLimitFailsNamingItsLineBeforeItIsReadWhole() throws IOException {
+        String text = "a\nb\n" + "x".repeat(10_000) + "\nc\n";
+        RecordChunks chunks = new RecordChunks(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 64, 1000);
+
+        assertThat(chunks.next()).isPresent();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            while (chunks.next().isPresent()) {
+                // read on
+            }
+        }).isInstanceOfSatisfying(LineTooLongException.class, e -> assertThat(e.line()).isEqualTo(3));
+        assertThat(chunks.bytesRead()).isLessThan(2100);
     }
 }

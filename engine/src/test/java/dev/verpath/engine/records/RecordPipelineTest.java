@@ -267,4 +267,25 @@ class RecordPipelineTest {
         assertThat(report.counters()).containsEntry("records", 3L).containsEntry("data_files", 2L);
         assertThat(report.warnings()).hasSize(3).allSatisfy(w -> assertThat(w.toString()).contains("test.warns"));
     }
+
+    @Test
+    void aRecordOverTheSizeLimitIsRefusedBeforeItIsHeldWholeOnOneThreadOrMany() throws IOException {
+        StringBuilder big = new StringBuilder("{\"a\":\"");
+        big.append("x".repeat(5000)).append("\"}");
+        write("data/a.jsonl", "{\"a\":1}\n{\"a\":2}\n" + big + "\n{\"a\":3}\n");
+        for (int threads : List.of(1, 2)) {
+            RecordPipeline limited = new RecordPipeline(List.of(stage(MARK)), false, report, threads)
+                    .forRun(new RecordRun("p", java.util.Map.of(), false, 1000));
+
+            assertThatThrownBy(() -> limited.run(new TempFolderWorkspace(root)))
+                    .as("%d thread(s)", threads)
+                    .isInstanceOfSatisfying(RuleFailure.class, f -> {
+                        assertThat(f.path()).isEqualTo("data/a.jsonl");
+                        assertThat(f.location()).contains("line 3");
+                        assertThat(f.getMessage()).startsWith("the record is longer than [data_migration] max_record_bytes"
+                                + " (1000 bytes), so it was not read; raise max_record_bytes");
+                    });
+        }
+        assertThat(read("data/a.jsonl")).startsWith("{\"a\":1}\n{\"a\":2}\n{\"a\":\"xxx");
+    }
 }
