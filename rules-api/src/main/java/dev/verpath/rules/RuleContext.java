@@ -1,5 +1,6 @@
 package dev.verpath.rules;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -66,4 +67,16 @@ public interface RuleContext {
      * @return the value, or empty when no rule set declared the flag
      */
     Optional<String> flag(String name);
+
+    /**
+     * Changes a TOML file in place: reads it, lets the rule change it through a {@link TomlDocument}, and writes it
+     * back (through the workspace) only when its text changed. Comments and everything the rule does not touch stay
+     * as written.
+     *
+     * @param path   the file, relative to the installation
+     * @param change what to do with it
+     * @throws IOException  when the file cannot be read or written
+     * @throws RuleFailure  naming the file and line when it is not valid TOML
+     */
+    void editToml(String path, java.util.function.Consumer<TomlDocument> change) throws IOException;
 }

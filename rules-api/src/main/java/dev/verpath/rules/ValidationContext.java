@@ -23,4 +23,15 @@ public interface ValidationContext {
      * @return semantic version text, never null
      */
     String version();
+
+    /**
+     * Reads a TOML file for checking: its keys and typed values (see {@link TomlDocument}); nothing done to the
+     * document is written.
+     *
+     * @param path the file, relative to the installation
+     * @return the document
+     * @throws java.io.IOException when the file cannot be read
+     * @throws RuleFailure         naming the line when it is not valid TOML
+     */
+    TomlDocument readToml(String path) throws java.io.IOException;
 }

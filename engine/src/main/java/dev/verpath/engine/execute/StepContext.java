@@ -1,5 +1,9 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.workspace.TomlText;
+import dev.verpath.rules.TomlDocument;
+import java.io.IOException;
+import java.util.function.Consumer;
 import dev.verpath.rules.RuleContext;
 import dev.verpath.rules.RuleReport;
 import dev.verpath.rules.Workspace;
@@ -24,5 +28,15 @@ record StepContext(Workspace workspace, RuleReport report, String product, Strin
     @Override
     public Optional<String> flag(String name) {
         return Optional.ofNullable(flags.get(name));
+    }
+
+    @Override
+    public void editToml(String path, Consumer<TomlDocument> change) throws IOException {
+        String before = workspace.readString(path);
+        TomlText document = new TomlText(path, before);
+        change.accept(document);
+        if (!document.text().equals(before)) {
+            workspace.writeString(path, document.text());
+        }
     }
 }

@@ -77,6 +77,11 @@ public final class InstallationValidator {
             public String version() {
                 return version;
             }
+
+            @Override
+            public dev.verpath.rules.TomlDocument readToml(String path) throws IOException {
+                return new dev.verpath.engine.workspace.TomlText(path, workspace.readString(path));
+            }
         };
         for (ValidationRule rule : registry.validations()) {
             ValidationDescriptor d = rule.descriptor();

@@ -32,10 +32,8 @@ final class RequestTimeoutValidation implements ValidationRule {
         if (!context.workspace().isFile(config)) {
             return List.of(Finding.of(DESCRIPTOR, config, null, "the config is missing", "restore it from the backup"));
         }
-        List<String> lines = context.workspace().readString(config).lines().toList();
-        int header = lines.indexOf("[server]");
-        if (header < 0 || !AddRequestTimeout.setInTable(lines, header)) {
-            return List.of(Finding.of(DESCRIPTOR, config, "server." + AddRequestTimeout.KEY,
+        if (!context.readToml(config).has(AddRequestTimeout.KEY)) {
+            return List.of(Finding.of(DESCRIPTOR, config, AddRequestTimeout.KEY,
                     "request_timeout_seconds is not set", "add request_timeout_seconds = 30 to [server]"));
         }
         return List.of();
