@@ -3,6 +3,9 @@ package dev.verpath.builtin.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.builtin.ServeEdge;
+import dev.verpath.rules.FileRule;
+import dev.verpath.rules.TomlEdit;
+import dev.verpath.rules.json.JsonValue;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleKind;
 import java.util.LinkedHashMap;
@@ -25,22 +28,30 @@ public final class ConfigRules {
     }
 
     /** @return the config rule of every edge */
-    public static List<ConfigRule> all() {
+    public static List<FileRule> all() {
         return List.of(
-                new ConfigRule(ServeEdge.TO_1_0_0.describe(RuleKind.CONFIG, "Rename server settings",
+                new ServeTomlRule(ServeEdge.TO_1_0_0.describe(RuleKind.CONFIG, "Rename server settings",
                         "Renames host, port, model_dir and max_batch to bind_address, http_port, models_path and "
                                 + "max_batch_size where they stand. Adds a workers table with count 4 and queue_size "
                                 + "1024 where absent.", List.of()),
-                        ConfigRules::renameKeys),
+                        List.of(TomlEdit.rename("host", "bind_address"),
+                                TomlEdit.rename("port", "http_port"),
+                                TomlEdit.rename("model_dir", "models_path"),
+                                TomlEdit.rename("max_batch", "max_batch_size"),
+                                TomlEdit.setIfAbsent("workers.count", JsonValue.of(4)),
+                                TomlEdit.setIfAbsent("workers.queue_size", JsonValue.of(1024)))),
                 new ConfigRule(ServeEdge.TO_2_0_0.describe(RuleKind.CONFIG, "Restructure configuration into tables",
                         "Moves the server settings into the server, inference and logging tables and adds "
                                 + "api_prefix \"/v2\" and logging format \"text\". Unknown keys stay where they were.",
                         BREAKING_2_0_0),
                         ConfigRules::intoTables),
-                new ConfigRule(ServeEdge.TO_2_1_0.describe(RuleKind.CONFIG, "Add streaming and rate limit settings",
+                new ServeTomlRule(ServeEdge.TO_2_1_0.describe(RuleKind.CONFIG, "Add streaming and rate limit settings",
                         "Adds a streaming table (enabled, chunk_size 16) and a rate_limit table "
                                 + "(requests_per_minute 600, burst 50) where absent.", List.of()),
-                        ConfigRules::addStreaming),
+                        List.of(TomlEdit.setIfAbsent("streaming.enabled", JsonValue.of(true)),
+                                TomlEdit.setIfAbsent("streaming.chunk_size", JsonValue.of(16)),
+                                TomlEdit.setIfAbsent("rate_limit.requests_per_minute", JsonValue.of(600)),
+                                TomlEdit.setIfAbsent("rate_limit.burst", JsonValue.of(50)))),
                 new ConfigRule(ServeEdge.DOWN_TO_2_0_0.describe(RuleKind.CONFIG, "Remove streaming and rate limit settings",
                         "Removes the streaming and rate_limit tables, which 2.0.0 does not know. Values that differ "
                                 + "from the 2.1.0 defaults are reported as they are dropped.", List.of()),
@@ -50,18 +61,6 @@ public final class ConfigRules {
                                 + "names. A non-default api_prefix or logging format has no place in 1.0.0 and fails "
                                 + "the step unless lossy steps are allowed.", List.of()),
                         ConfigRules::outOfTables));
-    }
-
-    /** 0.1.0 to 1.0.0: renames in place; {@code [workers]} added at the end, missing keys filled in. */
-    static void renameKeys(ConfigTree config, boolean lossyAllowed) {
-        ObjectNode root = config.root();
-        config.rename(root, "", "host", "bind_address");
-        config.rename(root, "", "port", "http_port");
-        config.rename(root, "", "model_dir", "models_path");
-        config.rename(root, "", "max_batch", "max_batch_size");
-        ObjectNode workers = config.tableInTree("workers");
-        putIfAbsent(workers, "count", 4);
-        putIfAbsent(workers, "queue_size", 1024);
     }
 
     /**
@@ -104,16 +103,6 @@ public final class ConfigRules {
         }
         root.set("logging", logging);
         root.setAll(otherTables);
-    }
-
-    /** 2.0.0 to 2.1.0: both tables added at the end where absent, missing keys filled in. */
-    static void addStreaming(ConfigTree config, boolean lossyAllowed) {
-        ObjectNode streaming = config.tableInTree("streaming");
-        putIfAbsent(streaming, "enabled", true);
-        putIfAbsent(streaming, "chunk_size", 16);
-        ObjectNode rateLimit = config.tableInTree("rate_limit");
-        putIfAbsent(rateLimit, "requests_per_minute", 600);
-        putIfAbsent(rateLimit, "burst", 50);
     }
 
     /** 2.1.0 to 2.0.0 (a lossy edge): both tables removed; a non-default value is named in a warning. */

@@ -1,0 +1,37 @@
+package dev.verpath.builtin.config;
+
+import dev.verpath.builtin.ServeLayout;
+import dev.verpath.rules.FileRule;
+import dev.verpath.rules.RuleContext;
+import dev.verpath.rules.RuleDescriptor;
+import dev.verpath.rules.TomlEdit;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A config rule of the {@code serve} product written as {@link TomlEdit}s: {@code config/server.toml} is changed
+ * in place, so comments and everything the edits do not touch stay as the operator wrote them. An installation
+ * without a config file is left alone (with a warning; validation reports it). Immutable and thread-safe.
+ *
+ * @param descriptor what the rule is
+ * @param edits      its edits, in order
+ */
+record ServeTomlRule(RuleDescriptor descriptor, List<TomlEdit> edits) implements FileRule {
+
+    ServeTomlRule {
+        Objects.requireNonNull(descriptor, "descriptor");
+        edits = List.copyOf(edits);
+    }
+
+    @Override
+    public void apply(RuleContext context) throws IOException {
+        String path = ServeLayout.CONFIG_FILE;
+        if (!context.workspace().isFile(path)) {
+            context.report().warn(path, "no configuration file to migrate; create " + path + " for version "
+                    + context.toVersion());
+            return;
+        }
+        context.editToml(path, toml -> edits.forEach(edit -> edit.applyTo(toml, path, context.report())));
+    }
+}
