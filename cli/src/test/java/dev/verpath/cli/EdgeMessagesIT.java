@@ -67,7 +67,7 @@ class EdgeMessagesIT {
         CommandRun run = Launcher.run(work, "config", "--config", config.toString(), "--from", "0.1.0", "--to", "1.0.0");
         CommandRun loaded = Launcher.run(work, "--migration-config", settings.toString(), "graph");
 
-        assertThat(run.err()).contains(config + ":3: not valid TOML: Duplicate key");
+        assertThat(run.err()).contains(config + ":3: not valid TOML: host previously defined at line 1");
         assertThat(loaded.exit()).isEqualTo(2);
         assertThat(loaded.err()).contains(settings + ":3: not valid TOML (Duplicate key)");
     }

@@ -60,6 +60,38 @@ public interface TomlDocument {
     boolean moveInto(String key, String table);
 
     /**
+     * Moves a key, with its comment lines, into a table just before another of its keys (or at its end).
+     *
+     * @param key    the key
+     * @param table  the table's path ({@code ""} for the top)
+     * @param before a key of that table to put it before (by name in the table), or empty for the end
+     * @return false when the file does not set the key
+     * @throws IllegalArgumentException when the table sets that name already, or has no such key to go before
+     */
+    boolean moveInto(String key, String table, Optional<String> before);
+
+    /**
+     * Moves a whole table (its header, its keys and the comment lines above the header) just before another table,
+     * or to the end of the file; tables stay one blank line apart.
+     *
+     * @param table  the table's path
+     * @param before the table to put it before, or empty for the end
+     * @return false when the file has no such table
+     */
+    boolean moveTable(String table, Optional<String> before);
+
+    /**
+     * Removes a whole table: its header, its keys and the comment lines above the header.
+     *
+     * @param table the table's path
+     * @return false when the file has no such table
+     */
+    boolean removeTable(String table);
+
+    /** @return the paths of the tables the file declares with a header, in file order */
+    List<String> tables();
+
+    /**
      * Sets a key: its value is replaced where it stands (an inline comment after it is kept), or the key is added at
      * the end of its table (the table created at the end of the file when missing).
      *

@@ -275,6 +275,11 @@ public final class TomlText implements TomlDocument {
 
     @Override
     public boolean moveInto(String key, String table) {
+        return moveInto(key, table, Optional.empty());
+    }
+
+    @Override
+    public boolean moveInto(String key, String table, Optional<String> before) {
         if (!has(key)) {
             return false;
         }
@@ -286,9 +291,125 @@ public final class TomlText implements TomlDocument {
         int start = commentsStart(line);
         int end = blockEnd(line);
         List<String> block = new ArrayList<>(lines.subList(start, end));
-        lines.subList(start, end).clear();
+        if (before.isPresent()) {
+            String sibling = join(table, before.get());
+            if (!has(sibling)) {
+                throw new IllegalArgumentException("no key " + sibling + " to move " + key + " before");
+            }
+        }
+        cut(start, end);
         reparse();
-        insertIntoTable(table, block);
+        if (before.isPresent()) {
+            int at = commentsStart(keyLine(join(table, before.get())));
+            lines.addAll(at, block);
+            reparse();
+        } else {
+            insertIntoTable(table, block);
+        }
+        return true;
+    }
+
+    @Override
+    public List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        for (String key : parsed.dottedKeySet(true)) {
+            if (parsed.isTable(key) && headerLine(key) >= 0) {
+                tables.add(key);
+            }
+        }
+        tables.sort((a, b) -> Integer.compare(headerLine(a), headerLine(b)));
+        return tables;
+    }
+
+    /** The line of a table's own {@code [header]}, or -1 when it has none (a table only implied by dotted keys). */
+    private int headerLine(String table) {
+        int line = lineOf(table);
+        return line >= 0 && lines.get(line).strip().startsWith("[") && !lines.get(line).strip().startsWith("[[") ? line : -1;
+    }
+
+    /** A table's lines: the comments above its header, the header, its keys, up to the next table's comments. */
+    private int[] tableBlock(String table) {
+        int header = headerLine(table);
+        int start = commentsStart(header);
+        int next = lines.size();
+        for (int i = header + 1; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith("[")) {
+                next = i;
+                break;
+            }
+        }
+        int end = next;
+        if (next < lines.size()) {
+            while (end > header + 1 && lines.get(end - 1).strip().startsWith("#")) {
+                end--;
+            }
+        }
+        while (end > header + 1 && lines.get(end - 1).isBlank()) {
+            end--;
+        }
+        return new int[] {start, end};
+    }
+
+    /**
+     * Removes lines; where blank lines meet at the gap, one stays between what was before and after (none at either
+     * end of the file).
+     */
+    private List<String> cut(int start, int end) {
+        List<String> block = new ArrayList<>(lines.subList(start, end));
+        lines.subList(start, end).clear();
+        int before = 0;
+        while (start - 1 - before >= 0 && lines.get(start - 1 - before).isBlank()) {
+            before++;
+        }
+        int after = 0;
+        while (start + after < lines.size() && lines.get(start + after).isBlank()) {
+            after++;
+        }
+        boolean atAnEnd = start - before == 0 || start + after == lines.size();
+        lines.subList(start - before, start + after).clear();
+        if (!atAnEnd && before + after > 0) {
+            lines.add(start - before, "");
+        }
+        return block;
+    }
+
+    @Override
+    public boolean moveTable(String table, Optional<String> before) {
+        if (headerLine(table) < 0 || before.filter(table::equals).isPresent()) {
+            return false;
+        }
+        if (before.isPresent() && headerLine(before.get()) < 0) {
+            throw new IllegalArgumentException("no table " + before.get() + " to move " + table + " before");
+        }
+        int[] block = tableBlock(table);
+        List<String> moved = cut(block[0], block[1]);
+        reparse();
+        if (before.isEmpty()) {
+            if (!lines.isEmpty() && !lines.get(lines.size() - 1).isBlank()) {
+                lines.add("");
+            }
+            lines.addAll(moved);
+        } else {
+            int at = commentsStart(headerLine(before.get()));
+            List<String> withGap = new ArrayList<>(moved);
+            withGap.add("");
+            lines.addAll(at, withGap);
+            if (at > 0 && !lines.get(at - 1).isBlank()) {
+                lines.add(at, "");
+            }
+        }
+        reparse();
+        return true;
+    }
+
+    @Override
+    public boolean removeTable(String table) {
+        if (headerLine(table) < 0) {
+            return false;
+        }
+        int[] block = tableBlock(table);
+        cut(block[0], block[1]);
+        reparse();
         return true;
     }
 
@@ -337,7 +458,7 @@ public final class TomlText implements TomlDocument {
             return value;
         }
         int line = keyLine(key);
-        lines.subList(commentsStart(line), blockEnd(line)).clear();
+        cut(commentsStart(line), blockEnd(line));
         reparse();
         return value;
     }

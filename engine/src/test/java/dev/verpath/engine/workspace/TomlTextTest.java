@@ -105,7 +105,7 @@ class TomlTextTest {
         assertThat(edited(CONFIG, TomlEdit.remove("retry.backoff"), TomlEdit.remove("host")))
                 .isEqualTo(CONFIG.replace("host = \"0.0.0.0\"   # all interfaces\n", "")
                         .replace("backoff = [100,\n           200]   # ms\n", ""));
-        assertThat(edited("# about a\na = 1\n\n# about b\nb = 2\n", TomlEdit.remove("b"))).isEqualTo("# about a\na = 1\n\n");
+        assertThat(edited("# about a\na = 1\n\n# about b\nb = 2\n", TomlEdit.remove("b"))).isEqualTo("# about a\na = 1\n");
     }
 
     @Test

@@ -1,10 +1,15 @@
 package dev.verpath.builtin.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.builtin.ServeEdge;
 import dev.verpath.rules.FileRule;
+import dev.verpath.rules.RuleContext;
+import dev.verpath.rules.TomlDocument;
 import dev.verpath.rules.TomlEdit;
+import dev.verpath.rules.json.JsonBoolean;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonText;
+import dev.verpath.builtin.ServeLayout;
+import java.util.Optional;
 import dev.verpath.rules.json.JsonValue;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleKind;
@@ -40,7 +45,7 @@ public final class ConfigRules {
                                 TomlEdit.rename("max_batch", "max_batch_size"),
                                 TomlEdit.setIfAbsent("workers.count", JsonValue.of(4)),
                                 TomlEdit.setIfAbsent("workers.queue_size", JsonValue.of(1024)))),
-                new ConfigRule(ServeEdge.TO_2_0_0.describe(RuleKind.CONFIG, "Restructure configuration into tables",
+                new ServeTomlRule(ServeEdge.TO_2_0_0.describe(RuleKind.CONFIG, "Restructure configuration into tables",
                         "Moves the server settings into the server, inference and logging tables and adds "
                                 + "api_prefix \"/v2\" and logging format \"text\". Unknown keys stay where they were.",
                         BREAKING_2_0_0),
@@ -52,11 +57,11 @@ public final class ConfigRules {
                                 TomlEdit.setIfAbsent("streaming.chunk_size", JsonValue.of(16)),
                                 TomlEdit.setIfAbsent("rate_limit.requests_per_minute", JsonValue.of(600)),
                                 TomlEdit.setIfAbsent("rate_limit.burst", JsonValue.of(50)))),
-                new ConfigRule(ServeEdge.DOWN_TO_2_0_0.describe(RuleKind.CONFIG, "Remove streaming and rate limit settings",
+                new ServeTomlRule(ServeEdge.DOWN_TO_2_0_0.describe(RuleKind.CONFIG, "Remove streaming and rate limit settings",
                         "Removes the streaming and rate_limit tables, which 2.0.0 does not know. Values that differ "
                                 + "from the 2.1.0 defaults are reported as they are dropped.", List.of()),
                         ConfigRules::removeStreaming),
-                new ConfigRule(ServeEdge.DOWN_TO_1_0_0.describe(RuleKind.CONFIG, "Flatten configuration tables",
+                new ServeTomlRule(ServeEdge.DOWN_TO_1_0_0.describe(RuleKind.CONFIG, "Flatten configuration tables",
                         "Moves the server, inference and logging settings back to the top level under their 1.0.0 "
                                 + "names. A non-default api_prefix or logging format has no place in 1.0.0 and fails "
                                 + "the step unless lossy steps are allowed.", List.of()),
@@ -64,156 +69,144 @@ public final class ConfigRules {
     }
 
     /**
-     * 1.0.0 to 2.0.0. The root keeps its unknown plain values first; then come {@code [server]},
-     * {@code [inference]}, {@code [workers]}, {@code [logging]} (keys in the formats' order, unknown keys
-     * of an existing table after them), then every other table in its order.
+     * 1.0.0 to 2.0.0. The top keeps its unknown plain values; the settings move into {@code [server]},
+     * {@code [inference]} and {@code [logging]} (appended after keys a table already had); then the tables are put in
+     * the formats' order, {@code [server]}, {@code [inference]}, {@code [workers]}, {@code [logging]}, before every
+     * other table, which keep their order. Comments go with their keys and tables.
      */
-    static void intoTables(ConfigTree config, boolean lossyAllowed) {
-        ObjectNode root = config.root();
-        ObjectNode server = config.table("server");
-        ObjectNode inference = config.table("inference");
-        ObjectNode workers = config.table("workers");
-        ObjectNode logging = config.table("logging");
-        config.move(root, "bind_address", "bind_address", server, "server.bind_address", "bind_address");
-        config.move(root, "http_port", "http_port", server, "server.http_port", "http_port");
-        putIfAbsent(server, "api_prefix", "/v2");
-        config.move(root, "max_batch_size", "max_batch_size", inference, "inference.max_batch_size", "max_batch_size");
-        config.move(root, "models_path", "models_path", inference, "inference.models_path", "models_path");
-        config.move(root, "log_level", "log_level", logging, "logging.level", "level");
-        putIfAbsent(logging, "format", "text");
-
-        Map<String, JsonNode> plain = new LinkedHashMap<>();
-        Map<String, JsonNode> otherTables = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            if (TABLES_2_0_0.contains(entry.getKey())) {
-                continue;
+    static void intoTables(TomlDocument toml, RuleContext context) {
+        String path = ServeLayout.CONFIG_FILE;
+        requireTables(toml, path, "server", "inference", "workers", "logging");
+        boolean hadInference = toml.hasTable("inference");
+        for (TomlEdit edit : List.of(TomlEdit.moveInto("server", "bind_address", "http_port"),
+                TomlEdit.setIfAbsent("server.api_prefix", JsonValue.of("/v2")),
+                TomlEdit.moveInto("inference", "max_batch_size", "models_path"),
+                TomlEdit.rename("log_level", "logging.level"),
+                TomlEdit.setIfAbsent("logging.format", JsonValue.of("text")))) {
+            edit.applyTo(toml, path, context.report());
+        }
+        if (!hadInference && toml.hasTable("inference") && toml.keys("inference").isEmpty()) {
+            toml.removeTable("inference");
+        }
+        List<String> order = List.of("server", "inference", "workers", "logging");
+        for (int i = order.size() - 1; i >= 0; i--) {
+            String table = order.get(i);
+            List<String> tables = toml.tables();
+            if (tables.contains(table) && !tables.get(0).equals(table)) {
+                toml.moveTable(table, Optional.of(tables.get(0)));
             }
-            (isTable(entry.getValue()) ? otherTables : plain).put(entry.getKey(), entry.getValue());
         }
-        boolean hadInference = root.has("inference");
-        boolean hadWorkers = root.has("workers");
-        root.removeAll();
-        root.setAll(plain);
-        root.set("server", server);
-        if (hadInference || !inference.isEmpty()) {
-            root.set("inference", inference);
+    }
+
+    private static void requireTables(TomlDocument toml, String path, String... names) {
+        for (String name : names) {
+            if (toml.has(name)) {
+                throw new RuleFailure(path, "key " + name, "key " + name + " must be a table");
+            }
         }
-        if (hadWorkers) {
-            root.set("workers", workers);
-        }
-        root.set("logging", logging);
-        root.setAll(otherTables);
     }
 
     /** 2.1.0 to 2.0.0 (a lossy edge): both tables removed; a non-default value is named in a warning. */
-    static void removeStreaming(ConfigTree config, boolean lossyAllowed) {
-        dropTable(config, "streaming", Map.of("enabled", "true", "chunk_size", "16"));
-        dropTable(config, "rate_limit", Map.of("requests_per_minute", "600", "burst", "50"));
+    static void removeStreaming(TomlDocument toml, RuleContext context) {
+        dropTable(toml, context, "streaming", Map.of("enabled", "true", "chunk_size", "16"));
+        dropTable(toml, context, "rate_limit", Map.of("requests_per_minute", "600", "burst", "50"));
     }
 
-    private static void dropTable(ConfigTree config, String name, Map<String, String> defaults) {
-        JsonNode table = config.root().remove(name);
-        if (table == null) {
+    private static void dropTable(TomlDocument toml, RuleContext context, String name, Map<String, String> defaults) {
+        String path = ServeLayout.CONFIG_FILE;
+        if (toml.has(name)) {
+            toml.remove(name);
+            context.report().warn(path, "key " + name + " dropped: version 2.0.0 has no " + name + " settings");
             return;
         }
-        for (Map.Entry<String, JsonNode> entry : table.properties()) {
-            String expected = defaults.get(entry.getKey());
-            if (expected == null || !expected.equals(entry.getValue().asText())) {
-                config.warn("key " + name + "." + entry.getKey() + " = " + entry.getValue()
+        if (!toml.hasTable(name)) {
+            return;
+        }
+        for (String key : toml.keys(name)) {
+            JsonValue value = toml.get(name + "." + key).orElseThrow();
+            String expected = defaults.get(key);
+            if (expected == null || !expected.equals(plain(value))) {
+                context.report().warn(path, "key " + name + "." + key + " = " + shown(value)
                         + " dropped: version 2.0.0 has no " + name + " settings");
             }
         }
-        if (!table.isObject()) {
-            config.warn("key " + name + " dropped: version 2.0.0 has no " + name + " settings");
-        }
+        toml.removeTable(name);
     }
 
     /**
-     * 2.0.0 to 1.0.0. The root gets bind_address, http_port, models_path, max_batch_size, log_level
-     * first (the 1.0.0 order), then its other plain values, then its tables in their order; the
-     * server, inference and logging tables stay only if unknown keys are left in them.
+     * 2.0.0 to 1.0.0. The top gets bind_address, http_port, models_path, max_batch_size, log_level first (the 1.0.0
+     * order), before its other plain values; the server, inference and logging tables stay only if unknown keys are
+     * left in them.
      */
-    static void outOfTables(ConfigTree config, boolean lossyAllowed) {
-        ObjectNode root = config.root();
-        ObjectNode server = config.table("server");
-        ObjectNode inference = config.table("inference");
-        ObjectNode logging = config.table("logging");
-        dropDefault(config, server, "server.api_prefix", "api_prefix", "/v2", lossyAllowed);
-        dropDefault(config, logging, "logging.format", "format", "text", lossyAllowed);
-
-        Map<String, JsonNode> head = new LinkedHashMap<>();
-        takeBack(config, head, server, "server.bind_address", "bind_address", "bind_address");
-        takeBack(config, head, server, "server.http_port", "http_port", "http_port");
-        takeBack(config, head, inference, "inference.models_path", "models_path", "models_path");
-        takeBack(config, head, inference, "inference.max_batch_size", "max_batch_size", "max_batch_size");
-        takeBack(config, head, logging, "logging.level", "level", "log_level");
-
-        Map<String, JsonNode> plain = new LinkedHashMap<>(head);
-        Map<String, JsonNode> tables = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : root.properties()) {
-            JsonNode value = entry.getValue();
-            if (!isTable(value)) {
-                plain.put(entry.getKey(), value);
-            } else if (!(Set.of("server", "inference", "logging").contains(entry.getKey()) && value.isEmpty())) {
-                tables.put(entry.getKey(), value);
+    static void outOfTables(TomlDocument toml, RuleContext context) {
+        String path = ServeLayout.CONFIG_FILE;
+        requireTables(toml, path, "server", "inference", "logging");
+        dropDefault(toml, context, "server.api_prefix", "/v2");
+        dropDefault(toml, context, "logging.format", "text");
+        List<String> others = toml.keys("");
+        Optional<String> first = others.isEmpty() ? Optional.empty() : Optional.of(others.get(0));
+        takeBack(toml, context, "server.bind_address", "bind_address", first);
+        takeBack(toml, context, "server.http_port", "http_port", first);
+        takeBack(toml, context, "inference.models_path", "models_path", first);
+        takeBack(toml, context, "inference.max_batch_size", "max_batch_size", first);
+        takeBack(toml, context, "logging.level", "log_level", first);
+        for (String table : List.of("server", "inference", "logging")) {
+            if (toml.hasTable(table) && toml.keys(table).isEmpty() && toml.tables().stream()
+                    .noneMatch(t -> t.startsWith(table + "."))) {
+                toml.removeTable(table);
             }
         }
-        root.removeAll();
-        root.setAll(plain);
-        root.setAll(tables);
     }
 
-    private static void takeBack(ConfigTree config, Map<String, JsonNode> head, ObjectNode table, String name,
-            String key, String newKey) {
-        JsonNode value = table.remove(key);
-        if (value == null) {
+    private static void takeBack(TomlDocument toml, RuleContext context, String key, String newKey, Optional<String> before) {
+        if (!toml.has(key)) {
             return;
         }
-        if (config.root().has(newKey)) {
-            config.warn("key " + name + " dropped: " + newKey + " is already set and wins");
+        if (toml.has(newKey)) {
+            toml.remove(key);
+            context.report().warn(ServeLayout.CONFIG_FILE, "key " + key + " dropped: " + newKey + " is already set and wins");
             return;
         }
-        head.put(newKey, value);
+        toml.moveInto(key, "", before);
+        String name = key.substring(key.indexOf('.') + 1);
+        if (!name.equals(newKey)) {
+            toml.rename(name, newKey);
+        }
     }
 
-    private static void dropDefault(ConfigTree config, ObjectNode table, String name, String key, String defaultValue,
-            boolean lossyAllowed) {
-        JsonNode value = table.remove(key);
-        if (value == null || (value.isTextual() && value.textValue().equals(defaultValue))) {
+    private static void dropDefault(TomlDocument toml, RuleContext context, String key, String defaultValue) {
+        Optional<JsonValue> value = toml.get(key);
+        if (value.isEmpty()) {
             return;
         }
-        if (!lossyAllowed) {
-            throw new RuleFailure(config.path(), "key " + name, name + " is " + value + " but version 1.0.0 only knows "
-                    + "\"" + defaultValue + "\"; allow lossy steps to drop it");
-        }
-        config.warn("key " + name + " = " + value + " dropped: version 1.0.0 only knows \"" + defaultValue + "\"");
-    }
-
-    private static boolean isTable(JsonNode value) {
-        if (value.isObject()) {
-            return true;
-        }
-        if (!value.isArray() || value.isEmpty()) {
-            return false;
-        }
-        for (JsonNode element : value) {
-            if (!element.isObject()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void putIfAbsent(ObjectNode table, String key, Object value) {
-        if (table.has(key)) {
+        toml.remove(key);
+        if (value.get() instanceof JsonText text && text.value().equals(defaultValue)) {
             return;
         }
-        if (value instanceof Integer number) {
-            table.put(key, number);
-        } else if (value instanceof Boolean flag) {
-            table.put(key, flag);
-        } else {
-            table.put(key, (String) value);
+        if (!context.lossyAllowed()) {
+            throw new RuleFailure(ServeLayout.CONFIG_FILE, "key " + key, key + " is " + shown(value.get())
+                    + " but version 1.0.0 only knows \"" + defaultValue + "\"; allow lossy steps to drop it");
         }
+        context.report().warn(ServeLayout.CONFIG_FILE, "key " + key + " = " + shown(value.get())
+                + " dropped: version 1.0.0 only knows \"" + defaultValue + "\"");
+    }
+
+    /** A value as text, as a default is written ({@code true}, {@code 16}, {@code /v2}). */
+    private static String plain(JsonValue value) {
+        return value instanceof JsonText text ? text.value() : shown(value);
+    }
+
+    /** A value as JSON writes it, for messages. */
+    private static String shown(JsonValue value) {
+        if (value instanceof JsonText text) {
+            return "\"" + text.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+        if (value instanceof JsonNumber number) {
+            return number.literal();
+        }
+        if (value instanceof JsonBoolean bool) {
+            return Boolean.toString(bool.value());
+        }
+        return value.kind();
     }
 }

@@ -4,6 +4,7 @@ import dev.verpath.builtin.ServeLayout;
 import dev.verpath.rules.FileRule;
 import dev.verpath.rules.RuleContext;
 import dev.verpath.rules.RuleDescriptor;
+import dev.verpath.rules.TomlDocument;
 import dev.verpath.rules.TomlEdit;
 import java.io.IOException;
 import java.util.List;
@@ -15,13 +16,32 @@ import java.util.Objects;
  * without a config file is left alone (with a warning; validation reports it). Immutable and thread-safe.
  *
  * @param descriptor what the rule is
- * @param edits      its edits, in order
+ * @param change     what it does to the file
  */
-record ServeTomlRule(RuleDescriptor descriptor, List<TomlEdit> edits) implements FileRule {
+record ServeTomlRule(RuleDescriptor descriptor, Change change) implements FileRule {
+
+    /** What a rule does to {@code config/server.toml}. */
+    @FunctionalInterface
+    interface Change {
+        /**
+         * @param toml    the file
+         * @param context the step (lossy steps allowed, the report)
+         */
+        void apply(TomlDocument toml, RuleContext context);
+    }
 
     ServeTomlRule {
         Objects.requireNonNull(descriptor, "descriptor");
-        edits = List.copyOf(edits);
+        Objects.requireNonNull(change, "change");
+    }
+
+    /**
+     * @param descriptor what the rule is
+     * @param edits      its edits, in order
+     */
+    ServeTomlRule(RuleDescriptor descriptor, List<TomlEdit> edits) {
+        this(descriptor, (toml, context) -> List.copyOf(edits)
+                .forEach(edit -> edit.applyTo(toml, ServeLayout.CONFIG_FILE, context.report())));
     }
 
     @Override
@@ -32,6 +52,6 @@ record ServeTomlRule(RuleDescriptor descriptor, List<TomlEdit> edits) implements
                     + context.toVersion());
             return;
         }
-        context.editToml(path, toml -> edits.forEach(edit -> edit.applyTo(toml, path, context.report())));
+        context.editToml(path, toml -> change.apply(toml, context));
     }
 }
