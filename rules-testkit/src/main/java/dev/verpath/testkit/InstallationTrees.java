@@ -181,4 +181,22 @@ public final class InstallationTrees {
             throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
         }
     }
+
+    /**
+     * Deletes a tree (links themselves, never what they point to), when it exists.
+     *
+     * @param root the tree
+     */
+    static void delete(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
 }

@@ -28,7 +28,8 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs fixtures through the real engine: one call migrates a copy of {@code before/}, compares it with
- * {@code after/} (first differing file and line), migrates again at the target and requires that nothing
+ * {@code after/} (first differing file and line), runs the same steps again from a fresh copy of {@code before/}
+ * (a dry run, then for real) and requires the same changes and bytes, migrates again at the target and requires that nothing
  * changes, rolls back and requires {@code before/} again. A failing case must fail with its text and leave
  * {@code before/} as it was. Immutable; each {@code with...} returns a new check.
  *
@@ -147,6 +148,8 @@ public final class MigrationCheck {
         }
         InstallationTrees.assertSame(fixture.after(), work, "after migrating " + fixture);
         expectReported(fixture, result, work);
+        expectSameAgainFromBefore(fixture.toString(), fixture.before(), fixture.after(), work, options,
+                Optional.of(fixture.from()), fixture.to(), result);
         expectNoOpAtTargetAndRollback(fixture.toString(), fixture.before(), fixture.after(), work, options, fixture.to());
         return Optional.of(result);
     }
@@ -167,6 +170,7 @@ public final class MigrationCheck {
         prepare(before, work);
         RunResult result = migrate(work, FixtureOptions.none(), Optional.of(from), to);
         InstallationTrees.assertSame(after, work, "after migrating " + from + " -> " + to);
+        expectSameAgainFromBefore(from + " -> " + to, before, after, work, FixtureOptions.none(), Optional.of(from), to, result);
         expectNoOpAtTargetAndRollback(from + " -> " + to, before, after, work, FixtureOptions.none(), to);
         return result;
     }
@@ -184,6 +188,32 @@ public final class MigrationCheck {
         InstallationTrees.assertSame(fixture.before(), work, "after the failed migration of " + fixture);
     }
 
+    /**
+     * The same steps run again from a fresh copy of {@code before}, a dry run first and then for real, give what the
+     * first run gave: the dry run changes nothing and announces the same changes, the real run writes the same bytes.
+     * A rule that keeps state between runs, or writes the time, a random id or a hash order, fails here.
+     */
+    private void expectSameAgainFromBefore(String name, Path before, Path after, Path work, FixtureOptions options,
+                                           Optional<String> from, String to, RunResult first) {
+        Path again = work.resolveSibling(work.getFileName() + "-again");
+        prepare(before, again);
+        try {
+            RunResult dry = migrate(again, options, from, to, true);
+            InstallationTrees.assertSame(before, again, "after a dry run of " + name);
+            RunResult real = migrate(again, options, from, to, false);
+            InstallationTrees.assertSame(after, again, "after migrating " + name + " a second time from before/");
+            List<String> announced = dry.changes().stream().map(c -> c.kind() + " " + c.path()).toList();
+            List<String> made = real.changes().stream().map(c -> c.kind() + " " + c.path()).toList();
+            List<String> firstMade = first.changes().stream().map(c -> c.kind() + " " + c.path()).toList();
+            if (!announced.equals(made) || !made.equals(firstMade)) {
+                throw new AssertionFailedError(name + ": the dry run, the first run and a second run from before/ change"
+                        + " different files", firstMade, announced.equals(made) ? made : announced);
+            }
+        } finally {
+            InstallationTrees.delete(again);
+        }
+    }
+
     /** Migrating again at the target plans nothing and changes nothing; rollback restores {@code before}. */
     private void expectNoOpAtTargetAndRollback(String name, Path before, Path after, Path work, FixtureOptions options, String to) {
         RunResult again = migrate(work, options, Optional.empty(), to);
@@ -197,9 +227,13 @@ public final class MigrationCheck {
     }
 
     private RunResult migrate(Path work, FixtureOptions options, Optional<String> from, String to) {
+        return migrate(work, options, from, to, false);
+    }
+
+    private RunResult migrate(Path work, FixtureOptions options, Optional<String> from, String to, boolean dryRun) {
         Optional<String> productName = options.product().or(() -> product);
         RunRequest request = new RunRequest(Scope.VERSION, work, productName.filter(p -> !namedInVersion(work)), from,
-                Optional.of(to), false, options.allowLossy(), true, options.optimize());
+                Optional.of(to), dryRun, options.allowLossy(), true, options.optimize());
         return engine().migrate(request, line -> { });
     }
 

@@ -165,4 +165,49 @@ class MigrationCheckTest {
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("junk.jar was refused: it has no plugin descriptor");
     }
+
+    /** A rule with a counter: each run writes a different file, as a rule that keeps state or writes the time does. */
+    static final class CountingRules implements dev.verpath.rules.RuleSet {
+        private final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String id() {
+            return "counting";
+        }
+
+        @Override
+        public List<dev.verpath.rules.Product> products() {
+            return List.of(new dev.verpath.rules.Product("tally", "A counting toy.", "app.conf", "data", "models"));
+        }
+
+        @Override
+        public List<dev.verpath.rules.MigrationRule> rules() {
+            return List.of(new dev.verpath.rules.FileRule() {
+                @Override
+                public dev.verpath.rules.RuleDescriptor descriptor() {
+                    return dev.verpath.rules.RuleDescriptor.of("tally.2.0.0.config", dev.verpath.rules.RuleKind.CONFIG)
+                            .named("Count the runs", "Writes how many times it ran.")
+                            .edge("tally", "1.0.0", "2.0.0").paths("app.conf").build();
+                }
+
+                @Override
+                public void apply(dev.verpath.rules.RuleContext context) throws IOException {
+                    context.workspace().writeString("app.conf", "run " + runs.incrementAndGet() + "\n");
+                }
+            });
+        }
+    }
+
+    @Test
+    void aRuleThatGivesOtherBytesWhenRunAgainFromBeforeFailsTheCheck() throws IOException {
+        write("step-1.0.0-to-2.0.0/counts/before/VERSION", "tally 1.0.0\n");
+        write("step-1.0.0-to-2.0.0/counts/before/app.conf", "x\n");
+        write("step-1.0.0-to-2.0.0/counts/after/VERSION", "tally 2.0.0\n");
+        write("step-1.0.0-to-2.0.0/counts/after/app.conf", "run 1\n");
+
+        assertThatThrownBy(() -> MigrationCheck.ofBuiltIns(new CountingRules()).check(only(), work))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("after migrating step-1.0.0-to-2.0.0/counts a second time from before/");
+        assertThat(dir.resolve("work-again")).doesNotExist();
+    }
 }
