@@ -24,7 +24,8 @@ import java.util.TreeMap;
  *   <li>{@code allowLossy=true}, {@code optimize=true}: the run's options;</li>
  *   <li>{@code warning=<text>}: a warning whose message contains the text must be reported;</li>
  *   <li>{@code counter.<name>=<value>}: a counter the rules must report with exactly that value;</li>
- *   <li>{@code sameFile=<path> <path>}: the two files must be hard links of each other afterwards.</li>
+ *   <li>{@code sameFile=<path> <path>}: the two files must be hard links of each other afterwards;</li>
+ *   <li>{@code flag.<NAME>=<value>}: a flag the rules read, set as if in the environment.</li>
  * </ul>
  *
  * @param failure    the text the failure must contain, when the case must fail
@@ -34,9 +35,11 @@ import java.util.TreeMap;
  * @param warnings   texts that reported warnings must contain, one each
  * @param counters   counters that must be reported, with their values
  * @param sameFiles  pairs of paths that must be the same file
+ * @param flags      flags the rules read, by name ({@code flag.NAME=value}), as if set in the environment
  */
 public record FixtureOptions(Optional<String> failure, Optional<String> product, boolean allowLossy, boolean optimize,
-                             List<String> warnings, SortedMap<String, Long> counters, List<List<String>> sameFiles) {
+                             List<String> warnings, SortedMap<String, Long> counters, List<List<String>> sameFiles,
+                             SortedMap<String, String> flags) {
 
     private static final Set<String> KEYS = Set.of("failure", "product", "allowLossy", "optimize", "warning", "sameFile");
 
@@ -47,11 +50,13 @@ public record FixtureOptions(Optional<String> failure, Optional<String> product,
         warnings = List.copyOf(warnings);
         counters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(counters));
         sameFiles = sameFiles.stream().map(List::copyOf).toList();
+        flags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(flags));
     }
 
     /** @return the options of a case without {@code case.properties} */
     public static FixtureOptions none() {
-        return new FixtureOptions(Optional.empty(), Optional.empty(), false, false, List.of(), new TreeMap<>(), List.of());
+        return new FixtureOptions(Optional.empty(), Optional.empty(), false, false, List.of(), new TreeMap<>(), List.of(),
+                new TreeMap<>());
     }
 
     /**
@@ -72,12 +77,15 @@ public record FixtureOptions(Optional<String> failure, Optional<String> product,
             throw new UncheckedIOException(file + ": cannot read", e);
         }
         SortedMap<String, Long> counters = new TreeMap<>();
+        SortedMap<String, String> flags = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith("counter.")) {
                 counters.put(key.substring("counter.".length()), Long.parseLong(p.getProperty(key).trim()));
+            } else if (key.startsWith("flag.")) {
+                flags.put(key.substring("flag.".length()), p.getProperty(key).trim());
             } else if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException(file + ": unknown key " + key + "; known: " + new java.util.TreeSet<>(KEYS)
-                        + " and counter.<name>");
+                        + ", counter.<name> and flag.<NAME>");
             }
         }
         List<List<String>> same = new ArrayList<>();
@@ -85,6 +93,6 @@ public record FixtureOptions(Optional<String> failure, Optional<String> product,
                 .ifPresent(s -> same.add(List.of(s.split("\\s+"))));
         return new FixtureOptions(Optional.ofNullable(p.getProperty("failure")), Optional.ofNullable(p.getProperty("product")),
                 Boolean.parseBoolean(p.getProperty("allowLossy", "false")), Boolean.parseBoolean(p.getProperty("optimize", "false")),
-                Optional.ofNullable(p.getProperty("warning")).stream().toList(), counters, same);
+                Optional.ofNullable(p.getProperty("warning")).stream().toList(), counters, same, flags);
     }
 }

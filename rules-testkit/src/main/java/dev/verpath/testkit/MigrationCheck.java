@@ -234,7 +234,9 @@ public final class MigrationCheck {
         Optional<String> productName = options.product().or(() -> product);
         RunRequest request = new RunRequest(Scope.VERSION, work, productName.filter(p -> !namedInVersion(work)), from,
                 Optional.of(to), dryRun, options.allowLossy(), true, options.optimize());
-        return engine().migrate(request, line -> { });
+        MigrationEngine engine = options.flags().isEmpty() ? engine()
+                : MigrationEngine.create(registry, settings.withFlags(options.flags()));
+        return engine.migrate(request, line -> { });
     }
 
     private static boolean namedInVersion(Path work) {

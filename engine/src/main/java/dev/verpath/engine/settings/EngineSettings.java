@@ -59,6 +59,18 @@ public final class EngineSettings {
     }
 
     /**
+     * These settings with flags set as if in the environment (the test kit's {@code flag.NAME=value}).
+     *
+     * @param flags flag values by name
+     * @return new settings; these are unchanged
+     */
+    public EngineSettings withFlags(Map<String, String> flags) {
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(flags);
+        return new EngineSettings(new TreeMap<>(values), merged, pluginAllowList, edgePreferences, file);
+    }
+
+    /**
      * A setting with its source.
      *
      * @param key a dotted key
