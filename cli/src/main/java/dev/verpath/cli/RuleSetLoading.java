@@ -45,7 +45,9 @@ final class RuleSetLoading {
      * @return the registry and the plugins' states
      */
     static LoadedRules load(EngineSettings settings) {
-        return RuleSetLoader.of(settings).load(RuleSetLoader.folders(settings, distributionFolder()));
+        // the distribution's own plugins ship with the release: [plugins] allow pins the plugins teams add
+        return RuleSetLoader.of(settings).load(RuleSetLoader.folders(settings, distributionFolder()),
+                distributionFolder().map(java.util.Set::of).orElse(java.util.Set.of()));
     }
 
     /**

@@ -100,6 +100,20 @@ public final class RuleSetLoader {
      *                               otherwise, or {@link ErrorCode#IO_FAILED} when a folder cannot be listed
      */
     public LoadedRules load(List<Path> folders) {
+        return load(folders, Set.of());
+    }
+
+    /**
+     * Loads the built-in rule sets and those of the plugin archives in the folders; archives in a trusted folder
+     * (the distribution's own, which ships with the release) need no entry in {@code [plugins] allow}.
+     *
+     * @param folders plugin folders (see {@link #folders})
+     * @param trusted the folders whose archives the allow list does not apply to
+     * @return the registry and the state of every plugin archive found
+     */
+    public LoadedRules load(List<Path> folders, Set<Path> trusted) {
+        Set<Path> trustedFolders = new java.util.HashSet<>();
+        trusted.forEach(t -> trustedFolders.add(t.toAbsolutePath().normalize()));
         PluginHost host = new PluginHost();
         List<LoadedRuleSet> ruleSets = new ArrayList<>();
         host.getExtensions(RuleSet.class, null).stream()
@@ -111,7 +125,8 @@ public final class RuleSetLoader {
             PluginStaging staging = staging();
             List<Candidate> candidates = archives.stream().map(a -> Candidate.examine(a, staging, host)).toList();
             for (Candidate candidate : candidates) {
-                Optional<String> refusal = candidate.refusal(candidates, allow);
+                boolean shipped = trustedFolders.contains(candidate.archive().toAbsolutePath().normalize().getParent());
+                Optional<String> refusal = candidate.refusal(candidates, shipped ? Optional.empty() : allow);
                 if (refusal.isPresent()) {
                     statuses.add(candidate.status(refusal, List.of()));
                     continue;

@@ -143,6 +143,20 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void theDistributionsOwnPluginsLoadUnderPinningWhileAnUnlistedTeamPluginIsRefused() throws Exception {
+        Path shipped = Files.createDirectories(dir.resolve("distribution"));
+        gadget("bundled", writes(dir.resolve("bundled-ran"))).jar(shipped);
+        gadget("canary", writes(dir.resolve("canary-ran"))).jar(plugins());
+        RuleSetLoader pinned = new RuleSetLoader(Optional.of(List.of(new PluginPin("other", "a".repeat(64)))), Map.of());
+
+        LoadedRules rules = pinned.load(List.of(shipped, plugins()), java.util.Set.of(shipped));
+
+        assertThat(rules.plugins()).extracting(PluginStatus::id, PluginStatus::loaded)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bundled", true),
+                        org.assertj.core.groups.Tuple.tuple("canary", false));
+    }
+
+    @Test
     void underPinningRefusesAPluginWhoseArchiveHashDiffers() throws Exception {
         Path canary = dir.resolve("canary-ran");
         Path jar = gadget("canary", writes(canary)).jar(plugins());
