@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * One record, to change in place: the imperative way to write a record rule, for what {@link RecordEdit}s cannot
  * say. Paths are as in {@link RecordReader}. Fields the rule does not touch are written back byte for byte as they
- * were read; a field put, renamed or moved keeps its place unless the method says otherwise. Implemented by the
+ * were read; a field put, renamed or moved keeps its place unless the method says otherwise. A name the record sets
+ * twice reads as its last value; writing, renaming, moving or removing it first makes it one field (the last value,
+ * in the place of the first). Implemented by the
  * engine; not thread-safe (one record at a time).
  */
 public interface RecordView extends RecordReader {

@@ -102,6 +102,29 @@ final class LazyRecord implements RecordView {
             return false;
         }
 
+        /**
+         * The field a write goes to: a name set more than once is made one field first, with the last value (the one
+         * JSON readers see) in the place of the first, as a parsed tree would hold it.
+         */
+        int slot(String name) {
+            int first = -1;
+            int last = -1;
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.get(i).name.equals(name)) {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+            if (first == last) {
+                return first;
+            }
+            Field kept = fields.get(last);
+            fields.removeIf(f -> f.name.equals(name));
+            fields.add(first, kept);
+            restructured = true;
+            return first;
+        }
+
         int indexOf(String name) {
             for (int i = fields.size() - 1; i >= 0; i--) {
                 if (fields.get(i).name.equals(name)) {
@@ -465,7 +488,7 @@ final class LazyRecord implements RecordView {
     void put(String[] names, JsonValue value) {
         Obj parent = parentOf(names, true, true);
         String name = names[names.length - 1];
-        int at = parent.indexOf(name);
+        int at = parent.slot(name);
         if (at < 0) {
             parent.fields.add(new Field(name, value));
             parent.restructured = true;
@@ -505,7 +528,7 @@ final class LazyRecord implements RecordView {
     public boolean rename(String path, String newName) {
         String[] names = names(path);
         Obj parent = parentOf(names, false, true);
-        int at = parent == null ? -1 : parent.indexOf(names[names.length - 1]);
+        int at = parent == null ? -1 : parent.slot(names[names.length - 1]);
         if (at < 0) {
             return false;
         }
@@ -522,7 +545,7 @@ final class LazyRecord implements RecordView {
     public boolean move(String from, String to, Optional<String> before) {
         String[] source = names(from);
         Obj sourceParent = parentOf(source, false, true);
-        int at = sourceParent == null ? -1 : sourceParent.indexOf(source[source.length - 1]);
+        int at = sourceParent == null ? -1 : sourceParent.slot(source[source.length - 1]);
         if (at < 0) {
             return false;
         }
@@ -578,7 +601,7 @@ final class LazyRecord implements RecordView {
 
     Optional<JsonValue> remove(String[] names) {
         Obj parent = parentOf(names, false, true);
-        int at = parent == null ? -1 : parent.indexOf(names[names.length - 1]);
+        int at = parent == null ? -1 : parent.slot(names[names.length - 1]);
         if (at < 0) {
             return Optional.empty();
         }

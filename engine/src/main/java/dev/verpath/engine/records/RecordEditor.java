@@ -86,7 +86,7 @@ final class RecordEditor {
     private static void rename(String from, String to, String[] source, String[] target, LazyRecord record,
                                RecordContext context) {
         LazyRecord.Obj sourceParent = record.parentOf(source, false, true);
-        int at = sourceParent == null ? -1 : sourceParent.indexOf(source[source.length - 1]);
+        int at = sourceParent == null ? -1 : sourceParent.slot(source[source.length - 1]);
         if (at < 0) {
             return;
         }
@@ -165,7 +165,7 @@ final class RecordEditor {
         } else {
             int first = Integer.MAX_VALUE;
             for (String[] field : compiled.fields()) {
-                int at = parent.indexOf(field[field.length - 1]);
+                int at = parent.slot(field[field.length - 1]);
                 if (at >= 0) {
                     first = Math.min(first, at);
                 }
@@ -181,7 +181,7 @@ final class RecordEditor {
         for (int i = 0; i < compiled.fields().length; i++) {
             String[] field = compiled.fields()[i];
             String name = field[field.length - 1];
-            int at = parent.indexOf(name);
+            int at = parent.slot(name);
             if (at < 0) {
                 continue;
             }
@@ -206,7 +206,7 @@ final class RecordEditor {
         }
         LazyRecord.Obj object = record.parentOf(names, false, true);
         String name = names[names.length - 1];
-        int at = object.indexOf(name);
+        int at = object.slot(name);
         if (at >= 0) {
             if (grandparent.indexOf(name) >= 0) {
                 object.fields.remove(at);

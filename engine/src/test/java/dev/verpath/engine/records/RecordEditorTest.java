@@ -110,6 +110,16 @@ class RecordEditorTest {
     }
 
     @Test
+    void anEditOfANameSetTwiceMakesItOneFieldWithTheLastValueInTheFirstPlace() throws IOException {
+        assertThat(edited("{\"ts\":1,\"a\":0,\"ts\":2}", RecordEdit.rename("ts", "timestamp")))
+                .isEqualTo("{\"timestamp\":2,\"a\":0}");
+        assertThat(edited("{\"p\":1,\"x\":0,\"p\":2}", RecordEdit.moveInto("u", "p")))
+                .isEqualTo("{\"u\":{\"p\":2},\"x\":0}");
+        assertThat(edited("{\"d\":1,\"d\":2,\"k\":3}", RecordEdit.remove("d"))).isEqualTo("{\"k\":3}");
+        assertThat(edited("{\"d\":1,\"d\":2}", RecordEdit.set("e", JsonValue.of(0)))).isEqualTo("{\"d\":1,\"d\":2,\"e\":0}");
+    }
+
+    @Test
     void aRenameOntoAFieldThatIsSetDropsTheOldOneWithAWarning() throws IOException {
         assertThat(edited("{\"ts\":1,\"timestamp\":\"x\"}", RecordEdit.rename("ts", "timestamp")))
                 .isEqualTo("{\"timestamp\":\"x\"}");
@@ -197,7 +207,7 @@ class RecordEditorTest {
         assertThat(record.move("n", "a.n", Optional.of("a.b"))).isTrue();
         assertThat(record.remove("d")).contains(JsonValue.of(2));
 
-        assertThat(written(record)).isEqualTo("{\"a\":{\"n\":1e3,\"b\":{\"c\":\"x\\ty\",\"c2\":{}}},\"m\":\"new\",\"d\":1}");
+        assertThat(written(record)).isEqualTo("{\"a\":{\"n\":1e3,\"b\":{\"c\":\"x\\ty\",\"c2\":{}}},\"m\":\"new\"}");
     }
 
     @Test
