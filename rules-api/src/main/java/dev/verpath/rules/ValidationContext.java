@@ -34,4 +34,15 @@ public interface ValidationContext {
      * @throws RuleFailure         naming the line when it is not valid TOML
      */
     TomlDocument readToml(String path) throws java.io.IOException;
+
+    /**
+     * Reads a record file line by line exactly as the record pipeline reads it for migration (bytes split at
+     * {@code \n}, invalid UTF-8 refused, the record size limit applied), so that a check finds what migration would
+     * refuse and nothing else. Only the fields a check reads are parsed.
+     *
+     * @param path the file, relative to the installation
+     * @param each receives every line that is not blank, in order
+     * @throws java.io.IOException when the file cannot be read
+     */
+    void readRecords(String path, java.util.function.Consumer<RecordLine> each) throws java.io.IOException;
 }

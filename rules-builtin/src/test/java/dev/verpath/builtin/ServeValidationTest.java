@@ -72,7 +72,7 @@ class ServeValidationTest {
                 + "\"api_key\":\"sk\"}\n");
         List<Finding> findings = validate("2.1.0");
         assertThat(findings).extracting(f -> f.path() + " " + f.location().orElse("") + " " + f.message()).containsExactly(
-                "data/requests.jsonl line 3 not a JSON object",
+                "data/requests.jsonl line 3 not a JSON object: found an array",
                 "data/requests.jsonl line 4 field schema_version is 2 (expected 3)",
                 "data/requests.jsonl line 5 field api_key must have become api_key_fingerprint");
     }

@@ -71,7 +71,7 @@ public final class MigrationExecutor {
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
-        this.validator = new InstallationValidator(registry);
+        this.validator = new InstallationValidator(registry, settings.maxRecordBytes());
     }
 
     /**

@@ -132,7 +132,7 @@ public final class InstallationValidation {
                 ? TreeScan.of(installation.root(), Set.of(backups), registry.product(product))
                 : new TreeScan(installation.root(), registry.product(product), List.of());
         Optional<Thresholds> engineChecks = request.engineChecks() ? Optional.of(Thresholds.of(settings)) : Optional.empty();
-        List<Finding> findings = new ValidationRun(registry, engineChecks)
+        List<Finding> findings = new ValidationRun(registry, engineChecks, settings.maxRecordBytes())
                 .findings(new ReadOnlyView(view, Set.of()), tree, product, version, request.categories());
         cache.save();
         if (cache.hashed() + cache.recalled() > 0) {

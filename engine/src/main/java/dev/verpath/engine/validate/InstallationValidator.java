@@ -33,12 +33,22 @@ public final class InstallationValidator {
             .thenComparing(Finding::message);
 
     private final RuleRegistry registry;
+    private final long maxRecordBytes;
 
     /**
      * @param registry the loaded rules
      */
     public InstallationValidator(RuleRegistry registry) {
+        this(registry, dev.verpath.engine.records.RecordRun.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /**
+     * @param registry       the loaded rules
+     * @param maxRecordBytes the longest record line validation reads whole ({@code [data_migration] max_record_bytes})
+     */
+    public InstallationValidator(RuleRegistry registry, long maxRecordBytes) {
         this.registry = registry;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /**
@@ -76,6 +86,14 @@ public final class InstallationValidator {
             @Override
             public String version() {
                 return version;
+            }
+
+            @Override
+            public void readRecords(String path, java.util.function.Consumer<dev.verpath.rules.RecordLine> each)
+                    throws IOException {
+                try (java.io.InputStream in = workspace.open(path)) {
+                    dev.verpath.engine.records.RecordFile.read(in, maxRecordBytes, each);
+                }
             }
 
             @Override

@@ -33,6 +33,7 @@ public final class ValidationRun {
 
     private final RuleRegistry registry;
     private final Optional<Thresholds> engineChecks;
+    private final long maxRecordBytes;
 
     /**
      * A run of the product's rules and the engine's checks.
@@ -49,8 +50,18 @@ public final class ValidationRun {
      * @param engineChecks the limits of the performance checks, or empty to run the product's rules alone
      */
     public ValidationRun(RuleRegistry registry, Optional<Thresholds> engineChecks) {
+        this(registry, engineChecks, dev.verpath.engine.records.RecordRun.DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /**
+     * @param registry       the loaded rules
+     * @param engineChecks   the limits of the performance checks, or empty to run the product's rules alone
+     * @param maxRecordBytes the longest record line read whole ({@code [data_migration] max_record_bytes})
+     */
+    public ValidationRun(RuleRegistry registry, Optional<Thresholds> engineChecks, long maxRecordBytes) {
         this.registry = registry;
         this.engineChecks = engineChecks;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /**
@@ -69,7 +80,7 @@ public final class ValidationRun {
         if (engineChecks.isPresent() && categories.contains(ValidationCategory.SCHEMA)) {
             knownVersion(product, version).ifPresent(findings::add);
         }
-        findings.addAll(new InstallationValidator(registry).validate(view, product, version, categories));
+        findings.addAll(new InstallationValidator(registry, maxRecordBytes).validate(view, product, version, categories));
         for (TreeCheck check : engineChecks.map(EngineChecks::all).orElse(List.of())) {
             ValidationDescriptor d = check.descriptor();
             if (!categories.contains(d.category())) {
