@@ -1,10 +1,7 @@
 package dev.verpath.example;
 
+import dev.verpath.rules.DeclaredRuleSet;
 import dev.verpath.rules.FlagDescriptor;
-import dev.verpath.rules.MigrationRule;
-import dev.verpath.rules.RuleSet;
-import dev.verpath.rules.ValidationRule;
-import java.util.List;
 import org.pf4j.Extension;
 
 /**
@@ -13,29 +10,17 @@ import org.pf4j.Extension;
  * it adds an edge to {@code serve}, which the built-in rules declare.
  */
 @Extension
-public final class ServeHotfixRuleSet implements RuleSet {
+public final class ServeHotfixRuleSet extends DeclaredRuleSet {
 
     /** The flag that sets the timeout the rule writes. */
     static final FlagDescriptor TIMEOUT = new FlagDescriptor("SERVE_HOTFIX_TIMEOUT_SECONDS", "30",
             "The request timeout in seconds that the serve 2.1.1 hotfix writes into the config.");
 
-    @Override
-    public String id() {
-        return "serve-hotfix-example";
-    }
-
-    @Override
-    public List<MigrationRule> rules() {
-        return List.of(new AddRequestTimeout());
-    }
-
-    @Override
-    public List<ValidationRule> validations() {
-        return List.of(new RequestTimeoutValidation());
-    }
-
-    @Override
-    public List<FlagDescriptor> flags() {
-        return List.of(TIMEOUT);
+    /** Declares the rule, the validation and the flag. */
+    public ServeHotfixRuleSet() {
+        super(DeclaredRuleSet.of("serve-hotfix-example")
+                .rules(new AddRequestTimeout())
+                .validations(new RequestTimeoutValidation())
+                .flags(TIMEOUT));
     }
 }

@@ -1,0 +1,137 @@
+package dev.verpath.rules;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A rule set declared in one expression instead of six getters: extend it, mark the class
+ * {@code @org.pf4j.Extension}, and hand the constructor what the set holds. PF4J needs a class with a public
+ * no-argument constructor, which is why this is a class to extend rather than a value.
+ *
+ * <pre>{@code
+ * @Extension
+ * public final class GatewayRules extends DeclaredRuleSet {
+ *     public GatewayRules() {
+ *         super(DeclaredRuleSet.of("gateway-rules")
+ *                 .products(new Product("gateway", "The API gateway.", "config/gateway.toml", "data", "models"))
+ *                 .rules(new RecordEdits(...), new TomlEdits(...))
+ *                 .validations(new GatewayConfigValidation()));
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class DeclaredRuleSet implements RuleSet {
+
+    private final Contents contents;
+
+    /**
+     * @param contents what the set holds
+     */
+    protected DeclaredRuleSet(Contents contents) {
+        this.contents = Objects.requireNonNull(contents, "contents");
+    }
+
+    /**
+     * @param id the set's id, unique among the loaded rule sets
+     * @return empty contents to add to
+     */
+    public static Contents of(String id) {
+        return new Contents(id, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /**
+     * What a declared rule set holds. Immutable; each method returns new contents.
+     *
+     * @param id           the set's id
+     * @param products     the products it declares
+     * @param rules        its migration rules
+     * @param validations  its validation rules
+     * @param recordChecks its record checks
+     * @param flags        the flags its rules read
+     */
+    public record Contents(String id, List<Product> products, List<MigrationRule> rules, List<ValidationRule> validations,
+                           List<RecordCheck> recordChecks, List<FlagDescriptor> flags) {
+
+        /** Checks the id and copies the lists. */
+        public Contents {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("a rule set needs an id");
+            }
+            products = List.copyOf(products);
+            rules = List.copyOf(rules);
+            validations = List.copyOf(validations);
+            recordChecks = List.copyOf(recordChecks);
+            flags = List.copyOf(flags);
+        }
+
+        /**
+         * @param declared the products
+         * @return these contents with them
+         */
+        public Contents products(Product... declared) {
+            return new Contents(id, List.of(declared), rules, validations, recordChecks, flags);
+        }
+
+        /**
+         * @param declared the migration rules
+         * @return these contents with them
+         */
+        public Contents rules(MigrationRule... declared) {
+            return new Contents(id, products, List.of(declared), validations, recordChecks, flags);
+        }
+
+        /**
+         * @param declared the validation rules
+         * @return these contents with them
+         */
+        public Contents validations(ValidationRule... declared) {
+            return new Contents(id, products, rules, List.of(declared), recordChecks, flags);
+        }
+
+        /**
+         * @param declared the record checks
+         * @return these contents with them
+         */
+        public Contents recordChecks(RecordCheck... declared) {
+            return new Contents(id, products, rules, validations, List.of(declared), flags);
+        }
+
+        /**
+         * @param declared the flags
+         * @return these contents with them
+         */
+        public Contents flags(FlagDescriptor... declared) {
+            return new Contents(id, products, rules, validations, recordChecks, List.of(declared));
+        }
+    }
+
+    @Override
+    public final String id() {
+        return contents.id();
+    }
+
+    @Override
+    public final List<Product> products() {
+        return contents.products();
+    }
+
+    @Override
+    public final List<MigrationRule> rules() {
+        return contents.rules();
+    }
+
+    @Override
+    public final List<ValidationRule> validations() {
+        return contents.validations();
+    }
+
+    @Override
+    public final List<RecordCheck> recordChecks() {
+        return contents.recordChecks();
+    }
+
+    @Override
+    public final List<FlagDescriptor> flags() {
+        return contents.flags();
+    }
+}
