@@ -37,6 +37,8 @@ public final class TomlText implements TomlDocument {
     private final boolean endsWithNewline;
     private final String newline;
     private TomlParseResult parsed;
+    /** The lines that are table headers ({@code [t]}, {@code [[t]]}), found again on each parse. */
+    private TreeSet<Integer> headers = new TreeSet<>();
 
     /**
      * @param path the file, for failures
@@ -62,6 +64,19 @@ public final class TomlText implements TomlDocument {
                     .replaceAll("\\s*\\(line \\d+, column \\d+\\)$", ""));
         }
         parsed = result;
+        headers = new TreeSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            // a line of an array that spans lines may start with '[' too; alone, only a header is a TOML document
+            if (lines.get(i).strip().startsWith("[") && !Toml.parse(lines.get(i)).hasErrors()) {
+                headers.add(i);
+            }
+        }
+    }
+
+    /** @return the first header line after a line, or the number of lines when there is none */
+    private int nextHeader(int line) {
+        Integer next = headers.higher(line);
+        return next == null ? lines.size() : next;
     }
 
     @Override
@@ -170,11 +185,7 @@ public final class TomlText implements TomlDocument {
                 starts.add(line);
             }
         }
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().startsWith("[")) {
-                starts.add(i); // headers of arrays of tables too
-            }
-        }
+        starts.addAll(headers); // headers of arrays of tables too
         return starts;
     }
 
@@ -324,20 +335,14 @@ public final class TomlText implements TomlDocument {
     /** The line of a table's own {@code [header]}, or -1 when it has none (a table only implied by dotted keys). */
     private int headerLine(String table) {
         int line = lineOf(table);
-        return line >= 0 && lines.get(line).strip().startsWith("[") && !lines.get(line).strip().startsWith("[[") ? line : -1;
+        return line >= 0 && headers.contains(line) && !lines.get(line).strip().startsWith("[[") ? line : -1;
     }
 
     /** A table's lines: the comments above its header, the header, its keys, up to the next table's comments. */
     private int[] tableBlock(String table) {
         int header = headerLine(table);
         int start = commentsStart(header);
-        int next = lines.size();
-        for (int i = header + 1; i < lines.size(); i++) {
-            if (lines.get(i).strip().startsWith("[")) {
-                next = i;
-                break;
-            }
-        }
+        int next = nextHeader(header);
         int end = next;
         if (next < lines.size()) {
             while (end > header + 1 && lines.get(end - 1).strip().startsWith("#")) {
@@ -483,24 +488,9 @@ public final class TomlText implements TomlDocument {
         }
         int at;
         if (table.isEmpty()) {
-            Integer firstHeader = null;
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).strip().startsWith("[")) {
-                    firstHeader = i;
-                    break;
-                }
-            }
-            at = firstHeader == null ? lines.size() : firstHeader;
+            at = headers.isEmpty() ? lines.size() : headers.first();
         } else {
-            int header = lineOf(table);
-            Integer next = null;
-            for (int i = header + 1; i < lines.size(); i++) {
-                if (lines.get(i).strip().startsWith("[")) {
-                    next = i;
-                    break;
-                }
-            }
-            at = next == null ? lines.size() : next;
+            at = nextHeader(lineOf(table));
         }
         int floor = table.isEmpty() ? 0 : lineOf(table) + 1;
         int end = at;
@@ -518,7 +508,7 @@ public final class TomlText implements TomlDocument {
         }
         lines.addAll(end, block);
         int after = end + block.size();
-        if (table.isEmpty() && after < lines.size() && lines.get(after).strip().startsWith("[")) {
+        if (table.isEmpty() && after < lines.size() && after == at + block.size()) {
             lines.add(after, ""); // a blank line between the top keys and the first table
         }
         reparse();

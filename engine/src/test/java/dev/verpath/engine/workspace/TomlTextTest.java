@@ -116,6 +116,14 @@ class TomlTextTest {
     }
 
     @Test
+    void aLineOfAnArrayThatStartsWithABracketIsNotTakenForATableHeader() {
+        String text = "matrix = [\n  [1, 2],\n  [3, 4],\n]\nport = 1\n\n[t]\nx = 1\n";
+
+        assertThat(edited(text, TomlEdit.remove("matrix"), TomlEdit.set("top", JsonValue.of(true))))
+                .isEqualTo("port = 1\ntop = true\n\n[t]\nx = 1\n");
+    }
+
+    @Test
     void valuesReadAsTheirKinds() {
         TomlText document = new TomlText("g.toml", CONFIG);
 
