@@ -44,7 +44,7 @@ public record Installation(Path root, String product, Optional<String> version, 
      *
      * @param root the root folder
      * @return the installation
-     * @throws MigrationException when VERSION cannot be read or parsed
+     * @throws MigrationException when VERSION cannot be read; {@link VersionFileProblem} when it is not a version
      */
     public static Installation at(Path root) {
         return read(root, true);
@@ -60,19 +60,6 @@ public record Installation(Path root, String product, Optional<String> version, 
      */
     public static Installation ignoringVersionFile(Path root) {
         return read(root, false);
-    }
-
-    /**
-     * Whether a failure of {@link #at} is about the VERSION file of the root (a line that is not a version, a
-     * product the history contradicts) rather than about the folder or the environment.
-     *
-     * @param failure the failure
-     * @param root    the root folder
-     * @return true when VERSION is what is wrong
-     */
-    public static boolean isAboutVersionFile(MigrationException failure, Path root) {
-        return failure.code() == ErrorCode.USAGE && Optional.ofNullable(failure.getMessage())
-                .filter(m -> m.startsWith(root.toAbsolutePath().normalize().resolve(VERSION_FILE) + ":1: ")).isPresent();
     }
 
     private static Installation read(Path root, boolean readVersionFile) {
@@ -94,8 +81,8 @@ public record Installation(Path root, String product, Optional<String> version, 
             String first = text.lines().findFirst().orElse("").trim();
             String[] words = first.split("\\s+");
             if (first.isEmpty() || words.length > 2) {
-                throw new MigrationException(ErrorCode.USAGE, versionFile + ":1: expected '<version>' or '<product> <version>', found '"
-                        + first + "'; fix the file");
+                throw new VersionFileProblem(versionFile, "expected '<version>' or '<product> <version>', found '"
+                        + first + "'", "fix the file");
             }
             if (words.length == 2) {
                 product = words[0];
@@ -105,8 +92,8 @@ public record Installation(Path root, String product, Optional<String> version, 
                 version = Optional.of(words[0]);
             }
             if (!VersionText.isVersion(version.get())) {
-                throw new MigrationException(ErrorCode.USAGE, versionFile + ":1: '" + Excerpt.of(version.get())
-                        + "' is not a version (expected one like 2.1.0); write the installation's version there"
+                throw new VersionFileProblem(versionFile, "'" + Excerpt.of(version.get())
+                        + "' is not a version (expected one like 2.1.0)", "write the installation's version there"
                         + (named ? ", after its product" : ""));
             }
         }
@@ -114,10 +101,10 @@ public record Installation(Path root, String product, Optional<String> version, 
         Optional<String> recorded = History.recordedVersion(history);
         Optional<String> historyProduct = History.recordedProduct(history);
         if (named && historyProduct.isPresent() && !historyProduct.get().equals(product)) {
-            throw new MigrationException(ErrorCode.USAGE, versionFile + ":1: names product '" + product + "', but "
+            throw new VersionFileProblem(versionFile, "names product '" + product + "', but "
                     + absolute.resolve(LiveTree.STATE_FOLDER).resolve(History.FILE) + " records product '" + historyProduct.get()
-                    + "'; put the right product in VERSION ('" + historyProduct.get() + " <version>') or check that .migrate/ belongs"
-                    + " to this installation");
+                    + "'", "put the right product in VERSION ('" + historyProduct.get() + " <version>') or check that .migrate/"
+                    + " belongs to this installation");
         }
         if (!named && historyProduct.isPresent()) {
             product = historyProduct.get();

@@ -10,7 +10,6 @@ import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.json.JsonText;
 import dev.verpath.rules.json.JsonValue;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -145,12 +144,6 @@ final class JsonValues {
     static String text(JsonValue value) {
         RecordBytes out = new RecordBytes();
         write(value, out);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            out.writeTo(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return out.text();
     }
 }

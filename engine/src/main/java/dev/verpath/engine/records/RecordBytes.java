@@ -70,6 +70,11 @@ final class RecordBytes {
         }
     }
 
+    /** @return the bytes as UTF-8 text, for messages */
+    String text() {
+        return new String(bytes, 0, size, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     void writeTo(OutputStream out) throws IOException {
         out.write(bytes, 0, size);
     }

@@ -2,7 +2,6 @@ package dev.verpath.engine.records;
 
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.RecordCheck;
-import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;
 import java.util.ArrayList;

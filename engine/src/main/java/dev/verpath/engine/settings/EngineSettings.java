@@ -93,8 +93,9 @@ public final class EngineSettings {
         if (source.equals("option")) {
             return option;
         }
-        if (source.startsWith("environment ")) {
-            return "$" + source.substring("environment ".length());
+        Optional<String> variable = SettingTypes.variable(source);
+        if (variable.isPresent()) {
+            return variable.get();
         }
         return source.equals("default") ? "the default" : source;
     }

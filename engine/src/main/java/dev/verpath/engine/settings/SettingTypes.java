@@ -90,8 +90,9 @@ final class SettingTypes {
      * @return the prefix
      */
     static String where(EffectiveSetting setting, Optional<Path> file) {
-        if (setting.source().startsWith("environment ")) {
-            return "$" + setting.source().substring("environment ".length()) + ": ";
+        Optional<String> variable = variable(setting.source());
+        if (variable.isPresent()) {
+            return variable.get() + ": ";
         }
         if (file.isPresent() && setting.source().equals(file.get().toString())) {
             return file.get() + lineOf(file.get(), setting.key()).map(n -> ":" + n).orElse("") + ": ";
@@ -99,9 +100,19 @@ final class SettingTypes {
         return "";
     }
 
+    /**
+     * @param source a setting's source, as {@link EffectiveSetting#source()} gives it
+     * @return {@code $NAME} when it is an environment variable
+     */
+    static Optional<String> variable(String source) {
+        return source.startsWith("environment ") ? Optional.of("$" + source.substring("environment ".length()))
+                : Optional.empty();
+    }
+
     private static String remedy(EffectiveSetting setting) {
-        if (setting.source().startsWith("environment ")) {
-            return "fix or unset $" + setting.source().substring("environment ".length());
+        Optional<String> variable = variable(setting.source());
+        if (variable.isPresent()) {
+            return "fix or unset " + variable.get();
         }
         if (setting.source().equals("option")) {
             return "fix the option";

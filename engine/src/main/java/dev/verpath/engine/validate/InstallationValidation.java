@@ -1,6 +1,7 @@
 package dev.verpath.engine.validate;
 
 import dev.verpath.engine.Installation;
+import dev.verpath.engine.VersionFileProblem;
 import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
@@ -70,13 +71,10 @@ public final class InstallationValidation {
         List<Finding> versionFile = List.of();
         try {
             installation = Installation.at(request.root());
-        } catch (MigrationException e) {
-            if (!Installation.isAboutVersionFile(e, request.root())) {
-                throw e;
-            }
+        } catch (VersionFileProblem e) {
             // VERSION itself is wrong: a finding, and the rest is checked at the version the history (or --version) gives
             installation = Installation.ignoringVersionFile(request.root());
-            versionFile = List.of(versionFileFinding(installation, e));
+            versionFile = List.of(versionFileFinding(e));
         }
         String product = installation.product();
         if (!versionFile.isEmpty() && request.version().or(installation::version).isEmpty()) {
@@ -113,13 +111,9 @@ public final class InstallationValidation {
     }
 
     /** VERSION's own problem as a finding: what is wrong with line 1, and the remedy the refusal gives. */
-    private static Finding versionFileFinding(Installation installation, MigrationException e) {
-        String text = e.getMessage().substring((installation.root().resolve(Installation.VERSION_FILE) + ":1: ").length());
-        int remedyAt = text.indexOf("; ");
-        String message = remedyAt < 0 ? text : text.substring(0, remedyAt);
-        String remedy = remedyAt < 0 ? "Fix the file." : Character.toUpperCase(text.charAt(remedyAt + 2))
-                + text.substring(remedyAt + 3) + ".";
-        return Finding.of(VERSION_FILE_CHECK, Installation.VERSION_FILE, "line 1", message, remedy);
+    private static Finding versionFileFinding(VersionFileProblem e) {
+        String remedy = Character.toUpperCase(e.remedy().charAt(0)) + e.remedy().substring(1) + ".";
+        return Finding.of(VERSION_FILE_CHECK, Installation.VERSION_FILE, "line 1", e.problem(), remedy);
     }
 
     private Pass check(Installation installation, String product, String version, ValidationRequest request, Path backups,

@@ -40,8 +40,11 @@ record ServeTomlRule(RuleDescriptor descriptor, Change change) implements FileRu
      * @param edits      its edits, in order
      */
     ServeTomlRule(RuleDescriptor descriptor, List<TomlEdit> edits) {
-        this(descriptor, (toml, context) -> List.copyOf(edits)
-                .forEach(edit -> edit.applyTo(toml, ServeLayout.CONFIG_FILE, context.report())));
+        this(descriptor, applying(List.copyOf(edits)));
+    }
+
+    private static Change applying(List<TomlEdit> edits) {
+        return (toml, context) -> edits.forEach(edit -> edit.applyTo(toml, ServeLayout.CONFIG_FILE, context.report()));
     }
 
     @Override
