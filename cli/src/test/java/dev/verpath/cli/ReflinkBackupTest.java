@@ -27,7 +27,12 @@ class ReflinkBackupTest {
     private Path disk;
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            return command[0] + " is not installed";
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0 ? "" : String.join(" ", command) + ": " + out;
     }
