@@ -1,7 +1,8 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         if (Files.exists(dir)) {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
-                    throw new MigrationException(ErrorCode.USAGE, dir + ": not empty; give --keep a new or empty folder");
+                    throw new EngineFailure(ErrorCode.USAGE, dir + ": not empty; give --keep a new or empty folder");
                 }
             }
         }

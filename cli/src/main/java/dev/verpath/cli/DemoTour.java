@@ -1,6 +1,8 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.PlanRequest;
@@ -11,7 +13,6 @@ import dev.verpath.engine.Scope;
 import dev.verpath.engine.StatusReport;
 import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.plan.MigrationPlan;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,7 +101,7 @@ final class DemoTour {
         List<String> differing = before.keySet().stream().filter(p -> !before.get(p).equals(after.get(p))).toList();
         List<String> extra = after.keySet().stream().filter(p -> !before.containsKey(p)).toList();
         if (!differing.isEmpty() || !extra.isEmpty()) {
-            throw new MigrationException(ErrorCode.RULE_FAILED, "demo: after rollback " + differing.size()
+            throw new EngineFailure(ErrorCode.RULE_FAILED, "demo: after rollback " + differing.size()
                     + " files differ from before " + differing + " and " + extra.size() + " are new " + extra
                     + "; keep the sample with --keep DIR to inspect it");
         }

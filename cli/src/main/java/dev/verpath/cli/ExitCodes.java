@@ -1,12 +1,13 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The one mapping from a failure to an exit code: an engine failure exits with its
- * {@link dev.verpath.rules.ErrorCode}'s code, a usage error with 2, anything else with 1.
+ * The one mapping from a failure to an exit code: an engine failure exits with the code
+ * {@link ExitStatus} gives its {@link ErrorCode}, a usage error with 2, anything else with 1.
  */
 final class ExitCodes implements IExitCodeExceptionMapper {
 
@@ -16,7 +17,7 @@ final class ExitCodes implements IExitCodeExceptionMapper {
             return ExitStatus.USAGE.code();
         }
         return engineFailure(failure)
-                .map(m -> ExitStatus.of(m.code()).code())
+                .map(m -> ExitStatus.of(ErrorCode.of(m)).code())
                 .orElse(ExitStatus.FAILED.code());
     }
 

@@ -1,12 +1,12 @@
 package dev.verpath.cli;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The exit codes of {@code migrate}, the one place they are defined. Each engine {@link ErrorCode}
- * maps to one of them through its {@link ErrorCode#exitCode()}.
+ * The exit codes of {@code migrate}, the one place they are defined, and the one mapping from each kind of
+ * engine failure ({@link ErrorCode}) to its exit code.
  */
 public enum ExitStatus {
     /** The command did what was asked. */
@@ -48,12 +48,13 @@ public enum ExitStatus {
      * @return the status with the same exit code
      */
     public static ExitStatus of(ErrorCode errorCode) {
-        for (ExitStatus status : values()) {
-            if (status.code == errorCode.exitCode()) {
-                return status;
-            }
-        }
-        return FAILED;
+        return switch (errorCode) {
+            case RULE_FAILED, RULE_BUG, VALIDATION_FAILED, IO_FAILED, RULE_SET_INVALID -> FAILED;
+            case USAGE, NO_PATH -> USAGE;
+            case LOCKED -> LOCKED;
+            case RECOVERY_NEEDED -> RECOVERY_NEEDED;
+            case BACKUP_CORRUPT -> BACKUP_CORRUPT;
+        };
     }
 
     /** @return every code and its meaning, in order, as the help footer lists them */

@@ -1,14 +1,14 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
-import java.util.List;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns a failed command into one line on stderr, {@code migrate: <message>}, and its exit code. The
@@ -24,7 +24,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
         int code = new ExitCodes().getExitCode(failure);
         String message = engineFailure.map(Throwable::getMessage).orElseGet(() -> unexpected(failure));
         List<String> refused = ((MigrateCommand) line.getCommandSpec().root().userObject()).refusedPlugins();
-        if (engineFailure.filter(m -> m.code() == ErrorCode.NO_PATH).isPresent() && !refused.isEmpty()) {
+        if (engineFailure.filter(m -> ErrorCode.of(m) == ErrorCode.NO_PATH).isPresent() && !refused.isEmpty()) {
             // a product or version the user expected may be missing because its plugin was refused: say which and why
             message = message + "; note: " + String.join("; ", refused) + " (fix it, then run again; see 'migrate plugins list')";
         }
@@ -36,7 +36,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
         err.flush();
         if (options.json()) {
             ObjectNode error = Output.object();
-            error.put("code", engineFailure.map(m -> m.code().name()).orElse("UNEXPECTED"));
+            error.put("code", engineFailure.map(m -> ErrorCode.of(m).name()).orElse("UNEXPECTED"));
             error.put("exitCode", code);
             error.put("message", oneLine(message));
             ObjectNode document = Output.object();

@@ -1,10 +1,11 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.SettingsLoader;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -98,7 +99,7 @@ final class Invocation {
             return true;
         }
         if (console == null) {
-            throw new MigrationException(ErrorCode.USAGE, question.replaceAll("\\?$", "") + ": nobody can confirm this here (no"
+            throw new EngineFailure(ErrorCode.USAGE, question.replaceAll("\\?$", "") + ": nobody can confirm this here (no"
                     + " terminal); pass --yes to go ahead");
         }
         String answer = Optional.ofNullable(console.readLine("%s [y/N] ", question)).orElse("");

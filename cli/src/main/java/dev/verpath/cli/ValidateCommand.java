@@ -1,10 +1,11 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.validate.ValidationRequest;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.ValidationCategory;
 import java.io.IOException;
@@ -113,7 +114,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, file + ": cannot write the report (" + e.getMessage()
+            throw new EngineFailure(ErrorCode.IO_FAILED, file + ": cannot write the report (" + e.getMessage()
                     + "); choose another --report file", e);
         }
     }

@@ -2,7 +2,7 @@ package dev.verpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -11,8 +11,21 @@ class ExitStatusTest {
 
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
-    void everyEngineErrorCodeHasAStatusWithItsExitCode(ErrorCode code) {
-        assertThat(ExitStatus.of(code).code()).isEqualTo(code.exitCode());
+    void anErrorCodeExitsByWhoseProblemItIsAndWhatTheUserCanDo(ErrorCode code) {
+        int expected = switch (code) {
+            case USAGE, NO_PATH -> 2;
+            case LOCKED -> 3;
+            case RECOVERY_NEEDED -> 4;
+            case BACKUP_CORRUPT -> 5;
+            default -> 1;
+        };
+        assertThat(ExitStatus.of(code).code()).isEqualTo(expected);
+    }
+
+    @Test
+    void aRulesOwnFailuresMapToTheirKinds() {
+        assertThat(ExitStatus.of(ErrorCode.of(new dev.verpath.rules.RuleFailure("a.toml", "bad"))).code()).isEqualTo(1);
+        assertThat(ExitStatus.of(ErrorCode.of(new dev.verpath.rules.FlagFailure("X", "X is 'y'"))).code()).isEqualTo(2);
     }
 
     @Test

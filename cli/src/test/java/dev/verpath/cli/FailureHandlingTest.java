@@ -1,9 +1,10 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.EngineFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,25 +45,25 @@ class FailureHandlingTest {
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
     void anEngineFailureExitsWithItsCodeAndPrintsOneLine(ErrorCode code) {
-        CommandRun run = failWith(new MigrationException(code, "data/a.jsonl:3: not a JSON object; fix the line"));
+        CommandRun run = failWith(new EngineFailure(code, "data/a.jsonl:3: not a JSON object; fix the line"));
 
-        assertThat(run.exit()).isEqualTo(code.exitCode());
+        assertThat(run.exit()).isEqualTo(ExitStatus.of(code).code());
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).isEqualTo("migrate: data/a.jsonl:3: not a JSON object; fix the line\n");
     }
 
     @Test
     void exitCodesFollowTheContract() {
-        assertThat(failWith(new MigrationException(ErrorCode.RULE_FAILED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(1);
-        assertThat(failWith(new MigrationException(ErrorCode.USAGE, "data/a.jsonl: x; fix it")).exit()).isEqualTo(2);
-        assertThat(failWith(new MigrationException(ErrorCode.LOCKED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(3);
-        assertThat(failWith(new MigrationException(ErrorCode.RECOVERY_NEEDED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(4);
-        assertThat(failWith(new MigrationException(ErrorCode.BACKUP_CORRUPT, "data/a.jsonl: x; fix it")).exit()).isEqualTo(5);
+        assertThat(failWith(new EngineFailure(ErrorCode.RULE_FAILED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(1);
+        assertThat(failWith(new EngineFailure(ErrorCode.USAGE, "data/a.jsonl: x; fix it")).exit()).isEqualTo(2);
+        assertThat(failWith(new EngineFailure(ErrorCode.LOCKED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(3);
+        assertThat(failWith(new EngineFailure(ErrorCode.RECOVERY_NEEDED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(4);
+        assertThat(failWith(new EngineFailure(ErrorCode.BACKUP_CORRUPT, "data/a.jsonl: x; fix it")).exit()).isEqualTo(5);
     }
 
     @Test
     void anEngineFailureWrappedInAnotherExceptionKeepsItsCode() {
-        MigrationException locked = new MigrationException(ErrorCode.LOCKED, "/srv/a/.migrate/lock: locked by pid 42; wait for it");
+        MigrationException locked = new EngineFailure(ErrorCode.LOCKED, "/srv/a/.migrate/lock: locked by pid 42; wait for it");
         CommandRun run = failWith(new IllegalStateException("wrapper", locked));
 
         assertThat(run.exit()).isEqualTo(3);
@@ -90,7 +91,7 @@ class FailureHandlingTest {
 
     @Test
     void jsonPutsTheErrorOnStdoutAsOneDocument() {
-        CommandRun run = failWith(new MigrationException(ErrorCode.RECOVERY_NEEDED, "/srv/a/.migrate/journal.json: recover first"), "--json");
+        CommandRun run = failWith(new EngineFailure(ErrorCode.RECOVERY_NEEDED, "/srv/a/.migrate/journal.json: recover first"), "--json");
 
         JsonNode error = run.json().get("error");
         assertThat(run.exit()).isEqualTo(4);

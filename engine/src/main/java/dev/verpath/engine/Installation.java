@@ -5,7 +5,6 @@ import dev.verpath.engine.graph.VersionText;
 import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +64,7 @@ public record Installation(Path root, String product, Optional<String> version, 
     private static Installation read(Path root, boolean readVersionFile) {
         Path absolute = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(absolute)) {
-            throw new MigrationException(ErrorCode.USAGE, absolute + ": not a folder; give the installation root with --path");
+            throw new EngineFailure(ErrorCode.USAGE, absolute + ": not a folder; give the installation root with --path");
         }
         Path versionFile = absolute.resolve(VERSION_FILE);
         String product = DEFAULT_PRODUCT;
@@ -76,7 +75,7 @@ public record Installation(Path root, String product, Optional<String> version, 
             try {
                 text = Files.readString(versionFile, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new MigrationException(ErrorCode.IO_FAILED, versionFile + ": cannot read (" + e.getMessage() + ")", e);
+                throw new EngineFailure(ErrorCode.IO_FAILED, versionFile + ": cannot read (" + e.getMessage() + ")", e);
             }
             String first = text.lines().findFirst().orElse("").trim();
             String[] words = first.split("\\s+");
@@ -135,7 +134,7 @@ public record Installation(Path root, String product, Optional<String> version, 
      */
     public String product(Optional<String> asked) {
         if (asked.isPresent() && productKnown && !asked.get().equals(product)) {
-            throw new MigrationException(ErrorCode.USAGE, root.resolve(productInVersion ? VERSION_FILE
+            throw new EngineFailure(ErrorCode.USAGE, root.resolve(productInVersion ? VERSION_FILE
                     : LiveTree.STATE_FOLDER + "/" + History.FILE) + ": this installation is product '" + product
                     + "', not '" + asked.get() + "'; drop --product, or give the installation of '" + asked.get() + "'");
         }

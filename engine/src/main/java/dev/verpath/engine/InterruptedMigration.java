@@ -2,7 +2,6 @@ package dev.verpath.engine;
 
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ final class InterruptedMigration {
             try {
                 journal.end();
             } catch (IOException e) {
-                throw new MigrationException(ErrorCode.IO_FAILED, journalFile(installation) + ": cannot remove the journal of"
+                throw new EngineFailure(ErrorCode.IO_FAILED, journalFile(installation) + ": cannot remove the journal of"
                         + " an interrupted run that changed nothing (" + e.getMessage() + "); check the folder's permissions", e);
             }
             notices.accept("cleared the journal of an interrupted run " + interrupted.get().from() + " -> "
@@ -66,7 +65,7 @@ final class InterruptedMigration {
      * @return the failure: exit 4, naming the journal and what to run
      */
     static MigrationException refusal(Installation installation, Journal.Intent intent) {
-        return new MigrationException(ErrorCode.RECOVERY_NEEDED, journalFile(installation) + ": " + describe(intent) + "; "
+        return new EngineFailure(ErrorCode.RECOVERY_NEEDED, journalFile(installation) + ": " + describe(intent) + "; "
                 + advice(installation.root(), intent));
     }
 

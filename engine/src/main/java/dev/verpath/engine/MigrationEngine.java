@@ -7,34 +7,33 @@ import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.execute.MigrationExecutor;
 import dev.verpath.engine.execute.RunTarget;
+import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.journal.RuleChecksum;
 import dev.verpath.engine.plan.FewestStepsPlanner;
+import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidation;
 import dev.verpath.engine.validate.ValidationRequest;
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.workspace.Mount;
+import dev.verpath.engine.workspace.NetworkFileSystem;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.util.Set;
-import dev.verpath.engine.graph.VersionGraph;
-import dev.verpath.engine.plan.MigrationPlan;
-import dev.verpath.engine.plugin.RuleRegistry;
-import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.AtomicFiles;
-import dev.verpath.engine.workspace.Mount;
-import dev.verpath.engine.workspace.NetworkFileSystem;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -88,7 +87,7 @@ public final class MigrationEngine {
         Optional<Installation> installation = request.root().map(Installation::at);
         String product = request.product().or(() -> installation.map(Installation::product)).orElse(Installation.DEFAULT_PRODUCT);
         String from = request.from().or(() -> installation.flatMap(Installation::version)).orElseThrow(() ->
-                new MigrationException(ErrorCode.USAGE, installation.map(i -> i.root().resolve(Installation.VERSION_FILE) + ": missing; ")
+                new EngineFailure(ErrorCode.USAGE, installation.map(i -> i.root().resolve(Installation.VERSION_FILE) + ": missing; ")
                         .orElse("") + "no source version; give --from"));
         MigrationPlan plan = planFor(product, from, request.to(), request.allowLossy());
         return installation.isPresent() ? plan.withEstimate(new PlanEstimator().estimate(plan, installation.get().root())) : plan;
@@ -128,7 +127,7 @@ public final class MigrationEngine {
             // a dry run writes nothing, not even the lock file: it only looks
             Optional<String> holder = InstallationLock.holder(found.stateFolder());
             if (holder.isPresent()) {
-                throw new MigrationException(ErrorCode.LOCKED, found.stateFolder().resolve(InstallationLock.FILE)
+                throw new EngineFailure(ErrorCode.LOCKED, found.stateFolder().resolve(InstallationLock.FILE)
                         + ": a migration is in progress (" + holder.get() + "); wait for it to finish, then run the dry run again");
             }
             Optional<Journal.Intent> interrupted = InterruptedMigration.withoutLock(found);
@@ -163,7 +162,7 @@ public final class MigrationEngine {
 
     private MigrationPlan planOf(RunRequest request, Installation installation) {
         String product = installation.product(request.product());
-        String from = request.from().or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
+        String from = request.from().or(installation::version).orElseThrow(() -> new EngineFailure(ErrorCode.USAGE,
                 installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
         try {
             return planFor(product, from, request.to(), request.allowLossy());
@@ -174,13 +173,13 @@ public final class MigrationEngine {
                 throw e;
             }
             // the source came from the installation: name where, so the user knows which file to look at
-            throw new MigrationException(e.code(), installation.versionSource() + ": " + e.getMessage(), e);
+            throw new EngineFailure(ErrorCode.of(e), installation.versionSource() + ": " + e.getMessage(), e);
         }
     }
 
     private RunResult run(RunRequest request, Installation installation, Consumer<String> progress) {
         String product = installation.product(request.product());
-        Product layout = registry.product(product).orElseThrow(() -> new MigrationException(ErrorCode.NO_PATH,
+        Product layout = registry.product(product).orElseThrow(() -> new EngineFailure(ErrorCode.NO_PATH,
                 "unknown product '" + product + "'; known products: " + String.join(", ", registry.products().keySet())));
         MigrationPlan plan = planOf(request, installation);
         RunTarget target = RunTarget.of(request, layout, installation);
@@ -262,7 +261,7 @@ public final class MigrationEngine {
     public Path installationOf(Path backup) {
         Path folder = backup.toAbsolutePath().normalize();
         if (!Files.isRegularFile(folder.resolve(BackupManifest.FILE))) {
-            throw new MigrationException(ErrorCode.USAGE, folder + ": not a backup folder (it has no "
+            throw new EngineFailure(ErrorCode.USAGE, folder + ": not a backup folder (it has no "
                     + BackupManifest.FILE + "); give a folder that 'migrate backups list' shows, or --path and --backup-id");
         }
         List<Mount> mounts = BackupStore.read(folder).mounts();
@@ -325,7 +324,7 @@ public final class MigrationEngine {
         try {
             return new BackupStore(backupFolder(installation), clock).list();
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot list backups (" + e.getMessage() + ")", e);
+            throw new EngineFailure(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot list backups (" + e.getMessage() + ")", e);
         }
     }
 
@@ -394,7 +393,7 @@ public final class MigrationEngine {
             }
             return List.copyOf(removed);
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot prune backups ("
+            throw new EngineFailure(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot prune backups ("
                     + e.getMessage() + "); run it again", e);
         }
     }

@@ -1,7 +1,5 @@
 package dev.verpath.engine;
 
-import dev.verpath.rules.ErrorCode;
-import dev.verpath.rules.MigrationException;
 import java.nio.file.Path;
 
 /**
@@ -9,7 +7,7 @@ import java.nio.file.Path;
  * usage error for the commands that need the version; a finding on {@code VERSION} line 1 for {@code validate}, which
  * reads the problem and its remedy apart.
  */
-public final class VersionFileProblem extends MigrationException {
+public final class VersionFileProblem extends EngineFailure {
 
     private static final long serialVersionUID = 1L;
 

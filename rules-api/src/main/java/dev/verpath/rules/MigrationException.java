@@ -1,42 +1,28 @@
 package dev.verpath.rules;
 
-import java.util.Objects;
-
 /**
- * The root of every failure the engine reports. Each carries an {@link ErrorCode} that decides the
- * command's exit code. Unchecked, immutable.
+ * The root of every failure Verpath reports, typed by whose problem it is ({@link #fault()}). A rule throws
+ * one of the two kinds meant for it, {@link RuleFailure} (the user's file cannot be migrated) and
+ * {@link FlagFailure} (a flag's value is not acceptable); the engine's own kinds (a held lock, a damaged
+ * backup, no path to the target) and the exit codes the command ends with are not part of this API.
+ * Unchecked, immutable.
  */
-public class MigrationException extends RuntimeException {
+public abstract class MigrationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final ErrorCode code;
-
     /**
-     * @param code    what kind of failure
      * @param message one line: what went wrong, naming the file and what to do
+     * @param cause   the underlying exception, or null
      */
-    public MigrationException(ErrorCode code, String message) {
-        super(message);
-        this.code = Objects.requireNonNull(code, "code");
-    }
-
-    /**
-     * @param code    what kind of failure
-     * @param message one line: what went wrong, naming the file and what to do
-     * @param cause   the underlying exception
-     */
-    public MigrationException(ErrorCode code, String message, Throwable cause) {
+    protected MigrationException(String message, Throwable cause) {
         super(message, cause);
-        this.code = Objects.requireNonNull(code, "code");
     }
 
     /**
-     * What kind of failure this is.
+     * Whose problem this failure is.
      *
-     * @return the code, never null
+     * @return the fault, never null
      */
-    public ErrorCode code() {
-        return code;
-    }
+    public abstract Fault fault();
 }

@@ -3,8 +3,11 @@ package dev.verpath.rules;
 import java.util.Optional;
 
 /**
- * A rule could not do its work on one file. The engine rolls the migration back and prints one line
- * naming the file, the location (a line number or a key) and the rule. Immutable.
+ * A rule could not do its work on one file because of what the file holds: the user's data, not the rule, is
+ * at fault. The engine rolls the migration back and prints one line naming the file, the location (a line
+ * number or a key) and the rule, and tells the user to fix the file. A rule that meets a state it was not
+ * written for (its own bug) throws anything else: the engine then names the rule and its plugin and says to
+ * report it. Immutable.
  */
 public class RuleFailure extends MigrationException {
 
@@ -21,7 +24,7 @@ public class RuleFailure extends MigrationException {
      * @param message  what is wrong, one sentence without the file name
      */
     public RuleFailure(String path, String location, String message) {
-        super(ErrorCode.RULE_FAILED, message);
+        super(message, null);
         this.path = path;
         this.location = location;
     }
@@ -43,6 +46,12 @@ public class RuleFailure extends MigrationException {
      */
     public String path() {
         return path;
+    }
+
+    /** @return {@link Fault#INPUT}: the user's file is what cannot be migrated */
+    @Override
+    public Fault fault() {
+        return Fault.INPUT;
     }
 
     /**

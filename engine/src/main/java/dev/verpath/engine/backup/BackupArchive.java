@@ -1,7 +1,8 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.HashCache;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -191,7 +192,7 @@ final class BackupArchive {
     }
 
     private static MigrationException corrupt(Path archive, String what) {
-        return new MigrationException(ErrorCode.BACKUP_CORRUPT, archive + ": " + what
+        return new EngineFailure(ErrorCode.BACKUP_CORRUPT, archive + ": " + what
                 + "; nothing was restored; choose another backup with --backup-id");
     }
 

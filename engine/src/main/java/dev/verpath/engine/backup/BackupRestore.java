@@ -1,11 +1,12 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Mount;
 import dev.verpath.engine.workspace.RelativePath;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +64,7 @@ public final class BackupRestore implements AutoCloseable {
         Path realRoot = root.toAbsolutePath().normalize();
         for (Mount mount : manifest.mounts()) {
             if (!mount.real().startsWith(realRoot)) {
-                throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
+                throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
                         + ": backup would write outside the installation (" + mount.real() + "); nothing was restored");
             }
         }
@@ -114,7 +115,7 @@ public final class BackupRestore implements AutoCloseable {
     }
 
     private static MigrationException outOfSpace(Path folder, BackupManifest manifest, long needed, long free) {
-        return new MigrationException(ErrorCode.IO_FAILED, folder + ": restoring backup " + Excerpt.of(manifest.id())
+        return new EngineFailure(ErrorCode.IO_FAILED, folder + ": restoring backup " + Excerpt.of(manifest.id())
                 + " needs " + needed + " bytes of free space in this folder's file system (" + free + " free); the backup"
                 + " itself is fine; free space on that disk and run rollback again");
     }
@@ -141,7 +142,7 @@ public final class BackupRestore implements AutoCloseable {
             Files.copy(stored, staged, StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.fsync(staged);
             if (e.sha256().isPresent() && !e.sha256().get().equals(dev.verpath.engine.workspace.HashCache.hash(staged))) {
-                throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
+                throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
                         + ": backup entry content differs from its recorded SHA-256; nothing was restored;"
                         + " choose another backup with --backup-id");
             }
@@ -199,7 +200,7 @@ public final class BackupRestore implements AutoCloseable {
                     Files.createSymbolicLink(temporary, Path.of(e.target().orElseThrow()));
                     moveChecked(temporary, real);
                 }
-                default -> throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
+                default -> throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
                         + ": entry '" + Excerpt.of(e.path()) + "' has unknown type '" + Excerpt.of(e.type()) + "'; nothing more was restored");
             }
             restored++;
@@ -270,7 +271,7 @@ public final class BackupRestore implements AutoCloseable {
             }
         }
         if (best == null) {
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, "backup entry '" + Excerpt.of(logical) + "' lies outside every mount; nothing more was restored");
+            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, "backup entry '" + Excerpt.of(logical) + "' lies outside every mount; nothing more was restored");
         }
         return logical.equals(best.logical()) ? best.real()
                 : best.real().resolve(best.logical().isEmpty() ? logical : logical.substring(best.logical().length() + 1));
@@ -279,7 +280,7 @@ public final class BackupRestore implements AutoCloseable {
     private static void checkNoLinkBetween(Path root, Path real, Path backup) {
         for (Path p = real.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
             if (Files.isSymbolicLink(p)) {
-                throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": restoring "
+                throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": restoring "
                         + real + " would go through the symbolic link " + p + "; nothing more was restored");
             }
         }

@@ -1,11 +1,11 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.rules.ErrorCode;
-import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,7 +80,7 @@ public final class BackupStore {
         this.clock = clock;
         this.weights = weights;
         if (!List.of("auto", "hardlink", "archive", "copy").contains(mode)) {
-            throw new MigrationException(ErrorCode.USAGE, "backup.mode '" + mode + "' is unknown; use auto, hardlink, archive or copy");
+            throw new EngineFailure(ErrorCode.USAGE, "backup.mode '" + mode + "' is unknown; use auto, hardlink, archive or copy");
         }
         this.mode = mode;
     }
@@ -357,10 +357,10 @@ public final class BackupStore {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, manifest + ": not a readable backup manifest (not valid JSON"
+            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, manifest + ": not a readable backup manifest (not valid JSON"
                     + where + "); choose another backup with --backup-id");
         } catch (IOException | RuntimeException e) {
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, manifest + ": not a readable backup manifest ("
+            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, manifest + ": not a readable backup manifest ("
                     + Excerpt.of(e) + "); choose another backup with --backup-id");
         }
     }

@@ -1,8 +1,9 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.RelativePath;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class BackupVerifier {
         try {
             BackupArchive.read(backup, archived(manifest), (entry, bytes) -> { });
         } catch (IOException io) {
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup + ": archive unreadable (" + Excerpt.of(io)
+            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup + ": archive unreadable (" + Excerpt.of(io)
                     + "); nothing was restored; choose another backup with --backup-id");
         }
         return manifest;
@@ -62,7 +63,7 @@ public final class BackupVerifier {
             checkEntry(backup, e);
             for (String parent = RelativePath.parent(e.path()); !parent.isEmpty(); parent = RelativePath.parent(parent)) {
                 if (links.contains(parent)) {
-                    throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '"
+                    throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '"
                             + Excerpt.of(e.path()) + "' lies behind the symbolic link '" + Excerpt.of(parent) + "'; nothing was restored;"
                             + " choose another backup with --backup-id");
                 }
@@ -153,17 +154,17 @@ public final class BackupVerifier {
                     why = "is a symbolic link pointing outside the installation (" + Excerpt.of(target) + ")";
                 }
             }
-        } catch (dev.verpath.rules.RuleFailure bad) {
+        } catch (IllegalArgumentException bad) {
             why = "has a path that leaves the installation";
         }
         if (why != null) {
-            throw new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '" + Excerpt.of(e.path())
+            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '" + Excerpt.of(e.path())
                     + "' " + why + "; nothing was restored; choose another backup with --backup-id");
         }
     }
 
     private static MigrationException corrupt(Path backup, BackupManifest.Entry e, String what) {
-        return new MigrationException(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
+        return new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
                 + ": backup entry " + what + "; nothing was restored; choose another backup with --backup-id");
     }
 }

@@ -1,10 +1,11 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.backup.Excerpt;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.Excerpt;
 import dev.verpath.engine.backup.InstallationRollback;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,13 +39,13 @@ final class FailedCommit {
                                      Clock clock, Exception cause, Consumer<String> progress) {
         String root = installation.root().toString();
         if (backup.isEmpty()) {
-            return new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + ") and the run took"
+            return new EngineFailure(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + ") and the run took"
                     + " no backup; the installation is half-migrated: restore it from a copy of your own (see 'migrate status --path "
                     + root + "')", cause);
         }
         String id = backup.get().id();
         if (!rollbackOnFailure) {
-            return new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + "); the installation"
+            return new EngineFailure(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + "); the installation"
                     + " is half-migrated and global.rollback_on_failure is false: run 'migrate rollback --path " + root
                     + "' to restore backup " + id, cause);
         }
@@ -52,11 +53,11 @@ final class FailedCommit {
         try {
             new InstallationRollback(installation, store, clock).restore(backup.get().folder(), progress);
         } catch (IOException | RuntimeException restore) {
-            return new MigrationException(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + "), and restoring"
+            return new EngineFailure(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + "), and restoring"
                     + " backup " + id + " failed too (" + restore.getMessage() + "); run 'migrate rollback --path " + root
                     + "' once the cause is fixed", cause);
         }
-        return new MigrationException(ErrorCode.IO_FAILED, "commit failed (" + Excerpt.reason(cause) + "); backup " + id
+        return new EngineFailure(ErrorCode.IO_FAILED, "commit failed (" + Excerpt.reason(cause) + "); backup " + id
                 + " was restored (global.rollback_on_failure), so the installation is as before; fix the cause and run again",
                 cause);
     }

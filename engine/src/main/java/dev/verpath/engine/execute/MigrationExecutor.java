@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.records.RecordRun;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.RunRequest;
@@ -16,6 +17,7 @@ import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.validate.ReadOnlyView;
@@ -29,9 +31,7 @@ import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.ShadowCommit;
 import dev.verpath.engine.workspace.ShadowWorkspace;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.Finding;
-import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleKind;
 import java.io.IOException;
@@ -104,7 +104,7 @@ public final class MigrationExecutor {
                 Optional<LiveTree.Entry> escaping = live.firstLinkOutside(installation.root());
                 if (escaping.isPresent()) {
                     Path link = escaping.get().real();
-                    throw new MigrationException(ErrorCode.VALIDATION_FAILED, link + ": symbolic link points outside the"
+                    throw new EngineFailure(ErrorCode.VALIDATION_FAILED, link + ": symbolic link points outside the"
                             + " installation, to " + Files.readSymbolicLink(link) + "; nothing was changed; replace the link"
                             + " with a copy of what it points to, or point it at a path inside " + installation.root());
                 }
@@ -159,7 +159,7 @@ public final class MigrationExecutor {
                     }
                     Optional<String> changed = live.changedSinceScan();
                     if (changed.isPresent()) {
-                        throw new MigrationException(ErrorCode.IO_FAILED, changed.get() + ": changed while the migration read it;"
+                        throw new EngineFailure(ErrorCode.IO_FAILED, changed.get() + ": changed while the migration read it;"
                                 + " the installation is unchanged; stop whatever writes to it and run again");
                     }
                     return new Prepared(entries, changes, backup);
@@ -178,7 +178,7 @@ public final class MigrationExecutor {
                 deleteTree(staging);
             }
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, AtomicFiles.outOfSpace(e)
+            throw new EngineFailure(ErrorCode.IO_FAILED, AtomicFiles.outOfSpace(e)
                     ? e.getMessage() + "; the disk is full, the installation is unchanged; free space there and run again"
                     : e.getMessage() + "; the installation is unchanged", e);
         }
@@ -300,7 +300,7 @@ public final class MigrationExecutor {
         Optional<Finding> error = findings.stream().filter(f -> InstallationValidator.failed(List.of(f), strict)).findFirst();
         if (error.isPresent()) {
             Finding f = error.get();
-            throw new MigrationException(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)"
+            throw new EngineFailure(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)"
                     : shadow.live().display(f.path())) + StepRunner.at(f.location()) + ": " + f.message() + " (validation " + ruleName(f.ruleId()).substring(5)
                     + " after step " + step.from() + " -> " + step.to() + "); the installation is unchanged; " + f.remedy());
         }
@@ -336,7 +336,7 @@ public final class MigrationExecutor {
             journal.end();
         } catch (IOException e) {
             // the live tree is migrated; only the record of it is incomplete, and the journal still says so
-            throw new MigrationException(ErrorCode.RECOVERY_NEEDED, "the changes were applied, but " + state
+            throw new EngineFailure(ErrorCode.RECOVERY_NEEDED, "the changes were applied, but " + state
                     + " could not be updated (" + e.getMessage() + "); free space or fix its permissions, then run"
                     + " 'migrate rollback --path " + installation.root() + "' to restore the backup and migrate again", e);
         }

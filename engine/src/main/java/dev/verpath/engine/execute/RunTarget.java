@@ -1,12 +1,12 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.Scope;
 import dev.verpath.engine.workspace.Mount;
 import dev.verpath.engine.workspace.RelativePath;
-import dev.verpath.rules.ErrorCode;
-import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.Product;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public record RunTarget(Installation installation, List<Mount> mounts) {
     public static RunTarget of(RunRequest request, Product product, Installation installation) {
         Path path = request.target().toAbsolutePath().normalize();
         if (!Files.exists(path)) {
-            throw new MigrationException(ErrorCode.USAGE, path + ": no such file or folder; check the path");
+            throw new EngineFailure(ErrorCode.USAGE, path + ": no such file or folder; check the path");
         }
         String logical = switch (request.scope()) {
             case VERSION -> "";
@@ -41,10 +41,10 @@ public record RunTarget(Installation installation, List<Mount> mounts) {
             case MODELS -> product.modelsFolder();
         };
         if (request.scope() == Scope.CONFIG && Files.isDirectory(path)) {
-            throw new MigrationException(ErrorCode.USAGE, path + ": --config names a folder; give the configuration file");
+            throw new EngineFailure(ErrorCode.USAGE, path + ": --config names a folder; give the configuration file");
         }
         if (request.scope() == Scope.MODELS && !Files.isDirectory(path)) {
-            throw new MigrationException(ErrorCode.USAGE, path + ": --models-path must be a folder of model folders");
+            throw new EngineFailure(ErrorCode.USAGE, path + ": --models-path must be a folder of model folders");
         }
         return new RunTarget(installation, List.of(new Mount(logical, path)));
     }

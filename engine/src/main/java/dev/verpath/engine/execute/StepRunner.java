@@ -1,11 +1,12 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.records.RuleBug;
 import dev.verpath.engine.workspace.ShadowWorkspace;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.FileRule;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
@@ -62,12 +63,12 @@ final class StepRunner {
             } catch (RuleFailure failure) {
                 throw failed(failure, name, shadow);
             } catch (IOException | UncheckedIOException e) {
-                throw new MigrationException(ErrorCode.IO_FAILED, name + " could not read or write: " + dev.verpath.engine.backup.Excerpt.reason(e)
+                throw new EngineFailure(ErrorCode.IO_FAILED, name + " could not read or write: " + dev.verpath.engine.backup.Excerpt.reason(e)
                         + "; the installation is unchanged", e);
             } catch (MigrationException e) {
                 throw e;
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                throw new MigrationException(ErrorCode.RULE_FAILED, name + " failed: " + dev.verpath.engine.backup.Excerpt.reason(e)
+                throw new EngineFailure(ErrorCode.RULE_BUG, name + " failed: " + dev.verpath.engine.backup.Excerpt.reason(e)
                         + "; the installation is unchanged; this is a bug in the rule, not in your data: report it to the"
                         + " rule's authors", e);
             }
@@ -106,13 +107,13 @@ final class StepRunner {
 
     /** A record rule's own failure: its authors' to fix, not the user's data. */
     static MigrationException bug(RuleBug bug, String name, ShadowWorkspace shadow) {
-        return new MigrationException(ErrorCode.RULE_FAILED, name + " failed on " + shadow.live().display(bug.path()) + ":"
+        return new EngineFailure(ErrorCode.RULE_BUG, name + " failed on " + shadow.live().display(bug.path()) + ":"
                 + bug.line() + ": " + bug.getMessage() + "; the installation is unchanged; this is a bug in the rule, not in"
                 + " your data: report it to the rule's authors with this line", bug);
     }
 
     static MigrationException failed(RuleFailure failure, String where, ShadowWorkspace shadow) {
-        return new MigrationException(ErrorCode.RULE_FAILED, shadow.live().display(failure.path()) + at(failure.location())
+        return new EngineFailure(ErrorCode.RULE_FAILED, shadow.live().display(failure.path()) + at(failure.location())
                 + ": " + failure.getMessage() + " (" + where + "); the installation is unchanged; fix the file and run again", failure);
     }
 }

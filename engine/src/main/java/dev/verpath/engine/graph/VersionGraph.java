@@ -1,7 +1,8 @@
 package dev.verpath.engine.graph;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.plugin.RuleRegistry;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
@@ -133,7 +134,7 @@ public final class VersionGraph {
     }
 
     private static MigrationException invalidRule(RuleDescriptor d, String problem) {
-        return new MigrationException(ErrorCode.RULE_SET_INVALID, "rule " + d.id() + " of product " + d.product() + " "
+        return new EngineFailure(ErrorCode.RULE_SET_INVALID, "rule " + d.id() + " of product " + d.product() + " "
                 + problem + "; fix the rule set or remove its plugin");
     }
 

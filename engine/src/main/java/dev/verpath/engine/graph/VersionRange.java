@@ -3,7 +3,8 @@ package dev.verpath.engine.graph;
 import com.github.zafarkhaja.semver.Version;
 import com.github.zafarkhaja.semver.expr.Expression;
 import com.github.zafarkhaja.semver.expr.ExpressionParser;
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class VersionRange {
     }
 
     private static MigrationException invalid(String text) {
-        return new MigrationException(ErrorCode.USAGE, "invalid version range '" + text
+        return new EngineFailure(ErrorCode.USAGE, "invalid version range '" + text
                 + "': write comparisons such as >=1.0.0 <2.0.0 (joined by spaces, && or commas)");
     }
 

@@ -1,7 +1,8 @@
 package dev.verpath.engine.graph;
 
 import com.github.zafarkhaja.semver.Version;
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.util.Comparator;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public final class VersionText {
      * @throws MigrationException with {@link ErrorCode#USAGE} naming the text when it is not a version
      */
     public static String canonical(String text) {
-        return parse(text).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
+        return parse(text).orElseThrow(() -> new EngineFailure(ErrorCode.USAGE,
                 "invalid version '" + text + "': not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.0.0"));
     }
 

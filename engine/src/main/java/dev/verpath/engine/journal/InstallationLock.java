@@ -1,7 +1,8 @@
 package dev.verpath.engine.journal;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.CrashPoints;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -56,7 +57,7 @@ public final class InstallationLock implements AutoCloseable {
             if (lock == null) {
                 String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
                 channel.close();
-                throw new MigrationException(ErrorCode.LOCKED, file + ": another migration holds this installation ("
+                throw new EngineFailure(ErrorCode.LOCKED, file + ": another migration holds this installation ("
                         + (holder.isEmpty() ? "holder unknown" : holder) + "); wait for it to finish");
             }
             channel.truncate(0);
@@ -73,7 +74,7 @@ public final class InstallationLock implements AutoCloseable {
             } catch (IOException ignored) {
                 // the original failure is the one to report
             }
-            throw new MigrationException(ErrorCode.IO_FAILED, file + ": cannot take the installation lock ("
+            throw new EngineFailure(ErrorCode.IO_FAILED, file + ": cannot take the installation lock ("
                     + e.getMessage() + "); check permissions on the folder", e);
         }
     }

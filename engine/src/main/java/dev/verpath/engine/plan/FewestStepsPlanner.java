@@ -1,10 +1,10 @@
 package dev.verpath.engine.plan;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.graph.GraphEdge;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.graph.VersionText;
 import dev.verpath.engine.plugin.RuleRegistry;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import java.util.ArrayList;

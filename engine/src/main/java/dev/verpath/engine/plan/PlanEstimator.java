@@ -1,7 +1,8 @@
 package dev.verpath.engine.plan;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.Glob;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleKind;
@@ -141,7 +142,7 @@ public final class PlanEstimator {
                 }
             });
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, "cannot list the installation " + root + ": " + e.getMessage()
+            throw new EngineFailure(ErrorCode.IO_FAILED, "cannot list the installation " + root + ": " + e.getMessage()
                     + "; check that the folder exists and is readable", e);
         }
         return files;

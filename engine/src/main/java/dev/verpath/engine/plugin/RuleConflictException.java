@@ -1,7 +1,7 @@
 package dev.verpath.engine.plugin;
 
-import dev.verpath.rules.ErrorCode;
-import dev.verpath.rules.MigrationException;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +9,7 @@ import java.util.Optional;
  * Several rule sources (the built-ins, plugins) claim the same edge and kind, and the migration config does
  * not say which wins. Immutable; exit code 1.
  */
-public final class RuleConflictException extends MigrationException {
+public final class RuleConflictException extends EngineFailure {
 
     private static final long serialVersionUID = 1L;
 

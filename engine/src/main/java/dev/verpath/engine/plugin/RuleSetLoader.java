@@ -1,8 +1,9 @@
 package dev.verpath.engine.plugin;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.PluginPin;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.RuleSet;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class RuleSetLoader {
         }
         for (Path dir : settings.pluginDirs()) {
             if (!Files.isDirectory(dir)) {
-                throw new MigrationException(ErrorCode.USAGE, dir.toAbsolutePath().normalize() + ": "
+                throw new EngineFailure(ErrorCode.USAGE, dir.toAbsolutePath().normalize() + ": "
                         + (Files.exists(dir) ? "not a folder" : "no such folder") + " (the plugins folder given by "
                         + settings.sourceOf("plugins.dir", "--plugins-dir") + "); give the folder that holds the plugin "
                         + "archives, or pass --no-plugins");
@@ -148,7 +149,7 @@ public final class RuleSetLoader {
         try {
             return PluginStaging.create();
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, "cannot create a staging folder for plugins in the temporary folder ("
+            throw new EngineFailure(ErrorCode.IO_FAILED, "cannot create a staging folder for plugins in the temporary folder ("
                     + e.getMessage() + "); free some space or set java.io.tmpdir", e);
         }
     }
@@ -159,7 +160,7 @@ public final class RuleSetLoader {
             try (Stream<Path> entries = Files.list(folder)) {
                 entries.filter(Files::isRegularFile).filter(PluginStaging::isArchive).sorted().forEach(archives::add);
             } catch (IOException e) {
-                throw new MigrationException(ErrorCode.IO_FAILED, folder + ": cannot list the plugins folder (" + e.getMessage()
+                throw new EngineFailure(ErrorCode.IO_FAILED, folder + ": cannot list the plugins folder (" + e.getMessage()
                         + "); fix its permissions or pass --no-plugins", e);
             }
         }

@@ -1,6 +1,7 @@
 package dev.verpath.engine.settings;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
 import java.nio.file.Path;
@@ -169,7 +170,7 @@ public final class EngineSettings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new MigrationException(ErrorCode.USAGE, Optional.ofNullable(values.get(key))
+        throw new EngineFailure(ErrorCode.USAGE, Optional.ofNullable(values.get(key))
                 .map(s -> SettingTypes.where(s, file)).orElse("") + key + " = '" + text + "': expected " + expected
                 + "; fix the setting where it is set (see migrate info --verbose)");
     }

@@ -1,6 +1,7 @@
 package dev.verpath.engine.settings;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ final class SettingTypes {
             if ((value.isEmpty() && type == ANY) || type.accepts().test(value)) {
                 continue;
             }
-            throw new MigrationException(ErrorCode.USAGE, where(setting, file) + setting.key() + " = '" + value
+            throw new EngineFailure(ErrorCode.USAGE, where(setting, file) + setting.key() + " = '" + value
                     + "': expected " + type.expected() + "; " + remedy(setting));
         }
     }

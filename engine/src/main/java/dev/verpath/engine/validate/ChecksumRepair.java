@@ -1,5 +1,7 @@
 package dev.verpath.engine.validate;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.backup.BackupCopy;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
@@ -9,7 +11,6 @@ import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.Workspace;
 import java.io.IOException;
@@ -79,7 +80,7 @@ final class ChecksumRepair {
         Path state = root.resolve(LiveTree.STATE_FOLDER);
         try (InstallationLock lock = InstallationLock.acquire(state)) {
             if (Journal.in(state).interrupted().isPresent()) {
-                throw new MigrationException(ErrorCode.RECOVERY_NEEDED, state.resolve(Journal.FILE) + ": a migration was "
+                throw new EngineFailure(ErrorCode.RECOVERY_NEEDED, state.resolve(Journal.FILE) + ": a migration was "
                         + "interrupted; run 'migrate rollback --path " + root + "' before repairing");
             }
             List<BackupInfo> backups = new ArrayList<>(new BackupStore(backupFolder, clock).list());

@@ -1,16 +1,17 @@
 package dev.verpath.engine.validate;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.Installation;
-import dev.verpath.engine.VersionFileProblem;
 import dev.verpath.engine.ValidationReport;
+import dev.verpath.engine.VersionFileProblem;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.NetworkFileSystem;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Mount;
+import dev.verpath.engine.workspace.NetworkFileSystem;
 import dev.verpath.engine.workspace.ShadowWorkspace;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.Severity;
@@ -81,7 +82,7 @@ public final class InstallationValidation {
             return new ValidationReport(product, "(unknown)", versionFile, List.of(ValidationCategory.values()), false, List.of());
         }
         Installation at = installation;
-        String version = request.version().or(installation::version).orElseThrow(() -> new MigrationException(ErrorCode.USAGE,
+        String version = request.version().or(installation::version).orElseThrow(() -> new EngineFailure(ErrorCode.USAGE,
                 at.root().resolve(Installation.VERSION_FILE) + ": missing; give --version"));
         boolean strict = Strictness.of(request.strict(), settings, registry, product);
         List<ValidationCategory> categories = Arrays.stream(ValidationCategory.values()).filter(request::checks).toList();
@@ -105,7 +106,7 @@ public final class InstallationValidation {
             return new ValidationReport(product, version, strict ? Strictness.apply(findings) : findings, categories, strict,
                     repairs);
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, installation.root() + ": cannot read the installation ("
+            throw new EngineFailure(ErrorCode.IO_FAILED, installation.root() + ": cannot read the installation ("
                     + e.getMessage() + ")", e);
         }
     }

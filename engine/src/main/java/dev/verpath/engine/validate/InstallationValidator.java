@@ -108,9 +108,19 @@ public final class InstallationValidator {
             }
             try {
                 findings.addAll(rule.check(context));
-            } catch (IOException | RuntimeException e) {
+            } catch (dev.verpath.rules.RuleFailure e) {
+                findings.add(new Finding(d.id(), d.category(), Severity.ERROR, e.path(), e.location(),
+                        e.getMessage(), "fix the file and run again"));
+            } catch (IOException | java.io.UncheckedIOException e) {
                 findings.add(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
-                        "validation rule failed to run: " + e.getMessage(), "fix the file it names, or report the rule to its authors"));
+                        "validation rule could not read the installation: " + dev.verpath.engine.backup.Excerpt.reason(e),
+                        "check the installation's permissions and run again"));
+            } catch (RuntimeException e) {
+                String origin = registry.origin(d.id()).filter(o -> !o.equals(dev.verpath.engine.plugin.LoadedRuleSet.BUILT_IN))
+                        .map(o -> " of " + o).orElse("");
+                findings.add(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
+                        "validation rule " + d.id() + origin + " failed to run: " + dev.verpath.engine.backup.Excerpt.reason(e),
+                        "this is a bug in the rule, not in your data: report it to the rule's authors"));
             }
         }
         findings.sort(ORDER);

@@ -1,8 +1,9 @@
 package dev.verpath.engine.validate;
 
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.Severity;
@@ -87,7 +88,7 @@ public final class SourceValidation {
                 + "migration rewrites (checked again after each step): " + where(f) + ": " + f.message() + " (" + f.ruleId() + ")"));
         if (!blocking.isEmpty()) {
             Finding f = blocking.get(0);
-            throw new MigrationException(ErrorCode.VALIDATION_FAILED, where(f) + ": " + f.message() + " (validation "
+            throw new EngineFailure(ErrorCode.VALIDATION_FAILED, where(f) + ": " + f.message() + " (validation "
                     + f.ruleId() + " of the source at " + version + (blocking.size() > 1 ? ", and " + (blocking.size() - 1)
                     + " more error(s)" : "") + "); nothing was changed; " + f.remedy() + " Run 'migrate validate --path "
                     + root + "' for the full report.");

@@ -1,7 +1,7 @@
 package dev.verpath.engine.validate;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 
 /**

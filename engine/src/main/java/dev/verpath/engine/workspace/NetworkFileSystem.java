@@ -1,6 +1,7 @@
 package dev.verpath.engine.workspace;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ public final class NetworkFileSystem {
         }
         String type = type(folder);
         if (TYPES.contains(type)) {
-            throw new MigrationException(ErrorCode.USAGE, folder + ": on a network file system (" + type
+            throw new EngineFailure(ErrorCode.USAGE, folder + ": on a network file system (" + type
                     + ") where file locks and renames cannot be trusted; copy the installation to a local disk, or pass"
                     + " --allow-network-fs");
         }
@@ -58,7 +59,7 @@ public final class NetworkFileSystem {
         try {
             return Files.getFileStore(existing).type().toLowerCase(Locale.ROOT);
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.IO_FAILED, folder + ": cannot read its file system (" + e.getMessage()
+            throw new EngineFailure(ErrorCode.IO_FAILED, folder + ": cannot read its file system (" + e.getMessage()
                     + "); check that it is mounted and readable", e);
         }
     }

@@ -1,7 +1,5 @@
 package dev.verpath.engine.workspace;
 
-import dev.verpath.rules.RuleFailure;
-
 /**
  * Checks and normalises the relative paths rules use: {@code /} separators, no empty, {@code .} or
  * {@code ..} segment, not absolute, no backslash or drive letter.
@@ -14,22 +12,23 @@ public final class RelativePath {
     /**
      * @param path a path a rule gave
      * @return the path without a trailing {@code /}
-     * @throws RuleFailure when the path could leave the root
+     * @throws IllegalArgumentException when the path could leave the root: a rule that names such a path has a bug,
+     *                                  and the step fails saying so
      */
     public static String check(String path) {
         if (path == null) {
-            throw new RuleFailure("(none)", "a rule passed no path");
+            throw new IllegalArgumentException("a rule passed no path");
         }
         String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         if (p.isEmpty()) {
             return "";
         }
         if (p.startsWith("/") || p.contains("\\") || p.contains("\0") || (p.length() > 1 && p.charAt(1) == ':')) {
-            throw new RuleFailure(path, "path is not relative to the installation root; rules may only name paths inside it");
+            throw new IllegalArgumentException(path + ": path is not relative to the installation root; rules may only name paths inside it");
         }
         for (String segment : p.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new RuleFailure(path, "path has an empty, '.' or '..' segment; rules may only name paths inside the root");
+                throw new IllegalArgumentException(path + ": path has an empty, '.' or '..' segment; rules may only name paths inside the root");
             }
         }
         return p;

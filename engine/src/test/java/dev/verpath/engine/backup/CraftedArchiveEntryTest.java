@@ -3,7 +3,7 @@ package dev.verpath.engine.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,7 @@ class CraftedArchiveEntryTest {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(toy::rollback);
         assertThat(thrown).isInstanceOf(MigrationException.class);
         MigrationException refusal = (MigrationException) thrown;
-        assertThat(refusal.code()).as(refusal.getMessage()).isEqualTo(ErrorCode.BACKUP_CORRUPT);
+        assertThat(ErrorCode.of(refusal)).as(refusal.getMessage()).isEqualTo(ErrorCode.BACKUP_CORRUPT);
         assertThat(toy.signature()).isEqualTo(before);
         assertThat(root.resolve(".migrate/staging/rollback")).doesNotExist();
         assertThat(refusal.getMessage()).doesNotContain("\n").doesNotContain("Exception");

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ class CraftedBackupTest {
         Map<String, String> before = signature();
         assertThatThrownBy(() -> engine.rollback(root, Optional.empty(), Optional.empty(), line -> { }))
                 .isInstanceOf(MigrationException.class)
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.BACKUP_CORRUPT))
+                .satisfies(e -> assertThat(ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.BACKUP_CORRUPT))
                 .hasMessageContaining(messagePart);
         assertThat(signature()).isEqualTo(before);
     }

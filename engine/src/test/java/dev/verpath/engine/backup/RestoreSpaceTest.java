@@ -3,9 +3,9 @@ package dev.verpath.engine.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.SettingsLoader;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class RestoreSpaceTest {
 
         assertThat(thrown).isInstanceOf(MigrationException.class);
         MigrationException failure = (MigrationException) thrown;
-        assertThat(failure.code()).as(failure.getMessage()).isEqualTo(ErrorCode.IO_FAILED);
+        assertThat(ErrorCode.of(failure)).as(failure.getMessage()).isEqualTo(ErrorCode.IO_FAILED);
         assertThat(failure.getMessage()).contains(".migrate/staging/rollback").contains("needs ").contains(" bytes of free space")
                 .contains("the backup itself is fine").doesNotContain("\n");
         assertThat(BackupVerifier.verify(toy.backup).id()).isEqualTo(toy.engine.backups(toy.root).get(0).id());

@@ -3,7 +3,7 @@ package dev.verpath.engine.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class RestoredTreeTest {
 
         assertThatThrownBy(() -> RestoredTree.check(BackupStore.read(toy.backup), root::resolve))
                 .isInstanceOf(MigrationException.class)
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.IO_FAILED))
+                .satisfies(e -> assertThat(ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.IO_FAILED))
                 .hasMessageContaining("models/m1/w.safetensors: missing")
                 .hasMessageContaining("the backup is intact; run rollback again, on a local disk");
     }

@@ -3,6 +3,7 @@ package dev.verpath.engine.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.RunRequest;
@@ -11,7 +12,6 @@ import dev.verpath.engine.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.workspace.HashCache;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,7 +129,7 @@ class ShadowRunTest {
 
         assertThatThrownBy(() -> engine.migrate(request(false), line -> { }))
                 .isInstanceOf(MigrationException.class)
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.RECOVERY_NEEDED))
+                .satisfies(e -> assertThat(ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.RECOVERY_NEEDED))
                 .hasMessageContaining("the changes were applied, but")
                 .hasMessageContaining("migrate rollback --path " + root)
                 .hasMessageNotContaining("unchanged");

@@ -3,7 +3,7 @@ package dev.verpath.engine.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleKind;
@@ -97,9 +97,9 @@ class VersionGraphTest {
         assertThatThrownBy(() -> VersionRange.parse(">=one <two"))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("'>=one <two'")
-                .extracting(e -> ((MigrationException) e).code()).isEqualTo(ErrorCode.USAGE);
+                .extracting(e -> ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.USAGE);
         assertThatThrownBy(() -> VersionRange.parse("  "))
-                .extracting(e -> ((MigrationException) e).code()).isEqualTo(ErrorCode.USAGE);
+                .extracting(e -> ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.USAGE);
     }
 
     @Test
@@ -110,14 +110,14 @@ class VersionGraphTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessage("rule p.bad of product p declares from 'one-ish', which is neither a version nor a range;"
                         + " fix the rule set or remove its plugin")
-                .extracting(e -> ((MigrationException) e).code()).isEqualTo(ErrorCode.RULE_SET_INVALID);
+                .extracting(e -> ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.RULE_SET_INVALID);
     }
 
     @Test
     void ruleLeadingToItsOwnOriginBreaksTheRuleSet() {
         assertThatThrownBy(() -> TinyGraph.of("p").edge("1.0.0", "1.0.0").graph())
                 .hasMessageContaining("leads from 1.0.0 to itself")
-                .extracting(e -> ((MigrationException) e).code()).isEqualTo(ErrorCode.RULE_SET_INVALID);
+                .extracting(e -> ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.RULE_SET_INVALID);
     }
 
     @Test

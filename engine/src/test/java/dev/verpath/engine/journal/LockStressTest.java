@@ -3,7 +3,7 @@ package dev.verpath.engine.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class LockStressTest {
         try (InstallationLock held = InstallationLock.acquire(state)) {
             assertThatThrownBy(() -> InstallationLock.acquire(state))
                     .isInstanceOf(MigrationException.class)
-                    .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.LOCKED))
+                    .satisfies(e -> assertThat(ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.LOCKED))
                     .hasMessageContaining("pid " + ProcessHandle.current().pid());
         }
         InstallationLock.acquire(state).close();

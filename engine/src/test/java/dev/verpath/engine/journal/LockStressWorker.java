@@ -1,6 +1,6 @@
 package dev.verpath.engine.journal;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ public final class LockStressWorker {
                 Files.writeString(log, "out " + id + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
                 done++;
             } catch (MigrationException e) {
-                if (e.code() != ErrorCode.LOCKED) {
+                if (ErrorCode.of(e) != ErrorCode.LOCKED) {
                     throw e;
                 }
                 Thread.sleep(random.nextInt(2));

@@ -3,8 +3,8 @@ package dev.verpath.engine.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.graph.TinyGraph;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.RuleKind;
 import java.util.List;
@@ -18,7 +18,7 @@ class FewestStepsPlannerTest {
 
     private static AbstractThrowableAssert<?, ? extends Throwable> failsWith(ErrorCode code, Runnable call) {
         return assertThatThrownBy(call::run).isInstanceOf(MigrationException.class)
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(code));
+                .satisfies(e -> assertThat(ErrorCode.of((MigrationException) e)).isEqualTo(code));
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.verpath.engine.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.graph.TinyGraph;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.RuleKind;
 import java.io.IOException;
@@ -119,6 +119,6 @@ class PlanEstimatorTest {
         assertThatThrownBy(() -> new PlanEstimator().estimate(twoFullSteps(), missing))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("absent")
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.IO_FAILED));
+                .satisfies(e -> assertThat(ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.IO_FAILED));
     }
 }

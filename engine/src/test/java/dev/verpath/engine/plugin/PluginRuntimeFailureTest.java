@@ -4,12 +4,13 @@ import static dev.verpath.engine.plugin.TestPlugin.ruleSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.Scope;
 import dev.verpath.engine.settings.SettingsLoader;
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.rules.Fault;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,8 +77,8 @@ class PluginRuntimeFailureTest {
 
         MigrationException e = failure(60);
 
-        assertThat(e.code()).isEqualTo(ErrorCode.RULE_FAILED);
-        assertThat(e.code().exitCode()).isEqualTo(1);
+        assertThat(ErrorCode.of(e)).isEqualTo(ErrorCode.RULE_BUG);
+        assertThat(e.fault()).isEqualTo(Fault.RULE);
         assertThat(e).hasMessageStartingWith("rule boom.config of plugin boom@1.0.0 failed: boom;")
                 .hasMessageContaining("the installation is unchanged")
                 .hasMessageEndingWith("this is a bug in the rule, not in your data: report it to the rule's authors");
@@ -92,9 +93,9 @@ class PluginRuntimeFailureTest {
 
         MigrationException e = failure(60);
 
-        assertThat(e.code().exitCode()).isEqualTo(1);
-        assertThat(e).hasMessageStartingWith("../escaped.txt: path has an empty, '.' or '..' segment")
-                .hasMessageContaining("(rule escape.config of plugin escape@1.0.0)");
+        assertThat(ErrorCode.of(e)).isEqualTo(ErrorCode.RULE_BUG);
+        assertThat(e).hasMessageStartingWith("rule escape.config of plugin escape@1.0.0 failed: ../escaped.txt: path has an"
+                + " empty, '.' or '..' segment").hasMessageEndingWith("report it to the rule's authors");
         assertThat(dir.resolve("escaped.txt")).doesNotExist();
         assertThat(signature(installation)).isEqualTo(before);
     }
@@ -107,8 +108,9 @@ class PluginRuntimeFailureTest {
 
         MigrationException e = failure(60);
 
+        assertThat(ErrorCode.of(e)).isEqualTo(ErrorCode.RULE_BUG);
         assertThat(e).hasMessageContaining("path is not relative to the installation root")
-                .hasMessageContaining("(rule absolute.config of plugin absolute@1.0.0)");
+                .hasMessageStartingWith("rule absolute.config of plugin absolute@1.0.0 failed: ");
         assertThat(outside).doesNotExist();
         assertThat(signature(installation)).isEqualTo(before);
     }
@@ -121,7 +123,7 @@ class PluginRuntimeFailureTest {
 
         MigrationException e = failure(1);
 
-        assertThat(e.code()).isEqualTo(ErrorCode.RULE_FAILED);
+        assertThat(ErrorCode.of(e)).isEqualTo(ErrorCode.RULE_FAILED);
         // the rule swallows every interrupt: after the grace period it is fenced off, and the message says so
         assertThat(e).hasMessageStartingWith("the migration ran past global.timeout_seconds (1 s) while running rule hang.config"
                 + " of plugin hang@1.0.0 in step 1/1 (2.0.0 -> 3.0.0); it did not stop when interrupted and was fenced off")
@@ -151,7 +153,7 @@ class PluginRuntimeFailureTest {
 
         MigrationException e = failure(60);
 
-        assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(ErrorCode.of(e)).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(e).hasMessageStartingWith("gadget.conf:1: not v4 (validation strict.v3 of plugin strict@1.0.0 after step"
                 + " 2.0.0 -> 3.0.0); the installation is unchanged; write v4");
         assertThat(signature(installation)).isEqualTo(before);

@@ -5,8 +5,8 @@ import static dev.verpath.engine.plugin.TestPlugin.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.settings.PluginPin;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationRule;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.verpath.engine.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.verpath.rules.ErrorCode;
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ class PluginSettingsTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith(file + ": each entry of plugins.allow needs exactly an id and a sha256")
                 .hasMessageEndingWith("a plugin without a checksum is never loaded")
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.USAGE));
+                .satisfies(e -> assertThat(ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.USAGE));
     }
 
     @Test

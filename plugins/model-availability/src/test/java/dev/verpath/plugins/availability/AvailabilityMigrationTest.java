@@ -3,9 +3,9 @@ package dev.verpath.plugins.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.RunResult;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.testkit.InstallationTrees;
 import java.io.IOException;
@@ -122,7 +122,7 @@ class AvailabilityMigrationTest {
 
         assertThatThrownBy(() -> Installations.migrate(Installations.engine(), root, false))
                 .isInstanceOf(MigrationException.class)
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.RULE_FAILED))
+                .satisfies(e -> assertThat(ErrorCode.of((MigrationException) e)).isEqualTo(ErrorCode.RULE_FAILED))
                 .hasMessageContainingAll("config.json", "download_retries", "downloads.max_retries takes a number",
                         EnhancedConfigRule.ID);
         assertThat(InstallationTrees.listing(root)).isEqualTo(before);

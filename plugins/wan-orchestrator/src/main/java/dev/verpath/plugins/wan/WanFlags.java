@@ -1,8 +1,7 @@
 package dev.verpath.plugins.wan;
 
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.FlagDescriptor;
-import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.FlagFailure;
 import dev.verpath.rules.RuleContext;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +62,7 @@ public record WanFlags(boolean legacyFallback, boolean pathMigration, boolean st
      *
      * @param context the step's context
      * @return the flags
-     * @throws MigrationException with {@link ErrorCode#USAGE} when a flag is not a boolean
+     * @throws FlagFailure when a flag is not a boolean
      */
     public static WanFlags of(RuleContext context) {
         return new WanFlags(bool(context, LEGACY_FALLBACK), bool(context, PATH_MIGRATION),
@@ -76,7 +75,7 @@ public record WanFlags(boolean legacyFallback, boolean pathMigration, boolean st
         return switch (value) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw new MigrationException(ErrorCode.USAGE, flag.name() + " is '" + value
+            default -> throw new FlagFailure(flag.name(), flag.name() + " is '" + value
                     + "', not a boolean; set it to true or false");
         };
     }

@@ -3,8 +3,8 @@ package dev.verpath.plugins.wan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.rules.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.testkit.InstallationTrees;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class WanFailureTest {
         Map<String, String> before = InstallationTrees.listing(root);
         assertThatThrownBy(() -> Installations.migrate(engine, root, false))
                 .isInstanceOf(MigrationException.class)
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(code))
+                .satisfies(e -> assertThat(ErrorCode.of((MigrationException) e)).isEqualTo(code))
                 .hasMessageContainingAll(message);
         assertThat(InstallationTrees.listing(root)).isEqualTo(before);
     }
