@@ -2,6 +2,7 @@ package dev.verpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verpath.testsupport.TmpfsDisk;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,25 +27,19 @@ class FullDiskIT {
     @TempDir
     Path work;
 
+    private TmpfsDisk mounted;
     private Path disk;
 
     @BeforeEach
-    void mountASmallDisk() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "skipped: mounting a small tmpfs needs root, and the tests do not run as root");
-        disk = work.resolve("disk");
-        Files.createDirectories(disk);
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=20m", "tmpfs", disk.toString())
-                .redirectErrorStream(true).start();
-        boolean mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
-        Assumptions.assumeTrue(mounted, "skipped: this machine does not allow mounting a tmpfs ("
-                + new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim() + ")");
+    void mountASmallDisk() {
+        mounted = TmpfsDisk.mount(work.resolve("disk"), "20m", "a small disk to fill (a 20 MiB tmpfs)");
+        disk = mounted.folder();
     }
 
     @AfterEach
-    void unmount() throws Exception {
-        if (disk != null) {
-            new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor(30, TimeUnit.SECONDS);
+    void unmount() {
+        if (mounted != null) {
+            mounted.close();
         }
     }
 

@@ -2,14 +2,12 @@ package dev.verpath.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import dev.verpath.testsupport.HostProgram;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,40 +24,24 @@ class ReflinkBackupTest {
 
     private Path disk;
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException notInstalled) {
-            return command[0] + " is not installed";
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0 ? "" : String.join(" ", command) + ": " + out;
-    }
-
     @BeforeEach
     void mountBtrfs() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "skipped: loop-mounting a btrfs image needs root, and the tests do not run as root");
+        String purpose = "a btrfs file system that clones (a loop-mounted image)";
+        HostProgram.requireRoot(purpose);
         Path image = work.resolve("btrfs.img");
         try (var channel = Files.newByteChannel(image, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.truncate(0).position((300L << 20) - 1).write(java.nio.ByteBuffer.wrap(new byte[1]));
         }
-        String made = run("mkfs.btrfs", "-q", image.toString());
-        Assumptions.assumeTrue(made.isEmpty(), "skipped: cannot make a btrfs file system here (" + made + ")");
-        disk = work.resolve("btrfs");
-        Files.createDirectories(disk);
-        String mounted = run("mount", "-o", "loop", image.toString(), disk.toString());
-        if (!mounted.isEmpty()) {
-            disk = null;
-        }
-        Assumptions.assumeTrue(mounted.isEmpty(), "skipped: cannot loop-mount a btrfs image here (" + mounted + ")");
+        HostProgram.require(purpose, "mkfs.btrfs", "-q", image.toString());
+        Path folder = Files.createDirectories(work.resolve("btrfs"));
+        HostProgram.require(purpose, "mount", "-o", "loop", image.toString(), folder.toString());
+        disk = folder;
     }
 
     @AfterEach
-    void unmount() throws Exception {
+    void unmount() {
         if (disk != null) {
-            run("umount", "-l", disk.toString());
+            HostProgram.run("umount", "-l", disk.toString());
         }
     }
 

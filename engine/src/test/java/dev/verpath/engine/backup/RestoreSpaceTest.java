@@ -7,6 +7,7 @@ import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.MigrationException;
+import dev.verpath.testsupport.TmpfsDisk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,25 +25,19 @@ class RestoreSpaceTest {
     @TempDir
     Path work;
 
+    private TmpfsDisk mounted;
     private Path disk;
-    private boolean mounted;
 
     @BeforeEach
-    void mountASmallDisk() throws IOException, InterruptedException {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "skipped: mounting a 2 MiB tmpfs needs root, and these tests do not run as root");
-        disk = Files.createDirectories(work.resolve("disk"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(mount.getInputStream().readAllBytes()).trim();
-        mounted = mount.waitFor() == 0;
-        Assumptions.assumeTrue(mounted, "skipped: 'mount -t tmpfs' failed here (" + said + "), so no small disk to fill");
+    void mountASmallDisk() {
+        mounted = TmpfsDisk.mount(work.resolve("disk"), "2m", "a small disk to fill (a 2 MiB tmpfs)");
+        disk = mounted.folder();
     }
 
     @AfterEach
-    void unmount() throws IOException, InterruptedException {
-        if (mounted) {
-            new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor();
+    void unmount() {
+        if (mounted != null) {
+            mounted.close();
         }
     }
 
