@@ -47,7 +47,7 @@ class RuleSetLoadingTest {
 
     @Test
     void pluginsListShowsALoadedPluginWithItsHashAndEdges(@TempDir Path dir) throws Exception {
-        Path jar = PluginJar.serveEdge(dir.resolve("plugins"), "hotfix", ">=1.0.0 <2.0.0", "2.1.0", "2.1.1");
+        Path jar = PluginJar.serveEdge(dir.resolve("plugins"), "hotfix", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
 
         CommandRun run = CommandRun.of("--plugins-dir", dir.resolve("plugins").toString(), "plugins", "list");
 
@@ -55,7 +55,7 @@ class RuleSetLoadingTest {
         assertThat(run.out()).isEqualTo("hotfix 1.0.0: loaded\n"
                 + "  archive:    " + Invocation.display(jar.toAbsolutePath().normalize()) + "\n"
                 + "  sha256:     " + PluginJar.sha256(jar) + "\n"
-                + "  requires:   rules-api >=1.0.0 <2.0.0\n"
+                + "  requires:   rules-api >=2.0.0 <3.0.0\n"
                 + "  rule sets:  hotfix-rules\n"
                 + "  products:   -\n"
                 + "  edges:      serve 2.1.0 -> 2.1.1 (config)\n"
@@ -64,7 +64,7 @@ class RuleSetLoadingTest {
 
     @Test
     void pluginsListJsonShowsARefusedPluginAndWhy(@TempDir Path dir) throws Exception {
-        PluginJar.serveEdge(dir.resolve("plugins"), "future", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
+        PluginJar.serveEdge(dir.resolve("plugins"), "future", ">=3.0.0 <4.0.0", "2.1.0", "2.1.1");
 
         CommandRun run = CommandRun.of("--plugins-dir", dir.resolve("plugins").toString(), "plugins", "list", "--json");
 
@@ -72,27 +72,27 @@ class RuleSetLoadingTest {
         JsonNode plugin = run.json().get("plugins").get(0);
         assertThat(plugin.get("id").asText()).isEqualTo("future");
         assertThat(plugin.get("state").asText()).isEqualTo("refused");
-        assertThat(plugin.get("reason").asText()).isEqualTo("plugin 'future' needs rules-api >=2.0.0 <3.0.0, but this engine"
-                + " has rules-api 1.0.0; install a build of the plugin made for rules-api 1.x");
+        assertThat(plugin.get("reason").asText()).isEqualTo("plugin 'future' needs rules-api >=3.0.0 <4.0.0, but this engine"
+                + " has rules-api 2.0.0; install a build of the plugin made for rules-api 2.x");
         assertThat(plugin.get("edges")).isEmpty();
     }
 
     @Test
     void aRefusedPluginWarnsButDoesNotStopAnotherCommand(@TempDir Path dir) throws Exception {
-        PluginJar.serveEdge(dir.resolve("plugins"), "future", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
+        PluginJar.serveEdge(dir.resolve("plugins"), "future", ">=3.0.0 <4.0.0", "2.1.0", "2.1.1");
 
         CommandRun run = CommandRun.of("--plugins-dir", dir.resolve("plugins").toString(), "graph");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("2.0.0").doesNotContain("2.1.1");
         assertThat(run.errLines()).containsExactly("warning: plugin future.jar not loaded: plugin 'future' needs rules-api"
-                + " >=2.0.0 <3.0.0, but this engine has rules-api 1.0.0; install a build of the plugin made for rules-api 1.x"
+                + " >=3.0.0 <4.0.0, but this engine has rules-api 2.0.0; install a build of the plugin made for rules-api 2.x"
                 + " (see 'migrate plugins list')");
     }
 
     @Test
     void aPluginAddsAnEdgeToTheBuiltInProduct(@TempDir Path dir) throws Exception {
-        PluginJar.serveEdge(dir.resolve("plugins"), "hotfix", ">=1.0.0 <2.0.0", "2.1.0", "2.1.1");
+        PluginJar.serveEdge(dir.resolve("plugins"), "hotfix", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
 
         CommandRun run = CommandRun.of("--plugins-dir", dir.resolve("plugins").toString(), "graph");
 
@@ -102,7 +102,7 @@ class RuleSetLoadingTest {
 
     @Test
     void underPinningAnUnlistedPluginIsRefused(@TempDir Path dir) throws Exception {
-        Path jar = PluginJar.serveEdge(dir.resolve("plugins"), "hotfix", ">=1.0.0 <2.0.0", "2.1.0", "2.1.1");
+        Path jar = PluginJar.serveEdge(dir.resolve("plugins"), "hotfix", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
         Path config = Files.writeString(dir.resolve("pinned.toml"),
                 "[plugins]\nallow = [{ id = \"other\", sha256 = \"" + PluginJar.sha256(jar) + "\" }]\n");
 
@@ -115,7 +115,7 @@ class RuleSetLoadingTest {
 
     @Test
     void aPluginClaimingABuiltInEdgeStopsTheCommandUnlessTheConfigPrefersOne(@TempDir Path dir) throws Exception {
-        PluginJar.serveEdge(dir.resolve("plugins"), "override", ">=1.0.0 <2.0.0", "2.0.0", "2.1.0");
+        PluginJar.serveEdge(dir.resolve("plugins"), "override", ">=2.0.0 <3.0.0", "2.0.0", "2.1.0");
         String plugins = dir.resolve("plugins").toString();
 
         CommandRun conflict = CommandRun.of("--plugins-dir", plugins, "graph");

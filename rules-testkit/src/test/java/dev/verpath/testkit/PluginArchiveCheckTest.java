@@ -87,7 +87,7 @@ class PluginArchiveCheckTest {
         main.putValue("Plugin-Id", id);
         main.putValue("Plugin-Version", "1.0.0");
         main.putValue("Plugin-Class", pluginClass);
-        main.putValue("Verpath-Rules-Api", ">=1.0.0 <2.0.0");
+        main.putValue("Verpath-Rules-Api", ">=2.0.0 <3.0.0");
         return manifest;
     }
 

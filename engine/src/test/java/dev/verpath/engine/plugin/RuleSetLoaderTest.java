@@ -80,12 +80,12 @@ class RuleSetLoaderTest {
     @Test
     void refusesAPluginBuiltForAnotherApiMajorBeforeAnyOfItsCodeRuns() throws IOException {
         Path canary = dir.resolve("canary-ran");
-        gadget("future", writes(canary)).requires(">=2.0.0 <3.0.0").jar(plugins());
+        gadget("future", writes(canary)).requires(">=3.0.0 <4.0.0").jar(plugins());
 
         LoadedRules rules = load(plugins());
 
-        assertThat(only(rules).state()).isEqualTo("refused: plugin 'future' needs rules-api >=2.0.0 <3.0.0, but this engine has"
-                + " rules-api 1.0.0; install a build of the plugin made for rules-api 1.x");
+        assertThat(only(rules).state()).isEqualTo("refused: plugin 'future' needs rules-api >=3.0.0 <4.0.0, but this engine has"
+                + " rules-api 2.0.0; install a build of the plugin made for rules-api 2.x");
         assertThat(rules.registry().products()).isEmpty();
         assertThat(canary).doesNotExist();
     }
@@ -95,37 +95,37 @@ class RuleSetLoaderTest {
         gadget("vague", "").requires(null).jar(plugins());
 
         assertThat(only(load(plugins())).refusal()).hasValueSatisfying(r -> assertThat(r)
-                .startsWith("plugin 'vague' states no rules-api range").contains("Verpath-Rules-Api: >=1.0.0 <2.0.0"));
+                .startsWith("plugin 'vague' states no rules-api range").contains("Verpath-Rules-Api: >=2.0.0 <3.0.0"));
     }
 
     @Test
     void readsPf4jPluginRequiresWhenTheRangeAttributeIsMissing() throws IOException {
-        gadget("pf4j-style", "").requires(null).pf4jRequires(">=2.0.0 <3.0.0").jar(plugins());
+        gadget("pf4j-style", "").requires(null).pf4jRequires(">=3.0.0 <4.0.0").jar(plugins());
 
         PluginStatus status = only(load(plugins()));
 
-        assertThat(status.requires()).contains(">=2.0.0 <3.0.0");
-        assertThat(status.refusal()).hasValueSatisfying(r -> assertThat(r).contains("needs rules-api >=2.0.0 <3.0.0"));
+        assertThat(status.requires()).contains(">=3.0.0 <4.0.0");
+        assertThat(status.refusal()).hasValueSatisfying(r -> assertThat(r).contains("needs rules-api >=3.0.0 <4.0.0"));
     }
 
     @Test
     void theRangeAttributeWinsOverPluginRequires() throws IOException {
-        gadget("both", "").requires(">=1.0.0 <2.0.0").pf4jRequires("*").jar(plugins());
+        gadget("both", "").requires(">=2.0.0 <3.0.0").pf4jRequires("*").jar(plugins());
 
         PluginStatus status = only(load(plugins()));
 
-        assertThat(status.requires()).contains(">=1.0.0 <2.0.0");
+        assertThat(status.requires()).contains(">=2.0.0 <3.0.0");
         assertThat(status.loaded()).isTrue();
     }
 
     @Test
     void readsABareApiVersionAsThatVersionOrANewerMinor() throws IOException {
-        gadget("bare", "").requires("1.0.0").jar(plugins());
-        gadget("old-major", "").requires("0.9.0").jar(dir.resolve("other"));
+        gadget("bare", "").requires("2.0.0").jar(plugins());
+        gadget("old-major", "").requires("1.0.0").jar(dir.resolve("other"));
 
         assertThat(only(load(plugins())).loaded()).isTrue();
         assertThat(only(load(dir.resolve("other"))).refusal()).hasValueSatisfying(r ->
-                assertThat(r).contains("'old-major' needs rules-api 0.9.0, but this engine has rules-api 1.0.0"));
+                assertThat(r).contains("'old-major' needs rules-api 1.0.0, but this engine has rules-api 2.0.0"));
     }
 
     @Test

@@ -30,7 +30,7 @@ final class TestPlugin {
 
     private final String id;
     private String version = "1.0.0";
-    private String requires = ">=1.0.0 <2.0.0";
+    private String requires = ">=2.0.0 <3.0.0";
     private String pf4jRequires;
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<String> extensions = new ArrayList<>();
