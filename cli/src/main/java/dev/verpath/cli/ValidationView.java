@@ -3,6 +3,7 @@ package dev.verpath.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.ValidationReport;
+import dev.verpath.engine.validate.FileLocation;
 import dev.verpath.engine.validate.Repair;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
@@ -96,8 +97,7 @@ final class ValidationView {
     }
 
     private static String where(Finding f) {
-        String path = f.path().isEmpty() ? "." : f.path();
-        return path + f.location().map(l -> ":" + l).orElse("");
+        return (f.path().isEmpty() ? "." : f.path()) + FileLocation.suffix(f.location());
     }
 
     /**

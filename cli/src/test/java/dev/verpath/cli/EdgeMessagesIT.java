@@ -40,7 +40,7 @@ class EdgeMessagesIT {
         CommandRun version = Launcher.run(work, "version", "--path", root.toString(), "--to", "1.0.0", "--yes");
 
         assertThat(validate.exit()).as(validate.out()).isEqualTo(1);
-        assertThat(validate.out()).contains("data/requests.jsonl:line " + (lines + 1) + ": not a JSON object: Invalid UTF-8");
+        assertThat(validate.out()).contains("data/requests.jsonl:" + (lines + 1) + ": not a JSON object: Invalid UTF-8");
         assertThat(version.exit()).isEqualTo(1);
         assertThat(version.err()).contains("data/requests.jsonl:" + (lines + 1) + ": not a JSON object: Invalid UTF-8");
     }

@@ -28,7 +28,7 @@ class RecordLimitTest {
                 "--to", "1.0.0", "--yes");
 
         assertThat(validate.exit()).as(validate.err()).isEqualTo(1);
-        assertThat(validate.out()).contains("data/requests.jsonl:line " + (lines + 1) + ": the record is longer than"
+        assertThat(validate.out()).contains("data/requests.jsonl:" + (lines + 1) + ": the record is longer than"
                 + " [data_migration] max_record_bytes (1000 bytes)");
         assertThat(version.exit()).isEqualTo(1);
         assertThat(version.err()).contains("data/requests.jsonl:" + (lines + 1) + ": the record is longer than"

@@ -7,7 +7,10 @@ import java.util.Objects;
  * A record rule that is its edits and nothing else: the short way to write one.
  *
  * <pre>{@code
- * new RecordEdits(ServeEdge.describe(...), List.of(RecordEdit.rename("ts", "timestamp")))
+ * new RecordEdits(RuleDescriptor.of("gateway.2.0.0.data", RuleKind.DATA)
+ *         .named("Rename the time field", "Renames ts to timestamp in every record.")
+ *         .edge("gateway", "1.0.0", "2.0.0").paths("data/**&#47;*.jsonl").build(),
+ *     List.of(RecordEdit.rename("ts", "timestamp")))
  * }</pre>
  *
  * @param descriptor what the rule is

@@ -79,4 +79,44 @@ public interface RuleContext {
      * @throws RuleFailure  naming the file and line when it is not valid TOML
      */
     void editToml(String path, java.util.function.Consumer<TomlDocument> change) throws IOException;
+
+    /**
+     * Changes a JSON file in place: reads it, lets the rule change it through a {@link JsonDocument}, and writes it
+     * back (through the workspace) only when its text changed. Key order, indentation, spacing and number spelling
+     * stay as written wherever the rule does not touch.
+     *
+     * @param path   the file, relative to the installation
+     * @param change what to do with it
+     * @throws IOException  when the file cannot be read or written
+     * @throws RuleFailure  naming the file and line when it is not a JSON object
+     */
+    default void editJson(String path, java.util.function.Consumer<JsonDocument> change) throws IOException {
+        throw new UnsupportedOperationException("this context cannot edit JSON files; run the rule through the engine");
+    }
+
+    /**
+     * Reads a JSON file for the rule to look at: its members and typed values (see {@link JsonDocument}); nothing
+     * done to the document is written.
+     *
+     * @param path the file, relative to the installation
+     * @return the document
+     * @throws IOException when the file cannot be read
+     * @throws RuleFailure naming the file and line when it is not a JSON object
+     */
+    default JsonDocument readJson(String path) throws IOException {
+        throw new UnsupportedOperationException("this context cannot read JSON files; run the rule through the engine");
+    }
+
+    /**
+     * Writes a JSON file the rule makes anew (a file there is replaced), in the engine's layout: one member a line,
+     * two spaces of indentation a level, {@code "name": value}, numbers as spelled, a final newline. The same value
+     * gives the same bytes.
+     *
+     * @param path   the file, relative to the installation
+     * @param object what it holds
+     * @throws IOException when the file cannot be written
+     */
+    default void writeJson(String path, dev.verpath.rules.json.JsonObject object) throws IOException {
+        throw new UnsupportedOperationException("this context cannot write JSON files; run the rule through the engine");
+    }
 }

@@ -36,6 +36,19 @@ public interface ValidationContext {
     TomlDocument readToml(String path) throws java.io.IOException;
 
     /**
+     * Reads a JSON file for checking: its members and typed values (see {@link JsonDocument}); nothing done to the
+     * document is written.
+     *
+     * @param path the file, relative to the installation
+     * @return the document
+     * @throws java.io.IOException when the file cannot be read
+     * @throws RuleFailure         naming the line when it is not a JSON object
+     */
+    default JsonDocument readJson(String path) throws java.io.IOException {
+        throw new UnsupportedOperationException("this context cannot read JSON files; run the check through the engine");
+    }
+
+    /**
      * Reads a record file line by line exactly as the record pipeline reads it for migration (bytes split at
      * {@code \n}, invalid UTF-8 refused, the record size limit applied), so that a check finds what migration would
      * refuse and nothing else. Only the fields a check reads are parsed.

@@ -1,9 +1,13 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.workspace.EditedJson;
 import dev.verpath.engine.workspace.TomlText;
+import dev.verpath.rules.JsonDocument;
 import dev.verpath.rules.TomlDocument;
+import dev.verpath.rules.json.JsonObject;
 import java.io.IOException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import dev.verpath.rules.RuleContext;
 import dev.verpath.rules.RuleReport;
 import dev.verpath.rules.Workspace;
@@ -32,11 +36,33 @@ record StepContext(Workspace workspace, RuleReport report, String product, Strin
 
     @Override
     public void editToml(String path, Consumer<TomlDocument> change) throws IOException {
+        edit(path, text -> new TomlText(path, text), change, TomlText::text);
+    }
+
+    @Override
+    public void editJson(String path, Consumer<JsonDocument> change) throws IOException {
+        edit(path, text -> new EditedJson(path, text), change, EditedJson::text);
+    }
+
+    /** Reads a file into a document, lets the rule change it, and writes it back only when its text changed. */
+    private <D> void edit(String path, Function<String, D> open, Consumer<? super D> change, Function<D, String> text)
+            throws IOException {
         String before = workspace.readString(path);
-        TomlText document = new TomlText(path, before);
+        D document = open.apply(before);
         change.accept(document);
-        if (!document.text().equals(before)) {
-            workspace.writeString(path, document.text());
+        String after = text.apply(document);
+        if (!after.equals(before)) {
+            workspace.writeString(path, after);
         }
+    }
+
+    @Override
+    public JsonDocument readJson(String path) throws IOException {
+        return new EditedJson(path, workspace.readString(path));
+    }
+
+    @Override
+    public void writeJson(String path, JsonObject object) throws IOException {
+        workspace.writeString(path, EditedJson.written(object));
     }
 }

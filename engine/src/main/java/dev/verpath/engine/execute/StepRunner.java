@@ -102,7 +102,7 @@ final class StepRunner {
 
     /** @return {@code :12} for {@code line 12}, {@code  (key a.b)} for any other location, else nothing */
     static String at(java.util.Optional<String> location) {
-        return location.map(l -> l.startsWith("line ") ? ":" + l.substring(5) : " (" + l + ")").orElse("");
+        return dev.verpath.engine.validate.FileLocation.suffix(location);
     }
 
     /** A record rule's own failure: its authors' to fix, not the user's data. */

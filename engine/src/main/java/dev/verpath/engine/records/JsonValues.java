@@ -20,7 +20,7 @@ import java.util.List;
  * Reads the bytes of one JSON value (already checked by the record's parse) into a {@link JsonValue}, and writes a
  * value as compact JSON: numbers as spelled, strings with only the escapes JSON requires, UTF-8. Thread-safe.
  */
-final class JsonValues {
+public final class JsonValues {
 
     static final JsonFactory FACTORY = new JsonFactory();
 
@@ -138,10 +138,24 @@ final class JsonValues {
     }
 
     /**
-     * @param value a value
-     * @return its compact JSON, for messages
+     * Reads the text of one JSON value the caller's parse already accepted.
+     *
+     * @param json the value's text
+     * @return the value
      */
-    static String text(JsonValue value) {
+    public static JsonValue read(String json) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return read(parser, parser.nextToken());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a value the document's parse accepted did not parse again", e);
+        }
+    }
+
+    /**
+     * @param value a value
+     * @return its compact JSON: numbers as spelled, strings with only the escapes JSON requires
+     */
+    public static String text(JsonValue value) {
         RecordBytes out = new RecordBytes();
         write(value, out);
         return out.text();

@@ -100,6 +100,11 @@ public final class InstallationValidator {
             public dev.verpath.rules.TomlDocument readToml(String path) throws IOException {
                 return new dev.verpath.engine.workspace.TomlText(path, workspace.readString(path));
             }
+
+            @Override
+            public dev.verpath.rules.JsonDocument readJson(String path) throws IOException {
+                return new dev.verpath.engine.workspace.EditedJson(path, workspace.readString(path));
+            }
         };
         for (ValidationRule rule : registry.validations()) {
             ValidationDescriptor d = rule.descriptor();

@@ -96,7 +96,6 @@ public final class SourceValidation {
     }
 
     private static String where(Finding f) {
-        String at = f.location().map(l -> l.startsWith("line ") ? ":" + l.substring(5) : " (" + l + ")").orElse("");
-        return (f.path().isEmpty() ? "(installation)" : f.path()) + at;
+        return new FileLocation(f.path(), f.location()).toString();
     }
 }

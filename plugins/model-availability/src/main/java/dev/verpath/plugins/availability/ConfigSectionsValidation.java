@@ -1,8 +1,7 @@
 package dev.verpath.plugins.availability;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.rules.Finding;
+import dev.verpath.rules.JsonDocument;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
@@ -10,10 +9,12 @@ import dev.verpath.rules.ValidationContext;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.ValidationRule;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * At 2.0.0, {@code config/enhanced_model_config.json} is a JSON object with every section of the guide's
@@ -47,29 +48,29 @@ public final class ConfigSectionsValidation implements ValidationRule {
             return List.of(Finding.of(descriptor, path, null, "missing: the enhanced system reads its settings from it",
                     "Migrate from 1.0.0 so it is written from config.json."));
         }
-        ObjectNode config;
+        JsonDocument config;
         try {
-            config = JsonText.parseObject(path, workspace.read(path));
+            config = context.readJson(path);
         } catch (RuleFailure e) {
             return List.of(Finding.of(descriptor, path, e.location().orElse(null), e.getMessage(), REMEDY));
         }
         List<Finding> findings = new ArrayList<>();
-        ObjectNode example = EnhancedConfig.defaults();
         for (String section : EnhancedConfig.SECTIONS) {
-            JsonNode actual = config.get(section);
-            if (actual == null || !actual.isObject()) {
+            Optional<JsonValue> actual = config.get(section);
+            if (actual.isEmpty() || !(actual.get() instanceof JsonObject)) {
                 findings.add(Finding.of(descriptor, path, "key " + section, "section " + section
-                        + (actual == null ? " is missing" : " is not an object"), REMEDY));
+                        + (actual.isEmpty() ? " is missing" : " is not an object"), REMEDY));
                 continue;
             }
-            for (Map.Entry<String, JsonNode> key : example.get(section).properties()) {
-                JsonNode value = actual.get(key.getKey());
-                String location = "key " + section + "." + key.getKey();
-                if (value == null) {
-                    findings.add(Finding.of(descriptor, path, location, section + "." + key.getKey() + " is missing", REMEDY));
-                } else if (!EnhancedConfig.sameType(key.getValue(), value)) {
-                    findings.add(Finding.of(descriptor, path, location, section + "." + key.getKey() + " is " + value
-                            + ", not a " + EnhancedConfig.typeName(key.getValue()), REMEDY));
+            JsonObject example = (JsonObject) EnhancedConfig.DEFAULTS.get(section).orElseThrow();
+            for (JsonObject.Member key : example.members()) {
+                Optional<JsonValue> value = ((JsonObject) actual.get()).get(key.name());
+                String location = "key " + section + "." + key.name();
+                if (value.isEmpty()) {
+                    findings.add(Finding.of(descriptor, path, location, section + "." + key.name() + " is missing", REMEDY));
+                } else if (!EnhancedConfig.sameType(key.value(), value.get())) {
+                    findings.add(Finding.of(descriptor, path, location, section + "." + key.name() + " is "
+                            + EnhancedConfig.text(value.get()) + ", not a " + EnhancedConfig.typeName(key.value()), REMEDY));
                 }
             }
         }

@@ -1,10 +1,14 @@
 package dev.verpath.plugins.availability;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.rules.JsonDocument;
 import dev.verpath.rules.RuleFailure;
+import dev.verpath.rules.json.JsonBoolean;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonText;
+import dev.verpath.rules.json.JsonValue;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The enhanced configuration and how a flat legacy {@code config.json} maps onto it: the guide's
@@ -44,45 +48,22 @@ public final class EnhancedConfig {
     /**
      * The guide's example configuration: every section and key with its default, in the example's order,
      * then {@code analytics.enabled}, the table's new key (on, as the example's {@code features.usage_analytics}).
-     *
-     * @return a fresh tree
      */
-    public static ObjectNode defaults() {
-        ObjectNode root = JsonText.object();
-        root.putObject("storage")
-                .put("models_directory", "/data/models")
-                .put("cache_directory", "/data/cache")
-                .put("max_storage_gb", 500)
-                .put("cleanup_threshold_percent", 90);
-        root.putObject("downloads")
-                .put("max_concurrent_downloads", 2)
-                .put("max_retries", 3)
-                .put("retry_delay_seconds", 30)
-                .put("bandwidth_limit_mbps", 0)
-                .put("resume_enabled", true)
-                .put("integrity_check_enabled", true);
-        root.putObject("health_monitoring")
-                .put("enabled", true)
-                .put("check_interval_hours", 24)
-                .put("auto_repair_enabled", true)
-                .put("performance_monitoring_enabled", true);
-        root.putObject("fallback")
-                .put("intelligent_fallback_enabled", true)
-                .put("suggestion_threshold", 0.7)
-                .put("queue_requests_enabled", true)
-                .put("mock_fallback_enabled", true);
-        root.putObject("features")
-                .put("enhanced_downloads", true)
-                .put("health_monitoring", true)
-                .put("intelligent_fallback", true)
-                .put("usage_analytics", true);
-        root.putObject("analytics")
-                .put("enabled", true);
-        return root;
-    }
+    public static final JsonObject DEFAULTS = object(
+            section("storage", "models_directory", "/data/models", "cache_directory", "/data/cache",
+                    "max_storage_gb", 500, "cleanup_threshold_percent", 90),
+            section("downloads", "max_concurrent_downloads", 2, "max_retries", 3, "retry_delay_seconds", 30,
+                    "bandwidth_limit_mbps", 0, "resume_enabled", true, "integrity_check_enabled", true),
+            section("health_monitoring", "enabled", true, "check_interval_hours", 24, "auto_repair_enabled", true,
+                    "performance_monitoring_enabled", true),
+            section("fallback", "intelligent_fallback_enabled", true, "suggestion_threshold", new JsonNumber("0.7"),
+                    "queue_requests_enabled", true, "mock_fallback_enabled", true),
+            section("features", "enhanced_downloads", true, "health_monitoring", true, "intelligent_fallback", true,
+                    "usage_analytics", true),
+            section("analytics", "enabled", true));
 
     /**
-     * Maps a legacy configuration: mapped keys take the legacy value (which must have the type of the
+     * Maps a legacy configuration: mapped keys take the legacy value as written (which must have the type of the
      * default), other keys keep the defaults, and keys the table does not know go under {@code legacy} in
      * their order.
      *
@@ -91,27 +72,25 @@ public final class EnhancedConfig {
      * @return the enhanced configuration
      * @throws RuleFailure naming the key when a mapped value has the wrong type
      */
-    public static ObjectNode map(String path, ObjectNode legacy) {
-        ObjectNode enhanced = defaults();
-        ObjectNode unknown = JsonText.object();
-        for (Map.Entry<String, JsonNode> entry : legacy.properties()) {
-            Mapping mapping = MAPPINGS.stream().filter(m -> m.legacyKey().equals(entry.getKey())).findFirst().orElse(null);
-            if (mapping == null) {
-                unknown.set(entry.getKey(), entry.getValue());
+    public static JsonObject map(String path, JsonDocument legacy) {
+        JsonObject enhanced = DEFAULTS;
+        JsonObject unknown = JsonObject.EMPTY;
+        for (String key : legacy.keys("")) {
+            JsonValue value = legacy.get(key.replace(".", "\\.")).orElseThrow();
+            Optional<Mapping> mapping = MAPPINGS.stream().filter(m -> m.legacyKey().equals(key)).findFirst();
+            if (mapping.isEmpty()) {
+                unknown = unknown.with(key, value);
                 continue;
             }
-            ObjectNode section = (ObjectNode) enhanced.get(mapping.section());
-            JsonNode fallback = section.get(mapping.key());
-            if (!sameType(fallback, entry.getValue())) {
-                throw new RuleFailure(path, "key " + entry.getKey(), entry.getKey() + " is " + entry.getValue()
-                        + " but " + mapping.section() + "." + mapping.key() + " takes a " + typeName(fallback));
+            JsonObject section = (JsonObject) enhanced.get(mapping.get().section()).orElseThrow();
+            JsonValue fallback = section.get(mapping.get().key()).orElseThrow();
+            if (!sameType(fallback, value)) {
+                throw new RuleFailure(path, "key " + key, key + " is " + text(value) + " but " + mapping.get().section()
+                        + "." + mapping.get().key() + " takes a " + typeName(fallback));
             }
-            section.set(mapping.key(), entry.getValue());
+            enhanced = enhanced.with(mapping.get().section(), section.with(mapping.get().key(), value));
         }
-        if (!unknown.isEmpty()) {
-            enhanced.set(LEGACY_SECTION, unknown);
-        }
-        return enhanced;
+        return unknown.isEmpty() ? enhanced : enhanced.with(LEGACY_SECTION, unknown);
     }
 
     /**
@@ -119,17 +98,54 @@ public final class EnhancedConfig {
      * @param actual   a value
      * @return whether both are numbers, both booleans, or both strings
      */
-    static boolean sameType(JsonNode expected, JsonNode actual) {
-        return expected.isNumber() && actual.isNumber()
-                || expected.isBoolean() && actual.isBoolean()
-                || expected.isTextual() && actual.isTextual();
+    static boolean sameType(JsonValue expected, JsonValue actual) {
+        return expected instanceof JsonNumber && actual instanceof JsonNumber
+                || expected instanceof JsonBoolean && actual instanceof JsonBoolean
+                || expected instanceof JsonText && actual instanceof JsonText;
     }
 
     /**
      * @param value a default value
      * @return "number", "boolean" or "string"
      */
-    static String typeName(JsonNode value) {
-        return value.isNumber() ? "number" : value.isBoolean() ? "boolean" : "string";
+    static String typeName(JsonValue value) {
+        return value instanceof JsonNumber ? "number" : value instanceof JsonBoolean ? "boolean" : "string";
+    }
+
+    /**
+     * @param value a value
+     * @return how a message shows it: a string quoted, a number as spelled, an object or array by kind
+     */
+    static String text(JsonValue value) {
+        if (value instanceof JsonText t) {
+            return "\"" + t.value() + "\"";
+        }
+        if (value instanceof JsonNumber n) {
+            return n.literal();
+        }
+        if (value instanceof JsonBoolean b) {
+            return Boolean.toString(b.value());
+        }
+        return value instanceof JsonObject ? "an object" : value instanceof dev.verpath.rules.json.JsonArray ? "an array" : "null";
+    }
+
+    private static JsonObject object(JsonObject... sections) {
+        JsonObject root = JsonObject.EMPTY;
+        for (JsonObject section : sections) {
+            root = root.with(section.names().get(0), section.get(section.names().get(0)).orElseThrow());
+        }
+        return root;
+    }
+
+    /** A section: its name, then names and values by turns (strings, ints, booleans or JSON values). */
+    private static JsonObject section(String name, Object... pairs) {
+        JsonObject section = JsonObject.EMPTY;
+        for (int i = 0; i < pairs.length; i += 2) {
+            Object v = pairs[i + 1];
+            JsonValue value = v instanceof JsonValue j ? j : v instanceof String t ? JsonValue.of(t)
+                    : v instanceof Boolean b ? JsonValue.of(b) : JsonValue.of(((Integer) v).longValue());
+            section = section.with((String) pairs[i], value);
+        }
+        return JsonObject.EMPTY.with(name, section);
     }
 }

@@ -1,12 +1,13 @@
 package dev.verpath.plugins.availability;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.rules.FileRule;
+import dev.verpath.rules.JsonDocument;
 import dev.verpath.rules.RuleContext;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleKind;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.json.JsonObject;
 import java.io.IOException;
 import java.util.List;
 
@@ -42,13 +43,11 @@ public final class EnhancedConfigRule implements FileRule {
         if (!workspace.isFile(path)) {
             throw new RuleFailure(path, "missing: a model-availability 1.0.0 installation keeps its settings in it");
         }
-        ObjectNode legacy = JsonText.parseObject(path, workspace.read(path));
-        ObjectNode enhanced = EnhancedConfig.map(path, legacy);
-        if (enhanced.has(EnhancedConfig.LEGACY_SECTION)) {
-            context.report().warn(AvailabilityLayout.ENHANCED_CONFIG, "kept " + enhanced.get(EnhancedConfig.LEGACY_SECTION).size()
-                    + " key(s) the mapping does not know under legacy: review them");
-        }
-        workspace.writeString(AvailabilityLayout.ENHANCED_CONFIG, JsonText.write(enhanced));
+        JsonDocument legacy = context.readJson(path);
+        JsonObject enhanced = EnhancedConfig.map(path, legacy);
+        enhanced.get(EnhancedConfig.LEGACY_SECTION).ifPresent(kept -> context.report().warn(AvailabilityLayout.ENHANCED_CONFIG,
+                "kept " + ((JsonObject) kept).members().size() + " key(s) the mapping does not know under legacy: review them"));
+        context.writeJson(AvailabilityLayout.ENHANCED_CONFIG, enhanced);
         context.report().count("settings_mapped", EnhancedConfig.MAPPINGS.stream()
                 .filter(m -> legacy.has(m.legacyKey())).count());
     }

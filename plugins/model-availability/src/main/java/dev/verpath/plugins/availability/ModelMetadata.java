@@ -1,7 +1,8 @@
 package dev.verpath.plugins.availability;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -85,12 +86,11 @@ public final class ModelMetadata {
      * @return the metadata, keys in the order path, size, sha256, format
      * @throws IOException when the file cannot be read
      */
-    public static ObjectNode describe(Workspace workspace, String modelFile) throws IOException {
-        ObjectNode metadata = JsonText.object();
-        metadata.put("path", modelFile.substring(AvailabilityLayout.MODELS.length() + 1));
-        metadata.put("size", workspace.size(modelFile));
-        metadata.put("sha256", workspace.sha256(modelFile));
-        metadata.put("format", formatOf(modelFile));
-        return metadata;
+    public static JsonObject describe(Workspace workspace, String modelFile) throws IOException {
+        return JsonObject.EMPTY
+                .with("path", JsonValue.of(modelFile.substring(AvailabilityLayout.MODELS.length() + 1)))
+                .with("size", JsonValue.of(workspace.size(modelFile)))
+                .with("sha256", JsonValue.of(workspace.sha256(modelFile)))
+                .with("format", JsonValue.of(formatOf(modelFile)));
     }
 }

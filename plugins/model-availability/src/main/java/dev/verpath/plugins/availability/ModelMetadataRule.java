@@ -35,7 +35,7 @@ public final class ModelMetadataRule implements FileRule {
         long bytes = 0;
         List<String> files = ModelMetadata.modelFiles(workspace);
         for (String file : files) {
-            workspace.writeString(ModelMetadata.metadataPath(file), JsonText.write(ModelMetadata.describe(workspace, file)));
+            context.writeJson(ModelMetadata.metadataPath(file), ModelMetadata.describe(workspace, file));
             bytes += workspace.size(file);
         }
         context.report().count("metadata_files", files.size());

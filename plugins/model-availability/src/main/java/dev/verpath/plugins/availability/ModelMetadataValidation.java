@@ -1,8 +1,7 @@
 package dev.verpath.plugins.availability;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.rules.Finding;
+import dev.verpath.rules.JsonDocument;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
@@ -10,9 +9,13 @@ import dev.verpath.rules.ValidationContext;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.ValidationRule;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,7 +49,7 @@ public final class ModelMetadataValidation implements ValidationRule {
         List<Finding> findings = new ArrayList<>();
         Set<String> modelFiles = new TreeSet<>(ModelMetadata.modelFiles(workspace));
         for (String file : modelFiles) {
-            checkFile(workspace, file, findings);
+            checkFile(context, file, findings);
         }
         for (String metadata : workspace.files(AvailabilityLayout.MODELS + "/**" + AvailabilityLayout.METADATA_SUFFIX)) {
             if (!modelFiles.contains(ModelMetadata.modelFileOf(metadata))) {
@@ -57,31 +60,33 @@ public final class ModelMetadataValidation implements ValidationRule {
         return findings;
     }
 
-    private void checkFile(Workspace workspace, String file, List<Finding> findings) throws IOException {
+    private void checkFile(ValidationContext context, String file, List<Finding> findings) throws IOException {
+        Workspace workspace = context.workspace();
         String path = ModelMetadata.metadataPath(file);
         if (!workspace.isFile(path)) {
             findings.add(Finding.of(descriptor, path, null, "missing: " + file + " has no metadata", REMEDY));
             return;
         }
-        ObjectNode actual;
+        JsonDocument actual;
         try {
-            actual = JsonText.parseObject(path, workspace.read(path));
+            actual = context.readJson(path);
         } catch (RuleFailure e) {
             findings.add(Finding.of(descriptor, path, e.location().orElse(null), e.getMessage(), REMEDY));
             return;
         }
-        ObjectNode expected = ModelMetadata.describe(workspace, file);
+        JsonObject expected = ModelMetadata.describe(workspace, file);
         for (String key : KEYS) {
-            JsonNode value = actual.get(key);
-            if (value == null || !value.equals(expected.get(key)) && !sameNumber(value, expected.get(key))) {
+            Optional<JsonValue> value = actual.get(key);
+            JsonValue wanted = expected.get(key).orElseThrow();
+            if (value.isEmpty() || !value.get().equals(wanted) && !sameNumber(value.get(), wanted)) {
                 findings.add(Finding.of(descriptor, path, "key " + key, key + " is "
-                        + (value == null ? "missing" : value.toString()) + " but " + file + " has " + expected.get(key),
-                        REMEDY));
+                        + value.map(EnhancedConfig::text).orElse("missing") + " but " + file + " has "
+                        + EnhancedConfig.text(wanted), REMEDY));
             }
         }
     }
 
-    private static boolean sameNumber(JsonNode a, JsonNode b) {
-        return a.isIntegralNumber() && b.isIntegralNumber() && a.asLong() == b.asLong();
+    private static boolean sameNumber(JsonValue a, JsonValue b) {
+        return a instanceof JsonNumber x && b instanceof JsonNumber y && x.decimal().compareTo(y.decimal()) == 0;
     }
 }

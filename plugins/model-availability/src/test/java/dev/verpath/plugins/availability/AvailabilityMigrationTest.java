@@ -96,7 +96,7 @@ class AvailabilityMigrationTest {
         Installations.migrate(Installations.engine(), root, false);
 
         assertThat(Files.readString(root.resolve("config/enhanced_model_config.json")))
-                .isEqualTo(JsonText.write(EnhancedConfig.defaults()))
+                .isEqualTo(dev.verpath.engine.workspace.EditedJson.written(EnhancedConfig.DEFAULTS))
                 .contains("\"models_directory\": \"/data/models\"", "\"suggestion_threshold\": 0.7")
                 .doesNotContain("legacy");
     }
