@@ -48,7 +48,8 @@ class BackupOwnersTest {
         toy.rollback();
 
         assertThat(Files.readString(toy.root.resolve("app.conf"))).isEqualTo("name = demo\n");
-        for (String file : java.util.List.of("app.conf", "VERSION", "data/a.jsonl", "notes.txt", "models/m1/w.safetensors")) {
+        for (String file : java.util.List.of("app.conf", "VERSION", "data/a.jsonl", "notes.txt", "models/m1",
+                "models/m1/w.safetensors")) {
             assertThat(OwnedTree.owner(toy.root.resolve(file))).as(file).isEqualTo(OwnedTree.serviceUser());
         }
     }
