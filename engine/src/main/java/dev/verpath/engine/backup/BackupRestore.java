@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * against its SHA-256 while extracting it into a staging folder: the archive is read once) and touches nothing
  * of the installation; a damaged or crafted backup stops there. {@link #apply} then removes entries the
  * migration added and puts every backed-up file, folder and link in place by atomic renames (staged files
- * move, hard-linked ones are linked back), and re-applies owners, modes and modification times. Refuses a backup whose
- * places lie outside the installation. Not thread-safe; close it to delete the staging folder.
+ * move, hard-linked ones are linked back), and re-applies owners, modes and modification times. Refuses a
+ * backup whose places lie outside the installation. Not thread-safe; close it to delete the staging folder.
  */
 public final class BackupRestore implements AutoCloseable {
 
