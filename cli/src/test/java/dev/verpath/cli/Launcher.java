@@ -61,6 +61,34 @@ final class Launcher {
         return process;
     }
 
+    /**
+     * Runs the command-line jar itself (no launcher, no build), as another user through {@code setpriv} when a
+     * user id is given (the caller runs as root then), with a clean environment.
+     *
+     * @param uid  the user (and group) id to run as, or empty for the current user
+     * @param jar  the jar, readable by that user
+     * @param cwd  the working folder
+     * @param args the arguments
+     * @return exit code and stdout and stderr together (as {@code out}; {@code err} is empty)
+     */
+    static CommandRun runJarAs(java.util.Optional<Integer> uid, Path jar, Path cwd, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        uid.ifPresent(id -> command.addAll(List.of("setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups", "--")));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("MIGRATE_") || k.startsWith("TRUSTFORMERS_"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("java -jar " + jar + " " + String.join(" ", args) + " took over " + TIMEOUT_SECONDS + " s");
+        }
+        return new CommandRun(process.exitValue(), output, "");
+    }
+
     private static ProcessBuilder builder(Path script, Path cwd, Map<String, String> extra, String... args) {
         List<String> command = new ArrayList<>();
         command.add(script.toString());

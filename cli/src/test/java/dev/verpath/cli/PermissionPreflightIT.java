@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verpath.testsupport.HostProgram;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,20 +55,11 @@ class PermissionPreflightIT {
         folders.forEach(f -> chmod(f, "r-xr-xr-x"));
         chmod(root.resolve(".migrate"), "rwxrwxrwx");
         try {
-            List<String> command = new ArrayList<>();
-            if (root0) {
-                command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
-            }
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                    "--no-plugins", "version", "--path", root.toString(), "--to", "2.1.0"));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-            builder.environment().keySet().removeIf(k -> k.startsWith("MIGRATE_") || k.startsWith("TRUSTFORMERS_"));
-            Process process = builder.start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            CommandRun run = Launcher.runJarAs(root0 ? Optional.of(65534) : Optional.empty(), jar, work,
+                    "--no-plugins", "version", "--path", root.toString(), "--to", "2.1.0");
+            String output = run.out();
 
-            assertThat(process.exitValue()).as(output).isEqualTo(1);
+            assertThat(run.exit()).as(output).isEqualTo(1);
             assertThat(output).contains(": no write permission, and the migration changes files in it;")
                     .contains("the installation is unchanged");
         } finally {

@@ -138,4 +138,29 @@ class ValidationRepairTest {
         assertThat(run.json().at("/repairs/0/repaired").asBoolean()).isFalse();
         assertThat(run.json().at("/repairs/0/message").asText()).contains("there is no backup");
     }
+
+    @Test
+    void aRepairAsRootGivesTheRestoredFileItsBackedUpOwnerNotRoots() throws IOException {
+        Path probe = Files.createTempFile(work, "owner", ".probe");
+        boolean root = ((Integer) Files.getAttribute(probe, "unix:uid")) == 0;
+        Files.delete(probe);
+        org.junit.jupiter.api.Assumptions.assumeTrue(root,
+                "skipped: giving files to another owner needs root, and this test does not run as root");
+        ServeFixture owned = ServeFixture.clean(work.resolve("owned"));
+        try (Stream<Path> walk = Files.walk(owned.root())) {
+            for (Path p : walk.toList()) {
+                Files.setAttribute(p, "unix:uid", 65534, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(p, "unix:gid", 65532, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        assertThat(CommandRun.of("--quiet", "version", "--path", owned.arg(), "--to", "2.0.0").exit()).isZero();
+        Files.writeString(owned.resolve(CONFIG_JSON), "{\"architecture\": \"llamb\", \"hidden_size\": 64}\n");
+
+        CommandRun run = CommandRun.of("--json", "validate", "--path", owned.arg(), "--repair");
+
+        assertThat(run.json().at("/repairs/0/repaired").asBoolean()).as(run.out()).isTrue();
+        assertThat(Files.readAllBytes(owned.resolve(CONFIG_JSON))).isEqualTo(config);
+        assertThat(Files.getAttribute(owned.resolve(CONFIG_JSON), "unix:uid") + ":"
+                + Files.getAttribute(owned.resolve(CONFIG_JSON), "unix:gid")).isEqualTo("65534:65532");
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.workspace.FileOwner;
 import dev.verpath.engine.workspace.Mount;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What a backup holds ({@code manifest.json}): where each mount was, and every entry with its type, mode,
- * modification time, size, SHA-256 and link target. Immutable.
+ * owner and group, modification time, size, SHA-256 and link target. Immutable.
  *
  * @param id       the backup id
  * @param created  when it was taken
@@ -45,14 +46,22 @@ public record BackupManifest(String id, Instant created, String product, String 
      * @param stored   how the bytes are kept: {@code copy}, {@code hardlink}, {@code archive} or {@code none}
      * @param stat     for a hard link, the stored file's inode and change time when the backup was made
      *                 ({@code <inode>:<ctime ns>}): while both are unchanged its bytes are too, as git's index trusts
+     * @param owner    its numeric owner and group ({@code uid}, {@code gid}); empty in a backup made before they were
+     *                 recorded (or where the file system has none), which a restore then leaves as it finds them
      */
     public record Entry(String path, String type, String mode, long mtime, long size, Optional<String> sha256,
-                        Optional<String> target, String stored, Optional<String> stat) {
+                        Optional<String> target, String stored, Optional<String> stat, Optional<FileOwner> owner) {
 
-        /** An entry without a recorded stat. */
+        /** An entry without a recorded stat or owner. */
         public Entry(String path, String type, String mode, long mtime, long size, Optional<String> sha256,
                      Optional<String> target, String stored) {
-            this(path, type, mode, mtime, size, sha256, target, stored, Optional.empty());
+            this(path, type, mode, mtime, size, sha256, target, stored, Optional.empty(), Optional.empty());
+        }
+
+        /** An entry without a recorded owner. */
+        public Entry(String path, String type, String mode, long mtime, long size, Optional<String> sha256,
+                     Optional<String> target, String stored, Optional<String> stat) {
+            this(path, type, mode, mtime, size, sha256, target, stored, stat, Optional.empty());
         }
 
         /**
@@ -62,7 +71,17 @@ public record BackupManifest(String id, Instant created, String product, String 
          * @return a new entry
          */
         public Entry withStat(Optional<String> stat) {
-            return new Entry(path, type, mode, mtime, size, sha256, target, stored, stat);
+            return new Entry(path, type, mode, mtime, size, sha256, target, stored, stat, owner);
+        }
+
+        /**
+         * This entry with an owner.
+         *
+         * @param owner the owner and group
+         * @return a new entry
+         */
+        public Entry withOwner(Optional<FileOwner> owner) {
+            return new Entry(path, type, mode, mtime, size, sha256, target, stored, stat, owner);
         }
     }
 
@@ -93,6 +112,7 @@ public record BackupManifest(String id, Instant created, String product, String 
             n.put("path", e.path());
             n.put("type", e.type());
             n.put("mode", e.mode());
+            e.owner().ifPresent(o -> n.put("uid", o.uid()).put("gid", o.gid()));
             n.put("mtime", e.mtime());
             n.put("size", e.size());
             e.sha256().ifPresent(h -> n.put("sha256", h));
@@ -120,12 +140,22 @@ public record BackupManifest(String id, Instant created, String product, String 
                     n.path("mtime").asLong(), n.path("size").asLong(),
                     Optional.ofNullable(n.get("sha256")).map(JsonNode::asText),
                     Optional.ofNullable(n.get("target")).map(JsonNode::asText), n.path("stored").asText(),
-                    Optional.ofNullable(n.get("stat")).map(JsonNode::asText)));
+                    Optional.ofNullable(n.get("stat")).map(JsonNode::asText), owner(n)));
         }
         if (!root.has("id") || mounts.isEmpty()) {
             throw new IOException("not a backup manifest");
         }
         return new BackupManifest(root.path("id").asText(), Instant.parse(root.path("created").asText()),
                 root.path("product").asText(), root.path("from").asText(), root.path("to").asText(), mounts, entries);
+    }
+
+    /** @return the entry's owner, when both ids are recorded as numbers (a backup made before they were has none) */
+    private static Optional<FileOwner> owner(JsonNode entry) {
+        JsonNode uid = entry.get("uid");
+        JsonNode gid = entry.get("gid");
+        if (uid == null || gid == null || !uid.canConvertToInt() || !gid.canConvertToInt()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileOwner(uid.intValue(), gid.intValue()));
     }
 }

@@ -4,8 +4,10 @@ import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;
+import dev.verpath.engine.workspace.FileOwner;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Mount;
+import dev.verpath.engine.workspace.OwnersNotKept;
 import dev.verpath.engine.workspace.RelativePath;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
@@ -28,8 +30,8 @@ import java.util.stream.Collectors;
  * against its SHA-256 while extracting it into a staging folder: the archive is read once) and touches nothing
  * of the installation; a damaged or crafted backup stops there. {@link #apply} then removes entries the
  * migration added and puts every backed-up file, folder and link in place by atomic renames (staged files
- * move, hard-linked ones are linked back), and re-applies modes and modification times. Refuses a backup whose
- * places lie outside the installation. Not thread-safe; close it to delete the staging folder.
+ * move, hard-linked ones are linked back), and re-applies owners, modes and modification times. Refuses a
+ * backup whose places lie outside the installation. Not thread-safe; close it to delete the staging folder.
  */
 public final class BackupRestore implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class BackupRestore implements AutoCloseable {
     private final Path staging;
     /** Hard-linked entries whose inode is also linked from outside the installation and the store: copied. */
     private final Set<String> copiedLinks = new java.util.HashSet<>();
+    private final OwnersNotKept owners = new OwnersNotKept();
 
     private BackupRestore(Path backup, BackupManifest manifest, Path realRoot, Path staging) {
         this.backup = backup;
@@ -191,7 +194,7 @@ public final class BackupRestore implements AutoCloseable {
             Path real = realOf(manifest.mounts(), e.path());
             checkNoLinkBetween(realRoot, real, backup);
             switch (e.type()) {
-                case "dir" -> Files.createDirectories(real);
+                case "dir" -> createFolder(e, real);
                 case "file" -> restoreFile(e, real, files);
                 case "symlink" -> {
                     Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
@@ -209,6 +212,7 @@ public final class BackupRestore implements AutoCloseable {
                 .sorted(Comparator.comparing(BackupManifest.Entry::path).reversed()).toList();
         for (BackupManifest.Entry e : deepestFirst) {
             Path real = realOf(manifest.mounts(), e.path());
+            owners.give(real, e.owner()); // before the mode: a chown clears setuid and setgid bits
             if (e.type().equals("symlink")) {
                 continue;
             }
@@ -222,6 +226,7 @@ public final class BackupRestore implements AutoCloseable {
     private void restoreFile(BackupManifest.Entry e, Path real, Path files) throws IOException {
         if (e.stored().equals("archive") || copiedLinks.contains(e.path())) {
             CrashPoints.reached("restore " + real);
+            giveOwner(staged(e), e, real);
             moveChecked(staged(e), real);
             return;
         }
@@ -238,11 +243,34 @@ public final class BackupRestore implements AutoCloseable {
             if (!Files.isSameFile(temporary, stored)) {
                 throw RestoredTree.notInPlace(temporary, "the hard link to " + stored + " was not made");
             }
+            owners.give(temporary, e.owner(), real); // the backed-up inode itself: unrecorded, it keeps its own owner
         } else {
             Files.copy(stored, temporary, StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.fsync(temporary);
+            giveOwner(temporary, e, real);
         }
         moveChecked(temporary, real);
+    }
+
+    /**
+     * Gives a file about to be renamed into place its owner: the recorded one, else (a backup made before owners
+     * were recorded) that of the file it replaces, else that of its folder; never the restoring user's by accident.
+     */
+    private void giveOwner(Path file, BackupManifest.Entry e, Path real) throws IOException {
+        owners.give(file, e.owner().or(() -> FileOwner.of(real)).or(() -> FileOwner.of(real.getParent())), real);
+    }
+
+    /** Creates a backed-up folder the migration removed, with its recorded owner, else that of its parent. */
+    private void createFolder(BackupManifest.Entry e, Path real) throws IOException {
+        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(real);
+            owners.give(real, e.owner().or(() -> FileOwner.of(real.getParent())));
+        }
+    }
+
+    /** @return the restored paths whose owner could not be put back (the rollback does not run as root) */
+    public OwnersNotKept owners() {
+        return owners;
     }
 
     /** A rename, checked: the target is there and the source gone, else the file system did not do it. */

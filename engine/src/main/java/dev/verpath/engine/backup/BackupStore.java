@@ -4,6 +4,7 @@ import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;
+import dev.verpath.engine.workspace.FileOwner;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import java.io.IOException;
@@ -131,12 +132,14 @@ public final class BackupStore {
         List<BackupManifest.Entry> entries = new ArrayList<>();
         Map<String, Path> toArchive = new java.util.TreeMap<>();
         Map<String, BackupManifest.Entry> archived = new java.util.TreeMap<>();
+        Map<String, Optional<FileOwner>> owners = new java.util.HashMap<>();
         for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
             LiveTree.Entry entry = e.getValue();
             if (entry.real() == null) {
                 continue;
             }
             PosixFileAttributes attrs = Files.readAttributes(entry.real(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            owners.put(e.getKey(), FileOwner.of(entry.real()));
             String mode = PosixFilePermissions.toString(attrs.permissions());
             long mtime = attrs.lastModifiedTime().toMillis();
             Path copy = files.resolve(e.getKey());
@@ -184,6 +187,7 @@ public final class BackupStore {
             }
             entries.sort(java.util.Comparator.comparing(BackupManifest.Entry::path));
         }
+        entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
         BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries);
         AtomicFiles.write(target.resolve(BackupManifest.FILE), manifest.toJson());
         return info(target, manifest);

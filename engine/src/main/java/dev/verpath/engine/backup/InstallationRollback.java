@@ -74,6 +74,7 @@ public final class InstallationRollback {
             CommitSection.enter();
             try {
                 int restored = restore.apply(Set.of(store));
+                restore.owners().note("rollback").ifPresent(progress);
                 History history = History.in(state);
                 history.append(List.of(new HistoryEntry(history.read().size() + 1, manifest.product(), "rollback", current,
                         manifest.from(), new TreeMap<>(), now, Duration.between(now, clock.instant()), "success")));

@@ -324,11 +324,13 @@ public final class MigrationExecutor {
         journal.begin(new Journal.Intent(backup.map(BackupInfo::id), plan.product(), plan.from(), plan.to(), clock.instant().toString(),
                 shadow.pending().size()));
         progress.accept("committing " + shadow.pending().size() + " change(s)");
+        ShadowCommit shadowCommit = new ShadowCommit(shadow);
         try {
-            new ShadowCommit(shadow).apply();
+            shadowCommit.apply();
         } catch (IOException | RuntimeException e) {
             throw FailedCommit.handle(installation, backup, backupFolder, settings.rollbackOnFailure(), clock, e, progress);
         }
+        shadowCommit.owners().note("migrate").ifPresent(progress);
         try {
             if (!entries.isEmpty()) {
                 History.in(state).append(entries);

@@ -9,6 +9,7 @@ import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.workspace.FileOwner;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.rules.MigrationException;
@@ -186,6 +187,11 @@ final class ChecksumRepair {
             });
             if (!held || !HexFormat.of().formatHex(digest.digest()).equals(d.sha256())) {
                 return false;
+            }
+            // the backed-up owner, else the damaged file's: a repair by root never hands the file to root
+            Optional<FileOwner> owner = entry.owner().or(() -> FileOwner.of(target)).or(() -> FileOwner.of(target.getParent()));
+            if (owner.isPresent()) {
+                owner.get().giveTo(temporary); // only root may give files away; anyone else keeps the repaired copy
             }
             try {
                 Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString(entry.mode()));

@@ -11,11 +11,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -23,7 +26,8 @@ import java.util.stream.Stream;
  * Applies a shadow run's pending changes to the live tree: moved files are first parked in the staging
  * folder, then deletions, new content, moved files, symbolic links and hard links are put in place, each by an
  * atomic rename followed by a folder fsync; folders left empty by deletes and moves are removed last. No byte
- * of a moved or linked file is copied.
+ * of a moved or linked file is copied. A rewritten file keeps the mode, owner and group of the file it
+ * replaces; a file, folder or link a rule creates takes the owner and group of the folder it lands in.
  */
 public final class ShadowCommit {
 
@@ -31,6 +35,7 @@ public final class ShadowCommit {
 
     private final ShadowWorkspace shadow;
     private final LiveTree live;
+    private final OwnersNotKept owners = new OwnersNotKept();
 
     /**
      * @param shadow the finished shadow run
@@ -75,26 +80,36 @@ public final class ShadowCommit {
         }
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             if (e.getValue() instanceof Content c) {
-                Set<PosixFilePermission> mode = c.modeSource().isPresent() && Files.exists(c.modeSource().get())
-                        ? Files.getPosixFilePermissions(c.modeSource().get(), LinkOption.NOFOLLOW_LINKS) : NEW_FILE_MODE;
+                Path target = real(e.getKey());
+                Optional<FileOwner> folderOwner = createFolders(target.getParent());
+                // the live file it rewrites, else the one it replaces (deleted and written again): their mode and owner stay
+                Optional<Path> replaced = c.modeSource().filter(Files::exists)
+                        .or(() -> Optional.of(target).filter(t -> Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS)));
+                Set<PosixFilePermission> mode = replaced.isPresent()
+                        ? Files.getPosixFilePermissions(replaced.get(), LinkOption.NOFOLLOW_LINKS) : NEW_FILE_MODE;
+                // the owner first: a chown clears setuid and setgid bits, which the mode then puts back
+                owners.give(c.staged(), replaced.isPresent() ? FileOwner.of(replaced.get()) : folderOwner, target);
                 Files.setPosixFilePermissions(c.staged(), mode);
-                AtomicFiles.move(c.staged(), real(e.getKey()));
+                AtomicFiles.move(c.staged(), target);
                 changed++;
             }
         }
         for (Map.Entry<String, Path> e : parked.entrySet()) {
-            AtomicFiles.move(e.getValue(), real(e.getKey()));
+            Path target = real(e.getKey());
+            createFolders(target.getParent());
+            AtomicFiles.move(e.getValue(), target);
             changed++;
         }
         removeEmptiedFolders(pending.keySet());
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             if (e.getValue() instanceof Link l) {
                 Path real = real(e.getKey());
-                Files.createDirectories(real.getParent());
+                Optional<FileOwner> folderOwner = createFolders(real.getParent());
                 Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
                 Files.deleteIfExists(temporary);
                 CrashPoints.reached("symlink " + temporary);
                 Files.createSymbolicLink(temporary, Path.of(l.target()));
+                owners.give(temporary, folderOwner, real);
                 AtomicFiles.move(temporary, real);
                 changed++;
             }
@@ -102,7 +117,7 @@ public final class ShadowCommit {
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             if (e.getValue() instanceof HardLink h) {
                 Path real = real(e.getKey());
-                Files.createDirectories(real.getParent());
+                createFolders(real.getParent());
                 Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
                 Files.deleteIfExists(temporary);
                 CrashPoints.reached("link " + temporary);
@@ -113,6 +128,32 @@ public final class ShadowCommit {
         }
         removeEmptiedFolders(pending.keySet());
         return changed;
+    }
+
+    /** @return the paths whose owner could not be kept (the command does not run as root) */
+    public OwnersNotKept owners() {
+        return owners;
+    }
+
+    /**
+     * Creates the missing folders of a path, each given the owner of the folder it is created in.
+     *
+     * @param folder a folder that must exist
+     * @return the folder's owner, which a file created in it takes
+     */
+    private Optional<FileOwner> createFolders(Path folder) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            missing.push(existing);
+            existing = existing.getParent();
+        }
+        Optional<FileOwner> owner = existing == null ? Optional.empty() : FileOwner.of(existing);
+        for (Path created : missing) {
+            Files.createDirectory(created);
+            owners.give(created, owner);
+        }
+        return owner;
     }
 
     private Path real(String logical) {

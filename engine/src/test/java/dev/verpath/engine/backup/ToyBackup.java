@@ -55,6 +55,18 @@ final class ToyBackup {
      * @param extra more files, logical path to bytes
      */
     static ToyBackup migrated(Path root, EngineSettings settings, Map<String, byte[]> extra) throws IOException {
+        return migrated(root, settings, extra, written -> { });
+    }
+
+    /**
+     * Writes the toy installation (and extra files) in a folder, lets the test change it (give it to another
+     * owner, say) and migrates it once.
+     *
+     * @param extra   more files, logical path to bytes
+     * @param prepare what to do to the written installation before the migration
+     */
+    static ToyBackup migrated(Path root, EngineSettings settings, Map<String, byte[]> extra, Preparation prepare)
+            throws IOException {
         MigrationEngine engine = MigrationEngine.create(
                 RuleRegistry.ofBuiltIns(new dev.verpath.engine.execute.ToyRulesAccess().ruleSet()), settings);
         Files.createDirectories(root);
@@ -68,6 +80,7 @@ final class ToyBackup {
             Files.createDirectories(root.resolve(e.getKey()).getParent());
             Files.write(root.resolve(e.getKey()), e.getValue());
         }
+        prepare.accept(root);
         engine.migrate(new RunRequest(Scope.VERSION, root, Optional.empty(), Optional.empty(), Optional.of("2.0.0"),
                 false, false, true, false), line -> { });
         return new ToyBackup(root, engine, engine.backups(root).get(0).folder());
@@ -135,6 +148,12 @@ final class ToyBackup {
         tar.putArchiveEntry(entry);
         tar.write(bytes);
         tar.closeArchiveEntry();
+    }
+
+    /** Changes a written installation before it is migrated. */
+    @FunctionalInterface
+    interface Preparation {
+        void accept(Path root) throws IOException;
     }
 
     /** Writes the entries of a crafted archive. */
