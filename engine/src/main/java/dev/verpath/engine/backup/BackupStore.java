@@ -4,6 +4,7 @@ import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;
+import dev.verpath.engine.workspace.HardLinks;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import java.io.IOException;
@@ -162,7 +163,7 @@ public final class BackupStore {
                         // a copy or a clone: its own inode, so an in-place write to the live weight leaves it alone
                         sha = Optional.of(weights.equals("copy") ? copyHashing(entry.real(), copy) : hashes.sha256(entry.real()));
                         hashes.remember(entry.real(), sha.get());
-                    } else if (how.equals("hardlink") && tryLink(copy, entry.real())) {
+                    } else if (how.equals("hardlink") && HardLinks.link(copy, entry.real())) {
                         stored = "hardlink";
                         sha = Optional.of(hashes.sha256(entry.real()));
                     } else {
@@ -275,15 +276,6 @@ public final class BackupStore {
             return Optional.of(inode + ":" + ctime.to(java.util.concurrent.TimeUnit.NANOSECONDS));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private static boolean tryLink(Path link, Path existing) {
-        try {
-            Files.createLink(link, existing);
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
         }
     }
 
