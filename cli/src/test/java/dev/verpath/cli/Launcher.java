@@ -54,7 +54,12 @@ final class Launcher {
      * @return the process: the JVM itself, since the launcher execs java
      */
     static Process start(Path cwd, Map<String, String> extra, Path output, String... args) throws IOException {
-        ProcessBuilder builder = builder(script(), cwd, extra, args).redirectErrorStream(true)
+        return start(script(), cwd, extra, output, args);
+    }
+
+    /** Starts the given launcher (see {@link #underUmask}) in the background, as {@link #start(Path, Map, Path, String...)}. */
+    static Process start(Path script, Path cwd, Map<String, String> extra, Path output, String... args) throws IOException {
+        ProcessBuilder builder = builder(script, cwd, extra, args).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         Process process = builder.start();
         process.getOutputStream().close();
@@ -128,6 +133,20 @@ final class Launcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes a launcher that runs the real one under a umask ({@code sh -c 'umask 022; exec migrate ...'}).
+     *
+     * @param folder where to write it
+     * @param umask  the umask, such as {@code 022}
+     * @return the launcher
+     */
+    static Path underUmask(Path folder, String umask) throws IOException {
+        Path wrapper = folder.resolve("migrate-umask-" + umask);
+        Files.writeString(wrapper, "#!/bin/sh\numask " + umask + "\nexec '" + script() + "' \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        return wrapper;
     }
 
     /** Copies a folder tree (files and folders only). */

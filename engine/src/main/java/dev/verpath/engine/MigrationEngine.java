@@ -338,7 +338,7 @@ public final class MigrationEngine {
         List<BackupCheck> checks = new java.util.ArrayList<>();
         for (BackupInfo backup : backups(root)) {
             try {
-                BackupVerifier.verify(backup.folder());
+                BackupVerifier.verify(backup.folder(), Installation.at(root).root());
                 checks.add(new BackupCheck(backup, Optional.empty()));
             } catch (MigrationException e) {
                 checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));

@@ -3,6 +3,7 @@ package dev.verpath.engine.backup;
 import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.workspace.PrivateFiles;
 import dev.verpath.rules.MigrationException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -69,7 +70,7 @@ final class BackupArchive {
     static Map<String, String> write(Path archive, Map<String, Path> files) throws IOException {
         Map<String, String> hashes = new java.util.TreeMap<>();
         byte[] buffer = new byte[1 << 20];
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(archive), 1 << 16);
+        try (OutputStream raw = new BufferedOutputStream(PrivateFiles.newOutputStream(archive), 1 << 16);
              OutputStream compressed = archive.getFileName().toString().equals(ZSTD)
                      ? new ZstdCompressorOutputStream(raw, LEVEL) : new GzipCompressorOutputStream(raw);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {

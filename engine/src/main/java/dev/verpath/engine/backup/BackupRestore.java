@@ -5,20 +5,26 @@ import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.FileOwner;
+import dev.verpath.engine.workspace.HardLinks;
+import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Mount;
 import dev.verpath.engine.workspace.OwnersNotKept;
+import dev.verpath.engine.workspace.PrivateFiles;
 import dev.verpath.engine.workspace.RelativePath;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,10 +33,12 @@ import java.util.stream.Collectors;
 
 /**
  * Puts a backup back in two phases. {@link #stage} verifies it (manifest, stored files, and every archive entry
- * against its SHA-256 while extracting it into a staging folder: the archive is read once) and touches nothing
- * of the installation; a damaged or crafted backup stops there. {@link #apply} then removes entries the
- * migration added and puts every backed-up file, folder and link in place by atomic renames (staged files
- * move, hard-linked ones are linked back), and re-applies owners, modes and modification times. Refuses a
+ * against its SHA-256 while extracting it into a staging folder: the archive is read once), and prepares every
+ * file and link to restore in that folder (a hard link to the backup's file where the file system makes one,
+ * else a copy checked against the manifest's SHA-256), touching nothing of the installation; a damaged or crafted
+ * backup, or a copy that fails, stops there. {@link #apply} then removes entries the migration added and renames
+ * every staged file and link into place, and re-applies owners, modes and modification times. A failure there puts back
+ * what it changed ({@link RestoreUndo}): the tree is never left mixed, and no temporary file stays. Refuses a
  * backup whose places lie outside the installation. Not thread-safe; close it to delete the staging folder.
  */
 public final class BackupRestore implements AutoCloseable {
@@ -39,8 +47,8 @@ public final class BackupRestore implements AutoCloseable {
     private final BackupManifest manifest;
     private final Path realRoot;
     private final Path staging;
-    /** Hard-linked entries whose inode is also linked from outside the installation and the store: copied. */
-    private final Set<String> copiedLinks = new java.util.HashSet<>();
+    private boolean links = true;
+    private boolean asBefore = true;
     private final OwnersNotKept owners = new OwnersNotKept();
 
     private BackupRestore(Path backup, BackupManifest manifest, Path realRoot, Path staging) {
@@ -51,20 +59,20 @@ public final class BackupRestore implements AutoCloseable {
     }
 
     /**
-     * Verifies a backup and extracts its archive into a staging folder, each entry checked against the manifest
-     * as it is written. Nothing outside the staging folder is written.
+     * Verifies a backup and prepares its every file and link in a staging folder, each file checked against the
+     * manifest as it is written. Nothing outside the staging folder is written.
      *
      * @param backup  the backup folder
      * @param root    the installation the backup must belong to
-     * @param staging a folder to extract into (replaced; on the installation's file system, so that the staged
-     *                files can be renamed into place)
+     * @param staging a folder to stage into (replaced, created 0700; on the installation's file system, so that the
+     *                staged files can be renamed into place)
      * @return the staged restore
      * @throws IOException when the staging folder cannot be written
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} when the backup fails verification
      */
     public static BackupRestore stage(Path backup, Path root, Path staging) throws IOException {
-        BackupManifest manifest = BackupVerifier.verifyStored(backup);
         Path realRoot = root.toAbsolutePath().normalize();
+        BackupManifest manifest = BackupVerifier.verifyStored(backup, realRoot);
         for (Mount mount : manifest.mounts()) {
             if (!mount.real().startsWith(realRoot)) {
                 throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
@@ -72,21 +80,22 @@ public final class BackupRestore implements AutoCloseable {
             }
         }
         AtomicFiles.deleteTree(staging);
-        Files.createDirectories(staging);
-        long needed = manifest.entries().stream().filter(e -> e.type().equals("file") && !e.stored().equals("hardlink"))
-                .mapToLong(BackupManifest.Entry::size).sum();
-        long free = Files.getFileStore(staging).getUsableSpace();
-        if (needed > free) {
-            AtomicFiles.deleteTree(staging);
-            throw outOfSpace(staging, manifest, needed, free);
-        }
+        PrivateFiles.createFolders(staging.resolve("new"));
         BackupRestore restore = new BackupRestore(backup, manifest, realRoot, staging);
+        long needed = 0;
         try {
+            restore.probeLinks();
+            needed = manifest.entries().stream().filter(e -> e.type().equals("file") && restore.copied(e))
+                    .mapToLong(BackupManifest.Entry::size).sum();
+            long free = Files.getFileStore(staging).getUsableSpace();
+            if (needed > free) {
+                throw outOfSpace(staging, manifest, needed, free);
+            }
             byte[] buffer = new byte[1 << 20];
             BackupArchive.read(backup, BackupVerifier.archived(manifest), (entry, bytes) -> {
                 Path staged = restore.staged(entry);
-                Files.createDirectories(staged.getParent());
-                try (OutputStream out = Files.newOutputStream(staged)) {
+                PrivateFiles.createFolders(staged.getParent());
+                try (OutputStream out = PrivateFiles.newOutputStream(staged)) {
                     for (int n; (n = bytes.read(buffer)) > 0; ) {
                         out.write(buffer, 0, n);
                     }
@@ -95,15 +104,23 @@ public final class BackupRestore implements AutoCloseable {
             for (BackupManifest.Entry e : BackupVerifier.archived(manifest)) {
                 AtomicFiles.fsync(restore.staged(e));
             }
-            restore.copyLinkedFromElsewhere();
+            restore.stageKeptFiles();
         } catch (IOException | RuntimeException e) {
             restore.close();
             if (e instanceof IOException io && outOfSpace(io)) {
-                throw outOfSpace(staging, manifest, needed, Files.getFileStore(staging.getParent()).getUsableSpace());
+                throw outOfSpace(staging, manifest, needed, Files.getFileStore(existing(staging)).getUsableSpace());
             }
             throw e;
         }
         return restore;
+    }
+
+    private static Path existing(Path folder) {
+        Path p = folder;
+        while (p.getParent() != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p;
     }
 
     /** @return whether a write failed because the disk (or the user's quota) is full */
@@ -124,32 +141,53 @@ public final class BackupRestore implements AutoCloseable {
     }
 
     /**
-     * Copies into the staging folder, checking each against its SHA-256, the hard-linked files whose inode has
-     * links that neither the installation nor the backup store accounts for: a link into a crafted backup of a
-     * file outside the installation. Such a file is then restored as a copy and nothing outside is changed.
+     * Probes once, with the first hard-linked entry, whether the installation's file system makes hard links to
+     * the backup's files; where it does not, they are copied.
      */
-    private void copyLinkedFromElsewhere() throws IOException {
-        List<BackupManifest.Entry> linked = manifest.entries().stream()
-                .filter(e -> e.type().equals("file") && e.stored().equals("hardlink")).toList();
-        if (linked.isEmpty()) {
-            return;
-        }
-        InodeCensus census = InodeCensus.of(List.of(realRoot, backup.getParent()));
-        for (BackupManifest.Entry e : linked) {
-            Path stored = backup.resolve("files").resolve(RelativePath.check(e.path()));
-            if (!census.linkedFromElsewhere(stored)) {
+    private void probeLinks() {
+        links = manifest.entries().stream().filter(e -> e.type().equals("file") && e.stored().equals("hardlink"))
+                .findFirst().map(e -> HardLinks.madeBetween(stored(e), staging.resolve("new"))).orElse(true);
+    }
+
+    /** @return whether an entry's bytes are written anew into the staging (not a hard link) */
+    private boolean copied(BackupManifest.Entry e) {
+        return !e.stored().equals("hardlink") || !links;
+    }
+
+    /**
+     * Stages the files kept outside the archive (linked where the file system makes links, else copied and checked
+     * against their SHA-256) and the symbolic links.
+     */
+    private void stageKeptFiles() throws IOException {
+        for (BackupManifest.Entry e : manifest.entries()) {
+            Path staged = staged(e);
+            if (e.type().equals("symlink")) {
+                PrivateFiles.createFolders(staged.getParent());
+                Files.createSymbolicLink(staged, Path.of(e.target().orElseThrow()));
                 continue;
             }
-            Path staged = staged(e);
-            Files.createDirectories(staged.getParent());
-            Files.copy(stored, staged, StandardCopyOption.REPLACE_EXISTING);
-            AtomicFiles.fsync(staged);
-            if (e.sha256().isPresent() && !e.sha256().get().equals(dev.verpath.engine.workspace.HashCache.hash(staged))) {
-                throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
-                        + ": backup entry content differs from its recorded SHA-256; nothing was restored;"
-                        + " choose another backup with --backup-id");
+            if (!e.type().equals("file") || e.stored().equals("archive")) {
+                continue;
             }
-            copiedLinks.add(e.path());
+            PrivateFiles.createFolders(staged.getParent());
+            if (!(e.stored().equals("hardlink") && links && HardLinks.link(staged, stored(e)))) {
+                copyChecked(e, staged);
+            }
+        }
+    }
+
+    /** Copies a backup's file into the staging, hashing it on the way, and refuses it when it differs. */
+    private void copyChecked(BackupManifest.Entry e, Path staged) throws IOException {
+        MessageDigest digest = HashCache.newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(stored(e)), digest);
+             OutputStream out = PrivateFiles.newOutputStream(staged)) {
+            in.transferTo(out);
+        }
+        AtomicFiles.fsync(staged);
+        if (e.sha256().isPresent() && !e.sha256().get().equals(HexFormat.of().formatHex(digest.digest()))) {
+            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
+                    + ": backup entry content differs from its recorded SHA-256; nothing was restored;"
+                    + " choose another backup with --backup-id");
         }
     }
 
@@ -158,18 +196,51 @@ public final class BackupRestore implements AutoCloseable {
         return manifest;
     }
 
+    /** @return true until {@link #apply} changes the live tree, and again once a failed apply has put it back */
+    public boolean liveTreeAsBefore() {
+        return asBefore;
+    }
+
     private Path staged(BackupManifest.Entry entry) {
-        return staging.resolve(RelativePath.check(entry.path()));
+        return staging.resolve("new").resolve(RelativePath.check(entry.path()));
+    }
+
+    private Path stored(BackupManifest.Entry entry) {
+        return backup.resolve("files").resolve(RelativePath.check(entry.path()));
     }
 
     /**
-     * Puts the staged backup in place.
+     * Puts the staged backup in place. When it fails, what it changed is put back first (then
+     * {@link #liveTreeAsBefore()} is true) where that can be done; else repeating the rollback finishes it.
      *
      * @param excluded real folders that are not part of the installation (the backup store)
      * @return how many entries were restored
-     * @throws IOException when restoring fails (repeating the rollback finishes it)
+     * @throws IOException when restoring fails and nothing could be put back
      */
     public int apply(Set<Path> excluded) throws IOException {
+        RestoreUndo undo = new RestoreUndo(staging.resolve("old"), links);
+        asBefore = false;
+        try {
+            return applyStaged(excluded, undo);
+        } catch (IOException | RuntimeException e) {
+            try {
+                undo.putBack();
+            } catch (IOException | RuntimeException left) {
+                e.addSuppressed(left);
+                throw e;
+            }
+            asBefore = true;
+            String putBack = "; the rollback put back every entry it had changed, so the installation is as it was"
+                    + " before it and the backup is intact";
+            if (e instanceof EngineFailure failure) {
+                throw new EngineFailure(failure.code(), failure.getMessage() + putBack, e);
+            }
+            throw new EngineFailure(ErrorCode.IO_FAILED, realRoot + ": the rollback failed (" + Excerpt.reason(e) + ")"
+                    + putBack + "; fix the cause and run rollback again", e);
+        }
+    }
+
+    private int applyStaged(Set<Path> excluded, RestoreUndo undo) throws IOException {
         Map<String, BackupManifest.Entry> wanted = manifest.entries().stream()
                 .collect(Collectors.toMap(e -> RelativePath.check(e.path()), Function.identity()));
         LiveTree now = LiveTree.scan(manifest.mounts().stream()
@@ -182,26 +253,31 @@ public final class BackupRestore implements AutoCloseable {
                 continue;
             }
             CrashPoints.reached("remove " + current.real());
-            if (current.type() == LiveTree.Type.DIR) {
-                AtomicFiles.deleteTree(current.real());
-            } else {
-                Files.deleteIfExists(current.real());
-            }
+            undo.remove(current.real());
         }
-        Path files = backup.resolve("files");
         int restored = 0;
         for (BackupManifest.Entry e : manifest.entries()) {
             Path real = realOf(manifest.mounts(), e.path());
             checkNoLinkBetween(realRoot, real, backup);
             switch (e.type()) {
-                case "dir" -> createFolder(e, real);
-                case "file" -> restoreFile(e, real, files);
-                case "symlink" -> {
-                    Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
-                    Files.createDirectories(real.getParent());
-                    Files.deleteIfExists(temporary);
-                    Files.createSymbolicLink(temporary, Path.of(e.target().orElseThrow()));
-                    moveChecked(temporary, real);
+                case "dir" -> {
+                    boolean existed = Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS);
+                    undo.createFolders(real);
+                    if (!existed) { // a folder the migration removed: its recorded owner, else its parent's
+                        owners.give(real, e.owner().or(() -> FileOwner.of(real.getParent())));
+                    }
+                }
+                case "file", "symlink" -> {
+                    if (!inPlace(e, real)) {
+                        undo.createFolders(real.getParent());
+                        CrashPoints.reached("restore " + real);
+                        Path staged = staged(e);
+                        if (e.type().equals("file")) {
+                            giveOwner(staged, e, real);
+                        }
+                        undo.beforeReplacing(real);
+                        moveChecked(staged, real);
+                    }
                 }
                 default -> throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
                         + ": entry '" + Excerpt.of(e.path()) + "' has unknown type '" + Excerpt.of(e.type()) + "'; nothing more was restored");
@@ -216,6 +292,7 @@ public final class BackupRestore implements AutoCloseable {
             if (e.type().equals("symlink")) {
                 continue;
             }
+            undo.beforeAttributes(real);
             Files.setPosixFilePermissions(real, PosixFilePermissions.fromString(e.mode()));
             Files.setLastModifiedTime(real, FileTime.fromMillis(e.mtime()));
         }
@@ -223,49 +300,20 @@ public final class BackupRestore implements AutoCloseable {
         return restored;
     }
 
-    private void restoreFile(BackupManifest.Entry e, Path real, Path files) throws IOException {
-        if (e.stored().equals("archive") || copiedLinks.contains(e.path())) {
-            CrashPoints.reached("restore " + real);
-            giveOwner(staged(e), e, real);
-            moveChecked(staged(e), real);
-            return;
-        }
-        Path stored = files.resolve(e.path());
-        if (Files.exists(real, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(real, stored)) {
-            return;
-        }
-        Path temporary = real.resolveSibling(real.getFileName() + ".verpath-tmp");
-        Files.createDirectories(real.getParent());
-        Files.deleteIfExists(temporary);
-        CrashPoints.reached("restore " + real);
-        if (e.stored().equals("hardlink")) {
-            Files.createLink(temporary, stored);
-            if (!Files.isSameFile(temporary, stored)) {
-                throw RestoredTree.notInPlace(temporary, "the hard link to " + stored + " was not made");
-            }
-            owners.give(temporary, e.owner(), real); // the backed-up inode itself: unrecorded, it keeps its own owner
-        } else {
-            Files.copy(stored, temporary, StandardCopyOption.REPLACE_EXISTING);
-            AtomicFiles.fsync(temporary);
-            giveOwner(temporary, e, real);
-        }
-        moveChecked(temporary, real);
+    /** @return whether the live file is the backup's hard-linked file itself: nothing to restore */
+    private boolean inPlace(BackupManifest.Entry e, Path real) throws IOException {
+        return e.stored().equals("hardlink") && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)
+                && Files.isSameFile(real, stored(e));
     }
 
     /**
-     * Gives a file about to be renamed into place its owner: the recorded one, else (a backup made before owners
-     * were recorded) that of the file it replaces, else that of its folder; never the restoring user's by accident.
+     * Gives a file about to be renamed into place its owner: the recorded one; else (a backup made before owners
+     * were recorded) a hard-linked file keeps the backed-up inode's own, and any other takes that of the file it
+     * replaces, else that of its folder; never the restoring user's by accident.
      */
     private void giveOwner(Path file, BackupManifest.Entry e, Path real) throws IOException {
-        owners.give(file, e.owner().or(() -> FileOwner.of(real)).or(() -> FileOwner.of(real.getParent())), real);
-    }
-
-    /** Creates a backed-up folder the migration removed, with its recorded owner, else that of its parent. */
-    private void createFolder(BackupManifest.Entry e, Path real) throws IOException {
-        if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(real);
-            owners.give(real, e.owner().or(() -> FileOwner.of(real.getParent())));
-        }
+        owners.give(file, e.owner().or(() -> e.stored().equals("hardlink") ? FileOwner.of(stored(e))
+                : FileOwner.of(real).or(() -> FileOwner.of(real.getParent()))), real);
     }
 
     /** @return the restored paths whose owner could not be put back (the rollback does not run as root) */

@@ -5,8 +5,10 @@ import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.FileOwner;
+import dev.verpath.engine.workspace.HardLinks;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
+import dev.verpath.engine.workspace.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -128,7 +130,7 @@ public final class BackupStore {
     private BackupInfo fill(Path target, String id, Instant now, LiveTree live, String product, String from, String to,
                             HashCache hashes) throws IOException {
         Path files = target.resolve("files");
-        Files.createDirectories(files);
+        PrivateFiles.createFolders(files);
         List<BackupManifest.Entry> entries = new ArrayList<>();
         Map<String, Path> toArchive = new java.util.TreeMap<>();
         Map<String, BackupManifest.Entry> archived = new java.util.TreeMap<>();
@@ -149,7 +151,7 @@ public final class BackupStore {
                 case SYMLINK -> entries.add(new BackupManifest.Entry(e.getKey(), "symlink", mode, mtime, 0, Optional.empty(),
                         Optional.of(Files.readSymbolicLink(entry.real()).toString()), "none"));
                 case FILE -> {
-                    Files.createDirectories(copy.getParent());
+                    PrivateFiles.createFolders(copy.getParent());
                     CrashPoints.reached("back up " + e.getKey());
                     String how = how(e.getKey());
                     if (how.equals("archive")) {
@@ -164,8 +166,10 @@ public final class BackupStore {
                             && (weights.equals("copy") || clones.tryClone(entry.real(), copy))) {
                         // a copy or a clone: its own inode, so an in-place write to the live weight leaves it alone
                         sha = Optional.of(weights.equals("copy") ? copyHashing(entry.real(), copy) : hashes.sha256(entry.real()));
+                        // a clone is its own inode, made by cp with the live mode: private like a copy
+                        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
                         hashes.remember(entry.real(), sha.get());
-                    } else if (how.equals("hardlink") && tryLink(copy, entry.real())) {
+                    } else if (how.equals("hardlink") && HardLinks.link(copy, entry.real())) {
                         stored = "hardlink";
                         sha = Optional.of(hashes.sha256(entry.real()));
                     } else {
@@ -189,7 +193,7 @@ public final class BackupStore {
         }
         entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
         BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries);
-        AtomicFiles.write(target.resolve(BackupManifest.FILE), manifest.toJson());
+        AtomicFiles.writePrivate(target.resolve(BackupManifest.FILE), manifest.toJson());
         return info(target, manifest);
     }
 
@@ -242,7 +246,7 @@ public final class BackupStore {
                 entries.add(e.withStat(stat));
             }
             if (any) {
-                AtomicFiles.write(backup.resolve(BackupManifest.FILE), new BackupManifest(manifest.id(), manifest.created(),
+                AtomicFiles.writePrivate(backup.resolve(BackupManifest.FILE), new BackupManifest(manifest.id(), manifest.created(),
                         manifest.product(), manifest.from(), manifest.to(), manifest.mounts(), entries).toJson());
             }
         } catch (IOException | RuntimeException e) {
@@ -282,19 +286,10 @@ public final class BackupStore {
         }
     }
 
-    private static boolean tryLink(Path link, Path existing) {
-        try {
-            Files.createLink(link, existing);
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
     private static String copyHashing(Path source, Path target) throws IOException {
         MessageDigest digest = HashCache.newDigest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
-             OutputStream out = Files.newOutputStream(target)) {
+             OutputStream out = PrivateFiles.newOutputStream(target)) {
             in.transferTo(out);
         }
         AtomicFiles.fsync(target);

@@ -25,11 +25,13 @@ public final class BackupVerifier {
      * archive is read through.
      *
      * @param backup a backup folder
+     * @param root   the installation the backup belongs to (its files, with the backup store, are the only other
+     *               names a hard-linked entry may have)
      * @return the manifest, verified
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
      */
-    public static BackupManifest verify(Path backup) {
-        BackupManifest manifest = verifyEntries(backup, true);
+    public static BackupManifest verify(Path backup, Path root) {
+        BackupManifest manifest = verifyEntries(backup, root, true);
         try {
             BackupArchive.read(backup, archived(manifest), (entry, bytes) -> { });
         } catch (IOException io) {
@@ -46,14 +48,15 @@ public final class BackupVerifier {
      * changing its change time), which makes a rollback of multi-GB weights cheap.
      *
      * @param backup a backup folder
+     * @param root   the installation the backup belongs to
      * @return the manifest, verified but for the archive
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
      */
-    static BackupManifest verifyStored(Path backup) {
-        return verifyEntries(backup, false);
+    static BackupManifest verifyStored(Path backup, Path root) {
+        return verifyEntries(backup, root, false);
     }
 
-    private static BackupManifest verifyEntries(Path backup, boolean full) {
+    private static BackupManifest verifyEntries(Path backup, Path root, boolean full) {
         BackupManifest manifest = BackupStore.read(backup);
         Path files = backup.resolve("files");
         java.util.Set<String> links = new java.util.HashSet<>();
@@ -87,6 +90,7 @@ public final class BackupVerifier {
                 toHash.add(e);
             }
         }
+        refuseLinksFromOutside(backup, root, manifest);
         // on every core: the first bad file in manifest order is named
         List<String> problems = toHash.parallelStream().map(e -> {
             try {
@@ -103,6 +107,33 @@ public final class BackupVerifier {
             }
         }
         return manifest;
+    }
+
+    /**
+     * Refuses a file kept under {@code files/} (whatever the manifest calls it) whose inode has a name neither in
+     * the installation nor in the backup store: a hard link to a file outside (say {@code /etc/shadow}) that a
+     * crafted backup would copy into the installation. Verpath never writes such an entry; a weight linked from
+     * the live installation has its other name inside and passes. Nothing outside is read.
+     */
+    private static void refuseLinksFromOutside(Path backup, Path root, BackupManifest manifest) {
+        List<BackupManifest.Entry> kept = manifest.entries().stream()
+                .filter(e -> e.type().equals("file") && !e.stored().equals("archive")).toList();
+        if (kept.isEmpty()) {
+            return;
+        }
+        InodeCensus census;
+        try {
+            census = InodeCensus.of(List.of(root, backup.toAbsolutePath().normalize().getParent()));
+        } catch (IOException io) {
+            throw new EngineFailure(ErrorCode.IO_FAILED, root + ": cannot count the names of the backup's files ("
+                    + Excerpt.of(io) + "); check that the installation and the backup store are readable");
+        }
+        for (BackupManifest.Entry e : kept) {
+            if (census.linkedFromElsewhere(backup.resolve("files").resolve(e.path()))) {
+                throw corrupt(backup, e, "is a hard link to a file outside the installation and the backup store,"
+                        + " which Verpath never writes (the backup was altered)");
+            }
+        }
     }
 
     private static final String CHANGED_IN_PLACE = "changed in place since the backup (its inode is shared with the live"

@@ -67,13 +67,22 @@ public final class InstallationRollback {
             Instant now = clock.instant();
             String current = installation.version().orElse("?");
             Journal journal = Journal.in(state);
-            if (journal.interrupted().isEmpty() && backup.getParent().equals(store)) {
+            boolean began = journal.interrupted().isEmpty() && backup.getParent().equals(store);
+            if (began) {
                 journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(),
                         now.toString(), manifest.entries().size()));
             }
             CommitSection.enter();
             try {
-                int restored = restore.apply(Set.of(store));
+                int restored;
+                try {
+                    restored = restore.apply(Set.of(store));
+                } catch (IOException | RuntimeException e) {
+                    if (began && restore.liveTreeAsBefore()) {
+                        journal.end(); // put back as it was: nothing for the next command to recover
+                    }
+                    throw e;
+                }
                 restore.owners().note("rollback").ifPresent(progress);
                 History history = History.in(state);
                 history.append(List.of(new HistoryEntry(history.read().size() + 1, manifest.product(), "rollback", current,

@@ -56,7 +56,7 @@ final class Preflight {
      * @throws IOException when the folder cannot be created or its file system read
      */
     static void space(LiveTree live, Path backupFolder, long keepFree, boolean linksWeights) throws IOException {
-        Files.createDirectories(backupFolder);
+        dev.verpath.engine.workspace.PrivateFiles.createFolders(backupFolder);
         long backupBytes = backupBytes(live, backupFolder, linksWeights);
         long free = Files.getFileStore(backupFolder).getUsableSpace();
         long needed = backupBytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : backupBytes + keepFree;

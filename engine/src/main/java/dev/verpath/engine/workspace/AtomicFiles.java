@@ -84,10 +84,32 @@ public final class AtomicFiles {
      * @throws IOException when writing fails; the old file is then unchanged
      */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, false);
+    }
+
+    /**
+     * Writes bytes to a file atomically as {@link #write}, the file created 0600 (see {@link PrivateFiles}).
+     *
+     * @param target  the file
+     * @param content the bytes
+     * @throws IOException when writing fails; the old file is then unchanged
+     */
+    public static void writePrivate(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    private static void write(Path target, byte[] content, boolean owned) throws IOException {
         CrashPoints.reached("write " + target);
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling(target.getFileName() + ".verpath-tmp");
-        Files.write(temporary, content);
+        if (owned) {
+            Files.deleteIfExists(temporary); // a leftover would keep its mode
+            try (java.io.OutputStream out = PrivateFiles.newOutputStream(temporary)) {
+                out.write(content);
+            }
+        } else {
+            Files.write(temporary, content);
+        }
         fsync(temporary);
         move(temporary, target);
     }

@@ -58,7 +58,7 @@ public final class ShadowCommit {
         int n = 0;
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             if (e.getValue() instanceof Origin o && !o.livePath().equals(e.getKey())) {
-                Files.createDirectories(hold);
+                PrivateFiles.createFolders(hold);
                 Path parking = hold.resolve("h" + (++n));
                 AtomicFiles.move(live.entry(o.livePath()).orElseThrow().real(), parking);
                 parked.put(e.getKey(), parking);

@@ -199,10 +199,11 @@ public final class ShadowWorkspace implements Workspace {
         String p = RelativePath.check(path);
         checkNotFenced(p);
         checkWritable(p);
-        Files.createDirectories(stagingFolder);
+        PrivateFiles.createFolders(stagingFolder);
         Path file = stagingFolder.resolve(String.format("w%06d.tmp", ++staged));
         boolean done = false;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), PrivateFiles.fileMode(file))) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             action.writeTo(new NonClosingOutputStream(out));
             out.flush();

@@ -174,7 +174,7 @@ class CraftedBackupTest {
         Path weight = backup.resolve("files/models/m1/w.safetensors");
         Files.delete(weight);
         Files.writeString(weight, "x");
-        assertThatThrownBy(() -> BackupVerifier.verify(backup))
+        assertThatThrownBy(() -> BackupVerifier.verify(backup, root))
                 .hasMessageContaining("models/m1/w.safetensors")
                 .hasMessageContaining("wrong size");
     }

@@ -57,7 +57,7 @@ class RestoreSpaceTest {
         assertThat(ErrorCode.of(failure)).as(failure.getMessage()).isEqualTo(ErrorCode.IO_FAILED);
         assertThat(failure.getMessage()).contains(".migrate/staging/rollback").contains("needs ").contains(" bytes of free space")
                 .contains("the backup itself is fine").doesNotContain("\n");
-        assertThat(BackupVerifier.verify(toy.backup).id()).isEqualTo(toy.engine.backups(toy.root).get(0).id());
+        assertThat(BackupVerifier.verify(toy.backup, toy.root).id()).isEqualTo(toy.engine.backups(toy.root).get(0).id());
         assertThat(toy.root.resolve(".migrate/staging/rollback")).doesNotExist();
     }
 }
