@@ -1,5 +1,6 @@
 package dev.verpath.cli;
 
+import dev.verpath.testsupport.HostProgram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,8 @@ final class Launcher {
     static CommandRun runJarAs(java.util.Optional<Integer> uid, Path jar, Path cwd, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
+        uid.ifPresent(id -> HostProgram.require("running the command as user " + id, "setpriv", "--reuid=" + id,
+                "--regid=" + id, "--clear-groups", "--", "true"));
         uid.ifPresent(id -> command.addAll(List.of("setpriv", "--reuid=" + id, "--regid=" + id, "--clear-groups", "--")));
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
