@@ -20,6 +20,7 @@ import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidator;
+import dev.verpath.engine.validate.ProblemList;
 import dev.verpath.engine.validate.ReadOnlyView;
 import dev.verpath.engine.validate.SourceValidation;
 import dev.verpath.engine.validate.Strictness;
@@ -101,13 +102,7 @@ public final class MigrationExecutor {
             if (request.scope() != Scope.VERSION) {
                 // version refuses such a link in its source validation, naming the check; the sub-commands validate
                 // only what they change, so they refuse it here rather than skip it
-                Optional<LiveTree.Entry> escaping = live.firstLinkOutside(installation.root());
-                if (escaping.isPresent()) {
-                    Path link = escaping.get().real();
-                    throw new EngineFailure(ErrorCode.VALIDATION_FAILED, link + ": symbolic link points outside the"
-                            + " installation, to " + Files.readSymbolicLink(link) + "; nothing was changed; replace the link"
-                            + " with a copy of what it points to, or point it at a path inside " + installation.root());
-                }
+                refuseLinksOutside(live, installation.root());
             }
             if (!request.dryRun() && !plan.steps().isEmpty()) {
                 Preflight.wholeRun(plan, live, state.resolve("staging"), backupFolder, keepFree,
@@ -182,6 +177,24 @@ public final class MigrationExecutor {
                     ? e.getMessage() + "; the disk is full, the installation is unchanged; free space there and run again"
                     : e.getMessage() + "; the installation is unchanged", e);
         }
+    }
+
+    /**
+     * Refuses every symbolic link of the tree that points outside the installation, naming each (up to
+     * {@link ProblemList#SHOWN}), so that one run tells the operator every link to fix.
+     */
+    private static void refuseLinksOutside(LiveTree live, Path root) throws IOException {
+        List<LiveTree.Entry> escaping = live.linksOutside(root);
+        if (escaping.isEmpty()) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (LiveTree.Entry link : escaping) {
+            named.add(link.real() + ": symbolic link points outside the installation, to " + Files.readSymbolicLink(link.real()));
+        }
+        throw new EngineFailure(ErrorCode.VALIDATION_FAILED, ProblemList.of(named, "symbolic links that point outside the"
+                + " installation") + "; nothing was changed; replace " + (named.size() == 1 ? "the link" : "each link")
+                + " with a copy of what it points to, or point it at a path inside " + root);
     }
 
     /**
