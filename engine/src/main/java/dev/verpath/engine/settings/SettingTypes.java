@@ -124,9 +124,16 @@ final class SettingTypes {
     /**
      * The line of a file that sets a key: {@code name = ...} under its {@code [table]}, or {@code table.name = ...}
      * at the top. The file has already parsed as TOML; this only finds the line to name.
+     *
+     * @param file the settings file
+     * @param key  a dotted key
+     * @return the line number, from 1, when it is found
      */
-    private static Optional<Integer> lineOf(Path file, String key) {
+    static Optional<Integer> lineOf(Path file, String key) {
         int dot = key.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
         String table = key.substring(0, dot);
         String name = key.substring(dot + 1);
         List<String> lines;
