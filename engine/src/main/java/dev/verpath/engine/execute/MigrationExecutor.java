@@ -89,7 +89,8 @@ public final class MigrationExecutor {
         Instant started = clock.instant();
         // read before anything runs, so a setting that is not a number stops the run at once
         long keepFree = settings.keepFreeBytes();
-        RecordPasses passes = new RecordPasses(plan.steps(), registry, validator, settings.recordThreads());
+        RecordPasses passes = new RecordPasses(plan.steps(), registry, validator, settings.recordThreads(),
+                settings.validateIntegrity());
         Installation installation = target.installation();
         Path state = installation.stateFolder();
         Path backupFolder = settings.backupDir().orElse(state.resolve("backups")).toAbsolutePath().normalize();
@@ -306,8 +307,10 @@ public final class MigrationExecutor {
      * (and at an intermediate step they are already further along).
      */
     private void validateStep(String product, PlanStep step, ShadowWorkspace shadow, Set<String> hiddenGlobs) {
+        StepChecks checks = StepChecks.of(settings, registry.product(product));
         List<Finding> findings = validator.validate(new ReadOnlyView(shadow, hiddenGlobs), product, step.to()).stream()
                 .filter(f -> f.path().isEmpty() || shadow.live().real(f.path()).isPresent())
+                .filter(checks::judged)
                 .toList();
         boolean strict = Strictness.of(false, settings, registry, product);
         Optional<Finding> error = findings.stream().filter(f -> InstallationValidator.failed(List.of(f), strict)).findFirst();

@@ -211,6 +211,27 @@ public final class EngineSettings {
         return bool("model_migration.enabled");
     }
 
+    /**
+     * @return {@code config_migration.format_validation}: whether the validation after each step judges the schema
+     *         findings about config files
+     */
+    public boolean formatValidation() {
+        return bool("config_migration.format_validation");
+    }
+
+    /** @return {@code data_migration.validate_integrity}: whether records are checked in memory as they leave a step */
+    public boolean validateIntegrity() {
+        return bool("data_migration.validate_integrity");
+    }
+
+    /**
+     * @return {@code model_migration.validate_models}: whether the validation after each step judges the schema and
+     *         integrity findings about the models folder
+     */
+    public boolean validateModels() {
+        return bool("model_migration.validate_models");
+    }
+
     /** @return {@code model_migration.optimize_models}: optimize without {@code --optimize} */
     public boolean optimizeModels() {
         return bool("model_migration.optimize_models");
