@@ -77,10 +77,22 @@ final class Invocation {
         return engine != null ? engine : MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings());
     }
 
-    /** @return the engine over every loaded rule set */
+    /**
+     * The engine over every loaded rule set. Once the rule sets are known, the {@code [flags]} of the migration
+     * config are checked against the flags they declare: an undeclared one is refused, or only noted while plugins
+     * are off or one was refused (it may be theirs).
+     *
+     * @return the engine
+     */
     MigrationEngine engine() {
         if (engine == null) {
-            engine = MigrationEngine.create(RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins()), settings());
+            RuleRegistry registry = RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins());
+            Optional<String> unloaded = !settings().pluginsEnabled()
+                    ? Optional.of("plugins are off (" + settings().sourceOf("plugins.enabled", "--no-plugins") + ")")
+                    : root.refusedPlugins().isEmpty() ? Optional.empty()
+                    : Optional.of("a plugin was not loaded (see 'migrate plugins list')");
+            settings().checkFlags(registry.flags(), unloaded).forEach(output.notices());
+            engine = MigrationEngine.create(registry, settings());
         }
         return engine;
     }

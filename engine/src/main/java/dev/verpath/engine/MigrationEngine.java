@@ -5,6 +5,7 @@ import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.backup.BackupVerifier;
+import dev.verpath.engine.execute.DryRunFlags;
 import dev.verpath.engine.execute.MigrationExecutor;
 import dev.verpath.engine.execute.RunTarget;
 import dev.verpath.engine.graph.VersionGraph;
@@ -115,12 +116,14 @@ public final class MigrationEngine {
      * migration is read and acted on only while holding the installation lock; only {@code version} recovers
      * (restores its backup, saying so on {@code notices} first), every other scope refuses with exit 4.
      *
-     * @param request  what to migrate
+     * @param asked    what to migrate; a true flag that means dry run (see {@link DryRunFlags}) makes it a dry run
      * @param progress receives one line per event (step started, files done), for the user
      * @param notices  receives what the user must hear even when progress is silenced (a recovery)
      * @return what changed
      */
-    public RunResult migrate(RunRequest request, Consumer<String> progress, Consumer<String> notices) {
+    public RunResult migrate(RunRequest asked, Consumer<String> progress, Consumer<String> notices) {
+        // a flag that means dry run makes the whole run one, before anything is looked at or written
+        RunRequest request = DryRunFlags.apply(asked, registry.flags(), settings, notices);
         Installation found = located(request);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
         if (request.dryRun()) {

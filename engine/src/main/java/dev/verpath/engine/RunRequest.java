@@ -37,4 +37,13 @@ public record RunRequest(
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
     }
+
+    /**
+     * This request as a dry run: nothing is written anywhere.
+     *
+     * @return a new request; this one is unchanged
+     */
+    public RunRequest asDryRun() {
+        return new RunRequest(scope, target, product, from, to, true, allowLossy, backup, optimize);
+    }
 }

@@ -20,6 +20,7 @@ import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidator;
+import dev.verpath.engine.validate.ProblemList;
 import dev.verpath.engine.validate.ReadOnlyView;
 import dev.verpath.engine.validate.SourceValidation;
 import dev.verpath.engine.validate.Strictness;
@@ -88,7 +89,8 @@ public final class MigrationExecutor {
         Instant started = clock.instant();
         // read before anything runs, so a setting that is not a number stops the run at once
         long keepFree = settings.keepFreeBytes();
-        RecordPasses passes = new RecordPasses(plan.steps(), registry, validator, settings.recordThreads());
+        RecordPasses passes = new RecordPasses(plan.steps(), registry, validator, settings.recordThreads(),
+                settings.validateIntegrity());
         Installation installation = target.installation();
         Path state = installation.stateFolder();
         Path backupFolder = settings.backupDir().orElse(state.resolve("backups")).toAbsolutePath().normalize();
@@ -101,13 +103,7 @@ public final class MigrationExecutor {
             if (request.scope() != Scope.VERSION) {
                 // version refuses such a link in its source validation, naming the check; the sub-commands validate
                 // only what they change, so they refuse it here rather than skip it
-                Optional<LiveTree.Entry> escaping = live.firstLinkOutside(installation.root());
-                if (escaping.isPresent()) {
-                    Path link = escaping.get().real();
-                    throw new EngineFailure(ErrorCode.VALIDATION_FAILED, link + ": symbolic link points outside the"
-                            + " installation, to " + Files.readSymbolicLink(link) + "; nothing was changed; replace the link"
-                            + " with a copy of what it points to, or point it at a path inside " + installation.root());
-                }
+                refuseLinksOutside(live, installation.root());
             }
             if (!request.dryRun() && !plan.steps().isEmpty()) {
                 Preflight.wholeRun(plan, live, state.resolve("staging"), backupFolder, keepFree,
@@ -182,6 +178,24 @@ public final class MigrationExecutor {
                     ? e.getMessage() + "; the disk is full, the installation is unchanged; free space there and run again"
                     : e.getMessage() + "; the installation is unchanged", e);
         }
+    }
+
+    /**
+     * Refuses every symbolic link of the tree that points outside the installation, naming each (up to
+     * {@link ProblemList#SHOWN}), so that one run tells the operator every link to fix.
+     */
+    private static void refuseLinksOutside(LiveTree live, Path root) throws IOException {
+        List<LiveTree.Entry> escaping = live.linksOutside(root);
+        if (escaping.isEmpty()) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (LiveTree.Entry link : escaping) {
+            named.add(link.real() + ": symbolic link points outside the installation, to " + Files.readSymbolicLink(link.real()));
+        }
+        throw new EngineFailure(ErrorCode.VALIDATION_FAILED, ProblemList.of(named, "symbolic links that point outside the"
+                + " installation") + "; nothing was changed; replace " + (named.size() == 1 ? "the link" : "each link")
+                + " with a copy of what it points to, or point it at a path inside " + root);
     }
 
     /**
@@ -293,8 +307,10 @@ public final class MigrationExecutor {
      * (and at an intermediate step they are already further along).
      */
     private void validateStep(String product, PlanStep step, ShadowWorkspace shadow, Set<String> hiddenGlobs) {
+        StepChecks checks = StepChecks.of(settings, registry.product(product));
         List<Finding> findings = validator.validate(new ReadOnlyView(shadow, hiddenGlobs), product, step.to()).stream()
                 .filter(f -> f.path().isEmpty() || shadow.live().real(f.path()).isPresent())
+                .filter(checks::judged)
                 .toList();
         boolean strict = Strictness.of(false, settings, registry, product);
         Optional<Finding> error = findings.stream().filter(f -> InstallationValidator.failed(List.of(f), strict)).findFirst();

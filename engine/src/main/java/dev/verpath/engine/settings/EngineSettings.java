@@ -211,6 +211,27 @@ public final class EngineSettings {
         return bool("model_migration.enabled");
     }
 
+    /**
+     * @return {@code config_migration.format_validation}: whether the validation after each step judges the schema
+     *         findings about config files
+     */
+    public boolean formatValidation() {
+        return bool("config_migration.format_validation");
+    }
+
+    /** @return {@code data_migration.validate_integrity}: whether records are checked in memory as they leave a step */
+    public boolean validateIntegrity() {
+        return bool("data_migration.validate_integrity");
+    }
+
+    /**
+     * @return {@code model_migration.validate_models}: whether the validation after each step judges the schema and
+     *         integrity findings about the models folder
+     */
+    public boolean validateModels() {
+        return bool("model_migration.validate_models");
+    }
+
     /** @return {@code model_migration.optimize_models}: optimize without {@code --optimize} */
     public boolean optimizeModels() {
         return bool("model_migration.optimize_models");
@@ -271,6 +292,43 @@ public final class EngineSettings {
             return new EffectiveSetting(flag.name(), fromFile.value(), fromFile.source());
         }
         return new EffectiveSetting(flag.name(), flag.defaultValue(), "default");
+    }
+
+    /**
+     * Checks the {@code [flags]} of the migration config against the flags the loaded rule sets declare: a flag
+     * none declares is a misspelling (or a flag of a plugin that is gone) that would otherwise be ignored without
+     * a word. Environment variables are not checked: any variable may be set. Where some rule sets may not have
+     * loaded (plugins off, a plugin refused), a flag none of the loaded ones declares may be one of theirs: it is
+     * then only noted.
+     *
+     * @param declared the flags the loaded rule sets declare
+     * @param unloaded why some rule sets may not have loaded, when so (e.g. {@code plugins are off (--no-plugins)})
+     * @return one notice line per flag left unchecked; empty when every flag is declared
+     * @throws MigrationException with {@link ErrorCode#USAGE} for the first undeclared flag when every rule set
+     *                            loaded, naming the file, the line and the nearest declared flag
+     */
+    public List<String> checkFlags(List<FlagDescriptor> declared, Optional<String> unloaded) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        declared.forEach(f -> names.add(f.name()));
+        List<String> notices = new ArrayList<>();
+        for (EffectiveSetting setting : values.values()) {
+            if (!setting.key().startsWith("flags.")
+                    || names.contains(setting.key().substring("flags.".length()))) {
+                continue;
+            }
+            String name = setting.key().substring("flags.".length());
+            String where = SettingTypes.where(setting, file);
+            if (unloaded.isPresent()) {
+                notices.add("note: " + where + "flag " + name + " is declared by no loaded rule set and is ignored; "
+                        + unloaded.get());
+                continue;
+            }
+            throw new EngineFailure(ErrorCode.USAGE, where + "unknown flag " + name + NearestName.of(name, names)
+                    .map(n -> "; did you mean " + n + "?").orElse(names.isEmpty() ? "; no loaded rule set declares a flag;"
+                            : "; the loaded rule sets declare " + String.join(", ", names) + ";")
+                    + " fix the name there ('migrate plugins list' shows the flags each plugin declares)");
+        }
+        return List.copyOf(notices);
     }
 
     /**

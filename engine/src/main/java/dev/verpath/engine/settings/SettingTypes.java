@@ -26,11 +26,17 @@ final class SettingTypes {
     private static final Type ANY = new Type(v -> true, "any text");
     private static final Type ZERO_OR_MORE = whole(0, "a whole number, 0 or more");
     private static final Type ABOVE_ZERO = whole(1, "a whole number above 0");
+    /** A kind's backup key: a rollback restores the whole installation from one backup, so each kind is in it. */
+    private static final Type BACKED_UP = new Type("true"::equals, "true (a rollback needs every file a migration can"
+            + " touch; to run without any backup, use --no-backup)");
 
     private static final Map<String, Type> TYPES = Map.ofEntries(
             Map.entry("global.timeout_seconds", whole(0, "a whole number of seconds, 0 for no limit")),
             Map.entry("data_migration.threads", whole(0, "0 (one thread a core) or a whole number above 0")),
             Map.entry("data_migration.max_record_bytes", whole(1, "a whole number of bytes above 0")),
+            Map.entry("config_migration.backup_original", BACKED_UP),
+            Map.entry("data_migration.backup_data", BACKED_UP),
+            Map.entry("model_migration.backup_models", BACKED_UP),
             Map.entry("backup.dir", ANY),
             Map.entry("plugins.dir", ANY),
             Map.entry("backup.mode", choice("auto", "hardlink", "archive", "copy")),
@@ -124,9 +130,16 @@ final class SettingTypes {
     /**
      * The line of a file that sets a key: {@code name = ...} under its {@code [table]}, or {@code table.name = ...}
      * at the top. The file has already parsed as TOML; this only finds the line to name.
+     *
+     * @param file the settings file
+     * @param key  a dotted key
+     * @return the line number, from 1, when it is found
      */
-    private static Optional<Integer> lineOf(Path file, String key) {
+    static Optional<Integer> lineOf(Path file, String key) {
         int dot = key.indexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
         String table = key.substring(0, dot);
         String name = key.substring(dot + 1);
         List<String> lines;

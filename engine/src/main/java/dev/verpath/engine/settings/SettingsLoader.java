@@ -279,7 +279,10 @@ public final class SettingsLoader {
     }
 
     private static MigrationException unknown(Path file, String key) {
-        return new EngineFailure(ErrorCode.USAGE, file + ": unknown key " + key
+        List<String> known = new ArrayList<>(DEFAULTS.keySet());
+        known.addAll(List.of(ALLOW, PREFER));
+        return new EngineFailure(ErrorCode.USAGE, file + SettingTypes.lineOf(file, key).map(n -> ":" + n).orElse("")
+                + ": unknown key " + key + NearestName.of(key, known).map(k -> "; did you mean " + k + "?").orElse("")
                 + "; see the documented keys in migration_config.toml of the distribution");
     }
 }

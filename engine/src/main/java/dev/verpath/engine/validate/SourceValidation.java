@@ -87,11 +87,15 @@ public final class SourceValidation {
         errors.stream().filter(f -> !blocking.contains(f)).forEach(f -> progress.accept("  source error in a file the "
                 + "migration rewrites (checked again after each step): " + where(f) + ": " + f.message() + " (" + f.ruleId() + ")"));
         if (!blocking.isEmpty()) {
+            // every error of the first failing check is named, so that one run tells the operator all of them
             Finding f = blocking.get(0);
-            throw new EngineFailure(ErrorCode.VALIDATION_FAILED, where(f) + ": " + f.message() + " (validation "
-                    + f.ruleId() + " of the source at " + version + (blocking.size() > 1 ? ", and " + (blocking.size() - 1)
-                    + " more error(s)" : "") + "); nothing was changed; " + f.remedy() + " Run 'migrate validate --path "
-                    + root + "' for the full report.");
+            List<String> named = blocking.stream().filter(b -> b.ruleId().equals(f.ruleId()))
+                    .map(b -> where(b) + ": " + b.message()).toList();
+            int others = blocking.size() - named.size();
+            throw new EngineFailure(ErrorCode.VALIDATION_FAILED, ProblemList.of(named, "errors of this check")
+                    + " (validation " + f.ruleId() + " of the source at " + version + (others > 0 ? ", and " + others
+                    + " more error(s) of other checks" : "") + "); nothing was changed; " + f.remedy()
+                    + " Run 'migrate validate --path " + root + "' for the full report.");
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -119,19 +120,20 @@ public final class LiveTree {
     }
 
     /**
-     * The first symbolic link of the tree that points outside a folder, by logical path.
+     * The symbolic links of the tree that point outside a folder, by logical path.
      *
      * @param root the installation
-     * @return the link's entry, when there is one
+     * @return the links' entries, in logical path order; empty when there is none
      * @throws IOException when a link cannot be read
      */
-    public Optional<Entry> firstLinkOutside(Path root) throws IOException {
+    public List<Entry> linksOutside(Path root) throws IOException {
+        List<Entry> outside = new ArrayList<>();
         for (Entry e : entries.values()) {
             if (e.type() == Type.SYMLINK && e.real() != null && pointsOutside(e.real(), root)) {
-                return Optional.of(e);
+                outside.add(e);
             }
         }
-        return Optional.empty();
+        return List.copyOf(outside);
     }
 
     private static void addParents(SortedMap<String, Entry> entries, String logical) {

@@ -55,11 +55,7 @@ public final class ModelMoveRule implements FileRule {
             moveOne(context, flags, entry.getKey(), entry.getValue());
         }
         if (flags.removeLegacyConfig() && legacy.isPresent()) {
-            if (flags.dryRunMode()) {
-                context.report().warn(WanLayout.LEGACY_CONFIG, "would be deleted (WAN_DRY_RUN_MODE)");
-            } else {
-                workspace.delete(WanLayout.LEGACY_CONFIG);
-            }
+            workspace.delete(WanLayout.LEGACY_CONFIG);
         }
     }
 
@@ -78,10 +74,6 @@ public final class ModelMoveRule implements FileRule {
             context.report().count("shards_checked", ShardIndexCheck.verify(workspace, from));
         }
         if (!flags.pathMigration()) {
-            return;
-        }
-        if (flags.dryRunMode()) {
-            context.report().warn(from, "would move to " + to + " (WAN_DRY_RUN_MODE)");
             return;
         }
         workspace.move(from, to);

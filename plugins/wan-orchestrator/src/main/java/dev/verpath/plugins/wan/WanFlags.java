@@ -15,11 +15,10 @@ import java.util.Locale;
  * @param pathMigration      WAN_ENABLE_PATH_MIGRATION
  * @param strictValidation   WAN_STRICT_VALIDATION
  * @param integrityChecks    WAN_ENABLE_INTEGRITY_CHECKS
- * @param dryRunMode         WAN_DRY_RUN_MODE
  * @param removeLegacyConfig WAN_REMOVE_LEGACY_CONFIG
  */
 public record WanFlags(boolean legacyFallback, boolean pathMigration, boolean strictValidation,
-                       boolean integrityChecks, boolean dryRunMode, boolean removeLegacyConfig) {
+                       boolean integrityChecks, boolean removeLegacyConfig) {
 
     /** Leaves each legacy model folder as a link to its new folder. */
     public static final FlagDescriptor LEGACY_FALLBACK = new FlagDescriptor("WAN_ENABLE_LEGACY_FALLBACK", "true",
@@ -41,10 +40,10 @@ public record WanFlags(boolean legacyFallback, boolean pathMigration, boolean st
             "When true, every shard a model's *.index.json names must be present before the model is moved, "
                     + "or the step fails.");
 
-    /** Rehearses the path migration. */
-    public static final FlagDescriptor DRY_RUN_MODE = new FlagDescriptor("WAN_DRY_RUN_MODE", "false",
-            "When true, the manifest is written but model folders are not moved: each move is reported as a "
-                    + "warning instead (migrate --dry-run changes nothing at all).");
+    /** Rehearses the whole migration: the engine reads it, no rule does. */
+    public static final FlagDescriptor DRY_RUN_MODE = FlagDescriptor.dryRun("WAN_DRY_RUN_MODE",
+            "When true, the whole run is a dry run, as migrate --dry-run: nothing is written (not even .migrate/) "
+                    + "and the changes a real run would make are listed.");
 
     /** Deletes the legacy configuration. */
     public static final FlagDescriptor REMOVE_LEGACY_CONFIG = new FlagDescriptor("WAN_REMOVE_LEGACY_CONFIG", "false",
@@ -58,7 +57,8 @@ public record WanFlags(boolean legacyFallback, boolean pathMigration, boolean st
     }
 
     /**
-     * The effective flags of a step.
+     * The effective flags of a step ({@code WAN_DRY_RUN_MODE} is the engine's: a run it makes dry is a dry run
+     * throughout, so no rule needs to know).
      *
      * @param context the step's context
      * @return the flags
@@ -66,8 +66,7 @@ public record WanFlags(boolean legacyFallback, boolean pathMigration, boolean st
      */
     public static WanFlags of(RuleContext context) {
         return new WanFlags(bool(context, LEGACY_FALLBACK), bool(context, PATH_MIGRATION),
-                bool(context, STRICT_VALIDATION), bool(context, INTEGRITY_CHECKS), bool(context, DRY_RUN_MODE),
-                bool(context, REMOVE_LEGACY_CONFIG));
+                bool(context, STRICT_VALIDATION), bool(context, INTEGRITY_CHECKS), bool(context, REMOVE_LEGACY_CONFIG));
     }
 
     private static boolean bool(RuleContext context, FlagDescriptor flag) {

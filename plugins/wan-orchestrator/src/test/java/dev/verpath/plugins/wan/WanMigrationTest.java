@@ -152,16 +152,21 @@ class WanMigrationTest {
     }
 
     @Test
-    void reportsMovesInsteadOfMakingThemInDryRunMode() throws IOException {
+    void theDryRunFlagMakesTheWholeRunADryRunAndSaysSo() throws IOException {
         Path root = install();
+        Map<String, String> before = InstallationTrees.listing(root);
+        List<String> notices = new java.util.ArrayList<>();
 
-        RunResult result = Installations.migrate(Installations.engine(Map.of("WAN_DRY_RUN_MODE", "true")), root, false);
+        RunResult result = Installations.engine(Map.of("WAN_DRY_RUN_MODE", "true")).migrate(new RunRequest(Scope.VERSION,
+                root, Optional.empty(), Optional.empty(), Optional.of(WanLayout.V2_0_0), false, false, true, false),
+                line -> { }, notices::add);
 
-        assertThat(root.resolve("models/i2v-A14B/vae/config.json")).isRegularFile();
-        assertThat(root.resolve("models/wan22")).doesNotExist();
-        assertThat(root.resolve("config/models.toml")).isRegularFile();
-        assertThat(result.warnings()).hasSize(3)
-                .allSatisfy(w -> assertThat(w.toString()).contains("would move to models/wan22/").contains("WAN_DRY_RUN_MODE"));
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.changes()).extracting(FileChange::path).contains("config/models.toml", "VERSION");
+        assertThat(InstallationTrees.listing(root)).isEqualTo(before);
+        assertThat(root.resolve(".migrate")).doesNotExist();
+        assertThat(notices).containsExactly("WAN_DRY_RUN_MODE=true (environment) makes this a dry run, as --dry-run:"
+                + " nothing is written");
     }
 
     @Test
