@@ -29,7 +29,7 @@ class ServeValidationTest {
     }
 
     private List<Finding> validate(String version) {
-        return MigrationCheck.ofBuiltIns(new ServeRuleSet()).engine().validate(root, Optional.of(version)).findings();
+        return MigrationCheck.ofBuiltIns(new ServeRuleSet()).validate(root, version);
     }
 
     private void write(String path, String text) throws IOException {

@@ -12,6 +12,8 @@ import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.plugin.RuleSetLoader;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.rules.Finding;
+import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.RuleSet;
 import java.io.IOException;
@@ -54,13 +56,8 @@ public final class MigrationCheck {
         this.product = product;
     }
 
-    /**
-     * A check over the given rules.
-     *
-     * @param registry the rules
-     * @return the check, with the default settings
-     */
-    public static MigrationCheck of(RuleRegistry registry) {
+    /** A check over the given rules, with the default settings. */
+    static MigrationCheck of(RuleRegistry registry) {
         return new MigrationCheck(registry, EngineSettings.defaults(), Optional.empty());
     }
 
@@ -102,11 +99,12 @@ public final class MigrationCheck {
     }
 
     /**
-     * @param engineSettings the settings the engine runs with (timeouts, enabled kinds, flags)
-     * @return a check with these settings
+     * @param name  a flag a rule set declares (see {@code FlagDescriptor})
+     * @param value its value for every migration of this check, as if set in the migration config
+     * @return a check with this flag set
      */
-    public MigrationCheck withSettings(EngineSettings engineSettings) {
-        return new MigrationCheck(registry, engineSettings, product);
+    public MigrationCheck withFlag(String name, String value) {
+        return new MigrationCheck(registry, settings.withFlags(Map.of(name, value)), product);
     }
 
     /**
@@ -117,14 +115,54 @@ public final class MigrationCheck {
         return new MigrationCheck(registry, settings, Optional.of(name));
     }
 
-    /** @return the engine the check runs */
-    public MigrationEngine engine() {
+    /** The engine the check runs. */
+    private MigrationEngine engine() {
         return MigrationEngine.create(registry, settings);
     }
 
-    /** @return the rules the check runs */
-    public RuleRegistry registry() {
+    /** The rules the check runs, for the kit's own checks of a plugin archive. */
+    RuleRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The versions of a product, in version order, as the rule sets of this check declare them by their edges.
+     *
+     * @param productName a product
+     * @return its versions, empty for an unknown product
+     */
+    public List<String> versions(String productName) {
+        return engine().graph().versions(productName);
+    }
+
+    /** @return the flags the rule sets of this check declare, in the order they declare them */
+    public List<FlagDescriptor> flags() {
+        return registry.flags();
+    }
+
+    /**
+     * Runs every validation of the check's rule sets that covers a version on an installation, as
+     * {@code migrate validate --version} does, and gives what they found.
+     *
+     * @param installation the installation's folder
+     * @param version      the version it should be at
+     * @return the findings, errors first
+     */
+    public List<Finding> validate(Path installation, String version) {
+        return engine().validate(installation, Optional.of(version)).findings();
+    }
+
+    /**
+     * Migrates an installation to a version (from the version its VERSION file records), for a test of more than a
+     * fixture says; a failure is thrown as the engine throws it.
+     *
+     * @param installation the installation's folder
+     * @param to           the target version
+     * @param dryRun       true to change nothing and only report
+     * @return what the migration did
+     */
+    public MigrationOutcome migrate(Path installation, String to, boolean dryRun) {
+        return outcome(migrate(installation, FixtureOptions.none(), Optional.empty(), to, dryRun));
     }
 
     /**
@@ -135,7 +173,7 @@ public final class MigrationCheck {
      * @return the result of the migration, or empty for a case that must fail
      * @throws AssertionFailedError naming what differs
      */
-    public Optional<RunResult> check(Fixture fixture, Path work) {
+    public Optional<MigrationOutcome> check(Fixture fixture, Path work) {
         prepare(fixture.before(), work);
         FixtureOptions options = fixture.options();
         if (options.failure().isPresent()) {
@@ -151,7 +189,7 @@ public final class MigrationCheck {
         expectSameAgainFromBefore(fixture.toString(), fixture.before(), fixture.after(), work, options,
                 Optional.of(fixture.from()), fixture.to(), result);
         expectNoOpAtTargetAndRollback(fixture.toString(), fixture.before(), fixture.after(), work, options, fixture.to());
-        return Optional.of(result);
+        return Optional.of(outcome(result));
     }
 
     /**
@@ -166,13 +204,18 @@ public final class MigrationCheck {
      * @return the result of the migration
      * @throws AssertionFailedError naming what differs
      */
-    public RunResult check(Path before, Path after, String from, String to, Path work) {
+    public MigrationOutcome check(Path before, Path after, String from, String to, Path work) {
         prepare(before, work);
         RunResult result = migrate(work, FixtureOptions.none(), Optional.of(from), to);
         InstallationTrees.assertSame(after, work, "after migrating " + from + " -> " + to);
         expectSameAgainFromBefore(from + " -> " + to, before, after, work, FixtureOptions.none(), Optional.of(from), to, result);
         expectNoOpAtTargetAndRollback(from + " -> " + to, before, after, work, FixtureOptions.none(), to);
-        return result;
+        return outcome(result);
+    }
+
+    private static MigrationOutcome outcome(RunResult result) {
+        return new MigrationOutcome(result.changes().stream().map(c -> c.kind() + " " + c.path()).toList(),
+                result.warnings().stream().map(RunWarning::message).toList(), result.counters());
     }
 
     private void expectFailure(Fixture fixture, Path work, String text) {

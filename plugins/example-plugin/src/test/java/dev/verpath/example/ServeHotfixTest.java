@@ -36,6 +36,6 @@ class ServeHotfixTest {
 
     @Test
     void extendsTheServeGraphToTheHotfix() {
-        assertThat(MigrationCheck.ofClassPath().engine().graph().versions("serve")).endsWith("2.1.0", "2.1.1");
+        assertThat(MigrationCheck.ofClassPath().versions("serve")).endsWith("2.1.0", "2.1.1");
     }
 }

@@ -8,6 +8,7 @@ import dev.verpath.engine.FileChange;
 import dev.verpath.engine.RunResult;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.testkit.InstallationTrees;
+import dev.verpath.testkit.MigrationOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -38,7 +39,7 @@ class AvailabilityMigrationTest {
 
     @Test
     void turnsTheBasicSystemIntoTheAfterFixtureByteForByte() {
-        RunResult result = Installations.check().check(Installations.BASIC_SYSTEM, temp.resolve("work")).orElseThrow();
+        MigrationOutcome result = Installations.check().check(Installations.BASIC_SYSTEM, temp.resolve("work")).orElseThrow();
 
         assertThat(result.warnings()).hasSize(1);
     }

@@ -4,6 +4,8 @@ import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.Scope;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.testkit.Fixture;
 import dev.verpath.testkit.Fixtures;
 import dev.verpath.testkit.InstallationTrees;
@@ -27,7 +29,7 @@ final class Installations {
 
     /** @return an engine with the model-availability rules only */
     static MigrationEngine engine() {
-        return check().engine();
+        return MigrationEngine.create(RuleRegistry.ofBuiltIns(new AvailabilityRuleSet()), EngineSettings.defaults());
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.Scope;
+import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.testkit.Fixture;
 import dev.verpath.testkit.Fixtures;
@@ -27,7 +28,11 @@ final class Installations {
      * @return the kit's check over the wan rules only, with these flags
      */
     static MigrationCheck check(Map<String, String> env) {
-        return MigrationCheck.ofBuiltIns(new WanRuleSet()).withSettings(new SettingsLoader(env).load(Optional.empty(), Map.of()));
+        MigrationCheck check = MigrationCheck.ofBuiltIns(new WanRuleSet());
+        for (Map.Entry<String, String> flag : env.entrySet()) {
+            check = check.withFlag(flag.getKey(), flag.getValue());
+        }
+        return check;
     }
 
     /**
@@ -35,7 +40,7 @@ final class Installations {
      * @return an engine with the wan rules only
      */
     static MigrationEngine engine(Map<String, String> env) {
-        return check(env).engine();
+        return MigrationEngine.create(RuleRegistry.ofBuiltIns(new WanRuleSet()), new SettingsLoader(env).load(Optional.empty(), Map.of()));
     }
 
     /** @return an engine with the default flags */

@@ -10,6 +10,7 @@ import dev.verpath.engine.RunResult;
 import dev.verpath.engine.Scope;
 import dev.verpath.engine.settings.EffectiveSetting;
 import dev.verpath.testkit.InstallationTrees;
+import dev.verpath.testkit.MigrationOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class WanMigrationTest {
 
     @Test
     void turnsTheLegacyLayoutIntoTheAfterFixtureWithItsLegacyLinks() {
-        RunResult result = Installations.check(Map.of()).check(Installations.THREE_MODELS, temp.resolve("work")).orElseThrow();
+        MigrationOutcome result = Installations.check(Map.of()).check(Installations.THREE_MODELS, temp.resolve("work")).orElseThrow();
 
         assertThat(result.warnings()).isEmpty();
         assertThat(Installations.THREE_MODELS.after().resolve("models/t2v-A14B/unet/config.json")).isRegularFile();

@@ -37,7 +37,7 @@ class WanPluginArchiveIT {
     void loadsThroughTheEnginesPluginLoaderAndMigratesTheFixture() {
         MigrationCheck check = ARCHIVE.load("wan-orchestrator", temp);
 
-        assertThat(check.registry().flags()).extracting(FlagDescriptor::name)
+        assertThat(check.flags()).extracting(FlagDescriptor::name)
                 .contains("WAN_ENABLE_LEGACY_FALLBACK", "WAN_ENABLE_PATH_MIGRATION", "WAN_STRICT_VALIDATION",
                         "WAN_ENABLE_INTEGRITY_CHECKS", "WAN_DRY_RUN_MODE", "WAN_REMOVE_LEGACY_CONFIG");
         check.check(Fixtures.named(Fixtures.inTestResources(""), "step-1.0.0-to-2.0.0/three-models"), temp.resolve("work"));
