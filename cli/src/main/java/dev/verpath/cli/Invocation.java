@@ -5,6 +5,7 @@ import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.settings.FlagValues;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.MigrationException;
 import java.io.Console;
@@ -92,6 +93,7 @@ final class Invocation {
                     : root.refusedPlugins().isEmpty() ? Optional.empty()
                     : Optional.of("a plugin was not loaded (see 'migrate plugins list')");
             settings().checkFlags(registry.flags(), unloaded).forEach(output.notices());
+            FlagValues.check(settings(), registry.flags(), registry.flagConflicts());
             engine = MigrationEngine.create(registry, settings());
         }
         return engine;

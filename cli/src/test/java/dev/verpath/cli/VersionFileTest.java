@@ -36,7 +36,7 @@ class VersionFileTest {
         CommandRun json = CommandRun.of("validate", "--path", root.toString(), "--json");
 
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("  error   VERSION:line 1: 'banana' is not a version (expected one like 2.1.0)\n"
+        assertThat(run.out()).contains("  error   VERSION:1: 'banana' is not a version (expected one like 2.1.0)\n"
                 + "          fix: Write the installation's version there. (engine.schema.version-file)");
         assertThat(ServeFixture.findings(json.json())).contains("schema error engine.schema.version-file VERSION");
     }

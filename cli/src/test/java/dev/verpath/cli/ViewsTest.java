@@ -161,16 +161,16 @@ class ViewsTest {
     void findingsAreGroupedByCategoryWithSeverityLocationAndRemedy() {
         ValidationReport report = new ValidationReport("serve", "2.1.0", List.of(
                 new Finding("serve.schema.config", ValidationCategory.SCHEMA, Severity.ERROR, "config/server.toml",
-                        Optional.of("server.http_port"), "http_port must be an integer", "set a port number"),
+                        Optional.of("key server.http_port"), "http_port must be an integer", "set a port number"),
                 new Finding("serve.integrity.sha", ValidationCategory.INTEGRITY, Severity.WARNING,
                         "models/a/metadata.json", Optional.empty(), "sha256 of model.bin differs", "re-run the migration"),
                 new Finding("serve.schema.data", ValidationCategory.SCHEMA, Severity.INFO, "data/a.jsonl",
-                        Optional.of("7"), "record has no model", "add one")));
+                        Optional.of("line 7"), "record has no model", "add one")));
 
         assertThat(ValidationView.text(report)).containsExactly(
                 "validate serve 2.1.0: 1 errors, 1 warnings, 1 notes: NOT valid",
                 "schema:",
-                "  error   config/server.toml:server.http_port: http_port must be an integer",
+                "  error   config/server.toml (key server.http_port): http_port must be an integer",
                 "          fix: set a port number (serve.schema.config)",
                 "  info    data/a.jsonl:7: record has no model",
                 "          fix: add one (serve.schema.data)",
@@ -180,7 +180,7 @@ class ViewsTest {
         JsonNode json = ValidationView.json(report);
         assertThat(json.get("valid").asBoolean()).isFalse();
         assertThat(json.get("findings").fieldNames()).toIterable().containsExactly("schema", "integrity");
-        assertThat(json.at("/findings/schema/0/location").asText()).isEqualTo("server.http_port");
+        assertThat(json.at("/findings/schema/0/location").asText()).isEqualTo("key server.http_port");
     }
 
     @Test

@@ -75,4 +75,34 @@ class WanFlagsIT {
                 + " plugin declares)");
         assertThat(TreeSignature.of(root)).isEqualTo(before);
     }
+
+    @Test
+    void theGuidesLegacyFallbackWithPathMigrationOffIsRefusedNamingBothFlags() throws Exception {
+        Path config = Files.writeString(work.resolve("migration_config.toml"),
+                "[flags]\nWAN_ENABLE_LEGACY_FALLBACK = \"true\"\nWAN_ENABLE_PATH_MIGRATION = \"false\"\n");
+        SortedMap<String, String> before = TreeSignature.of(root);
+
+        CommandRun run = Launcher.run(work, "--migration-config", config.toString(), "version", "--path", root.toString(),
+                "--to", "2.0.0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines()).last().isEqualTo("migrate: WAN_ENABLE_LEGACY_FALLBACK=true (" + config + ":2) and"
+                + " WAN_ENABLE_PATH_MIGRATION=false (" + config + ":3) cannot go together: the legacy fallback leaves"
+                + " models/<legacy name> as a link to the moved folder, and with path migration off no folder is moved;"
+                + " set WAN_ENABLE_LEGACY_FALLBACK=false to keep the legacy folders as they are, or turn path migration on");
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
+
+    @Test
+    void aFlagOfTheWrongKindIsRefusedNamingWhereItWasSet() throws Exception {
+        SortedMap<String, String> before = TreeSignature.of(root);
+
+        CommandRun run = Launcher.run(work, Map.of("WAN_STRICT_VALIDATION", "maybe"), "version", "--path", root.toString(),
+                "--to", "2.0.0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.errLines()).last().startsWith("migrate: $WAN_STRICT_VALIDATION: WAN_STRICT_VALIDATION is 'maybe',"
+                + " which is not a boolean; set it to true or false (");
+        assertThat(TreeSignature.of(root)).isEqualTo(before);
+    }
 }

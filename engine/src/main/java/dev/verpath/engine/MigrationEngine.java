@@ -19,6 +19,7 @@ import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.settings.FlagValues;
 import dev.verpath.engine.validate.InstallationValidation;
 import dev.verpath.engine.validate.ValidationRequest;
 import dev.verpath.engine.workspace.AtomicFiles;
@@ -123,6 +124,7 @@ public final class MigrationEngine {
      */
     public RunResult migrate(RunRequest asked, Consumer<String> progress, Consumer<String> notices) {
         // a flag that means dry run makes the whole run one, before anything is looked at or written
+        FlagValues.check(settings, registry.flags(), registry.flagConflicts());
         RunRequest request = DryRunFlags.apply(asked, registry.flags(), settings, notices);
         Installation found = located(request);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());

@@ -36,7 +36,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
      * @return empty contents to add to
      */
     public static Contents of(String id) {
-        return new Contents(id, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Contents(id, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -48,9 +48,10 @@ public abstract class DeclaredRuleSet implements RuleSet {
      * @param validations  its validation rules
      * @param recordChecks its record checks
      * @param flags        the flags its rules read
+     * @param conflicts    the flag values its rules cannot work with together
      */
     public record Contents(String id, List<Product> products, List<MigrationRule> rules, List<ValidationRule> validations,
-                           List<RecordCheck> recordChecks, List<FlagDescriptor> flags) {
+                           List<RecordCheck> recordChecks, List<FlagDescriptor> flags, List<FlagConflict> conflicts) {
 
         /** Checks the id and copies the lists. */
         public Contents {
@@ -62,6 +63,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
             validations = List.copyOf(validations);
             recordChecks = List.copyOf(recordChecks);
             flags = List.copyOf(flags);
+            conflicts = List.copyOf(conflicts);
         }
 
         /**
@@ -69,7 +71,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents products(Product... declared) {
-            return new Contents(id, List.of(declared), rules, validations, recordChecks, flags);
+            return new Contents(id, List.of(declared), rules, validations, recordChecks, flags, conflicts);
         }
 
         /**
@@ -77,7 +79,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents rules(MigrationRule... declared) {
-            return new Contents(id, products, List.of(declared), validations, recordChecks, flags);
+            return new Contents(id, products, List.of(declared), validations, recordChecks, flags, conflicts);
         }
 
         /**
@@ -85,7 +87,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents validations(ValidationRule... declared) {
-            return new Contents(id, products, rules, List.of(declared), recordChecks, flags);
+            return new Contents(id, products, rules, List.of(declared), recordChecks, flags, conflicts);
         }
 
         /**
@@ -93,7 +95,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents recordChecks(RecordCheck... declared) {
-            return new Contents(id, products, rules, validations, List.of(declared), flags);
+            return new Contents(id, products, rules, validations, List.of(declared), flags, conflicts);
         }
 
         /**
@@ -101,7 +103,15 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents flags(FlagDescriptor... declared) {
-            return new Contents(id, products, rules, validations, recordChecks, List.of(declared));
+            return new Contents(id, products, rules, validations, recordChecks, List.of(declared), conflicts);
+        }
+
+        /**
+         * @param declared flag values the set's rules cannot work with together
+         * @return these contents with them
+         */
+        public Contents conflicts(FlagConflict... declared) {
+            return new Contents(id, products, rules, validations, recordChecks, flags, List.of(declared));
         }
     }
 
@@ -133,5 +143,10 @@ public abstract class DeclaredRuleSet implements RuleSet {
     @Override
     public final List<FlagDescriptor> flags() {
         return contents.flags();
+    }
+
+    @Override
+    public final List<FlagConflict> flagConflicts() {
+        return contents.conflicts();
     }
 }

@@ -69,6 +69,26 @@ public interface RuleContext {
     Optional<String> flag(String name);
 
     /**
+     * A boolean flag's effective value (the engine checked it is a boolean before the run).
+     *
+     * @param flag a boolean flag a rule set declared
+     * @return its value, or its default when nothing sets it
+     */
+    default boolean booleanFlag(FlagDescriptor flag) {
+        return FlagDescriptor.isTrue(flag(flag.name()).orElse(flag.defaultValue()));
+    }
+
+    /**
+     * A whole-number flag's effective value (the engine checked it is one before the run).
+     *
+     * @param flag an integer flag a rule set declared
+     * @return its value, or its default when nothing sets it
+     */
+    default long integerFlag(FlagDescriptor flag) {
+        return Long.parseLong(flag(flag.name()).orElse(flag.defaultValue()).trim());
+    }
+
+    /**
      * Changes a TOML file in place: reads it, lets the rule change it through a {@link TomlDocument}, and writes it
      * back (through the workspace) only when its text changed. Comments and everything the rule does not touch stay
      * as written.

@@ -62,4 +62,14 @@ public interface RuleSet extends ExtensionPoint {
     default List<FlagDescriptor> flags() {
         return List.of();
     }
+
+    /**
+     * Flag values the set's rules cannot work with together: the engine refuses a command before anything runs when
+     * both flags of one have those values, naming both.
+     *
+     * @return the conflicts, possibly empty, never null
+     */
+    default List<FlagConflict> flagConflicts() {
+        return List.of();
+    }
 }

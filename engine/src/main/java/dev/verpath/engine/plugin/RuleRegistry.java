@@ -3,6 +3,7 @@ package dev.verpath.engine.plugin;
 import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.rules.FlagConflict;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
@@ -37,6 +38,7 @@ public final class RuleRegistry {
     private final List<ValidationRule> validations;
     private final List<RecordCheck> recordChecks;
     private final List<FlagDescriptor> flags;
+    private final List<FlagConflict> flagConflicts;
     private final Map<String, String> originOfRule;
     private final Map<String, String> overridden;
 
@@ -50,6 +52,7 @@ public final class RuleRegistry {
         List<ValidationRule> allValidations = new ArrayList<>();
         List<RecordCheck> allChecks = new ArrayList<>();
         Map<String, FlagDescriptor> allFlags = new TreeMap<>();
+        List<FlagConflict> allConflicts = new ArrayList<>();
         for (LoadedRuleSet loaded : this.ruleSets) {
             RuleSet set = loaded.ruleSet();
             for (Product product : set.products()) {
@@ -77,6 +80,7 @@ public final class RuleRegistry {
             for (FlagDescriptor flag : set.flags()) {
                 allFlags.putIfAbsent(flag.name(), flag);
             }
+            allConflicts.addAll(set.flagConflicts());
         }
         for (MigrationRule rule : allRules) {
             String product = rule.descriptor().product();
@@ -96,6 +100,7 @@ public final class RuleRegistry {
         this.validations = List.copyOf(allValidations);
         this.recordChecks = List.copyOf(allChecks);
         this.flags = List.copyOf(allFlags.values());
+        this.flagConflicts = List.copyOf(allConflicts);
         this.originOfRule = Map.copyOf(origin);
         this.overridden = Map.copyOf(dropped);
     }
@@ -228,6 +233,11 @@ public final class RuleRegistry {
     /** @return every declared flag, sorted by name */
     public List<FlagDescriptor> flags() {
         return flags;
+    }
+
+    /** @return the flag values the loaded rule sets cannot work with together, in load order */
+    public List<FlagConflict> flagConflicts() {
+        return flagConflicts;
     }
 
     /**

@@ -295,6 +295,24 @@ public final class EngineSettings {
     }
 
     /**
+     * Where a declared flag's effective value was set, as messages name it.
+     *
+     * @param flag the flag
+     * @return {@code $NAME} for the environment, {@code <file>:<line>} for the migration config, or {@code its default}
+     */
+    public String whereSet(FlagDescriptor flag) {
+        EffectiveSetting setting = flag(flag);
+        if (setting.source().equals("environment")) {
+            return "$" + flag.name();
+        }
+        if (setting.source().equals("default")) {
+            return "its default";
+        }
+        String where = SettingTypes.where(new EffectiveSetting("flags." + flag.name(), setting.value(), setting.source()), file);
+        return where.isEmpty() ? setting.source() : where.substring(0, where.length() - 2);
+    }
+
+    /**
      * Checks the {@code [flags]} of the migration config against the flags the loaded rule sets declare: a flag
      * none declares is a misspelling (or a flag of a plugin that is gone) that would otherwise be ignored without
      * a word. Environment variables are not checked: any variable may be set. Where some rule sets may not have

@@ -1,6 +1,7 @@
 package dev.verpath.example;
 
 import dev.verpath.rules.FileRule;
+import dev.verpath.rules.FlagFailure;
 import dev.verpath.rules.RuleContext;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleFailure;
@@ -36,14 +37,14 @@ final class AddRequestTimeout implements FileRule {
         if (!context.workspace().isFile(CONFIG)) {
             throw new RuleFailure(CONFIG, "missing; a serve 2.1.0 installation has one");
         }
-        String timeout = context.flag(ServeHotfixRuleSet.TIMEOUT.name()).orElse(ServeHotfixRuleSet.TIMEOUT.defaultValue());
-        if (!timeout.matches("[1-9][0-9]{0,8}")) {
-            throw new RuleFailure(CONFIG, "key " + KEY, "SERVE_HOTFIX_TIMEOUT_SECONDS must be a positive whole number, not '"
-                    + timeout + "'");
+        long timeout = context.integerFlag(ServeHotfixRuleSet.TIMEOUT); // the engine checked it is a whole number
+        if (timeout < 1) {
+            throw new FlagFailure(ServeHotfixRuleSet.TIMEOUT.name(), "SERVE_HOTFIX_TIMEOUT_SECONDS is " + timeout
+                    + ", not a number of seconds; set it to 1 or more");
         }
         context.editToml(CONFIG, toml -> {
             if (!toml.has(KEY)) {
-                toml.set(KEY, JsonValue.of(Long.parseLong(timeout)));
+                toml.set(KEY, JsonValue.of(timeout));
                 context.report().count("keys_added", 1);
             }
         });

@@ -13,7 +13,7 @@ import org.pf4j.Extension;
 public final class ServeHotfixRuleSet extends DeclaredRuleSet {
 
     /** The flag that sets the timeout the rule writes. */
-    static final FlagDescriptor TIMEOUT = new FlagDescriptor("SERVE_HOTFIX_TIMEOUT_SECONDS", "30",
+    static final FlagDescriptor TIMEOUT = FlagDescriptor.integer("SERVE_HOTFIX_TIMEOUT_SECONDS", 30,
             "The request timeout in seconds that the serve 2.1.1 hotfix writes into the config.");
 
     /** Declares the rule, the validation and the flag. */

@@ -1,10 +1,9 @@
 package dev.verpath.plugins.wan;
 
+import dev.verpath.rules.FlagConflict;
 import dev.verpath.rules.FlagDescriptor;
-import dev.verpath.rules.FlagFailure;
 import dev.verpath.rules.RuleContext;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The flags the {@code wan} rules read: the guide's WAN_* feature flags that concern migration, and one of
@@ -21,22 +20,22 @@ public record WanFlags(boolean legacyFallback, boolean pathMigration, boolean st
                        boolean integrityChecks, boolean removeLegacyConfig) {
 
     /** Leaves each legacy model folder as a link to its new folder. */
-    public static final FlagDescriptor LEGACY_FALLBACK = new FlagDescriptor("WAN_ENABLE_LEGACY_FALLBACK", "true",
+    public static final FlagDescriptor LEGACY_FALLBACK = FlagDescriptor.bool("WAN_ENABLE_LEGACY_FALLBACK", true,
             "When true, each legacy model folder models/<legacy name> is left as a relative symbolic link to "
                     + "wan22/<model id>, so code that still opens the old path keeps working.");
 
     /** Moves legacy model folders into the orchestrator layout. */
-    public static final FlagDescriptor PATH_MIGRATION = new FlagDescriptor("WAN_ENABLE_PATH_MIGRATION", "true",
+    public static final FlagDescriptor PATH_MIGRATION = FlagDescriptor.bool("WAN_ENABLE_PATH_MIGRATION", true,
             "When true, each legacy model folder is renamed to models/wan22/<model id>/ (no byte copied); when false "
                     + "the folders stay where they are and the orchestrator finds them through config.json.");
 
     /** Turns the rules' warnings into failures. */
-    public static final FlagDescriptor STRICT_VALIDATION = new FlagDescriptor("WAN_STRICT_VALIDATION", "false",
+    public static final FlagDescriptor STRICT_VALIDATION = FlagDescriptor.bool("WAN_STRICT_VALIDATION", false,
             "When true, a model key config.json names that no WAN2.2 model has, or a model folder that does not "
                     + "exist, fails the step instead of being reported as a warning.");
 
     /** Checks sharded checkpoints before moving them. */
-    public static final FlagDescriptor INTEGRITY_CHECKS = new FlagDescriptor("WAN_ENABLE_INTEGRITY_CHECKS", "true",
+    public static final FlagDescriptor INTEGRITY_CHECKS = FlagDescriptor.bool("WAN_ENABLE_INTEGRITY_CHECKS", true,
             "When true, every shard a model's *.index.json names must be present before the model is moved, "
                     + "or the step fails.");
 
@@ -46,7 +45,7 @@ public record WanFlags(boolean legacyFallback, boolean pathMigration, boolean st
                     + "and the changes a real run would make are listed.");
 
     /** Deletes the legacy configuration. */
-    public static final FlagDescriptor REMOVE_LEGACY_CONFIG = new FlagDescriptor("WAN_REMOVE_LEGACY_CONFIG", "false",
+    public static final FlagDescriptor REMOVE_LEGACY_CONFIG = FlagDescriptor.bool("WAN_REMOVE_LEGACY_CONFIG", false,
             "When true, config.json is deleted once its models are in config/models.toml and their folders "
                     + "moved; by default it is kept for tools that still read it.");
 
@@ -62,20 +61,26 @@ public record WanFlags(boolean legacyFallback, boolean pathMigration, boolean st
      *
      * @param context the step's context
      * @return the flags
-     * @throws FlagFailure when a flag is not a boolean
-     */
+         */
     public static WanFlags of(RuleContext context) {
         return new WanFlags(bool(context, LEGACY_FALLBACK), bool(context, PATH_MIGRATION),
                 bool(context, STRICT_VALIDATION), bool(context, INTEGRITY_CHECKS), bool(context, REMOVE_LEGACY_CONFIG));
     }
 
     private static boolean bool(RuleContext context, FlagDescriptor flag) {
-        String value = context.flag(flag.name()).orElse(flag.defaultValue()).trim().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw new FlagFailure(flag.name(), flag.name() + " is '" + value
-                    + "', not a boolean; set it to true or false");
-        };
+        return context.booleanFlag(flag); // the engine checked the value is a boolean before the run
+    }
+
+    /**
+     * The flag values the rules cannot work with together: a legacy fallback link points at the moved folder, so
+     * it needs path migration on.
+     *
+     * @return the conflicts
+     */
+    public static List<FlagConflict> conflicts() {
+        return List.of(new FlagConflict(LEGACY_FALLBACK.name(), "true", PATH_MIGRATION.name(), "false",
+                "the legacy fallback leaves models/<legacy name> as a link to the moved folder, and with path migration"
+                        + " off no folder is moved; set WAN_ENABLE_LEGACY_FALLBACK=false to keep the legacy folders as"
+                        + " they are, or turn path migration on"));
     }
 }

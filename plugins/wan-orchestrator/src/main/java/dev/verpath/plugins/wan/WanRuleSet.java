@@ -1,11 +1,9 @@
 package dev.verpath.plugins.wan;
 
+import dev.verpath.rules.DeclaredRuleSet;
+import dev.verpath.rules.FlagConflict;
 import dev.verpath.rules.FlagDescriptor;
-import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
-import dev.verpath.rules.RuleSet;
-import dev.verpath.rules.ValidationRule;
-import java.util.List;
 import org.pf4j.Extension;
 
 /**
@@ -19,7 +17,7 @@ import org.pf4j.Extension;
  * {@code wan.2.0.0.path-safety}.
  */
 @Extension
-public final class WanRuleSet implements RuleSet {
+public final class WanRuleSet extends DeclaredRuleSet {
 
     /** The id of this rule set. */
     public static final String ID = "wan-orchestrator";
@@ -29,37 +27,13 @@ public final class WanRuleSet implements RuleSet {
                     + "orchestrator.",
             WanLayout.LEGACY_CONFIG, WanLayout.DATA, WanLayout.MODELS);
 
-    private final List<MigrationRule> rules = List.of(new ManifestRule(), new ModelMoveRule());
-    private final List<ValidationRule> validations = List.of(new ManifestSchemaValidation(), new ModelIdValidation(),
-            new FileIntegrityValidation(), new PathSafetyValidation());
-
-    /** Builds the rules; PF4J calls this. */
+    /** Declares the product, the rules, the validations, the flags and their conflicts; PF4J calls this. */
     public WanRuleSet() {
-        // every list is built with the fields
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public List<Product> products() {
-        return List.of(WAN);
-    }
-
-    @Override
-    public List<MigrationRule> rules() {
-        return rules;
-    }
-
-    @Override
-    public List<ValidationRule> validations() {
-        return validations;
-    }
-
-    @Override
-    public List<FlagDescriptor> flags() {
-        return WanFlags.descriptors();
+        super(DeclaredRuleSet.of(ID).products(WAN)
+                .rules(new ManifestRule(), new ModelMoveRule())
+                .validations(new ManifestSchemaValidation(), new ModelIdValidation(), new FileIntegrityValidation(),
+                        new PathSafetyValidation())
+                .flags(WanFlags.descriptors().toArray(FlagDescriptor[]::new))
+                .conflicts(WanFlags.conflicts().toArray(FlagConflict[]::new)));
     }
 }

@@ -115,7 +115,7 @@ class WanFailureTest {
         Path root = install();
 
         assertFailsUnchanged(Installations.engine(Map.of("WAN_REMOVE_LEGACY_CONFIG", "true",
-                "WAN_ENABLE_PATH_MIGRATION", "false")), root, ErrorCode.RULE_FAILED, "WAN_REMOVE_LEGACY_CONFIG",
+                "WAN_ENABLE_PATH_MIGRATION", "false", "WAN_ENABLE_LEGACY_FALLBACK", "false")), root, ErrorCode.RULE_FAILED, "WAN_REMOVE_LEGACY_CONFIG",
                 "nothing that says where the models are");
     }
 

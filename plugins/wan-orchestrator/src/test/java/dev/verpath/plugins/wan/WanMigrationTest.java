@@ -140,7 +140,8 @@ class WanMigrationTest {
     @Test
     void leavesFoldersInPlaceWhenPathMigrationIsOffAndStillValidates() throws IOException {
         Path root = install();
-        MigrationEngine engine = Installations.engine(Map.of("WAN_ENABLE_PATH_MIGRATION", "false"));
+        MigrationEngine engine = Installations.engine(Map.of("WAN_ENABLE_PATH_MIGRATION", "false",
+                "WAN_ENABLE_LEGACY_FALLBACK", "false"));
 
         RunResult result = Installations.migrate(engine, root, false);
 
