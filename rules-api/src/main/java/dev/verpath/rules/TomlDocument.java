@@ -50,25 +50,27 @@ public interface TomlDocument {
     boolean rename(String key, String newName);
 
     /**
-     * Moves a key, with its comment lines, to the end of a table (created at the end of the file when missing).
+     * Moves keys, each with its comment lines, to the end of a table (created at the end of the file when missing),
+     * in the order given; the same order of arguments as {@link TomlEdit#moveInto(String, String...)}. Keys the file
+     * does not set are skipped.
      *
-     * @param key   the key
-     * @param table the table's path
-     * @return false when the file does not set the key
-     * @throws IllegalArgumentException when the table sets that name already
+     * @param table the table's path ({@code ""} for the top)
+     * @param keys  the keys to move
+     * @return how many were moved
+     * @throws IllegalArgumentException when the table sets a moved name already
      */
-    boolean moveInto(String key, String table);
+    int moveInto(String table, String... keys);
 
     /**
      * Moves a key, with its comment lines, into a table just before another of its keys (or at its end).
      *
-     * @param key    the key
      * @param table  the table's path ({@code ""} for the top)
+     * @param key    the key to move
      * @param before a key of that table to put it before (by name in the table), or empty for the end
      * @return false when the file does not set the key
      * @throws IllegalArgumentException when the table sets that name already, or has no such key to go before
      */
-    boolean moveInto(String key, String table, Optional<String> before);
+    boolean moveInto(String table, String key, Optional<String> before);
 
     /**
      * Moves a whole table (its header, its keys and the comment lines above the header) just before another table,

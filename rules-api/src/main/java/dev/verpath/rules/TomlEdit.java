@@ -114,7 +114,7 @@ public sealed interface TomlEdit {
             String name = to.substring(dot + 1);
             String fromName = from.substring(from.lastIndexOf('.') + 1);
             if (!table.equals(fromTable)) {
-                document.moveInto(from, table);
+                document.moveInto(table, from);
                 if (!name.equals(fromName)) {
                     document.rename(table.isEmpty() ? fromName : table + "." + fromName, name);
                 }
@@ -148,7 +148,7 @@ public sealed interface TomlEdit {
                     document.remove(key);
                     report.warn(path, "key " + key + " dropped: " + target + " is already set and wins");
                 } else {
-                    document.moveInto(key, table);
+                    document.moveInto(table, key);
                 }
             }
         }

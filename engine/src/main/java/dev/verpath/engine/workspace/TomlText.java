@@ -285,12 +285,16 @@ public final class TomlText implements TomlDocument {
     }
 
     @Override
-    public boolean moveInto(String key, String table) {
-        return moveInto(key, table, Optional.empty());
+    public int moveInto(String table, String... keys) {
+        int moved = 0;
+        for (String key : keys) {
+            moved += moveInto(table, key, Optional.empty()) ? 1 : 0;
+        }
+        return moved;
     }
 
     @Override
-    public boolean moveInto(String key, String table, Optional<String> before) {
+    public boolean moveInto(String table, String key, Optional<String> before) {
         if (!has(key)) {
             return false;
         }

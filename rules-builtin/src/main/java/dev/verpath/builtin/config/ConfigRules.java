@@ -167,7 +167,7 @@ public final class ConfigRules {
             context.report().warn(ServeLayout.CONFIG_FILE, "key " + key + " dropped: " + newKey + " is already set and wins");
             return;
         }
-        toml.moveInto(key, "", before);
+        toml.moveInto("", key, before);
         String name = key.substring(key.indexOf('.') + 1);
         if (!name.equals(newKey)) {
             toml.rename(name, newKey);

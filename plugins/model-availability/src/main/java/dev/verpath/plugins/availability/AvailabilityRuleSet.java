@@ -1,10 +1,7 @@
 package dev.verpath.plugins.availability;
 
-import dev.verpath.rules.MigrationRule;
+import dev.verpath.rules.DeclaredRuleSet;
 import dev.verpath.rules.Product;
-import dev.verpath.rules.RuleSet;
-import dev.verpath.rules.ValidationRule;
-import java.util.List;
 import org.pf4j.Extension;
 
 /**
@@ -16,7 +13,7 @@ import org.pf4j.Extension;
  * ids {@code model-availability.2.0.0.config-sections} and {@code model-availability.2.0.0.model-metadata}.
  */
 @Extension
-public final class AvailabilityRuleSet implements RuleSet {
+public final class AvailabilityRuleSet extends DeclaredRuleSet {
 
     /** The id of this rule set. */
     public static final String ID = "model-availability";
@@ -25,32 +22,10 @@ public final class AvailabilityRuleSet implements RuleSet {
             "A model management service that downloads, checks and serves models, in its basic or enhanced form.",
             AvailabilityLayout.LEGACY_CONFIG, AvailabilityLayout.DATA, AvailabilityLayout.MODELS);
 
-    private final List<MigrationRule> rules = List.of(new EnhancedConfigRule(), new ModelMetadataRule());
-    private final List<ValidationRule> validations = List.of(new ConfigSectionsValidation(),
-            new ModelMetadataValidation());
-
-    /** Builds the rules; PF4J calls this. */
+    /** Declares the product, the rules and the validations; PF4J calls this. */
     public AvailabilityRuleSet() {
-        // every list is built with the fields
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public List<Product> products() {
-        return List.of(PRODUCT);
-    }
-
-    @Override
-    public List<MigrationRule> rules() {
-        return rules;
-    }
-
-    @Override
-    public List<ValidationRule> validations() {
-        return validations;
+        super(DeclaredRuleSet.of(ID).products(PRODUCT)
+                .rules(new EnhancedConfigRule(), new ModelMetadataRule())
+                .validations(new ConfigSectionsValidation(), new ModelMetadataValidation()));
     }
 }
