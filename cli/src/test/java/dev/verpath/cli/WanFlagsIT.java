@@ -101,7 +101,7 @@ class WanFlagsIT {
                 "--to", "2.0.0");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.errLines()).last().startsWith("migrate: $WAN_STRICT_VALIDATION: WAN_STRICT_VALIDATION is 'maybe',"
+        assertThat(run.errLines().get(run.errLines().size() - 1)).startsWith("migrate: $WAN_STRICT_VALIDATION: WAN_STRICT_VALIDATION is 'maybe',"
                 + " which is not a boolean; set it to true or false (");
         assertThat(TreeSignature.of(root)).isEqualTo(before);
     }
