@@ -2,6 +2,7 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.NoPathFailure;
 import dev.verpath.rules.MigrationException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,7 +25,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
         int code = new ExitCodes().getExitCode(failure);
         String message = engineFailure.map(Throwable::getMessage).orElseGet(() -> unexpected(failure));
         List<String> refused = ((MigrateCommand) line.getCommandSpec().root().userObject()).refusedPlugins();
-        if (engineFailure.filter(m -> ErrorCode.of(m) == ErrorCode.NO_PATH).isPresent() && !refused.isEmpty()) {
+        if (failure instanceof NoPathFailure && !refused.isEmpty()) {
             // a product or version the user expected may be missing because its plugin was refused: say which and why
             message = message + "; note: " + String.join("; ", refused) + " (fix it, then run again; see 'migrate plugins list')";
         }

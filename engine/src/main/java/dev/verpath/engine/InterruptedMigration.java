@@ -65,8 +65,8 @@ final class InterruptedMigration {
      * @return the failure: exit 4, naming the journal and what to run
      */
     static MigrationException refusal(Installation installation, Journal.Intent intent) {
-        return new EngineFailure(ErrorCode.RECOVERY_NEEDED, journalFile(installation) + ": " + describe(intent) + "; "
-                + advice(installation.root(), intent));
+        return new RecoveryNeededFailure(journalFile(installation) + ": " + describe(intent) + "; "
+                + advice(installation.root(), intent), installation.root(), null);
     }
 
     /**

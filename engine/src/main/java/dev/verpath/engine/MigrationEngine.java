@@ -132,8 +132,9 @@ public final class MigrationEngine {
             // a dry run writes nothing, not even the lock file: it only looks
             Optional<String> holder = InstallationLock.holder(found.stateFolder());
             if (holder.isPresent()) {
-                throw new EngineFailure(ErrorCode.LOCKED, found.stateFolder().resolve(InstallationLock.FILE)
-                        + ": a migration is in progress (" + holder.get() + "); wait for it to finish, then run the dry run again");
+                throw new LockHeldFailure(found.stateFolder().resolve(InstallationLock.FILE) + ": a migration is in progress ("
+                        + holder.get() + "); wait for it to finish, then run the dry run again",
+                        found.stateFolder().resolve(InstallationLock.FILE), holder.get());
             }
             Optional<Journal.Intent> interrupted = InterruptedMigration.withoutLock(found);
             if (interrupted.isPresent()) {
@@ -171,21 +172,20 @@ public final class MigrationEngine {
                 installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
         try {
             return planFor(product, from, request.to(), request.allowLossy());
-        } catch (MigrationException e) {
-            boolean aboutSource = e.getMessage().startsWith("unknown version " + from + " ")
-                    || e.getMessage().startsWith("version " + from + " ");
-            if (request.from().isPresent() || !aboutSource) {
+        } catch (NoPathFailure e) {
+            if (request.from().isPresent() || e.missing() != NoPathFailure.Missing.SOURCE) {
                 throw e;
             }
             // the source came from the installation: name where, so the user knows which file to look at
-            throw new EngineFailure(ErrorCode.of(e), installation.versionSource() + ": " + e.getMessage(), e);
+            throw e.readFrom(installation.versionSource());
         }
     }
 
     private RunResult run(RunRequest request, Installation installation, Consumer<String> progress) {
         String product = installation.product(request.product());
-        Product layout = registry.product(product).orElseThrow(() -> new EngineFailure(ErrorCode.NO_PATH,
-                "unknown product '" + product + "'; known products: " + String.join(", ", registry.products().keySet())));
+        Product layout = registry.product(product).orElseThrow(() -> new NoPathFailure("unknown product '" + product
+                + "'; known products: " + String.join(", ", registry.products().keySet()), product,
+                NoPathFailure.Missing.PRODUCT, List.copyOf(registry.products().keySet()), List.of()));
         MigrationPlan plan = planOf(request, installation);
         RunTarget target = RunTarget.of(request, layout, installation);
         return new MigrationExecutor(registry, settings, clock).run(request, plan, target, progress);

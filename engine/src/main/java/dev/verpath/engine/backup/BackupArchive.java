@@ -1,7 +1,6 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.EngineFailure;
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.BackupCorruptFailure;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.PrivateFiles;
 import dev.verpath.rules.MigrationException;
@@ -193,8 +192,8 @@ final class BackupArchive {
     }
 
     private static MigrationException corrupt(Path archive, String what) {
-        return new EngineFailure(ErrorCode.BACKUP_CORRUPT, archive + ": " + what
-                + "; nothing was restored; choose another backup with --backup-id");
+        return new BackupCorruptFailure(archive + ": " + what
+                + "; nothing was restored; choose another backup with --backup-id", archive);
     }
 
     /** A failure of the sink (writing the staging, say), which says nothing about the archive. */

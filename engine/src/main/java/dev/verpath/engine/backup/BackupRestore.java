@@ -1,5 +1,6 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.BackupCorruptFailure;
 import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
@@ -75,8 +76,8 @@ public final class BackupRestore implements AutoCloseable {
         BackupManifest manifest = BackupVerifier.verifyStored(backup, realRoot);
         for (Mount mount : manifest.mounts()) {
             if (!mount.real().startsWith(realRoot)) {
-                throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
-                        + ": backup would write outside the installation (" + mount.real() + "); nothing was restored");
+                throw new BackupCorruptFailure(backup.resolve(BackupManifest.FILE)
+                        + ": backup would write outside the installation (" + mount.real() + "); nothing was restored", backup.resolve(BackupManifest.FILE));
             }
         }
         AtomicFiles.deleteTree(staging);
@@ -185,9 +186,9 @@ public final class BackupRestore implements AutoCloseable {
         }
         AtomicFiles.fsync(staged);
         if (e.sha256().isPresent() && !e.sha256().get().equals(HexFormat.of().formatHex(digest.digest()))) {
-            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
+            throw new BackupCorruptFailure(backup.resolve("files") + "/" + Excerpt.of(e.path())
                     + ": backup entry content differs from its recorded SHA-256; nothing was restored;"
-                    + " choose another backup with --backup-id");
+                    + " choose another backup with --backup-id", backup.resolve("files"));
         }
     }
 
@@ -279,8 +280,8 @@ public final class BackupRestore implements AutoCloseable {
                         moveChecked(staged, real);
                     }
                 }
-                default -> throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE)
-                        + ": entry '" + Excerpt.of(e.path()) + "' has unknown type '" + Excerpt.of(e.type()) + "'; nothing more was restored");
+                default -> throw new BackupCorruptFailure(backup.resolve(BackupManifest.FILE)
+                        + ": entry '" + Excerpt.of(e.path()) + "' has unknown type '" + Excerpt.of(e.type()) + "'; nothing more was restored", backup.resolve(BackupManifest.FILE));
             }
             restored++;
         }
@@ -347,7 +348,7 @@ public final class BackupRestore implements AutoCloseable {
             }
         }
         if (best == null) {
-            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, "backup entry '" + Excerpt.of(logical) + "' lies outside every mount; nothing more was restored");
+            throw new BackupCorruptFailure("backup entry '" + Excerpt.of(logical) + "' lies outside every mount; nothing more was restored", Path.of(logical));
         }
         return logical.equals(best.logical()) ? best.real()
                 : best.real().resolve(best.logical().isEmpty() ? logical : logical.substring(best.logical().length() + 1));
@@ -356,8 +357,8 @@ public final class BackupRestore implements AutoCloseable {
     private static void checkNoLinkBetween(Path root, Path real, Path backup) {
         for (Path p = real.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
             if (Files.isSymbolicLink(p)) {
-                throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": restoring "
-                        + real + " would go through the symbolic link " + p + "; nothing more was restored");
+                throw new BackupCorruptFailure(backup.resolve(BackupManifest.FILE) + ": restoring "
+                        + real + " would go through the symbolic link " + p + "; nothing more was restored", backup.resolve(BackupManifest.FILE));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.BackupCorruptFailure;
 import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
@@ -356,11 +357,11 @@ public final class BackupStore {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, manifest + ": not a readable backup manifest (not valid JSON"
-                    + where + "); choose another backup with --backup-id");
+            throw new BackupCorruptFailure(manifest + ": not a readable backup manifest (not valid JSON"
+                    + where + "); choose another backup with --backup-id", manifest);
         } catch (IOException | RuntimeException e) {
-            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, manifest + ": not a readable backup manifest ("
-                    + Excerpt.of(e) + "); choose another backup with --backup-id");
+            throw new BackupCorruptFailure(manifest + ": not a readable backup manifest ("
+                    + Excerpt.of(e) + "); choose another backup with --backup-id", manifest);
         }
     }
 

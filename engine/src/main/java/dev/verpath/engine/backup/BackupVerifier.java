@@ -1,5 +1,6 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.BackupCorruptFailure;
 import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.HashCache;
@@ -35,8 +36,8 @@ public final class BackupVerifier {
         try {
             BackupArchive.read(backup, archived(manifest), (entry, bytes) -> { });
         } catch (IOException io) {
-            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup + ": archive unreadable (" + Excerpt.of(io)
-                    + "); nothing was restored; choose another backup with --backup-id");
+            throw new BackupCorruptFailure(backup + ": archive unreadable (" + Excerpt.of(io)
+                    + "); nothing was restored; choose another backup with --backup-id", backup);
         }
         return manifest;
     }
@@ -66,9 +67,9 @@ public final class BackupVerifier {
             checkEntry(backup, e);
             for (String parent = RelativePath.parent(e.path()); !parent.isEmpty(); parent = RelativePath.parent(parent)) {
                 if (links.contains(parent)) {
-                    throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '"
+                    throw new BackupCorruptFailure(backup.resolve(BackupManifest.FILE) + ": entry '"
                             + Excerpt.of(e.path()) + "' lies behind the symbolic link '" + Excerpt.of(parent) + "'; nothing was restored;"
-                            + " choose another backup with --backup-id");
+                            + " choose another backup with --backup-id", backup.resolve(BackupManifest.FILE));
                 }
             }
             if (!e.type().equals("file") || e.stored().equals("archive")) {
@@ -189,13 +190,13 @@ public final class BackupVerifier {
             why = "has a path that leaves the installation";
         }
         if (why != null) {
-            throw new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve(BackupManifest.FILE) + ": entry '" + Excerpt.of(e.path())
-                    + "' " + why + "; nothing was restored; choose another backup with --backup-id");
+            throw new BackupCorruptFailure(backup.resolve(BackupManifest.FILE) + ": entry '" + Excerpt.of(e.path())
+                    + "' " + why + "; nothing was restored; choose another backup with --backup-id", backup.resolve(BackupManifest.FILE));
         }
     }
 
     private static MigrationException corrupt(Path backup, BackupManifest.Entry e, String what) {
-        return new EngineFailure(ErrorCode.BACKUP_CORRUPT, backup.resolve("files") + "/" + Excerpt.of(e.path())
-                + ": backup entry " + what + "; nothing was restored; choose another backup with --backup-id");
+        return new BackupCorruptFailure(backup.resolve("files") + "/" + Excerpt.of(e.path())
+                + ": backup entry " + what + "; nothing was restored; choose another backup with --backup-id", backup.resolve("files"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
 import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.backup.BackupInfo;
@@ -39,23 +40,23 @@ final class FailedCommit {
                                      Clock clock, Exception cause, Consumer<String> progress) {
         String root = installation.root().toString();
         if (backup.isEmpty()) {
-            return new EngineFailure(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + ") and the run took"
+            return new RecoveryNeededFailure("commit failed (" + Excerpt.reason(cause) + ") and the run took"
                     + " no backup; the installation is half-migrated: restore it from a copy of your own (see 'migrate status --path "
-                    + root + "')", cause);
+                    + root + "')", installation.root(), cause);
         }
         String id = backup.get().id();
         if (!rollbackOnFailure) {
-            return new EngineFailure(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + "); the installation"
+            return new RecoveryNeededFailure("commit failed (" + Excerpt.reason(cause) + "); the installation"
                     + " is half-migrated and global.rollback_on_failure is false: run 'migrate rollback --path " + root
-                    + "' to restore backup " + id, cause);
+                    + "' to restore backup " + id, installation.root(), cause);
         }
         progress.accept("commit failed (" + Excerpt.reason(cause) + "); restoring backup " + id);
         try {
             new InstallationRollback(installation, store, clock).restore(backup.get().folder(), progress);
         } catch (IOException | RuntimeException restore) {
-            return new EngineFailure(ErrorCode.RECOVERY_NEEDED, "commit failed (" + Excerpt.reason(cause) + "), and restoring"
+            return new RecoveryNeededFailure("commit failed (" + Excerpt.reason(cause) + "), and restoring"
                     + " backup " + id + " failed too (" + restore.getMessage() + "); run 'migrate rollback --path " + root
-                    + "' once the cause is fixed", cause);
+                    + "' once the cause is fixed", installation.root(), cause);
         }
         return new EngineFailure(ErrorCode.IO_FAILED, "commit failed (" + Excerpt.reason(cause) + "); backup " + id
                 + " was restored (global.rollback_on_failure), so the installation is as before; fix the cause and run again",

@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
 import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.Installation;
@@ -354,9 +355,10 @@ public final class MigrationExecutor {
             journal.end();
         } catch (IOException e) {
             // the live tree is migrated; only the record of it is incomplete, and the journal still says so
-            throw new EngineFailure(ErrorCode.RECOVERY_NEEDED, "the changes were applied, but " + state
+            throw new RecoveryNeededFailure("the changes were applied, but " + state
                     + " could not be updated (" + e.getMessage() + "); free space or fix its permissions, then run"
-                    + " 'migrate rollback --path " + installation.root() + "' to restore the backup and migrate again", e);
+                    + " 'migrate rollback --path " + installation.root() + "' to restore the backup and migrate again",
+                    installation.root(), e);
         }
     }
 

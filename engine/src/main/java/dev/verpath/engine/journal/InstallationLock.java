@@ -1,6 +1,7 @@
 package dev.verpath.engine.journal;
 
 import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.LockHeldFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.rules.MigrationException;
@@ -57,8 +58,8 @@ public final class InstallationLock implements AutoCloseable {
             if (lock == null) {
                 String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
                 channel.close();
-                throw new EngineFailure(ErrorCode.LOCKED, file + ": another migration holds this installation ("
-                        + (holder.isEmpty() ? "holder unknown" : holder) + "); wait for it to finish");
+                throw new LockHeldFailure(file + ": another migration holds this installation ("
+                        + (holder.isEmpty() ? "holder unknown" : holder) + "); wait for it to finish", file, holder);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")

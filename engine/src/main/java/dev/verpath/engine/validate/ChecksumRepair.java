@@ -1,7 +1,6 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.EngineFailure;
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.backup.BackupCopy;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
@@ -81,8 +80,8 @@ final class ChecksumRepair {
         Path state = root.resolve(LiveTree.STATE_FOLDER);
         try (InstallationLock lock = InstallationLock.acquire(state)) {
             if (Journal.in(state).interrupted().isPresent()) {
-                throw new EngineFailure(ErrorCode.RECOVERY_NEEDED, state.resolve(Journal.FILE) + ": a migration was "
-                        + "interrupted; run 'migrate rollback --path " + root + "' before repairing");
+                throw new RecoveryNeededFailure(state.resolve(Journal.FILE) + ": a migration was "
+                        + "interrupted; run 'migrate rollback --path " + root + "' before repairing", root, null);
             }
             List<BackupInfo> backups = new ArrayList<>(new BackupStore(backupFolder, clock).list());
             backups.sort(Comparator.comparing(BackupInfo::id).reversed());
