@@ -122,7 +122,7 @@ class StepValidationTest {
             context.workspace().writeString("app.toml", text);
             if (text.contains("# add-escape")) {
                 context.workspace().writeString("models/m/metadata.json",
-                        "{\"files\": [{\"path\": \"../../outside.bin\", \"size\": 1}]}\n");
+                        "{\"files\": [{\"path\": \"../../../outside.bin\", \"size\": 1}]}\n");
             }
         }
     }
@@ -278,7 +278,7 @@ class StepValidationTest {
     void aRuleThatWritesAPathOutOfTheInstallationFailsTheStep() throws IOException {
         install("1.0.0", "{\"ts\":1}\n", "name = \"a\"\n# add-escape\n");
 
-        assertRefused(List.of(), "", "models/m/metadata.json (key files[0].path): lists ../../outside.bin, a path that"
+        assertRefused(List.of(), "", "models/m/metadata.json (key files[0].path): lists ../../../outside.bin, a path that"
                 + " leaves the installation (validation engine.security.path-escape after step 1.0.0 -> 2.0.0)");
     }
 
