@@ -22,7 +22,7 @@ import java.util.Set;
  * Immutable.
  *
  * @param findings what the checks found in the written files, sorted
- * @param before   the keys ({@link #key}) of what they found in the same files before the migration
+ * @param before   what they found in the same files before the migration (check, path and message of each)
  */
 public record StepOutputChecks(List<Finding> findings, Set<String> before) {
 
