@@ -79,6 +79,32 @@ class ValidationFindingsTest {
     }
 
     @Test
+    void aPluginTomlThatDoesNotParseInTheWordsTheMigrationWouldStopWith() throws IOException {
+        inst.write("config/timeouts.toml", "[server]\nrequest_timeout_seconds = \n");
+
+        JsonNode document = validate();
+
+        assertThat(ServeFixture.findings(document))
+                .containsExactly("schema error engine.schema.config-syntax config/timeouts.toml");
+        assertThat(document.at("/findings/schema/0/location").asText()).isEqualTo("line 2");
+        String message = document.at("/findings/schema/0/message").asText();
+        assertThat(message).startsWith("not valid TOML: ");
+        CommandRun migrate = CommandRun.of("version", "--path", inst.arg(), "--to", "2.0.0");
+        assertThat(migrate.exit()).isNotZero();
+        assertThat(migrate.err()).contains("config/timeouts.toml:2: " + message);
+    }
+
+    @Test
+    void aJsonConfigFileThatDoesNotParse() throws IOException {
+        inst.write("config/extra.json", "{\n  \"a\": [1,\n}\n");
+
+        JsonNode document = validate();
+
+        assertThat(ServeFixture.findings(document)).containsExactly("schema error engine.schema.config-syntax config/extra.json");
+        assertThat(document.at("/findings/schema/0/message").asText()).startsWith("not valid JSON: ");
+    }
+
+    @Test
     void aConfigWithoutARequiredKey() throws IOException {
         inst.write("config/server.toml", ServeFixture.CONFIG.replace("http_port = 8080\n", ""));
 

@@ -3,7 +3,6 @@ package dev.verpath.builtin;
 import dev.verpath.builtin.config.ConfigRules;
 import dev.verpath.builtin.config.ConfigSchemaValidation;
 import dev.verpath.builtin.data.DataRules;
-import dev.verpath.builtin.data.DataSchemaValidation;
 import dev.verpath.builtin.data.RecordSchemaCheck;
 import dev.verpath.builtin.model.ModelIntegrityValidation;
 import dev.verpath.builtin.model.ModelRules;
@@ -24,8 +23,9 @@ import org.pf4j.Extension;
  *
  * <p>Rule ids: {@code serve.<to>.config|data|model} for upgrades and
  * {@code serve.down.<to>.config|data|model} for downgrades; validation ids
- * {@code serve.<version>.config-schema|data-schema|model-integrity|version-file} and record checks
- * {@code serve.<version>.record-schema}.
+ * {@code serve.<version>.config-schema|model-integrity|version-file} and record checks
+ * {@code serve.<version>.data-schema} (which {@code migrate validate} runs on the installed records too). None of the
+ * validations reads record files, so the record pipeline carries records through every step in one pass.
  */
 @Extension
 public final class ServeRuleSet implements RuleSet {
@@ -51,7 +51,6 @@ public final class ServeRuleSet implements RuleSet {
         List<ValidationRule> allValidations = new ArrayList<>();
         allValidations.addAll(VersionFileValidation.all());
         allValidations.addAll(ConfigSchemaValidation.all());
-        allValidations.addAll(DataSchemaValidation.all());
         allValidations.addAll(ModelIntegrityValidation.all());
         this.validations = List.copyOf(allValidations);
         this.recordChecks = List.copyOf(RecordSchemaCheck.all());

@@ -33,6 +33,12 @@ public final class VersionFileValidation implements ValidationRule {
         return descriptor;
     }
 
+    /** @return false: it reads no record file, so the steps around its version stay in one record pass */
+    @Override
+    public boolean readsRecordFiles() {
+        return false;
+    }
+
     @Override
     public List<Finding> check(ValidationContext context) throws IOException {
         String path = ServeLayout.VERSION_FILE;

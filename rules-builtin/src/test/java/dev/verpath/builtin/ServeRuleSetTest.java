@@ -83,9 +83,9 @@ class ServeRuleSetTest {
     void loadsIntoTheRegistryWithUniqueIds() {
         RuleRegistry registry = RuleRegistry.ofBuiltIns(set);
         assertThat(registry.rules("serve")).hasSize(15);
-        assertThat(registry.validations()).hasSize(4 + 4 + 4 + 3);
+        assertThat(registry.validations()).hasSize(4 + 4 + 3);
         assertThat(registry.recordChecks()).extracting(c -> c.descriptor().id())
-                .containsExactly("serve.1.0.0.record-schema", "serve.2.0.0.record-schema", "serve.2.1.0.record-schema");
+                .containsExactly("serve.1.0.0.data-schema", "serve.2.0.0.data-schema", "serve.2.1.0.data-schema");
     }
 
     @Test

@@ -24,7 +24,6 @@ import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.validate.ProblemList;
 import dev.verpath.engine.validate.ReadOnlyView;
 import dev.verpath.engine.validate.SourceValidation;
-import dev.verpath.engine.validate.Strictness;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.ChangeList;
 import dev.verpath.engine.workspace.CommitSection;
@@ -33,7 +32,6 @@ import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.ShadowCommit;
 import dev.verpath.engine.workspace.ShadowWorkspace;
-import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleKind;
 import java.io.IOException;
@@ -91,7 +89,8 @@ public final class MigrationExecutor {
         // read before anything runs, so a setting that is not a number stops the run at once
         long keepFree = settings.keepFreeBytes();
         RecordPasses passes = new RecordPasses(plan.steps(), registry, validator, settings.recordThreads(),
-                settings.validateIntegrity());
+                settings.validateIntegrity(), step -> settings.validateAfterMigration()
+                && validator.readsRecordFiles(plan.product(), step.to()));
         Installation installation = target.installation();
         Path state = installation.stateFolder();
         Path backupFolder = settings.backupDir().orElse(state.resolve("backups")).toAbsolutePath().normalize();
@@ -239,6 +238,7 @@ public final class MigrationExecutor {
         List<PlanStep> steps = plan.steps();
         int historyBase = History.in(installation.stateFolder()).read().size();
         List<HistoryEntry> entries = new ArrayList<>();
+        StepValidation validation = new StepValidation(registry, settings, validator, this::ruleName, installation.root());
         for (int i = 0; i < steps.size(); i++) {
             PlanStep step = steps.get(i);
             Instant stepStarted = clock.instant();
@@ -264,7 +264,10 @@ public final class MigrationExecutor {
                                 report, progress, activity);
                     }
                     ran.addAll(step.rules(RuleKind.DATA));
-                    streamedGlobs.addAll(RecordPasses.globs(pass.get()));
+                    if (pass.get().get(pass.get().size() - 1) != step) {
+                        // inside a pass the files on disk are already further along; at its end they are this step's
+                        streamedGlobs.addAll(RecordPasses.globs(pass.get()));
+                    }
                 } else {
                     ran.addAll(runner.dataRules(step.rules(RuleKind.DATA)));
                 }
@@ -276,7 +279,7 @@ public final class MigrationExecutor {
                 shadow.writeString(Installation.VERSION_FILE, installation.versionFileText(plan.product(), step.to()));
             }
             if (settings.validateAfterMigration()) {
-                validateStep(plan.product(), step, shadow, streamedGlobs);
+                validation.after(plan.product(), step, shadow, streamedGlobs, report);
             }
             TreeMap<String, String> sums = new TreeMap<>();
             ran.forEach(r -> sums.put(r.descriptor().id(), RuleChecksum.of(r)));
@@ -300,27 +303,6 @@ public final class MigrationExecutor {
     /** A rule as messages name it: {@code rule <id>}, followed by {@code of plugin <id>@<version>} for a plugin's. */
     private String ruleName(String ruleId) {
         return "rule " + ruleId + registry.origin(ruleId).filter(o -> !o.equals(LoadedRuleSet.BUILT_IN)).map(o -> " of " + o).orElse("");
-    }
-
-    /**
-     * Validates a step's target on a read-only view. Data files the record pipeline streamed are hidden:
-     * their records were checked in memory at every version they passed, so re-reading them is wasted work
-     * (and at an intermediate step they are already further along).
-     */
-    private void validateStep(String product, PlanStep step, ShadowWorkspace shadow, Set<String> hiddenGlobs) {
-        StepChecks checks = StepChecks.of(settings, registry.product(product));
-        List<Finding> findings = validator.validate(new ReadOnlyView(shadow, hiddenGlobs), product, step.to()).stream()
-                .filter(f -> f.path().isEmpty() || shadow.live().real(f.path()).isPresent())
-                .filter(checks::judged)
-                .toList();
-        boolean strict = Strictness.of(false, settings, registry, product);
-        Optional<Finding> error = findings.stream().filter(f -> InstallationValidator.failed(List.of(f), strict)).findFirst();
-        if (error.isPresent()) {
-            Finding f = error.get();
-            throw new EngineFailure(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)"
-                    : shadow.live().display(f.path())) + StepRunner.at(f.location()) + ": " + f.message() + " (validation " + ruleName(f.ruleId()).substring(5)
-                    + " after step " + step.from() + " -> " + step.to() + "); the installation is unchanged; " + f.remedy());
-        }
     }
 
     private void commit(Installation installation, MigrationPlan plan, ShadowWorkspace shadow, Optional<BackupInfo> backup,

@@ -22,7 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * The record passes of a plan: consecutive steps whose data rules are all record rules are fused into one
- * streaming pass ({@link RecordPipeline}), and a whole-file data rule is a barrier between passes. Immutable.
+ * streaming pass ({@link RecordPipeline}), and a whole-file data rule is a barrier between passes. A pass also ends
+ * at a step whose target version has a validation that reads record files, so that the validation after that step
+ * sees the records of its version, written. Immutable.
  */
 final class RecordPasses {
 
@@ -40,9 +42,10 @@ final class RecordPasses {
      * @param threads      how many threads migrate records
      * @param checkRecords whether each record is checked against its version's record checks as it leaves a step
      *                     ({@code [data_migration] validate_integrity})
+     * @param endsPass     whether a pass must end at a step (its validation reads the record files)
      */
     RecordPasses(List<PlanStep> steps, RuleRegistry registry, InstallationValidator validator, int threads,
-                 boolean checkRecords) {
+                 boolean checkRecords, java.util.function.Predicate<PlanStep> endsPass) {
         this.steps = List.copyOf(steps);
         this.registry = registry;
         this.validator = validator;
@@ -51,7 +54,8 @@ final class RecordPasses {
         this.passEnd = new int[steps.size()];
         for (int i = steps.size() - 1; i >= 0; i--) {
             boolean fusable = steps.get(i).rules(RuleKind.DATA).stream().allMatch(r -> r instanceof RecordRule);
-            passEnd[i] = !fusable ? -1 : (i + 1 < steps.size() && passEnd[i + 1] >= 0 ? passEnd[i + 1] : i);
+            boolean continues = i + 1 < steps.size() && passEnd[i + 1] >= 0 && !endsPass.test(steps.get(i));
+            passEnd[i] = !fusable ? -1 : (continues ? passEnd[i + 1] : i);
         }
     }
 

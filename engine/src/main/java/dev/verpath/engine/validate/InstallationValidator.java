@@ -133,6 +133,18 @@ public final class InstallationValidator {
     }
 
     /**
+     * Whether a validation of a product at a version reads record files ({@link ValidationRule#readsRecordFiles()}).
+     *
+     * @param product the product
+     * @param version the version
+     * @return true when one does
+     */
+    public boolean readsRecordFiles(String product, String version) {
+        return registry.validations().stream().anyMatch(r -> r.descriptor().product().equals(product)
+                && covers(r.descriptor().versions(), version) && r.readsRecordFiles());
+    }
+
+    /**
      * The record checks for a product at a version.
      *
      * @param product the product

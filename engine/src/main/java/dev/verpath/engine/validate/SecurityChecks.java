@@ -41,24 +41,36 @@ final class SecurityChecks {
 
     /** @return the checks */
     static List<TreeCheck> all() {
-        return List.of(
-                TreeCheck.of(describe("path-escape", "Paths inside the installation", "Checks that every file a metadata "
-                        + "file or manifest lists lies inside the installation: no absolute path, no '..' that leaves the "
-                        + "root.", Severity.ERROR), SecurityChecks::pathEscapes),
+        List<TreeCheck> content = content();
+        return List.of(content.get(0),
                 TreeCheck.of(describe("symlink-escape", "Symbolic links inside the installation", "Checks that no "
                         + "symbolic link points outside the installation.", Severity.ERROR), SecurityChecks::symlinks),
                 TreeCheck.of(describe("executable", "No executable model or data files", "Checks that files in the "
                         + "models and data folders have no executable bit.", Severity.WARNING), SecurityChecks::executables),
                 TreeCheck.of(describe("world-writable", "Nothing writable by everyone", "Checks that no file or folder is "
                         + "writable by every user.", Severity.WARNING), SecurityChecks::worldWritable),
+                content.get(1), content.get(2),
+                TreeCheck.of(describe("pickle-weights", "No pickle weights", "Flags weight files in a pickle-based format "
+                        + "(.bin, .pt, .pth, .ckpt, .pkl), which can run code when they are loaded.", Severity.WARNING),
+                        SecurityChecks::pickles));
+    }
+
+    /**
+     * The checks that judge what files hold rather than how they sit on disk, so that they also apply to the files a
+     * rule wrote: paths that leave the installation, plain {@code http://} sources, secrets in clear.
+     *
+     * @return those checks, in the order of {@link #all()}
+     */
+    static List<TreeCheck> content() {
+        return List.of(
+                TreeCheck.of(describe("path-escape", "Paths inside the installation", "Checks that every file a metadata "
+                        + "file or manifest lists lies inside the installation: no absolute path, no '..' that leaves the "
+                        + "root.", Severity.ERROR), SecurityChecks::pathEscapes),
                 TreeCheck.of(describe("plain-http", "No plain http sources", "Checks that configuration files name no "
                         + "http:// source other than the local machine.", Severity.WARNING), SecurityChecks::plainHttp),
                 TreeCheck.of(describe("secret-in-config", "No secrets in clear", "Checks that configuration files hold no "
                         + "literal value under a key named like a secret (api_key, token, password and the like).",
-                        Severity.WARNING), SecurityChecks::secrets),
-                TreeCheck.of(describe("pickle-weights", "No pickle weights", "Flags weight files in a pickle-based format "
-                        + "(.bin, .pt, .pth, .ckpt, .pkl), which can run code when they are loaded.", Severity.WARNING),
-                        SecurityChecks::pickles));
+                        Severity.WARNING), SecurityChecks::secrets));
     }
 
     private static ValidationDescriptor describe(String name, String displayName, String description, Severity severity) {

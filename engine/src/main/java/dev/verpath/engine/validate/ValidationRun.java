@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * One validation of an installation at a version: that the version is one the loaded rules know, the
- * product's validation rules on a read-only view, and the engine's own checks on the files on disk; only
- * the categories asked for. Not thread-safe; one run per call.
+ * product's validation rules and record checks ({@link RecordFileChecks}) on a read-only view, and the engine's own
+ * checks on the files on disk; only the categories asked for. Not thread-safe; one run per call.
  */
 public final class ValidationRun {
 
@@ -81,13 +81,23 @@ public final class ValidationRun {
             knownVersion(product, version).ifPresent(findings::add);
         }
         findings.addAll(new InstallationValidator(registry, maxRecordBytes).validate(view, product, version, categories));
+        try {
+            findings.addAll(RecordFileChecks.findings(registry, view, product, version, maxRecordBytes, categories));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            findings.add(Finding.of(RecordFileChecks.SYNTAX, "", null, "the record files could not be listed: "
+                    + dev.verpath.engine.backup.Excerpt.reason(e), "Check the installation's permissions and run again."));
+        }
+        List<Finding> productFindings = List.copyOf(findings);
         for (TreeCheck check : engineChecks.map(EngineChecks::all).orElse(List.of())) {
             ValidationDescriptor d = check.descriptor();
             if (!categories.contains(d.category())) {
                 continue;
             }
             try {
-                findings.addAll(check.check(tree));
+                // a config file the product's own rule already reports on that line is not reported twice
+                check.check(tree).stream().filter(f -> !f.ruleId().equals(ConfigSyntax.DESCRIPTOR.id())
+                                || productFindings.stream().noneMatch(p -> p.path().equals(f.path()) && p.location().equals(f.location())))
+                        .forEach(findings::add);
             } catch (IOException | RuntimeException e) {
                 findings.add(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
                         "check failed to run: " + e.getMessage(), "Make the files it names readable and run it again."));

@@ -32,6 +32,22 @@ public final class EditedJson implements JsonDocument {
     }
 
     /**
+     * Checks that a JSON file parses, as {@link #EditedJson(String, String)} would read it when it holds an object, and
+     * as any JSON value otherwise (a file a rule only reads need not be an object).
+     *
+     * @param path the file, relative to the installation, for messages
+     * @param text its content
+     * @throws dev.verpath.rules.RuleFailure naming the line, in the words a migration uses, when it does not parse
+     */
+    public static void requireSyntax(String path, String text) {
+        if (text.stripLeading().startsWith("{")) {
+            JsonOutline.read(path, text);
+        } else {
+            JsonOutline.requireSyntax(path, text);
+        }
+    }
+
+    /**
      * The text of a JSON file made anew: one member a line, two spaces a level, a final newline.
      *
      * @param object what the file holds

@@ -71,6 +71,35 @@ final class JsonOutline {
     }
 
     /**
+     * Reads a JSON document of any kind (an object, an array, a value) only to find whether it parses.
+     *
+     * @param path the file, for a failure's message
+     * @param text the document
+     * @throws RuleFailure naming the line, in the words of {@link #read}, when the text is not one JSON value
+     */
+    static void requireSyntax(String path, String text) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() == null) {
+                throw new RuleFailure(path, "line 1", "not valid JSON: the file is empty");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new RuleFailure(path, "line " + parser.currentTokenLocation().getLineNr(),
+                        "more after the JSON value; the file must hold one JSON value and nothing else");
+            }
+        } catch (JsonParseException e) {
+            throw notValid(path, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RuleFailure notValid(String path, JsonParseException e) {
+        int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+        return new RuleFailure(path, "line " + line, "not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    }
+
+    /**
      * Reads a document that must be one JSON object.
      *
      * @param path the file, for a failure's message
@@ -93,8 +122,7 @@ final class JsonOutline {
             }
             return root;
         } catch (JsonParseException e) {
-            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw new RuleFailure(path, "line " + line, "not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw notValid(path, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

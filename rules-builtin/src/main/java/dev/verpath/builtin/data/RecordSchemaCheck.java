@@ -17,7 +17,10 @@ import java.util.Optional;
  * The shape of a record at one version from 1.0.0 on: the right {@code schema_version}; from 2.0.0 on
  * a {@code timestamp} string and no {@code ts}, {@code usage} an object; at 2.1.0 a {@code metrics}
  * object and no {@code api_key}. Fields the formats do not define are not looked at. (A 0.1.0 record
- * has no required shape.) Immutable and thread-safe.
+ * has no required shape.) One declaration for both places a record is checked: the record pipeline runs it on
+ * every record as it leaves a step (failing the step, naming the file and line), and {@code migrate validate} runs
+ * it on every record of the installed files under {@code data/} (a finding on the file and line), in the same
+ * words. Immutable and thread-safe.
  */
 public final class RecordSchemaCheck implements RecordCheck {
 
@@ -25,9 +28,9 @@ public final class RecordSchemaCheck implements RecordCheck {
     private final int schemaVersion;
 
     private RecordSchemaCheck(String version, int schemaVersion) {
-        this.descriptor = new ValidationDescriptor("serve." + version + ".record-schema", "Record schema " + version,
-                "Checks that a record has schema_version " + schemaVersion + " and the field shapes of version "
-                        + version + ".", ServeLayout.PRODUCT, version, ValidationCategory.SCHEMA, Severity.ERROR);
+        this.descriptor = new ValidationDescriptor("serve." + version + ".data-schema", "Data schema " + version,
+                "Checks that every record under data/ has schema_version " + schemaVersion + " and the field shapes of "
+                        + "version " + version + ".", ServeLayout.PRODUCT, version, ValidationCategory.SCHEMA, Severity.ERROR);
         this.schemaVersion = schemaVersion;
     }
 

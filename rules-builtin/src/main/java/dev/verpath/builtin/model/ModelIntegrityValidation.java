@@ -51,6 +51,12 @@ public final class ModelIntegrityValidation implements ValidationRule {
         return descriptor;
     }
 
+    /** @return false: it reads no record file, so the steps around its version stay in one record pass */
+    @Override
+    public boolean readsRecordFiles() {
+        return false;
+    }
+
     @Override
     public List<Finding> check(ValidationContext context) throws IOException {
         Workspace workspace = context.workspace();
