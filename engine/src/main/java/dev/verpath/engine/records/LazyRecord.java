@@ -94,29 +94,32 @@ final class LazyRecord implements RecordView {
     }
 
     /**
-     * One object: its fields in order, its bytes while nothing in it changed, and where the blanks after its
-     * {@code '{'} end ({@code innerStart}) and those before its {@code '}'} start ({@code innerEnd}).
+     * One object: its fields in order, its bytes while nothing in it changed, and its first, second and last
+     * fields as read (null where it had fewer), whose bytes say how the object was spaced.
      */
     static final class Obj {
         final byte[] buffer;
         final int start;
         final int end;
-        final int innerStart;
-        final int innerEnd;
+        final Field readFirst;
+        final Field readSecond;
+        final Field readLast;
         final ArrayList<Field> fields;
         boolean restructured;
 
-        Obj(byte[] buffer, int start, int end, int innerStart, int innerEnd, ArrayList<Field> fields) {
+        Obj(byte[] buffer, int start, int end, ArrayList<Field> fields) {
             this.buffer = buffer;
             this.start = start;
             this.end = end;
-            this.innerStart = innerStart;
-            this.innerEnd = innerEnd;
             this.fields = fields;
+            int count = fields.size();
+            this.readFirst = count > 0 ? fields.get(0) : null;
+            this.readSecond = count > 1 ? fields.get(1) : null;
+            this.readLast = count > 0 ? fields.get(count - 1) : null;
         }
 
         static Obj empty() {
-            Obj obj = new Obj(null, -1, -1, -1, -1, new ArrayList<>(4));
+            Obj obj = new Obj(null, -1, -1, new ArrayList<>(4));
             obj.restructured = true;
             return obj;
         }
@@ -260,11 +263,10 @@ final class LazyRecord implements RecordView {
             throw new RecordSyntax.NotAnObjectException("unexpected " + RecordSyntax.describe(parser.currentToken()));
         }
         int close = base + (int) offset(parser);
-        if (pending == null) {
-            return new Obj(buffer, open, close + 1, open + 1, close, fields);
+        if (pending != null) {
+            pending.valueEnd = valueEnd(buffer, close, false);
         }
-        pending.valueEnd = valueEnd(buffer, close, false);
-        return new Obj(buffer, open, close + 1, fields.get(0).nameStart, pending.valueEnd, fields);
+        return new Obj(buffer, open, close + 1, fields);
     }
 
     /** Where the current token starts, relative to the parser's input. */

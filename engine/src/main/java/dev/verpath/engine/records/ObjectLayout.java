@@ -9,9 +9,10 @@ import java.util.List;
  * {@code '{'} and before its {@code '}'} stay; a member still in its place keeps the separator before it (so a
  * removed member takes its own along, and no {@code ,,} or {@code , }} is left); a member still in its object
  * keeps the spacing around its colon, renamed or not. A member added, or moved into the object or to another place
- * in it, follows its nearest neighbour that has spacing of its own, the one before it first: the separator of a
- * member that has one, else a comma followed by the blanks after a member's colon; the spacing around a member's
- * colon. An object with no such member (one made by an edit) is compact. Stateless.
+ * in it, follows its nearest neighbour that has spacing of its own, the one before it first, else the object as it
+ * was read: the separator between its first two members (or, with one member, a comma and the blanks after its
+ * colon) and the spacing around its first member's colon. An object read without members, or made by an edit, is
+ * compact. Stateless.
  */
 final class ObjectLayout {
 
@@ -30,8 +31,8 @@ final class ObjectLayout {
             out.write('}');
             return;
         }
-        if (obj.buffer != null) {
-            out.write(obj.buffer, obj.start + 1, obj.innerStart - obj.start - 1);
+        if (obj.readFirst != null) {
+            out.write(obj.buffer, obj.start + 1, obj.readFirst.nameStart - obj.start - 1);
         }
         for (int i = 0; i < count; i++) {
             Field f = fields.get(i);
@@ -42,44 +43,33 @@ final class ObjectLayout {
                     continue;
                 }
                 out.write(f.buffer, f.sepStart, f.sepEnd - f.sepStart);
-                if (untouched) {
-                    out.write(f.buffer, f.nameStart, f.valueEnd - f.nameStart);
-                    continue;
-                }
-            } else {
-                if (i > 0) {
-                    separator(fields, i, out);
-                }
-                if (untouched) {
-                    out.write(f.buffer, f.nameStart, f.valueEnd - f.nameStart);
-                    continue;
-                }
+            } else if (i > 0) {
+                separator(obj, i, out);
             }
-            member(fields, i, f, out);
+            if (untouched) {
+                out.write(f.buffer, f.nameStart, f.valueEnd - f.nameStart);
+            } else {
+                member(obj, i, f, out);
+            }
         }
-        if (obj.buffer != null) {
-            out.write(obj.buffer, obj.innerEnd, obj.end - 1 - obj.innerEnd);
+        if (obj.readLast != null) {
+            out.write(obj.buffer, obj.readLast.valueEnd, obj.end - 1 - obj.readLast.valueEnd);
         }
         out.write('}');
     }
 
-    /** Writes a touched member from its name on: the name, the colon with its spacing, the value. */
-    private static void member(List<Field> fields, int i, Field f, RecordBytes out) {
+    /** Writes a touched member: the name, the colon with its spacing, the value. */
+    private static void member(Obj obj, int i, Field f, RecordBytes out) {
+        int colon = f.buffer != null ? colonStart(f) : -1;
+        if (f.buffer != null && !f.renamed) {
+            out.write(f.buffer, f.nameStart, colon - f.nameStart);
+        } else {
+            out.writeString(f.name);
+        }
         if (f.keepsColon) {
-            int colon = colonStart(f);
-            if (f.renamed) {
-                out.writeString(f.name);
-            } else {
-                out.write(f.buffer, f.nameStart, colon - f.nameStart);
-            }
             out.write(f.buffer, colon, f.valueStart - colon);
         } else {
-            if (f.buffer != null && !f.renamed) {
-                out.write(f.buffer, f.nameStart, colonStart(f) - f.nameStart);
-            } else {
-                out.writeString(f.name);
-            }
-            colon(fields, i, out);
+            colon(obj, i, out);
         }
         if (f.replaced) {
             JsonValues.write(f.value, out);
@@ -90,53 +80,42 @@ final class ObjectLayout {
         }
     }
 
-    /** Where the spacing around a read member's colon starts: just after its name. */
-    private static int colonStart(Field f) {
-        int i = f.valueStart - 1;
-        while (blank(f.buffer[i])) {
-            i--;
-        }
-        i--; // the colon
-        while (blank(f.buffer[i])) {
-            i--;
-        }
-        return i + 1;
-    }
-
-    private static boolean blank(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-    }
-
-    /** Writes the separator before member i, which has none of its own, as its neighbours are separated. */
-    private static void separator(List<Field> fields, int i, RecordBytes out) {
-        int from = nearest(fields, i, true);
+    /** Writes the separator before member i, which has none of its own, as its neighbours or the object. */
+    private static void separator(Obj obj, int i, RecordBytes out) {
+        int from = nearest(obj.fields, i, true);
         if (from >= 0) {
-            Field n = fields.get(from);
+            Field n = obj.fields.get(from);
             out.write(n.buffer, n.sepStart, n.sepEnd - n.sepStart);
-            return;
-        }
-        out.write(',');
-        int spaced = nearest(fields, i, false);
-        if (spaced >= 0) {
-            Field n = fields.get(spaced);
-            int blanks = n.valueStart;
-            while (blank(n.buffer[blanks - 1])) {
-                blanks--;
+        } else if (obj.readSecond != null) {
+            out.write(obj.buffer, obj.readFirst.valueEnd, obj.readSecond.nameStart - obj.readFirst.valueEnd);
+        } else {
+            out.write(',');
+            Field spaced = colonSpaced(obj, i);
+            if (spaced != null) {
+                int blanks = spaced.valueStart;
+                while (blank(spaced.buffer[blanks - 1])) {
+                    blanks--;
+                }
+                out.write(spaced.buffer, blanks, spaced.valueStart - blanks);
             }
-            out.write(n.buffer, blanks, n.valueStart - blanks);
         }
     }
 
-    /** Writes the colon of member i, which has no spacing of its own, as its neighbours' colons are spaced. */
-    private static void colon(List<Field> fields, int i, RecordBytes out) {
-        int from = nearest(fields, i, false);
-        if (from < 0) {
+    /** Writes the colon of member i, which has no spacing of its own there, as its neighbours or the object. */
+    private static void colon(Obj obj, int i, RecordBytes out) {
+        Field spaced = colonSpaced(obj, i);
+        if (spaced == null) {
             out.write(':');
             return;
         }
-        Field n = fields.get(from);
-        int start = colonStart(n);
-        out.write(n.buffer, start, n.valueStart - start);
+        int start = colonStart(spaced);
+        out.write(spaced.buffer, start, spaced.valueStart - start);
+    }
+
+    /** @return the member whose colon spacing member i follows, or null (then it is compact) */
+    private static Field colonSpaced(Obj obj, int i) {
+        int from = nearest(obj.fields, i, false);
+        return from >= 0 ? obj.fields.get(from) : obj.readFirst;
     }
 
     /**
@@ -155,5 +134,22 @@ final class ObjectLayout {
             }
         }
         return -1;
+    }
+
+    /** Where the spacing around a read member's colon starts: just after its name. */
+    private static int colonStart(Field f) {
+        int i = f.valueStart - 1;
+        while (blank(f.buffer[i])) {
+            i--;
+        }
+        i--; // the colon
+        while (blank(f.buffer[i])) {
+            i--;
+        }
+        return i + 1;
+    }
+
+    private static boolean blank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 }

@@ -62,6 +62,18 @@ class RecordSpacingTest {
     }
 
     @Test
+    void whenNoMemberKeepsItsOwnSpacingTheObjectIsSpacedAsItWasRead() throws IOException {
+        assertThat(edited("{ 'a' : 1 , 'b' : 2 }", RecordEdit.remove("b"), RecordEdit.set("c", JsonValue.of(3))))
+                .isEqualTo(json("{ 'a' : 1 , 'c' : 3 }"));
+        assertThat(edited("  { 'ts' : 12 , 'latency_ms' : 3 , 'prompt_tokens' : 1 }  ",
+                RecordEdit.set("schema_version", JsonValue.of(1)), RecordEdit.rename("ts", "timestamp"),
+                RecordEdit.moveInto("usage", "prompt_tokens"), RecordEdit.moveInto("metrics", "latency_ms")))
+                .as("the fused steps of a migration leave no field with a separator of its own")
+                .isEqualTo(json("  { 'timestamp' : 12 , 'metrics' : {'latency_ms':3} , 'usage' : {'prompt_tokens':1}"
+                        + " , 'schema_version' : 1 }  "));
+    }
+
+    @Test
     void aFieldInsertedBesideAnotherFollowsItsNeighbours() throws IOException {
         LazyRecord record = EditedLines.record(json("{'a': 1, 'b': 2}"));
 
