@@ -82,6 +82,10 @@ final class ObjectLayout {
 
     /** Writes the separator before member i, which has none of its own, as its neighbours or the object. */
     private static void separator(Obj obj, int i, RecordBytes out) {
+        if (obj.buffer == null) {
+            out.write(','); // made by an edit: none of its members has spacing to follow
+            return;
+        }
         int from = nearest(obj.fields, i, true);
         if (from >= 0) {
             Field n = obj.fields.get(from);
@@ -103,6 +107,10 @@ final class ObjectLayout {
 
     /** Writes the colon of member i, which has no spacing of its own there, as its neighbours or the object. */
     private static void colon(Obj obj, int i, RecordBytes out) {
+        if (obj.buffer == null) {
+            out.write(':');
+            return;
+        }
         Field spaced = colonSpaced(obj, i);
         if (spaced == null) {
             out.write(':');
