@@ -25,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * One record as the rules see it ({@link RecordView}), kept as the bytes it was read from: the top-level fields are
  * indexed (name, where the value's bytes are), a field is parsed only when a rule reads it, and a nested object only
  * when a path goes into it. Written back, every field no rule touched is copied byte for byte (a record no rule
- * changed is the line as it was); a touched field is written as compact JSON. Not thread-safe: one record at a time.
+ * changed is the line as it was), and so are the bytes between fields: a renamed key or a replaced value keeps its
+ * own spacing and separators, and a field added or moved into an object follows its neighbours ({@link ObjectLayout}).
+ * A new value is written as compact JSON. Not thread-safe: one record at a time.
  */
 final class LazyRecord implements RecordView {
 
@@ -33,33 +35,44 @@ final class LazyRecord implements RecordView {
     private static final int PATH_CACHE_LIMIT = 10_000;
     private static final ThreadLocal<RecordBytes> BYTES = ThreadLocal.withInitial(RecordBytes::new);
 
-    /** One field of an object: its name and where its value is, or its new value. */
+    /**
+     * One field of an object: its name and where its value is, or its new value; and whose spacing it is written
+     * with: the separator before it (from {@code sepStart}, the previous value's end, to {@code sepEnd}, its name)
+     * while it stays in its place in the object it was read from, the spacing around its colon while it stays in
+     * that object.
+     */
     static final class Field {
         final byte[] buffer;
         String name;
         final int nameStart;
         final int valueStart;
         int valueEnd;
+        int sepStart;
+        int sepEnd;
+        boolean keepsColon;
         JsonValue value;
         boolean replaced;
         boolean renamed;
         Obj nested;
 
-        Field(byte[] buffer, String name, int nameStart, int valueStart) {
+        Field(byte[] buffer, String name, int nameStart, int valueStart, int sepStart) {
             this.buffer = buffer;
             this.name = name;
             this.nameStart = nameStart;
             this.valueStart = valueStart;
+            this.sepStart = sepStart;
+            this.sepEnd = nameStart;
+            this.keepsColon = buffer != null;
         }
 
         Field(String name, JsonValue value) {
-            this(null, name, -1, -1);
+            this(null, name, -1, -1, -1);
             this.value = value;
             this.replaced = true;
         }
 
         Field(String name, Obj nested) {
-            this(null, name, -1, -1);
+            this(null, name, -1, -1, -1);
             this.nested = nested;
             this.renamed = true;
         }
@@ -67,13 +80,30 @@ final class LazyRecord implements RecordView {
         boolean untouched() {
             return !replaced && !renamed && (nested == null || !nested.changed());
         }
+
+        /** The field left its place: it is written with the separator of its new neighbours. */
+        void moved() {
+            sepStart = -1;
+        }
+
+        /** The field went into another object: it is written with that object's spacing. */
+        void adopted() {
+            sepStart = -1;
+            keepsColon = false;
+        }
     }
 
-    /** One object: its fields in order, and its bytes while nothing in it changed. */
+    /**
+     * One object: its fields in order, its bytes while nothing in it changed, and its first, second and last
+     * fields as read (null where it had fewer), whose bytes say how the object was spaced.
+     */
     static final class Obj {
         final byte[] buffer;
         final int start;
         final int end;
+        final Field readFirst;
+        final Field readSecond;
+        final Field readLast;
         final ArrayList<Field> fields;
         boolean restructured;
 
@@ -82,6 +112,10 @@ final class LazyRecord implements RecordView {
             this.start = start;
             this.end = end;
             this.fields = fields;
+            int count = fields.size();
+            this.readFirst = count > 0 ? fields.get(0) : null;
+            this.readSecond = count > 1 ? fields.get(1) : null;
+            this.readLast = count > 0 ? fields.get(count - 1) : null;
         }
 
         static Obj empty() {
@@ -119,6 +153,8 @@ final class LazyRecord implements RecordView {
                 return first;
             }
             Field kept = fields.get(last);
+            kept.sepStart = fields.get(first).sepStart;
+            kept.sepEnd = fields.get(first).sepEnd;
             fields.removeIf(f -> f.name.equals(name));
             fields.add(first, kept);
             restructured = true;
@@ -139,31 +175,7 @@ final class LazyRecord implements RecordView {
                 out.write(buffer, start, end - start);
                 return;
             }
-            writeFields(out);
-        }
-
-        void writeFields(RecordBytes out) {
-            out.write('{');
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                Field f = fields.get(i);
-                if (f.untouched()) {
-                    out.write(f.buffer, f.nameStart, f.valueEnd - f.nameStart);
-                    continue;
-                }
-                out.writeString(f.name);
-                out.write(':');
-                if (f.replaced) {
-                    JsonValues.write(f.value, out);
-                } else if (f.nested != null) {
-                    f.nested.write(out);
-                } else {
-                    out.write(f.buffer, f.valueStart, f.valueEnd - f.valueStart);
-                }
-            }
-            out.write('}');
+            ObjectLayout.write(this, out);
         }
 
         JsonObject toValue() {
@@ -234,15 +246,17 @@ final class LazyRecord implements RecordView {
         Field pending = null;
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             int nameStart = base + (int) offset(parser);
+            int sepStart = -1;
             if (pending != null) {
                 pending.valueEnd = valueEnd(buffer, nameStart, true);
+                sepStart = pending.valueEnd;
             }
             JsonToken value = parser.nextToken();
             int valueStart = base + (int) offset(parser);
             if (value.isStructStart()) {
                 parser.skipChildren();
             }
-            pending = new Field(buffer, name, nameStart, valueStart);
+            pending = new Field(buffer, name, nameStart, valueStart, sepStart);
             fields.add(pending);
         }
         if (parser.currentToken() != JsonToken.END_OBJECT) {
@@ -307,7 +321,8 @@ final class LazyRecord implements RecordView {
     }
 
     /**
-     * Writes the record: the line as it was when nothing changed, else compact JSON with the untouched fields' bytes.
+     * Writes the record: the line as it was when nothing changed, else the bytes no edit touched with the edited
+     * fields among them (the blanks around the object included).
      *
      * @param out where to
      */
@@ -318,7 +333,9 @@ final class LazyRecord implements RecordView {
         }
         RecordBytes bytes = BYTES.get();
         bytes.clear();
-        root.writeFields(bytes);
+        bytes.write(line, start, root.start - start);
+        ObjectLayout.write(root, bytes);
+        bytes.write(line, root.end, start + length - root.end);
         bytes.writeTo(out);
     }
 
@@ -584,6 +601,11 @@ final class LazyRecord implements RecordView {
         from.restructured = true;
         if (from == to && position > at) {
             position--;
+        }
+        if (from == to) {
+            f.moved();
+        } else {
+            f.adopted();
         }
         // the value's bytes stay where they are: every field keeps the buffer it was read from
         if (!f.name.equals(name)) {

@@ -118,6 +118,7 @@ final class RecordEditor {
         int position = at;
         LazyRecord.Field field = parent.fields.remove(at);
         parent.restructured = true;
+        field.adopted();
         for (int d = depth; d < target.length - 1; d++) {
             int existing = holder.indexOf(target[d]);
             if (existing >= 0) {

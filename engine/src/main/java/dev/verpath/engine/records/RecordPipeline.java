@@ -33,8 +33,9 @@ import java.util.TreeSet;
  *       newline keeps having none, and an empty file stays empty;</li>
  *   <li>a line that is not one JSON object fails with a {@link RuleFailure} naming the file and the
  *       line ({@code line N}); the caller rolls the migration back;</li>
- *   <li>records are written as compact JSON in UTF-8 with fields in their order and numbers as written
- *       (see {@link RecordCodec}).</li>
+ *   <li>a record no rule changed is written as read; an edited one keeps the bytes of every field no edit
+ *       touched and the spacing between fields, fields in their order, new values as compact JSON in UTF-8
+ *       (see {@link LazyRecord} and {@link ObjectLayout}).</li>
  * </ul>
  *
  * <p>A rule applies only to the files its own {@code paths} globs match; a stage's checks run only on

@@ -3,17 +3,13 @@ package dev.verpath.engine.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.verpath.rules.RecordContext;
 import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.RuleFailure;
-import dev.verpath.rules.RuleReport;
 import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.json.JsonValue;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -21,76 +17,19 @@ import org.junit.jupiter.api.Test;
 /** Record edits and the record view on real lines: what changes, and that nothing else does, byte for byte. */
 class RecordEditorTest {
 
-    private final List<String> warnings = new ArrayList<>();
-
-    private final RecordContext context = new RecordContext() {
-        @Override
-        public String path() {
-            return "data/a.jsonl";
-        }
-
-        @Override
-        public long line() {
-            return 7;
-        }
-
-        @Override
-        public String product() {
-            return "p";
-        }
-
-        @Override
-        public Optional<String> flag(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String fromVersion() {
-            return "1.0.0";
-        }
-
-        @Override
-        public String toVersion() {
-            return "2.0.0";
-        }
-
-        @Override
-        public boolean lossyAllowed() {
-            return false;
-        }
-
-        @Override
-        public RuleReport report() {
-            return new RuleReport() {
-                @Override
-                public void warn(String path, String message) {
-                    warnings.add(path + ": " + message);
-                }
-
-                @Override
-                public void count(String counter, long delta) {
-                }
-            };
-        }
-    };
+    private final EditedLines lines = new EditedLines();
+    private final List<String> warnings = lines.warnings();
 
     private static LazyRecord record(String line) throws IOException {
-        byte[] bytes = ("xx" + line + "yy").getBytes(StandardCharsets.UTF_8);
-        return LazyRecord.parse(bytes, 2, bytes.length - 4);
+        return EditedLines.record(line);
     }
 
     private String edited(String line, RecordEdit... edits) throws IOException {
-        LazyRecord record = record(line);
-        for (RecordEdit edit : edits) {
-            RecordEditor.apply(edit, record, context);
-        }
-        return written(record);
+        return lines.edited(line, edits);
     }
 
     private static String written(LazyRecord record) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        record.write(out);
-        return out.toString(StandardCharsets.UTF_8);
+        return EditedLines.written(record);
     }
 
     @Test
@@ -133,7 +72,7 @@ class RecordEditorTest {
         assertThat(edited("{\"client\":{\"port\":80},\"client_ip\":\"h\"}", RecordEdit.rename("client_ip", "client.ip")))
                 .isEqualTo("{\"client\":{\"port\":80,\"ip\":\"h\"}}");
         assertThat(edited("{\"client\":{\"addr\": \"h\" ,\"port\":80}}", RecordEdit.rename("client.addr", "client.ip")))
-                .isEqualTo("{\"client\":{\"ip\":\"h\",\"port\":80}}");
+                .isEqualTo("{\"client\":{\"ip\": \"h\" ,\"port\":80}}");
     }
 
     @Test

@@ -1,0 +1,163 @@
+package dev.verpath.engine.records;
+
+import dev.verpath.engine.records.LazyRecord.Field;
+import dev.verpath.engine.records.LazyRecord.Obj;
+import java.util.List;
+
+/**
+ * Writes an object an edit changed with the bytes between its members as they were read. The blanks after its
+ * {@code '{'} and before its {@code '}'} stay; a member still in its place keeps the separator before it (so a
+ * removed member takes its own along, and no {@code ,,} or {@code , }} is left); a member still in its object
+ * keeps the spacing around its colon, renamed or not. A member added, or moved into the object or to another place
+ * in it, follows its nearest neighbour that has spacing of its own, the one before it first, else the object as it
+ * was read: the separator between its first two members (or, with one member, a comma and the blanks after its
+ * colon) and the spacing around its first member's colon. An object read without members, or made by an edit, is
+ * compact. Stateless.
+ */
+final class ObjectLayout {
+
+    private ObjectLayout() {
+    }
+
+    /**
+     * @param obj the object, changed
+     * @param out where to
+     */
+    static void write(Obj obj, RecordBytes out) {
+        List<Field> fields = obj.fields;
+        int count = fields.size();
+        out.write('{');
+        if (count == 0) {
+            out.write('}');
+            return;
+        }
+        if (obj.readFirst != null) {
+            out.write(obj.buffer, obj.start + 1, obj.readFirst.nameStart - obj.start - 1);
+        }
+        for (int i = 0; i < count; i++) {
+            Field f = fields.get(i);
+            boolean untouched = f.keepsColon && f.untouched();
+            if (i > 0 && f.sepStart >= 0) {
+                if (untouched && f.sepEnd == f.nameStart) {
+                    out.write(f.buffer, f.sepStart, f.valueEnd - f.sepStart);
+                    continue;
+                }
+                out.write(f.buffer, f.sepStart, f.sepEnd - f.sepStart);
+            } else if (i > 0) {
+                separator(obj, i, out);
+            }
+            if (untouched) {
+                out.write(f.buffer, f.nameStart, f.valueEnd - f.nameStart);
+            } else {
+                member(obj, i, f, out);
+            }
+        }
+        if (obj.readLast != null) {
+            out.write(obj.buffer, obj.readLast.valueEnd, obj.end - 1 - obj.readLast.valueEnd);
+        }
+        out.write('}');
+    }
+
+    /** Writes a touched member: the name, the colon with its spacing, the value. */
+    private static void member(Obj obj, int i, Field f, RecordBytes out) {
+        int colon = f.buffer != null ? colonStart(f) : -1;
+        if (f.buffer != null && !f.renamed) {
+            out.write(f.buffer, f.nameStart, colon - f.nameStart);
+        } else {
+            out.writeString(f.name);
+        }
+        if (f.keepsColon) {
+            out.write(f.buffer, colon, f.valueStart - colon);
+        } else {
+            colon(obj, i, out);
+        }
+        if (f.replaced) {
+            JsonValues.write(f.value, out);
+        } else if (f.nested != null) {
+            f.nested.write(out);
+        } else {
+            out.write(f.buffer, f.valueStart, f.valueEnd - f.valueStart);
+        }
+    }
+
+    /** Writes the separator before member i, which has none of its own, as its neighbours or the object. */
+    private static void separator(Obj obj, int i, RecordBytes out) {
+        if (obj.buffer == null) {
+            out.write(','); // made by an edit: none of its members has spacing to follow
+            return;
+        }
+        int from = nearest(obj.fields, i, true);
+        if (from >= 0) {
+            Field n = obj.fields.get(from);
+            out.write(n.buffer, n.sepStart, n.sepEnd - n.sepStart);
+        } else if (obj.readSecond != null) {
+            out.write(obj.buffer, obj.readFirst.valueEnd, obj.readSecond.nameStart - obj.readFirst.valueEnd);
+        } else {
+            out.write(',');
+            Field spaced = colonSpaced(obj, i);
+            if (spaced != null) {
+                int blanks = spaced.valueStart;
+                while (blank(spaced.buffer[blanks - 1])) {
+                    blanks--;
+                }
+                out.write(spaced.buffer, blanks, spaced.valueStart - blanks);
+            }
+        }
+    }
+
+    /** Writes the colon of member i, which has no spacing of its own there, as its neighbours or the object. */
+    private static void colon(Obj obj, int i, RecordBytes out) {
+        if (obj.buffer == null) {
+            out.write(':');
+            return;
+        }
+        Field spaced = colonSpaced(obj, i);
+        if (spaced == null) {
+            out.write(':');
+            return;
+        }
+        int start = colonStart(spaced);
+        out.write(spaced.buffer, start, spaced.valueStart - start);
+    }
+
+    /** @return the member whose colon spacing member i follows, or null (then it is compact) */
+    private static Field colonSpaced(Obj obj, int i) {
+        int from = nearest(obj.fields, i, false);
+        return from >= 0 ? obj.fields.get(from) : obj.readFirst;
+    }
+
+    /**
+     * @param separator true for a member with a separator of its own, false for one with its own colon spacing
+     * @return the index of the nearest such member to i, those before it first, or -1
+     */
+    private static int nearest(List<Field> fields, int i, boolean separator) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (separator ? fields.get(j).sepStart >= 0 : fields.get(j).keepsColon) {
+                return j;
+            }
+        }
+        for (int j = i + 1; j < fields.size(); j++) {
+            if (separator ? fields.get(j).sepStart >= 0 : fields.get(j).keepsColon) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** Where the spacing around a read member's colon starts: just after its name. */
+    private static int colonStart(Field f) {
+        int i = f.valueStart - 1;
+        while (blank(f.buffer[i])) {
+            i--;
+        }
+        i--; // the colon
+        while (blank(f.buffer[i])) {
+            i--;
+        }
+        return i + 1;
+    }
+
+    private static boolean blank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+}
