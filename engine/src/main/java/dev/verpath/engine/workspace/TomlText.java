@@ -141,10 +141,10 @@ public final class TomlText implements TomlDocument {
      */
     private List<String> members(String table, boolean tables) {
         List<String> path = table.isEmpty() ? List.of() : Toml.parseDottedKey(table);
-        TomlTable t = path.isEmpty() ? parsed : parsed.getTable(path);
-        if (t == null) {
-            return List.of();
+        if (!path.isEmpty() && !parsed.isTable(path)) {
+            return List.of(); // missing, or a value
         }
+        TomlTable t = path.isEmpty() ? parsed : parsed.getTable(path);
         List<String> names = new ArrayList<>();
         for (String k : t.keySet()) {
             if (t.isTable(List.of(k)) == tables) {

@@ -156,6 +156,8 @@ class TomlTextTest {
         assertThat(document.subTables("models.\"a.b\"")).as("an array of tables is a key, not a table").isEmpty();
         assertThat(document.subTables("models.plain")).containsExactly("inline");
         assertThat(document.subTables("nothing")).isEmpty();
+        assertThat(document.subTables("schema_version")).as("a value, not a table").isEmpty();
+        assertThat(document.keys("models.\"a.b\".files")).as("an array of tables").isEmpty();
     }
 
     @Test
