@@ -58,7 +58,7 @@ public record LegacyConfig(Map<WanModel, String> models, List<String> unknownMod
      * @throws RuleFailure when the file is not a JSON object of the legacy shape
      * @throws IOException when it cannot be read
      */
-    public static Optional<LegacyConfig> find(Workspace workspace, JsonFiles json) throws IOException {
+    static Optional<LegacyConfig> find(Workspace workspace, JsonFiles json) throws IOException {
         return workspace.isFile(WanLayout.LEGACY_CONFIG) ? Optional.of(read(workspace, json)) : Optional.empty();
     }
 
@@ -71,7 +71,7 @@ public record LegacyConfig(Map<WanModel, String> models, List<String> unknownMod
      * @throws RuleFailure when the file is missing or not a JSON object of the legacy shape
      * @throws IOException when it cannot be read
      */
-    public static LegacyConfig read(Workspace workspace, JsonFiles json) throws IOException {
+    static LegacyConfig read(Workspace workspace, JsonFiles json) throws IOException {
         String path = WanLayout.LEGACY_CONFIG;
         if (!workspace.isFile(path)) {
             throw new RuleFailure(path, "missing: a wan 1.0.0 installation names its models in config.json");

@@ -3,6 +3,7 @@ package dev.verpath.plugins.wan;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.TomlDocument;
 import dev.verpath.rules.ValidationContext;
+import dev.verpath.rules.json.JsonArray;
 import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ record Manifest(TomlDocument document) {
      * @return the items of its {@code files} array (tables, unless the file is damaged), in file order
      */
     List<JsonValue> files(String modelId) {
-        return get(modelId, "files").flatMap(JsonValue::asArray).map(a -> a.items()).orElse(List.of());
+        return get(modelId, "files").flatMap(JsonValue::asArray).map(JsonArray::items).orElse(List.of());
     }
 
     /** The dotted key of a model's table: the id quoted as a TOML basic string, whatever characters it holds. */
