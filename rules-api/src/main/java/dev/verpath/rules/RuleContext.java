@@ -139,4 +139,22 @@ public interface RuleContext {
     default void writeJson(String path, dev.verpath.rules.json.JsonObject object) throws IOException {
         throw new UnsupportedOperationException("this context cannot write JSON files; run the rule through the engine");
     }
+
+    /**
+     * Writes a TOML file the rule makes anew (a file there is replaced), in the engine's layout: a table's own values
+     * first ({@code name = value}), then its sub-tables as {@code [a.b]} and its arrays of objects as {@code [[a.b]]},
+     * in member order, one blank line before each header; a table holding only tables gets no header of its own, an
+     * empty one does. Names are bare when they are letters, digits, {@code _} and {@code -}, else quoted; strings are
+     * basic strings, numbers are written as spelled (give {@code 12.0} for a float), other arrays go on one line; a
+     * final newline. The same value gives the same bytes. To change a TOML file the user keeps, use
+     * {@link #editToml}.
+     *
+     * @param path     the file, relative to the installation
+     * @param document what it holds
+     * @throws IOException              when the file cannot be written
+     * @throws IllegalArgumentException when the value holds {@code null}, which TOML cannot, or names a member twice
+     */
+    default void writeToml(String path, dev.verpath.rules.json.JsonObject document) throws IOException {
+        throw new UnsupportedOperationException("this context cannot write TOML files; run the rule through the engine");
+    }
 }

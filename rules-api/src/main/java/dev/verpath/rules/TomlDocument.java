@@ -40,6 +40,20 @@ public interface TomlDocument {
     List<String> keys(String table);
 
     /**
+     * The tables directly under a table, whether declared with a header ({@code [models."t2v@2"]}), implied by a
+     * deeper header ({@code [models."t2v@2".defaults]}) or inline ({@code x = { a = 1 }}); not arrays of tables,
+     * which {@link #keys} lists with the values. A name is the table's own name, unquoted; to read inside it, quote it
+     * in the dotted key ({@code models."t2v@2".version}) when it is not bare (letters, digits, {@code _}, {@code -}).
+     *
+     * @param table a table's path ({@code ""} for the top)
+     * @return the names of its sub-tables, in file order; empty when there is no such table
+     * @throws UnsupportedOperationException when the document cannot list them (the engine's always can)
+     */
+    default List<String> subTables(String table) {
+        throw new UnsupportedOperationException("this document cannot list sub-tables; read it through the engine");
+    }
+
+    /**
      * Renames a key where it stands; its value and comments stay as written.
      *
      * @param key     the key

@@ -2,6 +2,7 @@ package dev.verpath.engine.execute;
 
 import dev.verpath.engine.workspace.EditedJson;
 import dev.verpath.engine.workspace.TomlText;
+import dev.verpath.engine.workspace.TomlWriter;
 import dev.verpath.rules.JsonDocument;
 import dev.verpath.rules.TomlDocument;
 import dev.verpath.rules.json.JsonObject;
@@ -64,5 +65,10 @@ record StepContext(Workspace workspace, RuleReport report, String product, Strin
     @Override
     public void writeJson(String path, JsonObject object) throws IOException {
         workspace.writeString(path, EditedJson.written(object));
+    }
+
+    @Override
+    public void writeToml(String path, JsonObject document) throws IOException {
+        workspace.writeString(path, TomlWriter.written(document));
     }
 }

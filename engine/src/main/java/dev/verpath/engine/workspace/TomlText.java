@@ -11,6 +11,7 @@ import dev.verpath.rules.json.JsonText;
 import dev.verpath.rules.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -31,6 +32,8 @@ import org.tomlj.TomlTable;
 public final class TomlText implements TomlDocument {
 
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Comparator<TomlPosition> IN_FILE = Comparator.comparingInt(TomlPosition::line)
+            .thenComparingInt(TomlPosition::column);
 
     private final String path;
     private final List<String> lines;
@@ -124,18 +127,50 @@ public final class TomlText implements TomlDocument {
 
     @Override
     public List<String> keys(String table) {
-        TomlTable t = table.isEmpty() ? parsed : parsed.getTable(table);
-        if (t == null) {
-            return List.of();
+        return members(table, false);
+    }
+
+    @Override
+    public List<String> subTables(String table) {
+        return members(table, true);
+    }
+
+    /**
+     * The names directly in a table, in file order: its sub-tables, or its other keys. Names are compared as a path of
+     * names, never joined into dotted text, so a name that needs quoting ({@code t2v@2}) is read as it is.
+     */
+    private List<String> members(String table, boolean tables) {
+        List<String> path = table.isEmpty() ? List.of() : Toml.parseDottedKey(table);
+        if (!path.isEmpty() && !parsed.isTable(path)) {
+            return List.of(); // missing, or a value
         }
-        List<String> keys = new ArrayList<>();
+        TomlTable t = path.isEmpty() ? parsed : parsed.getTable(path);
+        List<String> names = new ArrayList<>();
         for (String k : t.keySet()) {
-            if (!t.isTable(k)) {
-                keys.add(k);
+            if (t.isTable(List.of(k)) == tables) {
+                names.add(k);
             }
         }
-        keys.sort((a, b) -> Integer.compare(lineOf(join(table, a)), lineOf(join(table, b))));
-        return keys;
+        names.sort(Comparator.comparing((String k) -> firstPosition(t, k), Comparator.nullsLast(IN_FILE)));
+        return names;
+    }
+
+    /**
+     * Where a name first appears: a value's own position; for a table, the first of its header and everything in it,
+     * since a table implied by a deeper header ({@code [a.b.c]}) is dated by tomlj from its own later header.
+     */
+    private static TomlPosition firstPosition(TomlTable table, String name) {
+        TomlPosition first = table.inputPositionOf(List.of(name));
+        if (table.isTable(List.of(name))) {
+            TomlTable inner = table.getTable(List.of(name));
+            for (String key : inner.dottedKeySet(true)) {
+                TomlPosition at = inner.inputPositionOf(key);
+                if (first == null || at != null && IN_FILE.compare(at, first) < 0) {
+                    first = at;
+                }
+            }
+        }
+        return first;
     }
 
     private static JsonValue value(Object value) {
@@ -534,7 +569,8 @@ public final class TomlText implements TomlDocument {
         return table.isEmpty() ? key : table + "." + key;
     }
 
-    private static String keyName(String name) {
+    /** @return a name as a TOML key: bare when it can be, else a quoted basic string */
+    static String keyName(String name) {
         return BARE_KEY.matcher(name).matches() ? name : quote(name);
     }
 

@@ -136,6 +136,46 @@ class TomlTextTest {
     }
 
     @Test
+    void subTablesAreListedByNameInFileOrderImpliedOrDeclaredWhateverTheirNamesHold() {
+        TomlText document = new TomlText("m.toml", """
+                schema_version = 1
+                [models."t2v-A14B@2.2.0".defaults]
+                fps = 24
+                [models."a.b"]
+                x = 1
+                [[models."a.b".files]]
+                path = "p"
+                [models."t2v-A14B@2.2.0"]
+                version = "2.2.0"
+                [models.plain]
+                inline = { a = 1 }
+                """);
+
+        assertThat(document.subTables("models")).containsExactly("t2v-A14B@2.2.0", "a.b", "plain");
+        assertThat(document.subTables("")).containsExactly("models");
+        assertThat(document.subTables("models.\"a.b\"")).as("an array of tables is a key, not a table").isEmpty();
+        assertThat(document.subTables("models.plain")).containsExactly("inline");
+        assertThat(document.subTables("nothing")).isEmpty();
+        assertThat(document.subTables("schema_version")).as("a value, not a table").isEmpty();
+        assertThat(document.keys("models.\"a.b\".files")).as("an array of tables").isEmpty();
+    }
+
+    @Test
+    void keysOfATableWhoseNamesNeedQuotingAreListedInFileOrder() {
+        TomlText document = new TomlText("m.toml", """
+                [models]
+                "z@1" = 1
+                "a b" = 2
+                [models."t2v@2"]
+                x = 1
+                """);
+
+        assertThat(document.keys("models")).containsExactly("z@1", "a b");
+        assertThat(document.get("models.\"t2v@2\".x")).contains(JsonValue.of(1));
+        assertThat(document.hasTable("models.\"t2v@2\"")).isTrue();
+    }
+
+    @Test
     void aBrokenFileIsNamedWithItsLine() {
         assertThatThrownBy(() -> new TomlText("g.toml", "a = 1\na = 2\n"))
                 .isInstanceOfSatisfying(RuleFailure.class, f -> {

@@ -1,6 +1,5 @@
 package dev.verpath.plugins.wan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
@@ -8,10 +7,13 @@ import dev.verpath.rules.ValidationContext;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.ValidationRule;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -43,45 +45,49 @@ public final class FileIntegrityValidation implements ValidationRule {
     @Override
     public List<Finding> check(ValidationContext context) throws IOException {
         Workspace workspace = context.workspace();
-        Optional<Manifest> manifest = Manifest.readIfValid(workspace);
+        Optional<Manifest> manifest = Manifest.readIfValid(context);
         if (manifest.isEmpty()) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> model : manifest.get().models().entrySet()) {
-            if (!PathSafetyValidation.safeSegment(model.getKey())) {
+        for (String id : manifest.get().modelIds()) {
+            if (!PathSafetyValidation.safeSegment(id)) {
                 continue;
             }
-            Optional<String> folder = ModelFolders.located(workspace, model.getKey());
+            Optional<String> folder = ModelFolders.located(workspace, context::readJson, id);
             if (folder.isEmpty()) {
-                findings.add(Finding.of(descriptor, WanLayout.modelFolder(model.getKey()), null, "the model folder of "
-                        + model.getKey() + " is missing", REMEDY));
+                findings.add(Finding.of(descriptor, WanLayout.modelFolder(id), null, "the model folder of "
+                        + id + " is missing", REMEDY));
                 continue;
             }
-            checkFiles(workspace, folder.get(), model.getKey(), model.getValue().path("files"), findings);
+            checkFiles(workspace, folder.get(), id, manifest.get().files(id), findings);
         }
         return findings;
     }
 
-    private void checkFiles(Workspace workspace, String folder, String id, JsonNode files, List<Finding> findings)
+    private void checkFiles(Workspace workspace, String folder, String id, List<JsonValue> files, List<Finding> findings)
             throws IOException {
         TreeSet<String> listed = new TreeSet<>();
         for (int i = 0; i < files.size(); i++) {
-            JsonNode entry = files.get(i);
-            String relative = entry.path("path").asText("");
+            JsonObject entry = files.get(i).asObject().orElse(JsonObject.EMPTY);
+            String relative = entry.get("path").flatMap(JsonValue::asText).orElse("");
             if (!PathSafetyValidation.safePath(relative)) {
                 continue;
             }
             listed.add(relative);
             String path = folder + "/" + relative;
             String location = Manifest.location(id, "files[" + i + "]");
+            Optional<JsonNumber> size = entry.get("size").flatMap(JsonValue::asNumber);
             if (!workspace.isFile(path)) {
                 findings.add(Finding.of(descriptor, path, null, "listed in " + WanLayout.MANIFEST + " (" + location
                         + ") but missing", REMEDY));
-            } else if (workspace.size(path) != entry.path("size").asLong(-1)) {
-                findings.add(Finding.of(descriptor, path, null, "has size " + workspace.size(path) + " but "
-                        + WanLayout.MANIFEST + " lists " + entry.path("size"), REMEDY));
-            } else if (!workspace.sha256(path).equals(entry.path("sha256").asText())) {
+                continue;
+            }
+            long actual = workspace.size(path);
+            if (!size.map(n -> n.decimal().compareTo(BigDecimal.valueOf(actual)) == 0).orElse(false)) {
+                findings.add(Finding.of(descriptor, path, null, "has size " + actual + " but " + WanLayout.MANIFEST
+                        + " lists " + size.map(JsonNumber::literal).orElse("no size"), REMEDY));
+            } else if (!workspace.sha256(path).equals(entry.get("sha256").flatMap(JsonValue::asText).orElse(""))) {
                 findings.add(Finding.of(descriptor, path, null, "does not match the SHA-256 " + WanLayout.MANIFEST
                         + " lists", REMEDY));
             }

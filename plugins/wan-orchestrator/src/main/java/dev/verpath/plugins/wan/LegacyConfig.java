@@ -1,10 +1,11 @@
 package dev.verpath.plugins.wan;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verpath.rules.JsonDocument;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import java.util.Optional;
  */
 public record LegacyConfig(Map<WanModel, String> models, List<String> unknownModelKeys, String defaultQuantization,
                            BigDecimal maxVramGb) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Copies the collections so the record stays immutable. */
     public LegacyConfig {
@@ -54,69 +53,65 @@ public record LegacyConfig(Map<WanModel, String> models, List<String> unknownMod
      * Reads {@code config.json} when the workspace shows it.
      *
      * @param workspace the installation
+     * @param json      how the context reads JSON files
      * @return the configuration, or empty when there is no {@code config.json}
      * @throws RuleFailure when the file is not a JSON object of the legacy shape
      * @throws IOException when it cannot be read
      */
-    public static Optional<LegacyConfig> find(Workspace workspace) throws IOException {
-        return workspace.isFile(WanLayout.LEGACY_CONFIG) ? Optional.of(read(workspace)) : Optional.empty();
+    static Optional<LegacyConfig> find(Workspace workspace, JsonFiles json) throws IOException {
+        return workspace.isFile(WanLayout.LEGACY_CONFIG) ? Optional.of(read(workspace, json)) : Optional.empty();
     }
 
     /**
      * Reads {@code config.json}.
      *
      * @param workspace the installation
+     * @param json      how the context reads JSON files
      * @return the configuration
      * @throws RuleFailure when the file is missing or not a JSON object of the legacy shape
      * @throws IOException when it cannot be read
      */
-    public static LegacyConfig read(Workspace workspace) throws IOException {
+    static LegacyConfig read(Workspace workspace, JsonFiles json) throws IOException {
         String path = WanLayout.LEGACY_CONFIG;
         if (!workspace.isFile(path)) {
             throw new RuleFailure(path, "missing: a wan 1.0.0 installation names its models in config.json");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(workspace.read(path));
-        } catch (JacksonException e) {
-            throw new RuleFailure(path, "line " + e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new RuleFailure(path, "not a JSON object");
-        }
-        JsonNode modelsNode = root.path("models");
-        if (!modelsNode.isMissingNode() && !modelsNode.isObject()) {
+        JsonDocument root = json.read(path);
+        Optional<JsonValue> modelsValue = root.get("models");
+        if (modelsValue.isPresent() && modelsValue.get().asObject().isEmpty()) {
             throw new RuleFailure(path, "key models", "models is not an object of model keys to folder names");
         }
+        JsonObject modelsObject = modelsValue.flatMap(JsonValue::asObject).orElse(JsonObject.EMPTY);
         Map<WanModel, String> models = new EnumMap<>(WanModel.class);
         List<String> unknown = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : modelsNode.properties()) {
-            Optional<WanModel> model = WanModel.byConfigKey(entry.getKey());
+        for (String key : modelsObject.names().stream().distinct().toList()) {
+            Optional<WanModel> model = WanModel.byConfigKey(key);
             if (model.isEmpty()) {
-                unknown.add(entry.getKey());
+                unknown.add(key);
                 continue;
             }
-            models.put(model.get(), folderName(entry.getKey(), entry.getValue()));
+            models.put(model.get(), folderName(key, modelsObject.get(key).orElseThrow()));
         }
-        JsonNode optimization = root.path("optimization");
-        JsonNode quantization = optimization.path("default_quantization");
-        if (!quantization.isMissingNode() && !quantization.isTextual()) {
+        Optional<JsonValue> quantization = root.get("optimization.default_quantization");
+        if (quantization.isPresent() && quantization.get().asText().isEmpty()) {
             throw new RuleFailure(path, "key optimization.default_quantization", "default_quantization is not a string");
         }
-        JsonNode vram = optimization.path("max_vram_usage_gb");
-        if (!vram.isMissingNode() && (!vram.isNumber() || vram.decimalValue().signum() <= 0)) {
+        Optional<JsonValue> vram = root.get("optimization.max_vram_usage_gb");
+        Optional<BigDecimal> vramGb = vram.flatMap(JsonValue::asNumber).map(JsonNumber::decimal);
+        if (vram.isPresent() && (vramGb.isEmpty() || vramGb.get().signum() <= 0)) {
             throw new RuleFailure(path, "key optimization.max_vram_usage_gb", "max_vram_usage_gb is not a positive number");
         }
-        return new LegacyConfig(models, unknown, quantization.asText("fp16"),
-                vram.isMissingNode() ? BigDecimal.valueOf(12) : vram.decimalValue());
+        return new LegacyConfig(models, unknown, quantization.flatMap(JsonValue::asText).orElse("fp16"),
+                vramGb.orElse(BigDecimal.valueOf(12)));
     }
 
-    private static String folderName(String key, JsonNode value) {
-        String name = value.asText("");
-        if (!value.isTextual() || name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")
-                || name.contains("\\") || name.equals(WanLayout.FAMILY_FOLDER)) {
+    private static String folderName(String key, JsonValue value) {
+        String name = value.asText().orElse("");
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")
+                || name.equals(WanLayout.FAMILY_FOLDER)) {
             throw new RuleFailure(WanLayout.LEGACY_CONFIG, "key models." + key, key + " must name one folder under "
-                    + WanLayout.MODELS + "/ (not " + value + ")");
+                    + WanLayout.MODELS + "/ (not " + value.asText().map(text -> "'" + text + "'").orElse(value.kind())
+                    + ")");
         }
         return name;
     }

@@ -41,7 +41,7 @@ public final class ManifestRule implements FileRule {
     public void apply(RuleContext context) throws IOException {
         Workspace workspace = context.workspace();
         WanFlags flags = WanFlags.of(context);
-        LegacyConfig legacy = LegacyConfig.read(workspace);
+        LegacyConfig legacy = LegacyConfig.read(workspace, context::readJson);
         if (!WanModel.VARIANTS.contains(legacy.defaultQuantization())) {
             throw new RuleFailure(WanLayout.LEGACY_CONFIG, "key optimization.default_quantization", "'"
                     + legacy.defaultQuantization() + "' is not a variant of the WAN2.2 models " + WanModel.VARIANTS);
@@ -68,7 +68,7 @@ public final class ManifestRule implements FileRule {
             }
             models.add(new ManifestModel(model, legacy.defaultQuantization(), legacy.maxVramGb(), files));
         }
-        workspace.writeString(WanLayout.MANIFEST, ManifestWriter.write(models));
+        context.writeToml(WanLayout.MANIFEST, ManifestTables.of(models));
         context.report().count("models", models.size());
         context.report().count("bytes_hashed", bytes);
     }

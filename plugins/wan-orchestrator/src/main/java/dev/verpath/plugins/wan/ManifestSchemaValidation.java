@@ -1,6 +1,5 @@
 package dev.verpath.plugins.wan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.Severity;
@@ -8,10 +7,15 @@ import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationContext;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.ValidationRule;
+import dev.verpath.rules.json.JsonArray;
+import dev.verpath.rules.json.JsonBoolean;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -48,108 +52,118 @@ public final class ManifestSchemaValidation implements ValidationRule {
         List<Finding> findings = new ArrayList<>();
         Manifest manifest;
         try {
-            manifest = Manifest.read(context.workspace());
+            manifest = Manifest.read(context);
         } catch (RuleFailure e) {
             return List.of(Finding.of(descriptor, WanLayout.MANIFEST, e.location().orElse(null), e.getMessage(), REMEDY));
         }
-        JsonNode version = manifest.root().path("schema_version");
-        if (!version.isIntegralNumber() || version.asLong() != 1) {
-            add(findings, "key schema_version", "schema_version is " + (version.isMissingNode() ? "missing" : version)
-                    + " (expected 1)");
+        Optional<JsonValue> version = manifest.document().get("schema_version");
+        if (!version.flatMap(JsonValue::asNumber).filter(ManifestSchemaValidation::isOne).isPresent()) {
+            add(findings, "key schema_version", "schema_version is " + version.map(ManifestSchemaValidation::shown)
+                    .orElse("missing") + " (expected 1)");
         }
-        if (!manifest.root().path("models").isObject()) {
+        if (!manifest.hasModelsTable()) {
             add(findings, "key models", "there is no models table");
-        } else if (manifest.models().isEmpty()) {
+        } else if (manifest.modelIds().isEmpty()) {
             findings.add(new Finding(ID, descriptor.category(), Severity.WARNING, WanLayout.MANIFEST,
                     Optional.of("key models"), "the manifest lists no model", "Check that config.json names the model "
                     + "folders and that they exist, then migrate again."));
         }
-        for (Map.Entry<String, JsonNode> model : manifest.models().entrySet()) {
-            checkModel(findings, model.getKey(), model.getValue());
+        for (String id : manifest.modelIds()) {
+            checkModel(findings, manifest, id);
         }
         return findings;
     }
 
-    private void checkModel(List<Finding> findings, String id, JsonNode model) {
-        if (!model.isObject()) {
+    private void checkModel(List<Finding> findings, Manifest manifest, String id) {
+        if (!manifest.isTable(id)) {
             add(findings, Manifest.location(id, ""), "the model is not a table");
             return;
         }
-        requireText(findings, id, model, "description");
-        requireText(findings, id, model, "version");
-        String version = model.path("version").asText();
+        requireText(findings, manifest, id, "description");
+        requireText(findings, manifest, id, "version");
+        String version = text(manifest.get(id, "version"));
         if (id.contains("@") && !version.isEmpty() && !id.endsWith("@" + version)) {
             add(findings, Manifest.location(id, "version"), "version " + version + " differs from the id's");
         }
-        List<String> variants = strings(model.path("variants"));
+        List<String> variants = strings(manifest.get(id, "variants"));
         if (variants.isEmpty()) {
             add(findings, Manifest.location(id, "variants"), "variants is missing or empty");
         }
-        String defaultVariant = model.path("default_variant").asText("");
+        String defaultVariant = text(manifest.get(id, "default_variant"));
         if (!variants.contains(defaultVariant)) {
             add(findings, Manifest.location(id, "default_variant"), "default_variant '" + defaultVariant
                     + "' is not one of the variants " + variants);
         }
         for (String key : STRING_LISTS) {
-            if (!model.path(key).isArray()) {
+            if (manifest.get(id, key).flatMap(JsonValue::asArray).isEmpty()) {
                 add(findings, Manifest.location(id, key), key + " is missing or not a list");
             }
         }
-        if (!model.path("defaults").isObject()) {
+        if (!manifest.hasTable(id, "defaults")) {
             add(findings, Manifest.location(id, "defaults"), "defaults is missing or not a table");
         }
-        JsonNode vram = model.path("vram_estimation");
         for (String key : VRAM_NUMBERS) {
-            if (!vram.path(key).isNumber()) {
+            if (manifest.get(id, "vram_estimation." + key).flatMap(JsonValue::asNumber).isEmpty()) {
                 add(findings, Manifest.location(id, "vram_estimation." + key), key + " is missing or not a number");
             }
         }
-        if (strings(model.path("sources").path("priority")).isEmpty()) {
+        if (strings(manifest.get(id, "sources.priority")).isEmpty()) {
             add(findings, Manifest.location(id, "sources.priority"), "sources.priority is missing or empty");
         }
-        JsonNode files = model.path("files");
-        if (!files.isArray() || files.isEmpty()) {
+        Optional<JsonArray> files = manifest.get(id, "files").flatMap(JsonValue::asArray);
+        if (files.isEmpty() || files.get().items().isEmpty()) {
             add(findings, Manifest.location(id, "files"), "files is missing or empty");
             return;
         }
-        for (int i = 0; i < files.size(); i++) {
-            checkFile(findings, Manifest.location(id, "files[" + i + "]"), files.get(i));
+        for (int i = 0; i < files.get().items().size(); i++) {
+            JsonObject file = files.get().items().get(i).asObject().orElse(JsonObject.EMPTY);
+            checkFile(findings, Manifest.location(id, "files[" + i + "]"), file);
         }
     }
 
-    private void checkFile(List<Finding> findings, String location, JsonNode file) {
-        if (!file.path("path").isTextual() || file.path("path").asText().isEmpty()) {
+    private void checkFile(List<Finding> findings, String location, JsonObject file) {
+        if (text(file.get("path")).isEmpty()) {
             add(findings, location, "path is missing");
         }
-        if (!file.path("size").isIntegralNumber() || file.path("size").asLong() < 0) {
+        if (!file.get("size").flatMap(JsonValue::asNumber).filter(n -> n.integral() && n.decimal().signum() >= 0)
+                .isPresent()) {
             add(findings, location, "size is missing or not a whole number of bytes");
         }
-        if (!SHA256.matcher(file.path("sha256").asText("")).matches()) {
+        if (!SHA256.matcher(text(file.get("sha256"))).matches()) {
             add(findings, location, "sha256 is missing or not 64 lower-case hex digits");
         }
-        if (file.has("shard_part") && !file.get("shard_part").isIntegralNumber()) {
+        if (file.get("shard_part").filter(v -> v.asNumber().filter(JsonNumber::integral).isEmpty()).isPresent()) {
             add(findings, location, "shard_part is not a whole number");
         }
-        if (file.has("shard_index") && !file.get("shard_index").isBoolean()) {
+        if (file.get("shard_index").filter(v -> !(v instanceof JsonBoolean)).isPresent()) {
             add(findings, location, "shard_index is not true or false");
         }
     }
 
-    private void requireText(List<Finding> findings, String id, JsonNode model, String key) {
-        if (!model.path(key).isTextual()) {
+    private void requireText(List<Finding> findings, Manifest manifest, String id, String key) {
+        if (manifest.get(id, key).flatMap(JsonValue::asText).isEmpty()) {
             add(findings, Manifest.location(id, key), key + " is missing or not a string");
         }
     }
 
-    private static List<String> strings(JsonNode node) {
+    private static boolean isOne(JsonNumber number) {
+        return number.integral() && number.decimal().compareTo(BigDecimal.ONE) == 0;
+    }
+
+    /** A value as a message shows it: a string quoted, a number as spelled, else its kind. */
+    private static String shown(JsonValue value) {
+        return value.asText().map(t -> "\"" + t + "\"").or(() -> value.asNumber().map(JsonNumber::literal))
+                .orElse(value.kind());
+    }
+
+    private static String text(Optional<JsonValue> value) {
+        return value.flatMap(JsonValue::asText).orElse("");
+    }
+
+    private static List<String> strings(Optional<JsonValue> value) {
         List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(item -> {
-                if (item.isTextual()) {
-                    out.add(item.asText());
-                }
-            });
-        }
+        value.flatMap(JsonValue::asArray).ifPresent(array -> array.items()
+                .forEach(item -> item.asText().ifPresent(out::add)));
         return out;
     }
 

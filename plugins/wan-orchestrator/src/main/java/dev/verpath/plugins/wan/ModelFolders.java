@@ -38,18 +38,19 @@ final class ModelFolders {
      * still names (the orchestrator's legacy fallback).
      *
      * @param workspace the installation
+     * @param json      how the context reads JSON files
      * @param modelId   a model id of the manifest
      * @return the folder, or empty when the model has none
      * @throws IOException when config.json cannot be read
      */
-    static Optional<String> located(Workspace workspace, String modelId) throws IOException {
+    static Optional<String> located(Workspace workspace, JsonFiles json, String modelId) throws IOException {
         String folder = WanLayout.modelFolder(modelId);
         if (workspace.isDirectory(folder)) {
             return Optional.of(folder);
         }
         LegacyConfig legacy;
         try {
-            Optional<LegacyConfig> found = LegacyConfig.find(workspace);
+            Optional<LegacyConfig> found = LegacyConfig.find(workspace, json);
             if (found.isEmpty()) {
                 return Optional.empty();
             }

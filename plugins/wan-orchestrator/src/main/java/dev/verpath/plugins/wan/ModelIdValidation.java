@@ -38,9 +38,9 @@ public final class ModelIdValidation implements ValidationRule {
 
     @Override
     public List<Finding> check(ValidationContext context) throws IOException {
-        Optional<Manifest> manifest = Manifest.readIfValid(context.workspace());
+        Optional<Manifest> manifest = Manifest.readIfValid(context);
         List<Finding> findings = new ArrayList<>();
-        manifest.ifPresent(m -> m.models().keySet().stream()
+        manifest.ifPresent(m -> m.modelIds().stream()
                 .filter(id -> !MODEL_ID.matcher(id).matches())
                 .forEach(id -> findings.add(Finding.of(descriptor, WanLayout.MANIFEST, Manifest.location(id, ""),
                         "model id '" + id + "' is not of the form name@semver",

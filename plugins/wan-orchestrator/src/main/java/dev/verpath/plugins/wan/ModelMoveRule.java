@@ -41,7 +41,7 @@ public final class ModelMoveRule implements FileRule {
     public void apply(RuleContext context) throws IOException {
         Workspace workspace = context.workspace();
         WanFlags flags = WanFlags.of(context);
-        Optional<LegacyConfig> legacy = LegacyConfig.find(workspace);
+        Optional<LegacyConfig> legacy = LegacyConfig.find(workspace, context::readJson);
         if (flags.removeLegacyConfig() && !flags.pathMigration()) {
             throw new RuleFailure(WanLayout.LEGACY_CONFIG, "WAN_REMOVE_LEGACY_CONFIG with WAN_ENABLE_PATH_MIGRATION=false "
                     + "would leave nothing that says where the models are; drop one of the two");
@@ -71,7 +71,7 @@ public final class ModelMoveRule implements FileRule {
                     + "and remove one");
         }
         if (flags.integrityChecks()) {
-            context.report().count("shards_checked", ShardIndexCheck.verify(workspace, from));
+            context.report().count("shards_checked", ShardIndexCheck.verify(workspace, context::readJson, from));
         }
         if (!flags.pathMigration()) {
             return;

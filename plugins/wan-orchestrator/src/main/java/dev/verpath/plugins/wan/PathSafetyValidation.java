@@ -1,6 +1,5 @@
 package dev.verpath.plugins.wan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
@@ -8,10 +7,10 @@ import dev.verpath.rules.ValidationContext;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.ValidationRule;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -67,27 +66,26 @@ public final class PathSafetyValidation implements ValidationRule {
     @Override
     public List<Finding> check(ValidationContext context) throws IOException {
         Workspace workspace = context.workspace();
-        Optional<Manifest> manifest = Manifest.readIfValid(workspace);
+        Optional<Manifest> manifest = Manifest.readIfValid(context);
         if (manifest.isEmpty()) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> model : manifest.get().models().entrySet()) {
-            String id = model.getKey();
+        for (String id : manifest.get().modelIds()) {
             if (!safeSegment(id)) {
                 findings.add(Finding.of(descriptor, WanLayout.MANIFEST, Manifest.location(id, ""), "model id '" + id
                         + "' would not name one folder under models/wan22", REMEDY));
                 continue;
             }
-            JsonNode files = model.getValue().path("files");
+            List<JsonValue> files = manifest.get().files(id);
             for (int i = 0; i < files.size(); i++) {
-                String path = files.get(i).path("path").asText("");
-                if (files.get(i).path("path").isTextual() && !safePath(path)) {
+                Optional<String> path = files.get(i).asObject().flatMap(f -> f.get("path")).flatMap(JsonValue::asText);
+                if (path.isPresent() && !safePath(path.get())) {
                     findings.add(Finding.of(descriptor, WanLayout.MANIFEST, Manifest.location(id, "files[" + i + "]"),
-                            "path '" + path + "' leaves the model folder", REMEDY));
+                            "path '" + path.get() + "' leaves the model folder", REMEDY));
                 }
             }
-            Optional<String> folder = ModelFolders.located(workspace, id);
+            Optional<String> folder = ModelFolders.located(workspace, context::readJson, id);
             if (folder.isPresent()) {
                 checkLinks(workspace, folder.get(), folder.get(), findings);
             }

@@ -1,7 +1,9 @@
 package dev.verpath.plugins.wan;
 
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonValue;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -132,25 +134,24 @@ public enum WanModel {
     }
 
     /**
-     * The inference defaults of the manifest, in the manifest's order. Values are TOML literals.
+     * The inference defaults of the manifest, in the manifest's order; the guidance scales are floats.
      *
      * @param precision the default precision variant
      * @return the defaults by key, in order
      */
-    public Map<String, String> defaults(String precision) {
-        java.util.LinkedHashMap<String, String> d = new java.util.LinkedHashMap<>();
-        d.put("fps", "24");
-        d.put("frames", this == TI2V ? "24" : "16");
-        d.put("scheduler", Toml.string("ddim"));
-        d.put("precision", Toml.string(precision));
-        d.put("guidance_scale", "7.5");
-        d.put("num_inference_steps", "50");
+    public JsonObject defaults(String precision) {
+        JsonObject d = JsonObject.EMPTY
+                .with("fps", JsonValue.of(24))
+                .with("frames", JsonValue.of(this == TI2V ? 24 : 16))
+                .with("scheduler", JsonValue.of("ddim"))
+                .with("precision", JsonValue.of(precision))
+                .with("guidance_scale", new JsonNumber("7.5"))
+                .with("num_inference_steps", JsonValue.of(50));
         if (this == I2V) {
-            d.put("image_guidance_scale", "1.5");
+            d = d.with("image_guidance_scale", new JsonNumber("1.5"));
         } else if (this == TI2V) {
-            d.put("image_guidance_scale", "1.2");
-            d.put("text_guidance_scale", "7.5");
+            d = d.with("image_guidance_scale", new JsonNumber("1.2")).with("text_guidance_scale", new JsonNumber("7.5"));
         }
-        return java.util.Collections.unmodifiableMap(d);
+        return d;
     }
 }

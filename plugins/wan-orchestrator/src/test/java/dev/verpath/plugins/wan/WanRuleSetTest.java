@@ -8,6 +8,12 @@ import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleKind;
 import dev.verpath.testkit.RuleMetadata;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class WanRuleSetTest {
@@ -76,5 +82,19 @@ class WanRuleSetTest {
         assertThat(ManifestFile.componentOf("diffusion_pytorch_model-00001-of-00003.safetensors")).contains("unet");
         assertThat(ManifestFile.componentOf("scheduler/scheduler_config.json")).contains("config");
         assertThat(ManifestFile.componentOf("README.md")).isEmpty();
+    }
+
+    @Test
+    void usesNoJsonOrTomlLibraryOfItsOwn() throws Exception {
+        Path classes = Path.of(WanRuleSet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> naming = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains("com/fasterxml/")) {
+                    naming.add(classes.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(naming).as("classes that name a Jackson type").isEmpty();
     }
 }

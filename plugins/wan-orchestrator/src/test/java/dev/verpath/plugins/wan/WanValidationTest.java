@@ -147,6 +147,42 @@ class WanValidationTest {
     }
 
     @Test
+    void readsAModelWhoseIdNeedsEscapingInADottedKey() throws IOException {
+        editManifest("models.\"ti2v-5b@2.2.0\"", "models.\"ti2v \\\"5b\\\".x@2.2.0\"");
+
+        assertThat(findings()).filteredOn(f -> f.ruleId().equals(ModelIdValidation.ID)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("'ti2v \"5b\".x@2.2.0' is not of the form"));
+        assertThat(findings()).filteredOn(f -> f.ruleId().equals(ManifestSchemaValidation.ID))
+                .as("its keys are read through the quoted id").isEmpty();
+    }
+
+    @Test
+    void findsAModelThatIsNotATable() throws IOException {
+        editManifest("schema_version = 1\n", "schema_version = 1\nmodels.extra = 3\n");
+
+        assertThat(findings()).filteredOn(f -> f.ruleId().equals(ManifestSchemaValidation.ID)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.location()).contains("key models.\"extra\"");
+                    assertThat(f.message()).isEqualTo("the model is not a table");
+                });
+    }
+
+    @Test
+    void warnsAboutAManifestWithoutModelsAndFindsOneWithoutAModelsTable() throws IOException {
+        Files.writeString(root.resolve(MANIFEST), "schema_version = 1\n\n[models]\n");
+        assertThat(findings()).filteredOn(f -> f.ruleId().equals(ManifestSchemaValidation.ID)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.message()).isEqualTo("the manifest lists no model");
+                });
+
+        Files.writeString(root.resolve(MANIFEST), "schema_version = \"1\"\nmodels = []\n");
+        assertThat(findings()).filteredOn(f -> f.ruleId().equals(ManifestSchemaValidation.ID))
+                .extracting(Finding::message)
+                .containsExactlyInAnyOrder("schema_version is \"1\" (expected 1)", "there is no models table");
+    }
+
+    @Test
     void findsAModelWhoseFolderIsGone() throws IOException {
         Files.delete(root.resolve("models/ti2v-5B"));
         try (Stream<Path> walk = Files.walk(root.resolve("models/wan22/ti2v-5b@2.2.0"))) {
