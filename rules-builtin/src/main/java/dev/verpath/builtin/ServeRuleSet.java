@@ -6,13 +6,13 @@ import dev.verpath.builtin.data.DataRules;
 import dev.verpath.builtin.data.RecordSchemaCheck;
 import dev.verpath.builtin.model.ModelIntegrityValidation;
 import dev.verpath.builtin.model.ModelRules;
+import dev.verpath.rules.DeclaredRuleSet;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
 import dev.verpath.rules.RecordCheck;
-import dev.verpath.rules.RuleSet;
 import dev.verpath.rules.ValidationRule;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.pf4j.Extension;
 
 /**
@@ -28,7 +28,7 @@ import org.pf4j.Extension;
  * validations reads record files, so the record pipeline carries records through every step in one pass.
  */
 @Extension
-public final class ServeRuleSet implements RuleSet {
+public final class ServeRuleSet extends DeclaredRuleSet {
 
     /** The id of this rule set. */
     public static final String ID = "serve-builtin";
@@ -37,47 +37,13 @@ public final class ServeRuleSet implements RuleSet {
             "A model-serving installation: server configuration, request records and model folders.",
             ServeLayout.CONFIG_FILE, ServeLayout.DATA_FOLDER, ServeLayout.MODELS_FOLDER);
 
-    private final List<MigrationRule> rules;
-    private final List<ValidationRule> validations;
-    private final List<RecordCheck> recordChecks;
-
-    /** Builds the rules; PF4J calls this. */
+    /** Declares the product, its rules, validations and record checks; PF4J calls this. */
     public ServeRuleSet() {
-        List<MigrationRule> allRules = new ArrayList<>();
-        allRules.addAll(ConfigRules.all());
-        allRules.addAll(DataRules.all());
-        allRules.addAll(ModelRules.all());
-        this.rules = List.copyOf(allRules);
-        List<ValidationRule> allValidations = new ArrayList<>();
-        allValidations.addAll(VersionFileValidation.all());
-        allValidations.addAll(ConfigSchemaValidation.all());
-        allValidations.addAll(ModelIntegrityValidation.all());
-        this.validations = List.copyOf(allValidations);
-        this.recordChecks = List.copyOf(RecordSchemaCheck.all());
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public List<Product> products() {
-        return List.of(SERVE);
-    }
-
-    @Override
-    public List<MigrationRule> rules() {
-        return rules;
-    }
-
-    @Override
-    public List<ValidationRule> validations() {
-        return validations;
-    }
-
-    @Override
-    public List<RecordCheck> recordChecks() {
-        return recordChecks;
+        super(DeclaredRuleSet.of(ID).products(SERVE)
+                .rules(Stream.of(ConfigRules.all(), DataRules.all(), ModelRules.all()).flatMap(List::stream)
+                        .toArray(MigrationRule[]::new))
+                .validations(Stream.of(VersionFileValidation.all(), ConfigSchemaValidation.all(),
+                        ModelIntegrityValidation.all()).flatMap(List::stream).toArray(ValidationRule[]::new))
+                .recordChecks(RecordSchemaCheck.all().toArray(RecordCheck[]::new)));
     }
 }

@@ -225,7 +225,8 @@ public final class MigrationCheck {
                     + unexpected.changes().size() + " file(s)");
         } catch (MigrationException e) {
             if (!e.getMessage().contains(text)) {
-                throw new AssertionFailedError(fixture + ": the migration failed, but not with '" + text + "'", text, e.getMessage());
+                throw new AssertionFailedError(fixture + ": the migration failed, but not with '" + text + "': "
+                        + e.getMessage(), text, e.getMessage());
             }
         }
         InstallationTrees.assertSame(fixture.before(), work, "after the failed migration of " + fixture);

@@ -45,17 +45,21 @@ class PluginFromDocsIT {
         Path fixture = project.resolve("src/test/resources/step-1.0.0-to-2.0.0/sets-timeout-renames-ts");
         write(fixture.resolve("before/VERSION"), "gateway 1.0.0\n");
         write(fixture.resolve("before/config/gateway.toml"), "# the gateway\n[server]\nport = 8080\n");
-        write(fixture.resolve("before/data/events.jsonl"), "{\"ts\":1,\"route\":\"/a\"}\n{\"id\":2}\n");
+        write(fixture.resolve("before/data/events.jsonl"), "{\"ts\":1,\"route\":\"/a\"}\n{\"id\":2,\"ts\":2}\n");
         write(fixture.resolve("after/VERSION"), "gateway 2.0.0\n");
         write(fixture.resolve("after/config/gateway.toml"), "# the gateway\n[server]\nport = 8080\ntimeout_ms = 500\n");
-        write(fixture.resolve("after/data/events.jsonl"), "{\"timestamp\":1,\"route\":\"/a\"}\n{\"id\":2}\n");
+        write(fixture.resolve("after/data/events.jsonl"), "{\"timestamp\":1,\"route\":\"/a\"}\n{\"id\":2,\"timestamp\":2}\n");
+        Path untimed = project.resolve("src/test/resources/step-1.0.0-to-2.0.0/a-record-without-time-fails");
+        write(untimed.resolve("before/VERSION"), "gateway 1.0.0\n");
+        write(untimed.resolve("before/data/events.jsonl"), "{\"ts\":1}\n{\"id\":2}\n");
+        write(untimed.resolve("case.properties"), "failure=data/events.jsonl:2: record does not match 2.0.0: the record has no timestamp\n");
         Path settings = repositories();
 
         String first = maven(project, settings);
         Path jar = project.resolve("target/gateway-rules-1.0.0.jar");
         assertThat(jar).as(first).exists();
         assertThat(Files.readString(project.resolve("target/surefire-reports/TEST-com.example.gateway.GatewayRulesTest.xml")))
-                .contains("tests=\"2\"").contains("failures=\"0\"").contains("errors=\"0\"").contains("skipped=\"0\"");
+                .contains("tests=\"3\"").contains("failures=\"0\"").contains("errors=\"0\"").contains("skipped=\"0\"");
         byte[] firstJar = Files.readAllBytes(jar);
         Attributes manifest = PluginArchiveCheck.of(jar).checkContents("gateway-rules", "com.example.gateway.GatewayRules");
         assertThat(manifest.getValue("Verpath-Rules-Api")).isEqualTo(">=2.0.0 <3.0.0");
