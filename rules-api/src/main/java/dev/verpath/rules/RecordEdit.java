@@ -72,7 +72,7 @@ public sealed interface RecordEdit {
      * @return the edit
      */
     static RecordEdit set(String path, JsonValue value) {
-        return new Set(path, List.of(), (record, context) -> value, false);
+        return new SetField(path, List.of(), (record, context) -> value, false);
     }
 
     /**
@@ -84,7 +84,7 @@ public sealed interface RecordEdit {
      * @return the edit
      */
     static RecordEdit set(String path, List<String> reads, ComputedValue value) {
-        return new Set(path, reads, value, false);
+        return new SetField(path, reads, value, false);
     }
 
     /**
@@ -95,7 +95,7 @@ public sealed interface RecordEdit {
      * @return the edit
      */
     static RecordEdit setIfAbsent(String path, JsonValue value) {
-        return new Set(path, List.of(), (record, context) -> value, true);
+        return new SetField(path, List.of(), (record, context) -> value, true);
     }
 
     /**
@@ -107,7 +107,7 @@ public sealed interface RecordEdit {
      * @return the edit
      */
     static RecordEdit setIfAbsent(String path, List<String> reads, ComputedValue value) {
-        return new Set(path, reads, value, true);
+        return new SetField(path, reads, value, true);
     }
 
     /**
@@ -128,7 +128,7 @@ public sealed interface RecordEdit {
      * @return the edit
      */
     static RecordEdit map(String path, ValueMapping mapping) {
-        return new Map(path, mapping);
+        return new MapField(path, mapping);
     }
 
     /**
@@ -215,9 +215,9 @@ public sealed interface RecordEdit {
      * @param value        the value
      * @param onlyIfAbsent true to leave a field that is set as it is
      */
-    record Set(String path, List<String> reads, ComputedValue value, boolean onlyIfAbsent) implements RecordEdit {
+    record SetField(String path, List<String> reads, ComputedValue value, boolean onlyIfAbsent) implements RecordEdit {
         /** Checks the path and copies the list. */
-        public Set {
+        public SetField {
             requirePath(path);
             reads = List.copyOf(reads);
             Objects.requireNonNull(value, "value");
@@ -257,9 +257,9 @@ public sealed interface RecordEdit {
      * @param path    the field
      * @param mapping the function
      */
-    record Map(String path, ValueMapping mapping) implements RecordEdit {
+    record MapField(String path, ValueMapping mapping) implements RecordEdit {
         /** Checks the path. */
-        public Map {
+        public MapField {
             requirePath(path);
             Objects.requireNonNull(mapping, "mapping");
         }

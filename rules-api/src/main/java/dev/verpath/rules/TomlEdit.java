@@ -42,7 +42,7 @@ public sealed interface TomlEdit {
      * @return the edit
      */
     static TomlEdit set(String key, JsonValue value) {
-        return new Set(key, value, false);
+        return new SetKey(key, value, false);
     }
 
     /**
@@ -53,7 +53,7 @@ public sealed interface TomlEdit {
      * @return the edit
      */
     static TomlEdit setIfAbsent(String key, JsonValue value) {
-        return new Set(key, value, true);
+        return new SetKey(key, value, true);
     }
 
     /**
@@ -161,9 +161,9 @@ public sealed interface TomlEdit {
      * @param value        the value
      * @param onlyIfAbsent true to leave a key that is set as it is
      */
-    record Set(String key, JsonValue value, boolean onlyIfAbsent) implements TomlEdit {
+    record SetKey(String key, JsonValue value, boolean onlyIfAbsent) implements TomlEdit {
         /** Checks the key and value. */
-        public Set {
+        public SetKey {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
         }

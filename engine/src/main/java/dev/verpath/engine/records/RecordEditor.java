@@ -36,13 +36,13 @@ final class RecordEditor {
             if (edit instanceof RecordEdit.MoveOut m) {
                 return new Compiled(edit, LazyRecord.names(m.path()), null, null);
             }
-            if (edit instanceof RecordEdit.Set set) {
+            if (edit instanceof RecordEdit.SetField set) {
                 return new Compiled(edit, LazyRecord.names(set.path()), null, null);
             }
             if (edit instanceof RecordEdit.Remove remove) {
                 return new Compiled(edit, LazyRecord.names(remove.path()), null, null);
             }
-            return new Compiled(edit, LazyRecord.names(((RecordEdit.Map) edit).path()), null, null);
+            return new Compiled(edit, LazyRecord.names(((RecordEdit.MapField) edit).path()), null, null);
         }
     }
 
@@ -68,14 +68,14 @@ final class RecordEditor {
             moveInto(into, compiled, record, context);
         } else if (edit instanceof RecordEdit.MoveOut out) {
             moveOut(out.path(), compiled.path(), record, context);
-        } else if (edit instanceof RecordEdit.Set set) {
+        } else if (edit instanceof RecordEdit.SetField set) {
             if (!set.onlyIfAbsent() || !record.has(compiled.path())) {
                 record.put(compiled.path(), set.value().compute(record, context));
             }
         } else if (edit instanceof RecordEdit.Remove) {
             record.remove(compiled.path());
         } else {
-            RecordEdit.Map map = (RecordEdit.Map) edit;
+            RecordEdit.MapField map = (RecordEdit.MapField) edit;
             Optional<JsonValue> value = record.get(compiled.path());
             if (value.isPresent()) {
                 record.put(compiled.path(), map.mapping().apply(value.get(), context));
