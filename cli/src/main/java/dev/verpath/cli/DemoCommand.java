@@ -1,6 +1,7 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.rules.MigrationException;
@@ -45,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         if (Files.exists(dir)) {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
-                    throw new EngineFailure(ErrorCode.USAGE, dir + ": not empty; give --keep a new or empty folder");
+                    throw new InputFailure(ErrorCode.USAGE, dir + ": not empty; give --keep a new or empty folder");
                 }
             }
         }

@@ -1,7 +1,8 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.InputFailure;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.EngineFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.FileChange;
 import dev.verpath.engine.MigrationEngine;
@@ -101,7 +102,7 @@ final class DemoTour {
         List<String> differing = before.keySet().stream().filter(p -> !before.get(p).equals(after.get(p))).toList();
         List<String> extra = after.keySet().stream().filter(p -> !before.containsKey(p)).toList();
         if (!differing.isEmpty() || !extra.isEmpty()) {
-            throw new EngineFailure(ErrorCode.RULE_FAILED, "demo: after rollback " + differing.size()
+            throw new InputFailure(ErrorCode.RULE_FAILED, "demo: after rollback " + differing.size()
                     + " files differ from before " + differing + " and " + extra.size() + " are new " + extra
                     + "; keep the sample with --keep DIR to inspect it");
         }

@@ -1,6 +1,7 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.plugin.RuleRegistry;
@@ -113,7 +114,7 @@ final class Invocation {
             return true;
         }
         if (console == null) {
-            throw new EngineFailure(ErrorCode.USAGE, question.replaceAll("\\?$", "") + ": nobody can confirm this here (no"
+            throw new InputFailure(ErrorCode.USAGE, question.replaceAll("\\?$", "") + ": nobody can confirm this here (no"
                     + " terminal); pass --yes to go ahead");
         }
         String answer = Optional.ofNullable(console.readLine("%s [y/N] ", question)).orElse("");

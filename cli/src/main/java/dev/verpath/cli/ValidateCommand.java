@@ -1,7 +1,8 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.EnvironmentFailure;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.EngineFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.ValidationReport;
@@ -114,7 +115,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, file + ": cannot write the report (" + e.getMessage()
+            throw new EnvironmentFailure(file + ": cannot write the report (" + e.getMessage()
                     + "); choose another --report file", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.EngineFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +46,7 @@ class FailureHandlingTest {
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
     void anEngineFailureExitsWithItsCodeAndPrintsOneLine(ErrorCode code) {
-        CommandRun run = failWith(new EngineFailure(code, "data/a.jsonl:3: not a JSON object; fix the line"));
+        CommandRun run = failWith(EngineFailure.of(code, "data/a.jsonl:3: not a JSON object; fix the line"));
 
         assertThat(run.exit()).isEqualTo(ExitStatus.of(code).code());
         assertThat(run.out()).isEmpty();
@@ -54,16 +55,16 @@ class FailureHandlingTest {
 
     @Test
     void exitCodesFollowTheContract() {
-        assertThat(failWith(new EngineFailure(ErrorCode.RULE_FAILED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(1);
-        assertThat(failWith(new EngineFailure(ErrorCode.USAGE, "data/a.jsonl: x; fix it")).exit()).isEqualTo(2);
-        assertThat(failWith(new EngineFailure(ErrorCode.LOCKED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(3);
-        assertThat(failWith(new EngineFailure(ErrorCode.RECOVERY_NEEDED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(4);
-        assertThat(failWith(new EngineFailure(ErrorCode.BACKUP_CORRUPT, "data/a.jsonl: x; fix it")).exit()).isEqualTo(5);
+        assertThat(failWith(new InputFailure(ErrorCode.RULE_FAILED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(1);
+        assertThat(failWith(new InputFailure(ErrorCode.USAGE, "data/a.jsonl: x; fix it")).exit()).isEqualTo(2);
+        assertThat(failWith(EngineFailure.of(ErrorCode.LOCKED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(3);
+        assertThat(failWith(EngineFailure.of(ErrorCode.RECOVERY_NEEDED, "data/a.jsonl: x; fix it")).exit()).isEqualTo(4);
+        assertThat(failWith(EngineFailure.of(ErrorCode.BACKUP_CORRUPT, "data/a.jsonl: x; fix it")).exit()).isEqualTo(5);
     }
 
     @Test
     void anEngineFailureWrappedInAnotherExceptionKeepsItsCode() {
-        MigrationException locked = new EngineFailure(ErrorCode.LOCKED, "/srv/a/.migrate/lock: locked by pid 42; wait for it");
+        MigrationException locked = EngineFailure.of(ErrorCode.LOCKED, "/srv/a/.migrate/lock: locked by pid 42; wait for it");
         CommandRun run = failWith(new IllegalStateException("wrapper", locked));
 
         assertThat(run.exit()).isEqualTo(3);
@@ -91,7 +92,7 @@ class FailureHandlingTest {
 
     @Test
     void jsonPutsTheErrorOnStdoutAsOneDocument() {
-        CommandRun run = failWith(new EngineFailure(ErrorCode.RECOVERY_NEEDED, "/srv/a/.migrate/journal.json: recover first"), "--json");
+        CommandRun run = failWith(EngineFailure.of(ErrorCode.RECOVERY_NEEDED, "/srv/a/.migrate/journal.json: recover first"), "--json");
 
         JsonNode error = run.json().get("error");
         assertThat(run.exit()).isEqualTo(4);

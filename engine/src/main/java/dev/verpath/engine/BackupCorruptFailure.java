@@ -7,7 +7,7 @@ import java.util.Objects;
  * A backup failed verification (a damaged or crafted archive, manifest or entry); nothing was restored from it.
  * Carries the file or folder found wrong. {@link ErrorCode#BACKUP_CORRUPT}. Immutable.
  */
-public final class BackupCorruptFailure extends EngineFailure {
+public final class BackupCorruptFailure extends EnvironmentFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +18,7 @@ public final class BackupCorruptFailure extends EngineFailure {
      * @param where   the backup's file or folder that is wrong
      */
     public BackupCorruptFailure(String message, Path where) {
-        super(ErrorCode.BACKUP_CORRUPT, message);
+        super(ErrorCode.BACKUP_CORRUPT, message, null);
         this.where = Objects.requireNonNull(where, "where").toString();
     }
 

@@ -64,7 +64,7 @@ public record Installation(Path root, String product, Optional<String> version, 
     private static Installation read(Path root, boolean readVersionFile) {
         Path absolute = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(absolute)) {
-            throw new EngineFailure(ErrorCode.USAGE, absolute + ": not a folder; give the installation root with --path");
+            throw new InputFailure(ErrorCode.USAGE, absolute + ": not a folder; give the installation root with --path");
         }
         Path versionFile = absolute.resolve(VERSION_FILE);
         String product = DEFAULT_PRODUCT;
@@ -75,7 +75,7 @@ public record Installation(Path root, String product, Optional<String> version, 
             try {
                 text = Files.readString(versionFile, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new EngineFailure(ErrorCode.IO_FAILED, versionFile + ": cannot read (" + e.getMessage() + ")", e);
+                throw new EnvironmentFailure(versionFile + ": cannot read (" + e.getMessage() + ")", e);
             }
             String first = text.lines().findFirst().orElse("").trim();
             String[] words = first.split("\\s+");
@@ -134,7 +134,7 @@ public record Installation(Path root, String product, Optional<String> version, 
      */
     public String product(Optional<String> asked) {
         if (asked.isPresent() && productKnown && !asked.get().equals(product)) {
-            throw new EngineFailure(ErrorCode.USAGE, root.resolve(productInVersion ? VERSION_FILE
+            throw new InputFailure(ErrorCode.USAGE, root.resolve(productInVersion ? VERSION_FILE
                     : LiveTree.STATE_FOLDER + "/" + History.FILE) + ": this installation is product '" + product
                     + "', not '" + asked.get() + "'; drop --product, or give the installation of '" + asked.get() + "'");
         }

@@ -33,7 +33,7 @@ final class InterruptedMigration {
             try {
                 journal.end();
             } catch (IOException e) {
-                throw new EngineFailure(ErrorCode.IO_FAILED, journalFile(installation) + ": cannot remove the journal of"
+                throw new EnvironmentFailure(journalFile(installation) + ": cannot remove the journal of"
                         + " an interrupted run that changed nothing (" + e.getMessage() + "); check the folder's permissions", e);
             }
             notices.accept("cleared the journal of an interrupted run " + interrupted.get().from() + " -> "

@@ -8,7 +8,7 @@ import java.util.Optional;
  * Another migration holds the installation's lock: the environment's, wait for it. Carries the lock file and the
  * holder's process id when the lock file names it. {@link ErrorCode#LOCKED}. Immutable.
  */
-public final class LockHeldFailure extends EngineFailure {
+public final class LockHeldFailure extends EnvironmentFailure {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,7 +21,7 @@ public final class LockHeldFailure extends EngineFailure {
      * @param holder   what the lock file says of its holder ({@code pid 123 since ...}), may be empty
      */
     public LockHeldFailure(String message, Path lockFile, String holder) {
-        super(ErrorCode.LOCKED, message);
+        super(ErrorCode.LOCKED, message, null);
         this.lockFile = Objects.requireNonNull(lockFile, "lockFile").toString();
         this.holderPid = pidIn(holder);
     }

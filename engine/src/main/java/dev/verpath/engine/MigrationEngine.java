@@ -89,7 +89,7 @@ public final class MigrationEngine {
         Optional<Installation> installation = request.root().map(Installation::at);
         String product = request.product().or(() -> installation.map(Installation::product)).orElse(Installation.DEFAULT_PRODUCT);
         String from = request.from().or(() -> installation.flatMap(Installation::version)).orElseThrow(() ->
-                new EngineFailure(ErrorCode.USAGE, installation.map(i -> i.root().resolve(Installation.VERSION_FILE) + ": missing; ")
+                new InputFailure(ErrorCode.USAGE, installation.map(i -> i.root().resolve(Installation.VERSION_FILE) + ": missing; ")
                         .orElse("") + "no source version; give --from"));
         MigrationPlan plan = planFor(product, from, request.to(), request.allowLossy());
         return installation.isPresent() ? plan.withEstimate(new PlanEstimator().estimate(plan, installation.get().root())) : plan;
@@ -168,8 +168,7 @@ public final class MigrationEngine {
 
     private MigrationPlan planOf(RunRequest request, Installation installation) {
         String product = installation.product(request.product());
-        String from = request.from().or(installation::version).orElseThrow(() -> new EngineFailure(ErrorCode.USAGE,
-                installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
+        String from = request.from().or(installation::version).orElseThrow(() -> new InputFailure(ErrorCode.USAGE,                 installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
         try {
             return planFor(product, from, request.to(), request.allowLossy());
         } catch (NoPathFailure e) {
@@ -266,7 +265,7 @@ public final class MigrationEngine {
     public Path installationOf(Path backup) {
         Path folder = backup.toAbsolutePath().normalize();
         if (!Files.isRegularFile(folder.resolve(BackupManifest.FILE))) {
-            throw new EngineFailure(ErrorCode.USAGE, folder + ": not a backup folder (it has no "
+            throw new InputFailure(ErrorCode.USAGE, folder + ": not a backup folder (it has no "
                     + BackupManifest.FILE + "); give a folder that 'migrate backups list' shows, or --path and --backup-id");
         }
         List<Mount> mounts = BackupStore.read(folder).mounts();
@@ -329,7 +328,7 @@ public final class MigrationEngine {
         try {
             return new BackupStore(backupFolder(installation), clock).list();
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot list backups (" + e.getMessage() + ")", e);
+            throw new EnvironmentFailure(backupFolder(installation) + ": cannot list backups (" + e.getMessage() + ")", e);
         }
     }
 
@@ -398,7 +397,7 @@ public final class MigrationEngine {
             }
             return List.copyOf(removed);
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, backupFolder(installation) + ": cannot prune backups ("
+            throw new EnvironmentFailure(backupFolder(installation) + ": cannot prune backups ("
                     + e.getMessage() + "); run it again", e);
         }
     }

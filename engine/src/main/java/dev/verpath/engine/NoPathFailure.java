@@ -9,7 +9,7 @@ import java.util.Optional;
  * (without lossy steps). Carries what planning knew, so that callers decide by data, never by the message.
  * {@link ErrorCode#NO_PATH}. Immutable.
  */
-public final class NoPathFailure extends EngineFailure {
+public final class NoPathFailure extends InputFailure {
 
     private static final long serialVersionUID = 1L;
 

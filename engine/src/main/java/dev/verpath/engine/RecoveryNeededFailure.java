@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code migrate rollback} or by running {@code version} again. Carries the installation. {@link
  * ErrorCode#RECOVERY_NEEDED}. Immutable.
  */
-public final class RecoveryNeededFailure extends EngineFailure {
+public final class RecoveryNeededFailure extends EnvironmentFailure {
 
     private static final long serialVersionUID = 1L;
 

@@ -57,7 +57,7 @@ final class Rollback {
             } else {
                 List<BackupInfo> all = store.list();
                 if (all.isEmpty()) {
-                    throw new EngineFailure(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was"
+                    throw new InputFailure(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was"
                             + " changed; give a backup folder of your own with --backup-path");
                 }
                 backup = all.get(all.size() - 1).folder();
@@ -73,7 +73,7 @@ final class Rollback {
             InstallationRollback.Restored restored = restore(installation, backup, progress);
             return new RollbackResult(restored.backupId(), restored.entries(), restored.version(), recovered);
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, found.root() + ": rollback failed (" + e.getMessage()
+            throw new EnvironmentFailure(found.root() + ": rollback failed (" + e.getMessage()
                     + "); run it again: a restore can be repeated", e);
         }
     }
@@ -114,7 +114,7 @@ final class Rollback {
         try {
             return new InstallationRollback(installation, store.folder(), clock).restore(backup, progress);
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, installation.root() + ": rollback failed (" + e.getMessage()
+            throw new EnvironmentFailure(installation.root() + ": rollback failed (" + e.getMessage()
                     + "); run it again: a restore can be repeated", e);
         }
     }
@@ -126,12 +126,12 @@ final class Rollback {
                 return;
             }
             List<String> ids = backupIds();
-            throw new EngineFailure(ErrorCode.USAGE, store.folder() + ": no backup with id '" + backupId.get() + "'; "
+            throw new InputFailure(ErrorCode.USAGE, store.folder() + ": no backup with id '" + backupId.get() + "'; "
                     + (ids.isEmpty() ? "there is none" : "the backups are " + String.join(", ", ids))
                     + " (see 'migrate backups list --path " + root + "')");
         }
         if (!Files.exists(found.stateFolder().resolve(Journal.FILE)) && backupIds().isEmpty()) {
-            throw new EngineFailure(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was changed;"
+            throw new InputFailure(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was changed;"
                     + " every migration that changes files takes one; give a backup folder of your own with --backup-path,"
                     + " or --backup-dir if the backups were kept elsewhere");
         }
@@ -141,7 +141,7 @@ final class Rollback {
         try {
             return store.list().stream().map(BackupInfo::id).toList();
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, store.folder() + ": cannot list backups (" + e.getMessage()
+            throw new EnvironmentFailure(store.folder() + ": cannot list backups (" + e.getMessage()
                     + "); check the folder's permissions", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.EnvironmentFailure;
 import dev.verpath.engine.BackupCorruptFailure;
 import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
@@ -136,7 +137,7 @@ public final class BackupRestore implements AutoCloseable {
     }
 
     private static MigrationException outOfSpace(Path folder, BackupManifest manifest, long needed, long free) {
-        return new EngineFailure(ErrorCode.IO_FAILED, folder + ": restoring backup " + Excerpt.of(manifest.id())
+        return new EnvironmentFailure(folder + ": restoring backup " + Excerpt.of(manifest.id())
                 + " needs " + needed + " bytes of free space in this folder's file system (" + free + " free); the backup"
                 + " itself is fine; free space on that disk and run rollback again");
     }
@@ -234,9 +235,9 @@ public final class BackupRestore implements AutoCloseable {
             String putBack = "; the rollback put back every entry it had changed, so the installation is as it was"
                     + " before it and the backup is intact";
             if (e instanceof EngineFailure failure) {
-                throw new EngineFailure(failure.code(), failure.getMessage() + putBack, e);
+                throw EngineFailure.of(failure.code(), failure.getMessage() + putBack, e);
             }
-            throw new EngineFailure(ErrorCode.IO_FAILED, realRoot + ": the rollback failed (" + Excerpt.reason(e) + ")"
+            throw new EnvironmentFailure(realRoot + ": the rollback failed (" + Excerpt.reason(e) + ")"
                     + putBack + "; fix the cause and run rollback again", e);
         }
     }

@@ -1,7 +1,8 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.BackupCorruptFailure;
-import dev.verpath.engine.EngineFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;
@@ -84,7 +85,7 @@ public final class BackupStore {
         this.clock = clock;
         this.weights = weights;
         if (!List.of("auto", "hardlink", "archive", "copy").contains(mode)) {
-            throw new EngineFailure(ErrorCode.USAGE, "backup.mode '" + mode + "' is unknown; use auto, hardlink, archive or copy");
+            throw new InputFailure(ErrorCode.USAGE, "backup.mode '" + mode + "' is unknown; use auto, hardlink, archive or copy");
         }
         this.mode = mode;
     }

@@ -1,7 +1,8 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.EnvironmentFailure;
 import dev.verpath.engine.BackupCorruptFailure;
-import dev.verpath.engine.EngineFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.RelativePath;
@@ -126,7 +127,7 @@ public final class BackupVerifier {
         try {
             census = InodeCensus.of(List.of(root, backup.toAbsolutePath().normalize().getParent()));
         } catch (IOException io) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, root + ": cannot count the names of the backup's files ("
+            throw new EnvironmentFailure(root + ": cannot count the names of the backup's files ("
                     + Excerpt.of(io) + "); check that the installation and the backup store are readable");
         }
         for (BackupManifest.Entry e : kept) {

@@ -1,6 +1,7 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class RestoredTree {
      * @return the failure: the environment's, the backup intact
      */
     static MigrationException notInPlace(Path real, String what) {
-        return new EngineFailure(ErrorCode.IO_FAILED, real + ": " + what + " after the restore's renames, which the"
+        return new EnvironmentFailure(real + ": " + what + " after the restore's renames, which the"
                 + " file system reported done; the backup is intact; run rollback again, on a local disk");
     }
 

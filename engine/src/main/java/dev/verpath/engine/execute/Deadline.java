@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +72,7 @@ final class Deadline {
                 if (!stopped) {
                     fence.run();
                 }
-                throw new EngineFailure(ErrorCode.RULE_FAILED, "the migration ran past global.timeout_seconds (" + seconds
+                throw new InputFailure(ErrorCode.RULE_FAILED, "the migration ran past global.timeout_seconds (" + seconds
                         + " s) while " + activity.get() + (stopped ? "" : "; it did not stop when interrupted and was fenced off"
                         + " (its writes fail and are discarded)") + "; the installation is unchanged; raise the limit in"
                         + " migration_config.toml");
@@ -84,7 +85,7 @@ final class Deadline {
                     fence.run();
                 }
                 Thread.currentThread().interrupt();
-                throw new EngineFailure(ErrorCode.RULE_FAILED, "the migration was interrupted while " + activity.get()
+                throw new InputFailure(ErrorCode.RULE_FAILED, "the migration was interrupted while " + activity.get()
                         + "; the installation is unchanged and what was unfinished was removed");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();

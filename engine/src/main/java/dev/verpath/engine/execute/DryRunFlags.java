@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.settings.EffectiveSetting;
@@ -53,7 +54,7 @@ public final class DryRunFlags {
         return switch (flag.value().trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off", "" -> false;
-            default -> throw new EngineFailure(ErrorCode.USAGE, flag.key() + " is '" + flag.value().trim() + "' ("
+            default -> throw new InputFailure(ErrorCode.USAGE, flag.key() + " is '" + flag.value().trim() + "' ("
                     + flag.source() + "), not true or false; set it to true for a dry run or false for a real one");
         };
     }

@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.Installation;
@@ -58,7 +59,7 @@ final class FailedCommit {
                     + " backup " + id + " failed too (" + restore.getMessage() + "); run 'migrate rollback --path " + root
                     + "' once the cause is fixed", installation.root(), cause);
         }
-        return new EngineFailure(ErrorCode.IO_FAILED, "commit failed (" + Excerpt.reason(cause) + "); backup " + id
+        return new EnvironmentFailure("commit failed (" + Excerpt.reason(cause) + "); backup " + id
                 + " was restored (global.rollback_on_failure), so the installation is as before; fix the cause and run again",
                 cause);
     }

@@ -1,6 +1,8 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.FileChange;
@@ -155,7 +157,7 @@ public final class MigrationExecutor {
                     }
                     Optional<String> changed = live.changedSinceScan();
                     if (changed.isPresent()) {
-                        throw new EngineFailure(ErrorCode.IO_FAILED, changed.get() + ": changed while the migration read it;"
+                        throw new EnvironmentFailure(changed.get() + ": changed while the migration read it;"
                                 + " the installation is unchanged; stop whatever writes to it and run again");
                     }
                     return new Prepared(entries, changes, backup);
@@ -174,7 +176,7 @@ public final class MigrationExecutor {
                 deleteTree(staging);
             }
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, AtomicFiles.outOfSpace(e)
+            throw new EnvironmentFailure(AtomicFiles.outOfSpace(e)
                     ? e.getMessage() + "; the disk is full, the installation is unchanged; free space there and run again"
                     : e.getMessage() + "; the installation is unchanged", e);
         }
@@ -193,7 +195,7 @@ public final class MigrationExecutor {
         for (LiveTree.Entry link : escaping) {
             named.add(link.real() + ": symbolic link points outside the installation, to " + Files.readSymbolicLink(link.real()));
         }
-        throw new EngineFailure(ErrorCode.VALIDATION_FAILED, ProblemList.of(named, "symbolic links that point outside the"
+        throw new InputFailure(ErrorCode.VALIDATION_FAILED, ProblemList.of(named, "symbolic links that point outside the"
                 + " installation") + "; nothing was changed; replace " + (named.size() == 1 ? "the link" : "each link")
                 + " with a copy of what it points to, or point it at a path inside " + root);
     }

@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.plan.MigrationPlan;
@@ -40,7 +41,7 @@ final class Preflight {
         }
         for (Path folder : folders) {
             if (!Files.isWritable(folder)) {
-                throw new EngineFailure(ErrorCode.IO_FAILED, folder + ": no write permission, and the migration changes files"
+                throw new EnvironmentFailure(folder + ": no write permission, and the migration changes files"
                         + " in it; grant it (or run as the installation's owner); the installation is unchanged");
             }
         }
@@ -61,7 +62,7 @@ final class Preflight {
         long free = Files.getFileStore(backupFolder).getUsableSpace();
         long needed = backupBytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : backupBytes + keepFree;
         if (free < needed) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, backupFolder + ": " + (needed - free)
+            throw new EnvironmentFailure(backupFolder + ": " + (needed - free)
                     + " more bytes of free space are needed for the backup (" + backupBytes + " for the backup and "
                     + keepFree + " to keep free by backup.keep_free_bytes; " + free + " free); free space, choose"
                     + " --backup-dir, or lower backup.keep_free_bytes; the installation is unchanged");
@@ -109,7 +110,7 @@ final class Preflight {
         long free = store.getUsableSpace();
         long needed = bytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : bytes + keepFree;
         if (free < needed) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, "not enough free space on the disk of " + folder + ": " + (needed - free)
+            throw new EnvironmentFailure("not enough free space on the disk of " + folder + ": " + (needed - free)
                     + " more bytes are needed before the migration starts (" + what + ", and " + keepFree + " to keep free by"
                     + " backup.keep_free_bytes; " + free + " free); free space there, choose --backup-dir, or lower"
                     + " backup.keep_free_bytes; the installation is unchanged");

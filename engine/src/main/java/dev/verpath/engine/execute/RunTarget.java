@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.RunRequest;
@@ -31,7 +32,7 @@ public record RunTarget(Installation installation, List<Mount> mounts) {
     public static RunTarget of(RunRequest request, Product product, Installation installation) {
         Path path = request.target().toAbsolutePath().normalize();
         if (!Files.exists(path)) {
-            throw new EngineFailure(ErrorCode.USAGE, path + ": no such file or folder; check the path");
+            throw new InputFailure(ErrorCode.USAGE, path + ": no such file or folder; check the path");
         }
         String logical = switch (request.scope()) {
             case VERSION -> "";
@@ -41,10 +42,10 @@ public record RunTarget(Installation installation, List<Mount> mounts) {
             case MODELS -> product.modelsFolder();
         };
         if (request.scope() == Scope.CONFIG && Files.isDirectory(path)) {
-            throw new EngineFailure(ErrorCode.USAGE, path + ": --config names a folder; give the configuration file");
+            throw new InputFailure(ErrorCode.USAGE, path + ": --config names a folder; give the configuration file");
         }
         if (request.scope() == Scope.MODELS && !Files.isDirectory(path)) {
-            throw new EngineFailure(ErrorCode.USAGE, path + ": --models-path must be a folder of model folders");
+            throw new InputFailure(ErrorCode.USAGE, path + ": --models-path must be a folder of model folders");
         }
         return new RunTarget(installation, List.of(new Mount(logical, path)));
     }

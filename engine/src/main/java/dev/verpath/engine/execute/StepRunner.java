@@ -1,6 +1,9 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.RuleBugFailure;
+import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.records.RecordPipeline;
@@ -63,12 +66,12 @@ final class StepRunner {
             } catch (RuleFailure failure) {
                 throw failed(failure, name, shadow);
             } catch (IOException | UncheckedIOException e) {
-                throw new EngineFailure(ErrorCode.IO_FAILED, name + " could not read or write: " + dev.verpath.engine.backup.Excerpt.reason(e)
+                throw new EnvironmentFailure(name + " could not read or write: " + dev.verpath.engine.backup.Excerpt.reason(e)
                         + "; the installation is unchanged", e);
             } catch (MigrationException e) {
                 throw e;
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                throw new EngineFailure(ErrorCode.RULE_BUG, name + " failed: " + dev.verpath.engine.backup.Excerpt.reason(e)
+                throw new RuleBugFailure(ErrorCode.RULE_BUG, name + " failed: " + dev.verpath.engine.backup.Excerpt.reason(e)
                         + "; the installation is unchanged; this is a bug in the rule, not in your data: report it to the"
                         + " rule's authors", e);
             }
@@ -107,13 +110,13 @@ final class StepRunner {
 
     /** A record rule's own failure: its authors' to fix, not the user's data. */
     static MigrationException bug(RuleBug bug, String name, ShadowWorkspace shadow) {
-        return new EngineFailure(ErrorCode.RULE_BUG, name + " failed on " + shadow.live().display(bug.path()) + ":"
+        return new RuleBugFailure(ErrorCode.RULE_BUG, name + " failed on " + shadow.live().display(bug.path()) + ":"
                 + bug.line() + ": " + bug.getMessage() + "; the installation is unchanged; this is a bug in the rule, not in"
                 + " your data: report it to the rule's authors with this line", bug);
     }
 
     static MigrationException failed(RuleFailure failure, String where, ShadowWorkspace shadow) {
-        return new EngineFailure(ErrorCode.RULE_FAILED, shadow.live().display(failure.path()) + at(failure.location())
+        return new InputFailure(ErrorCode.RULE_FAILED, shadow.live().display(failure.path()) + at(failure.location())
                 + ": " + failure.getMessage() + " (" + where + "); the installation is unchanged; fix the file and run again", failure);
     }
 }

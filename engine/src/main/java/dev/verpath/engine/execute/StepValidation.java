@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.RuleRegistry;
@@ -78,7 +79,7 @@ final class StepValidation {
         Optional<Finding> error = judged.stream().filter(f -> InstallationValidator.failed(List.of(f), strict)).findFirst();
         if (error.isPresent()) {
             Finding f = error.get();
-            throw new EngineFailure(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)"
+            throw new InputFailure(ErrorCode.VALIDATION_FAILED, (f.path().isEmpty() ? "(installation)"
                     : shadow.live().display(f.path())) + StepRunner.at(f.location()) + ": " + f.message() + " (validation "
                     + ruleName.apply(f.ruleId()).substring("rule ".length()) + " after step " + step.from() + " -> "
                     + step.to() + "); the installation is unchanged; " + f.remedy());

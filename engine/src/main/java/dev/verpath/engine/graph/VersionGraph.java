@@ -1,6 +1,7 @@
 package dev.verpath.engine.graph;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.RuleBugFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.rules.MigrationException;
@@ -134,7 +135,7 @@ public final class VersionGraph {
     }
 
     private static MigrationException invalidRule(RuleDescriptor d, String problem) {
-        return new EngineFailure(ErrorCode.RULE_SET_INVALID, "rule " + d.id() + " of product " + d.product() + " "
+        return new RuleBugFailure(ErrorCode.RULE_SET_INVALID, "rule " + d.id() + " of product " + d.product() + " "
                 + problem + "; fix the rule set or remove its plugin");
     }
 

@@ -1,9 +1,10 @@
 package dev.verpath.engine.graph;
 
+import dev.verpath.engine.InputFailure;
 import com.github.zafarkhaja.semver.Version;
 import com.github.zafarkhaja.semver.expr.Expression;
 import com.github.zafarkhaja.semver.expr.ExpressionParser;
-import dev.verpath.engine.EngineFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class VersionRange {
     }
 
     private static MigrationException invalid(String text) {
-        return new EngineFailure(ErrorCode.USAGE, "invalid version range '" + text
+        return new InputFailure(ErrorCode.USAGE, "invalid version range '" + text
                 + "': write comparisons such as >=1.0.0 <2.0.0 (joined by spaces, && or commas)");
     }
 

@@ -1,7 +1,8 @@
 package dev.verpath.engine.graph;
 
+import dev.verpath.engine.InputFailure;
 import com.github.zafarkhaja.semver.Version;
-import dev.verpath.engine.EngineFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.util.Comparator;
@@ -52,8 +53,7 @@ public final class VersionText {
      * @throws MigrationException with {@link ErrorCode#USAGE} naming the text when it is not a version
      */
     public static String canonical(String text) {
-        return parse(text).orElseThrow(() -> new EngineFailure(ErrorCode.USAGE,
-                "invalid version '" + text + "': not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.0.0"));
+        return parse(text).orElseThrow(() -> new InputFailure(ErrorCode.USAGE,                 "invalid version '" + text + "': not a semantic version; write it as MAJOR.MINOR.PATCH, e.g. 1.0.0"));
     }
 
     /**

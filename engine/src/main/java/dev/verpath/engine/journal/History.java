@@ -1,9 +1,10 @@
 package dev.verpath.engine.journal;
 
+import dev.verpath.engine.EnvironmentFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.EngineFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.rules.MigrationException;
@@ -62,7 +63,7 @@ public final class History {
                 entries.add(parse(JSON.readTree(line)));
             }
         } catch (IOException | RuntimeException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, file + ":" + lineNumber + ": history is unreadable ("
+            throw new EnvironmentFailure(file + ":" + lineNumber + ": history is unreadable ("
                     + e.getMessage() + "); restore it from a backup or move it aside", e);
         }
         return List.copyOf(entries);

@@ -1,6 +1,7 @@
 package dev.verpath.engine.journal;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.LockHeldFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.CrashPoints;
@@ -75,7 +76,7 @@ public final class InstallationLock implements AutoCloseable {
             } catch (IOException ignored) {
                 // the original failure is the one to report
             }
-            throw new EngineFailure(ErrorCode.IO_FAILED, file + ": cannot take the installation lock ("
+            throw new EnvironmentFailure(file + ": cannot take the installation lock ("
                     + e.getMessage() + "); check permissions on the folder", e);
         }
     }

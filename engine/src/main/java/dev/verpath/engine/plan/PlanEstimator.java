@@ -1,6 +1,7 @@
 package dev.verpath.engine.plan;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.Glob;
 import dev.verpath.rules.MigrationException;
@@ -142,7 +143,7 @@ public final class PlanEstimator {
                 }
             });
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, "cannot list the installation " + root + ": " + e.getMessage()
+            throw new EnvironmentFailure("cannot list the installation " + root + ": " + e.getMessage()
                     + "; check that the folder exists and is readable", e);
         }
         return files;

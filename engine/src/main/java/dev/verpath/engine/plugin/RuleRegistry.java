@@ -1,6 +1,7 @@
 package dev.verpath.engine.plugin;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.RuleBugFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.rules.FlagConflict;
@@ -58,7 +59,7 @@ public final class RuleRegistry {
             for (Product product : set.products()) {
                 String previous = declaredBy.putIfAbsent(product.name(), loaded.origin());
                 if (previous != null) {
-                    throw new EngineFailure(ErrorCode.RULE_SET_INVALID, "product '" + product.name()
+                    throw new RuleBugFailure(ErrorCode.RULE_SET_INVALID, "product '" + product.name()
                             + "' is declared by both " + previous + " and " + loaded.origin()
                             + "; remove one of them from the plugins folder");
                 }
@@ -85,7 +86,7 @@ public final class RuleRegistry {
         for (MigrationRule rule : allRules) {
             String product = rule.descriptor().product();
             if (!productsByName.containsKey(product)) {
-                throw new EngineFailure(ErrorCode.RULE_SET_INVALID, "rule " + rule.descriptor().id() + " of "
+                throw new RuleBugFailure(ErrorCode.RULE_SET_INVALID, "rule " + rule.descriptor().id() + " of "
                         + origin.get(rule.descriptor().id()) + " migrates product '" + product
                         + "' that no rule set declares; install the plugin that declares it");
             }
@@ -145,8 +146,7 @@ public final class RuleRegistry {
     private static void claimId(Map<String, String> origin, String id, String by) {
         String previous = origin.putIfAbsent(id, by);
         if (previous != null) {
-            throw new EngineFailure(ErrorCode.RULE_SET_INVALID,
-                    "rule id '" + id + "' is used by both " + previous + " and " + by + "; rule ids must be unique");
+            throw new RuleBugFailure(ErrorCode.RULE_SET_INVALID,                     "rule id '" + id + "' is used by both " + previous + " and " + by + "; rule ids must be unique");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.verpath.engine.plugin;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.PluginPin;
@@ -78,7 +80,7 @@ public final class RuleSetLoader {
         }
         for (Path dir : settings.pluginDirs()) {
             if (!Files.isDirectory(dir)) {
-                throw new EngineFailure(ErrorCode.USAGE, dir.toAbsolutePath().normalize() + ": "
+                throw new InputFailure(ErrorCode.USAGE, dir.toAbsolutePath().normalize() + ": "
                         + (Files.exists(dir) ? "not a folder" : "no such folder") + " (the plugins folder given by "
                         + settings.sourceOf("plugins.dir", "--plugins-dir") + "); give the folder that holds the plugin "
                         + "archives, or pass --no-plugins");
@@ -149,7 +151,7 @@ public final class RuleSetLoader {
         try {
             return PluginStaging.create();
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, "cannot create a staging folder for plugins in the temporary folder ("
+            throw new EnvironmentFailure("cannot create a staging folder for plugins in the temporary folder ("
                     + e.getMessage() + "); free some space or set java.io.tmpdir", e);
         }
     }
@@ -160,7 +162,7 @@ public final class RuleSetLoader {
             try (Stream<Path> entries = Files.list(folder)) {
                 entries.filter(Files::isRegularFile).filter(PluginStaging::isArchive).sorted().forEach(archives::add);
             } catch (IOException e) {
-                throw new EngineFailure(ErrorCode.IO_FAILED, folder + ": cannot list the plugins folder (" + e.getMessage()
+                throw new EnvironmentFailure(folder + ": cannot list the plugins folder (" + e.getMessage()
                         + "); fix its permissions or pass --no-plugins", e);
             }
         }

@@ -1,6 +1,7 @@
 package dev.verpath.engine.settings;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
@@ -170,7 +171,7 @@ public final class EngineSettings {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new EngineFailure(ErrorCode.USAGE, Optional.ofNullable(values.get(key))
+        throw new InputFailure(ErrorCode.USAGE, Optional.ofNullable(values.get(key))
                 .map(s -> SettingTypes.where(s, file)).orElse("") + key + " = '" + text + "': expected " + expected
                 + "; fix the setting where it is set (see migrate info --verbose)");
     }
@@ -341,7 +342,7 @@ public final class EngineSettings {
                         + unloaded.get());
                 continue;
             }
-            throw new EngineFailure(ErrorCode.USAGE, where + "unknown flag " + name + NearestName.of(name, names)
+            throw new InputFailure(ErrorCode.USAGE, where + "unknown flag " + name + NearestName.of(name, names)
                     .map(n -> "; did you mean " + n + "?").orElse(names.isEmpty() ? "; no loaded rule set declares a flag;"
                             : "; the loaded rule sets declare " + String.join(", ", names) + ";")
                     + " fix the name there ('migrate plugins list' shows the flags each plugin declares)");

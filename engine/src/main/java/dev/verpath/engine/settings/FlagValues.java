@@ -1,6 +1,7 @@
 package dev.verpath.engine.settings;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.FlagConflict;
 import dev.verpath.rules.FlagDescriptor;
@@ -33,7 +34,7 @@ public final class FlagValues {
             String value = settings.flag(flag).value();
             Optional<String> problem = flag.problem(value);
             if (problem.isPresent()) {
-                throw new EngineFailure(ErrorCode.USAGE, settings.whereSet(flag) + ": " + flag.name() + " is '" + value
+                throw new InputFailure(ErrorCode.USAGE, settings.whereSet(flag) + ": " + flag.name() + " is '" + value
                         + "', which " + problem.get() + " (" + flag.description() + ")");
             }
         }
@@ -46,7 +47,7 @@ public final class FlagValues {
                     || !matches(settings, other, conflict.otherValue())) {
                 continue;
             }
-            throw new EngineFailure(ErrorCode.USAGE, one.name() + "=" + settings.flag(one).value() + " ("
+            throw new InputFailure(ErrorCode.USAGE, one.name() + "=" + settings.flag(one).value() + " ("
                     + settings.whereSet(one) + ") and " + other.name() + "=" + settings.flag(other).value() + " ("
                     + settings.whereSet(other) + ") cannot go together: " + conflict.reason());
         }

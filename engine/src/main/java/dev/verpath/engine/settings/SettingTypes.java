@@ -1,6 +1,7 @@
 package dev.verpath.engine.settings;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
@@ -84,7 +85,7 @@ final class SettingTypes {
             if ((value.isEmpty() && type == ANY) || type.accepts().test(value)) {
                 continue;
             }
-            throw new EngineFailure(ErrorCode.USAGE, where(setting, file) + setting.key() + " = '" + value
+            throw new InputFailure(ErrorCode.USAGE, where(setting, file) + setting.key() + " = '" + value
                     + "': expected " + type.expected() + "; " + remedy(setting));
         }
     }

@@ -1,10 +1,11 @@
 package dev.verpath.engine.settings;
 
+import dev.verpath.engine.InputFailure;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.verpath.engine.EngineFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
@@ -161,13 +162,13 @@ public final class SettingsLoader {
             text = Files.readString(file);
             root = new TomlMapper().readTree(text);
         } catch (NoSuchFileException e) {
-            throw new EngineFailure(ErrorCode.USAGE, file + ": migration config not found; create it or drop --migration-config");
+            throw new InputFailure(ErrorCode.USAGE, file + ": migration config not found; create it or drop --migration-config");
         } catch (JacksonException e) {
             String line = lineOf(e, text).map(n -> ":" + n).orElse("");
-            throw new EngineFailure(ErrorCode.USAGE, file + line + ": not valid TOML (" + e.getOriginalMessage()
+            throw new InputFailure(ErrorCode.USAGE, file + line + ": not valid TOML (" + e.getOriginalMessage()
                     + "); fix the file or point --migration-config elsewhere", e);
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.USAGE, file + ": cannot read the migration config (" + e.getMessage() + ")", e);
+            throw new InputFailure(ErrorCode.USAGE, file + ": cannot read the migration config (" + e.getMessage() + ")", e);
         }
         Map<String, String> values = new LinkedHashMap<>();
         Optional<List<PluginPin>> allow = Optional.empty();
@@ -195,7 +196,7 @@ public final class SettingsLoader {
                     continue;
                 }
                 if (!value.isValueNode()) {
-                    throw new EngineFailure(ErrorCode.USAGE, file + ": key " + key + " must be a single value");
+                    throw new InputFailure(ErrorCode.USAGE, file + ": key " + key + " must be a single value");
                 }
                 values.put(key, value.asText());
             }
@@ -226,19 +227,19 @@ public final class SettingsLoader {
 
     private static List<PluginPin> pins(Path file, JsonNode allow) {
         if (!allow.isArray()) {
-            throw new EngineFailure(ErrorCode.USAGE, file + ": key " + ALLOW
+            throw new InputFailure(ErrorCode.USAGE, file + ": key " + ALLOW
                     + " must be an array of tables such as { id = \"my-plugin\", sha256 = \"<64 hex digits>\" }");
         }
         List<PluginPin> pins = new ArrayList<>();
         for (JsonNode entry : allow) {
             if (!entry.isObject() || !entry.path("id").isTextual() || !entry.path("sha256").isTextual() || entry.size() != 2) {
-                throw new EngineFailure(ErrorCode.USAGE, file + ": each entry of " + ALLOW
+                throw new InputFailure(ErrorCode.USAGE, file + ": each entry of " + ALLOW
                         + " needs exactly an id and a sha256, found " + entry + "; a plugin without a checksum is never loaded");
             }
             try {
                 pins.add(new PluginPin(entry.get("id").asText(), entry.get("sha256").asText()));
             } catch (IllegalArgumentException e) {
-                throw new EngineFailure(ErrorCode.USAGE, file + ": " + ALLOW + ": " + e.getMessage()
+                throw new InputFailure(ErrorCode.USAGE, file + ": " + ALLOW + ": " + e.getMessage()
                         + "; copy the sha256 that 'migrate plugins list' prints", e);
             }
         }
@@ -247,7 +248,7 @@ public final class SettingsLoader {
 
     private static Map<String, String> preferences(Path file, JsonNode prefer) {
         if (!prefer.isObject()) {
-            throw new EngineFailure(ErrorCode.USAGE, file + ": key " + PREFER
+            throw new InputFailure(ErrorCode.USAGE, file + ": key " + PREFER
                     + " must be a table such as { \"serve 2.1.0 -> 2.1.1 config\" = \"my-plugin\" }");
         }
         Map<String, String> chosen = new TreeMap<>();
@@ -255,7 +256,7 @@ public final class SettingsLoader {
             Map.Entry<String, JsonNode> edge = edges.next();
             Optional<String> key = edgeKey(edge.getKey());
             if (key.isEmpty() || !edge.getValue().isTextual() || edge.getValue().asText().isBlank()) {
-                throw new EngineFailure(ErrorCode.USAGE, file + ": " + PREFER + ": '" + edge.getKey()
+                throw new InputFailure(ErrorCode.USAGE, file + ": " + PREFER + ": '" + edge.getKey()
                         + "' must read '<product> <from> -> <to> <config|data|model>' = \"<plugin id or built-in>\"");
             }
             chosen.put(key.get(), edge.getValue().asText().trim());
@@ -281,7 +282,7 @@ public final class SettingsLoader {
     private static MigrationException unknown(Path file, String key) {
         List<String> known = new ArrayList<>(DEFAULTS.keySet());
         known.addAll(List.of(ALLOW, PREFER));
-        return new EngineFailure(ErrorCode.USAGE, file + SettingTypes.lineOf(file, key).map(n -> ":" + n).orElse("")
+        return new InputFailure(ErrorCode.USAGE, file + SettingTypes.lineOf(file, key).map(n -> ":" + n).orElse("")
                 + ": unknown key " + key + NearestName.of(key, known).map(k -> "; did you mean " + k + "?").orElse("")
                 + "; see the documented keys in migration_config.toml of the distribution");
     }

@@ -1,6 +1,8 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.ValidationReport;
@@ -82,8 +84,7 @@ public final class InstallationValidation {
             return new ValidationReport(product, "(unknown)", versionFile, List.of(ValidationCategory.values()), false, List.of());
         }
         Installation at = installation;
-        String version = request.version().or(installation::version).orElseThrow(() -> new EngineFailure(ErrorCode.USAGE,
-                at.root().resolve(Installation.VERSION_FILE) + ": missing; give --version"));
+        String version = request.version().or(installation::version).orElseThrow(() -> new InputFailure(ErrorCode.USAGE,                 at.root().resolve(Installation.VERSION_FILE) + ": missing; give --version"));
         boolean strict = Strictness.of(request.strict(), settings, registry, product);
         List<ValidationCategory> categories = Arrays.stream(ValidationCategory.values()).filter(request::checks).toList();
         Path backups = settings.backupDir().orElse(installation.stateFolder().resolve("backups")).toAbsolutePath().normalize();
@@ -106,7 +107,7 @@ public final class InstallationValidation {
             return new ValidationReport(product, version, strict ? Strictness.apply(findings) : findings, categories, strict,
                     repairs);
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, installation.root() + ": cannot read the installation ("
+            throw new EnvironmentFailure(installation.root() + ": cannot read the installation ("
                     + e.getMessage() + ")", e);
         }
     }

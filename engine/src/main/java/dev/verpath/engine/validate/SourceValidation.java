@@ -1,6 +1,7 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
@@ -92,7 +93,7 @@ public final class SourceValidation {
             List<String> named = blocking.stream().filter(b -> b.ruleId().equals(f.ruleId()))
                     .map(b -> where(b) + ": " + b.message()).toList();
             int others = blocking.size() - named.size();
-            throw new EngineFailure(ErrorCode.VALIDATION_FAILED, ProblemList.of(named, "errors of this check")
+            throw new InputFailure(ErrorCode.VALIDATION_FAILED, ProblemList.of(named, "errors of this check")
                     + " (validation " + f.ruleId() + " of the source at " + version + (others > 0 ? ", and " + others
                     + " more error(s) of other checks" : "") + "); nothing was changed; " + f.remedy()
                     + " Run 'migrate validate --path " + root + "' for the full report.");

@@ -1,6 +1,7 @@
 package dev.verpath.engine.workspace;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+
 import dev.verpath.engine.ErrorCode;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -70,7 +71,7 @@ public final class LiveTree {
         for (Mount mount : mounts) {
             addParents(entries, mount.logical());
             if (!Files.exists(mount.real(), LinkOption.NOFOLLOW_LINKS)) {
-                throw new EngineFailure(ErrorCode.USAGE, mount.real() + ": no such file or folder; check the path");
+                throw new InputFailure(ErrorCode.USAGE, mount.real() + ": no such file or folder; check the path");
             }
             if (!Files.isDirectory(mount.real(), LinkOption.NOFOLLOW_LINKS)) {
                 BasicFileAttributes a = Files.readAttributes(mount.real(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

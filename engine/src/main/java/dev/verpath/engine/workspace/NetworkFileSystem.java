@@ -1,6 +1,8 @@
 package dev.verpath.engine.workspace;
 
-import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.EnvironmentFailure;
+
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
@@ -38,7 +40,7 @@ public final class NetworkFileSystem {
         }
         String type = type(folder);
         if (TYPES.contains(type)) {
-            throw new EngineFailure(ErrorCode.USAGE, folder + ": on a network file system (" + type
+            throw new InputFailure(ErrorCode.USAGE, folder + ": on a network file system (" + type
                     + ") where file locks and renames cannot be trusted; copy the installation to a local disk, or pass"
                     + " --allow-network-fs");
         }
@@ -59,7 +61,7 @@ public final class NetworkFileSystem {
         try {
             return Files.getFileStore(existing).type().toLowerCase(Locale.ROOT);
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.IO_FAILED, folder + ": cannot read its file system (" + e.getMessage()
+            throw new EnvironmentFailure(folder + ": cannot read its file system (" + e.getMessage()
                     + "); check that it is mounted and readable", e);
         }
     }
