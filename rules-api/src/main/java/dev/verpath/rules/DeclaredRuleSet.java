@@ -13,7 +13,8 @@ import java.util.Objects;
  * public final class GatewayRules extends DeclaredRuleSet {
  *     public GatewayRules() {
  *         super(DeclaredRuleSet.of("gateway-rules")
- *                 .products(new Product("gateway", "The API gateway.", "config/gateway.toml", "data", "models"))
+ *                 .products(Product.of("gateway", "The API gateway.").config("config/*.toml")
+ *                         .weights("models/**}{@code /*.safetensors").modelsFolder("models").build())
  *                 .rules(new RecordEdits(...), new TomlEdits(...))
  *                 .validations(new GatewayConfigValidation()));
  *     }

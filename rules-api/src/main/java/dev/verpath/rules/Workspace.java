@@ -126,7 +126,9 @@ public interface Workspace {
 
     /**
      * Replaces (or creates) a file atomically with what the action writes. Missing parent folders are
-     * created. A new file gets mode 0644; a replaced file keeps its mode.
+     * created. A new file gets mode 0644; a replaced file keeps its mode. A path its product declares a weight
+     * file ({@link FileRole#WEIGHTS}) is refused (the engine reports it as a bug in the rule): weights are moved,
+     * hard-linked or deleted, never written.
      *
      * @param path   a relative path
      * @param action writes the whole content

@@ -33,9 +33,14 @@ public final class ServeRuleSet extends DeclaredRuleSet {
     /** The id of this rule set. */
     public static final String ID = "serve-builtin";
 
-    private static final Product SERVE = new Product(ServeLayout.PRODUCT,
-            "A model-serving installation: server configuration, request records and model folders.",
-            ServeLayout.CONFIG_FILE, ServeLayout.DATA_FOLDER, ServeLayout.MODELS_FOLDER);
+    /** The weight formats of serve-formats.md: never opened for writing, kept by link or clone in a backup. */
+    private static final Product SERVE = Product.of(ServeLayout.PRODUCT,
+                    "A model-serving installation: server configuration, request records and model folders.")
+            .weights("models/**/*.safetensors", "models/**/*.bin", "models/**/*.pt", "models/**/*.onnx", "models/**/*.gguf")
+            .config("config/**")
+            .data("data/**/*.jsonl")
+            .configFile(ServeLayout.CONFIG_FILE).dataFolder(ServeLayout.DATA_FOLDER).modelsFolder(ServeLayout.MODELS_FOLDER)
+            .build();
 
     /** Declares the product, its rules, validations and record checks; PF4J calls this. */
     public ServeRuleSet() {

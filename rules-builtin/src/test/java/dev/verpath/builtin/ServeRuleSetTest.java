@@ -3,6 +3,8 @@ package dev.verpath.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.workspace.ProductFiles;
+import dev.verpath.rules.FileRole;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleKind;
@@ -23,10 +25,24 @@ class ServeRuleSetTest {
         assertThat(set.id()).isEqualTo("serve-builtin");
         assertThat(set.products()).singleElement().satisfies(p -> {
             assertThat(p.name()).isEqualTo("serve");
-            assertThat(p.configFile()).isEqualTo("config/server.toml");
-            assertThat(p.dataFolder()).isEqualTo("data");
-            assertThat(p.modelsFolder()).isEqualTo("models");
+            assertThat(p.configFile()).contains("config/server.toml");
+            assertThat(p.dataFolder()).contains("data");
+            assertThat(p.modelsFolder()).contains("models");
         });
+    }
+
+    @Test
+    void declaresTheWeightFormatsOfServeFormatsUnderModelsAsWeights() {
+        ProductFiles files = ProductFiles.of(set.products().get(0));
+
+        for (String weight : List.of("models/a/model.safetensors", "models/a/pytorch_model.bin", "models/a/m.pt",
+                "models/a/m.onnx", "models/a/deep/m.gguf")) {
+            assertThat(files.role(weight)).as(weight).isEqualTo(FileRole.WEIGHTS);
+        }
+        assertThat(files.role("models/a/config.json")).isEqualTo(FileRole.OTHER);
+        assertThat(files.role("config/server.toml")).isEqualTo(FileRole.CONFIG);
+        assertThat(files.role("data/2024/a.jsonl")).isEqualTo(FileRole.DATA);
+        assertThat(files.role("extras/blob.bin")).isEqualTo(FileRole.OTHER);
     }
 
     @Test

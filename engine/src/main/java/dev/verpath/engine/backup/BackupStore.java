@@ -11,6 +11,7 @@ import dev.verpath.engine.workspace.HardLinks;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.PrivateFiles;
+import dev.verpath.engine.workspace.ProductFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,18 +32,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The backups of one installation, each a folder {@code <id>/} with {@code manifest.json} and {@code files/}.
- * A file that the engine never rewrites in place (a weight file: the workspace only ever replaces files by
- * rename) is kept as a hard link when it is on the same file system; every other file is copied. The manifest
+ * A file its product declares a weight ({@link dev.verpath.rules.FileRole#WEIGHTS}: the workspace never writes one,
+ * and only ever replaces files by rename) is kept as a clone or a hard link when it is on the same file system, never
+ * in the archive; every other file is archived or copied. The manifest
  * is written last: a folder without one is an unfinished backup and is ignored.
  */
 public final class BackupStore {
 
-    private static final Set<String> WEIGHT_EXTENSIONS = Set.of(".safetensors", ".bin", ".pt", ".onnx", ".gguf");
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -100,6 +100,7 @@ public final class BackupStore {
      *
      * @param live    the tree as it is now
      * @param product the product
+     * @param files   the roles of the product's files: weights are kept by clone or link
      * @param from    the version before
      * @param to      the version aimed at
      * @param hashes  the run's hash cache (hashes computed while copying are added to it); the files kept by link
@@ -108,7 +109,8 @@ public final class BackupStore {
      * @return the backup
      * @throws IOException when the backup cannot be written
      */
-    public BackupInfo create(LiveTree live, String product, String from, String to, HashCache hashes) throws IOException {
+    public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes)
+            throws IOException {
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
@@ -117,7 +119,7 @@ public final class BackupStore {
         }
         Path target = folder.resolve(id);
         try {
-            return fill(target, id, now, live, product, from, to, hashes);
+            return fill(target, id, now, live, product, files, from, to, hashes);
         } catch (IOException | RuntimeException e) {
             // a backup that could not be finished (a full disk, say) is removed, not left without a manifest
             try {
@@ -129,8 +131,8 @@ public final class BackupStore {
         }
     }
 
-    private BackupInfo fill(Path target, String id, Instant now, LiveTree live, String product, String from, String to,
-                            HashCache hashes) throws IOException {
+    private BackupInfo fill(Path target, String id, Instant now, LiveTree live, String product, ProductFiles roles,
+                            String from, String to, HashCache hashes) throws IOException {
         Path files = target.resolve("files");
         PrivateFiles.createFolders(files);
         List<BackupManifest.Entry> entries = new ArrayList<>();
@@ -155,7 +157,7 @@ public final class BackupStore {
                 case FILE -> {
                     PrivateFiles.createFolders(copy.getParent());
                     CrashPoints.reached("back up " + e.getKey());
-                    String how = how(e.getKey());
+                    String how = how(e.getKey(), roles);
                     if (how.equals("archive")) {
                         toArchive.put(e.getKey(), entry.real());
                         archived.put(e.getKey(), new BackupManifest.Entry(e.getKey(), "file", mode, mtime, attrs.size(),
@@ -199,21 +201,9 @@ public final class BackupStore {
         return info(target, manifest);
     }
 
-    /**
-     * Whether a file is kept in a backup as a hard link (when on the same file system): weight files, which
-     * the engine never rewrites in place.
-     *
-     * @param path a logical path
-     * @return true for weight files
-     */
-    public static boolean keptByLink(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        return WEIGHT_EXTENSIONS.stream().anyMatch(lower::endsWith);
-    }
-
-    private String how(String path) {
+    private String how(String path, ProductFiles roles) {
         return switch (mode) {
-            case "auto" -> keptByLink(path) ? "hardlink" : "archive";
+            case "auto" -> roles.isWeight(path) ? "hardlink" : "archive";
             default -> mode;
         };
     }

@@ -32,6 +32,7 @@ import dev.verpath.engine.workspace.CommitSection;
 import dev.verpath.engine.workspace.CrashPoints;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
+import dev.verpath.engine.workspace.ProductFiles;
 import dev.verpath.engine.workspace.ShadowCommit;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.MigrationRule;
@@ -97,6 +98,7 @@ public final class MigrationExecutor {
         Path state = installation.stateFolder();
         Path backupFolder = settings.backupDir().orElse(state.resolve("backups")).toAbsolutePath().normalize();
         HashCache hashes = new HashCache();
+        ProductFiles files = registry.files(plan.product());
         try {
             if (!request.dryRun()) {
                 deleteTree(state.resolve("staging"));
@@ -109,16 +111,16 @@ public final class MigrationExecutor {
             }
             if (!request.dryRun() && !plan.steps().isEmpty()) {
                 Preflight.wholeRun(plan, live, state.resolve("staging"), backupFolder, keepFree,
-                        request.backup() && settings.backupBeforeMigration(), linksWeights());
+                        request.backup() && settings.backupBeforeMigration(), linkedWeights(files));
             }
             Path staging = request.dryRun() ? Files.createTempDirectory("verpath-dry-run-")
                     : state.resolve("staging").resolve(Long.toString(started.toEpochMilli()));
             try {
-                ShadowWorkspace shadow = new ShadowWorkspace(live, staging, !request.dryRun(), hashes);
+                ShadowWorkspace shadow = new ShadowWorkspace(live, staging, !request.dryRun(), hashes, files);
                 RunReport report = new RunReport();
                 Deadline deadline = new Deadline(settings.timeoutSeconds());
                 Prepared prepared = deadline.run(activity -> {
-                    prehash(plan, request, live, hashes);
+                    prehash(plan, request, live, hashes, files);
                     // Validation of the source before the first write: its errors stop the run before the backup.
                     Optional<SourceValidation> source = Optional.empty();
                     if (request.scope() == Scope.VERSION && !plan.steps().isEmpty()) {
@@ -143,12 +145,12 @@ public final class MigrationExecutor {
                     Preflight.permissions(live, shadow);
                     Optional<BackupInfo> backup = Optional.empty();
                     if (request.backup() && settings.backupBeforeMigration() && !changes.isEmpty()) {
-                        Preflight.space(live, backupFolder, keepFree, linksWeights());
+                        Preflight.space(live, backupFolder, keepFree, linkedWeights(files));
                         activity.set("backing up " + live.files().size() + " file(s)");
                         progress.accept("backing up " + live.files().size() + " file(s) to " + backupFolder);
                         CrashPoints.pause("backup-start");
                         backup = Optional.of(new BackupStore(backupFolder, clock, settings.value("backup.mode").orElse("auto"),
-                                settings.backupWeights()).create(live, plan.product(), plan.from(), plan.to(), hashes));
+                                settings.backupWeights()).create(live, plan.product(), files, plan.from(), plan.to(), hashes));
                         if (backup.get().linkedFiles() > 0) {
                             progress.accept("note: " + backup.get().linkedFiles() + " weight file(s) are hard-linked into the backup:"
                                     + " it protects against this migration, not against later in-place writes to them (cp over a"
@@ -204,13 +206,14 @@ public final class MigrationExecutor {
      * Hashes the weight files once, on every core, when the run will need their hashes: model rules record
      * them in metadata and the backup manifest records them. Rules, backup and validation then hit the cache.
      */
-    private void prehash(MigrationPlan plan, RunRequest request, LiveTree live, HashCache hashes) throws IOException {
+    private void prehash(MigrationPlan plan, RunRequest request, LiveTree live, HashCache hashes, ProductFiles files)
+            throws IOException {
         boolean modelRules = request.scope().runs(RuleKind.MODEL)
                 && plan.steps().stream().anyMatch(s -> !s.rules(RuleKind.MODEL).isEmpty());
         boolean backup = !request.dryRun() && request.backup() && settings.backupBeforeMigration();
         if (modelRules || backup) {
             hashes.hashAll(live.entries().entrySet().stream()
-                    .filter(e -> e.getValue().type() == LiveTree.Type.FILE && BackupStore.keptByLink(e.getKey()))
+                    .filter(e -> e.getValue().type() == LiveTree.Type.FILE && files.isWeight(e.getKey()))
                     .map(e -> e.getValue().real()).toList());
         }
     }
@@ -219,10 +222,15 @@ public final class MigrationExecutor {
     private record Prepared(List<HistoryEntry> entries, List<FileChange> changes, Optional<BackupInfo> backup) {
     }
 
-    /** @return whether the backup keeps weight files without copying their bytes (hard links or clones) */
-    private boolean linksWeights() {
+    /**
+     * @param files the roles of the product's files
+     * @return the roles whose weights the backup keeps without copying their bytes (hard links or clones), or
+     *         {@link ProductFiles#NONE} when it copies them
+     */
+    private ProductFiles linkedWeights(ProductFiles files) {
         String mode = settings.value("backup.mode").orElse("auto");
-        return mode.equals("hardlink") || mode.equals("auto") && !settings.backupWeights().equals("copy");
+        return mode.equals("hardlink") || mode.equals("auto") && !settings.backupWeights().equals("copy") ? files
+                : ProductFiles.NONE;
     }
 
     private RunResult result(MigrationPlan plan, boolean dryRun, List<FileChange> changes, RunReport report,

@@ -3,11 +3,11 @@ package dev.verpath.engine.execute;
 import dev.verpath.engine.EnvironmentFailure;
 
 import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Pending;
+import dev.verpath.engine.workspace.ProductFiles;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,12 +53,13 @@ final class Preflight {
      * @param live         the live tree
      * @param backupFolder where the backup goes (created when missing)
      * @param keepFree     bytes the backup must leave free ({@code backup.keep_free_bytes})
-     * @param linksWeights whether the backup hard-links (or clones) weight files on their own disk
+     * @param linkedWeights the roles whose weights the backup hard-links (or clones) on their own disk;
+     *                      {@link ProductFiles#NONE} when it copies them
      * @throws IOException when the folder cannot be created or its file system read
      */
-    static void space(LiveTree live, Path backupFolder, long keepFree, boolean linksWeights) throws IOException {
+    static void space(LiveTree live, Path backupFolder, long keepFree, ProductFiles linkedWeights) throws IOException {
         dev.verpath.engine.workspace.PrivateFiles.createFolders(backupFolder);
-        long backupBytes = backupBytes(live, backupFolder, linksWeights);
+        long backupBytes = backupBytes(live, backupFolder, linkedWeights);
         long free = Files.getFileStore(backupFolder).getUsableSpace();
         long needed = backupBytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : backupBytes + keepFree;
         if (free < needed) {
@@ -80,11 +81,12 @@ final class Preflight {
      * @param backupFolder where the backup goes
      * @param keepFreeBytes bytes to leave free when a backup is taken ({@code backup.keep_free_bytes})
      * @param backup       whether a backup is taken
-     * @param linksWeights whether the backup hard-links (or clones) weight files on their own disk
+     * @param linkedWeights the roles whose weights the backup hard-links (or clones) on their own disk;
+     *                      {@link ProductFiles#NONE} when it copies them
      * @throws IOException when a file system cannot be read
      */
     static void wholeRun(MigrationPlan plan, LiveTree live, Path staging, Path backupFolder, long keepFreeBytes, boolean backup,
-                         boolean linksWeights) throws IOException {
+                         ProductFiles linkedWeights) throws IOException {
         Map<String, Long> files = new java.util.TreeMap<>();
         live.entries().forEach((path, e) -> {
             if (e.type() == LiveTree.Type.FILE) {
@@ -92,7 +94,7 @@ final class Preflight {
             }
         });
         long staged = PlanEstimator.bytesWritten(plan, files);
-        long backupBytes = backup ? backupBytes(live, backupFolder, linksWeights) : 0;
+        long backupBytes = backup ? backupBytes(live, backupFolder, linkedWeights) : 0;
         long keepFree = backup ? keepFreeBytes : 0; // as for the backup alone: --no-backup runs are not held to keep_free_bytes
         java.nio.file.FileStore stagingStore = Files.getFileStore(existingAncestor(staging));
         java.nio.file.FileStore backupStore = Files.getFileStore(existingAncestor(backupFolder));
@@ -118,7 +120,7 @@ final class Preflight {
     }
 
     /** Bytes the backup writes: every file but the weights it hard-links, which it copies onto another disk. */
-    private static long backupBytes(LiveTree live, Path backupFolder, boolean linksWeights) throws IOException {
+    private static long backupBytes(LiveTree live, Path backupFolder, ProductFiles linkedWeights) throws IOException {
         java.nio.file.FileStore backupStore = Files.getFileStore(existingAncestor(backupFolder));
         long bytes = 0;
         java.util.Map<Path, Boolean> sameDisk = new java.util.HashMap<>();
@@ -127,7 +129,7 @@ final class Preflight {
             if (entry.type() != LiveTree.Type.FILE) {
                 continue;
             }
-            boolean linked = linksWeights && BackupStore.keptByLink(e.getKey()) && sameDisk.computeIfAbsent(entry.real().getParent(),
+            boolean linked = linkedWeights.isWeight(e.getKey()) && sameDisk.computeIfAbsent(entry.real().getParent(),
                     folder -> {
                         try {
                             return Files.getFileStore(folder).equals(backupStore);

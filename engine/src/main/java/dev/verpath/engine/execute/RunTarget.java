@@ -12,6 +12,7 @@ import dev.verpath.rules.Product;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a migration works: the installation it belongs to and what is mounted where. A whole-version run
@@ -36,10 +37,11 @@ public record RunTarget(Installation installation, List<Mount> mounts) {
         }
         String logical = switch (request.scope()) {
             case VERSION -> "";
-            case CONFIG -> product.configFile();
-            case DATA -> Files.isDirectory(path) ? product.dataFolder()
-                    : RelativePath.join(product.dataFolder(), path.getFileName().toString());
-            case MODELS -> product.modelsFolder();
+            case CONFIG -> place(product.configFile(), product, "config file", "config --config");
+            case DATA -> Files.isDirectory(path) ? place(product.dataFolder(), product, "data folder", "data --data-path")
+                    : RelativePath.join(place(product.dataFolder(), product, "data folder", "data --data-path"),
+                    path.getFileName().toString());
+            case MODELS -> place(product.modelsFolder(), product, "models folder", "models --models-path");
         };
         if (request.scope() == Scope.CONFIG && Files.isDirectory(path)) {
             throw new InputFailure(ErrorCode.USAGE, path + ": --config names a folder; give the configuration file");
@@ -48,5 +50,12 @@ public record RunTarget(Installation installation, List<Mount> mounts) {
             throw new InputFailure(ErrorCode.USAGE, path + ": --models-path must be a folder of model folders");
         }
         return new RunTarget(installation, List.of(new Mount(logical, path)));
+    }
+
+    /** The place a sub-command mounts its path at, or a usage failure when the product declares none. */
+    private static String place(Optional<String> declared, Product product, String what, String command) {
+        return declared.orElseThrow(() -> new EngineFailure(ErrorCode.USAGE, "product '" + product.name() + "' declares no "
+                + what + ", so 'migrate " + command + "' has no place to put it; migrate the whole installation with"
+                + " 'migrate version'"));
     }
 }

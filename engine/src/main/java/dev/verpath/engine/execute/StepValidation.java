@@ -66,8 +66,8 @@ final class StepValidation {
      */
     void after(String product, PlanStep step, ShadowWorkspace shadow, Set<String> hidden, RunReport report)
             throws IOException {
-        StepChecks checks = StepChecks.of(settings, registry.product(product));
-        StepOutputChecks output = StepOutputChecks.of(shadow, root, registry.product(product));
+        StepChecks checks = StepChecks.of(settings, registry.files(product));
+        StepOutputChecks output = StepOutputChecks.of(shadow, root, registry.files(product));
         List<Finding> findings = new ArrayList<>(validator.validate(new ReadOnlyView(shadow, hidden), product, step.to()));
         findings.addAll(output.findings());
         findings.sort(InstallationValidator.ORDER);

@@ -4,6 +4,7 @@ import dev.verpath.engine.RuleBugFailure;
 
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.workspace.ProductFiles;
 import dev.verpath.rules.FlagConflict;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
@@ -35,6 +36,7 @@ public final class RuleRegistry {
 
     private final List<LoadedRuleSet> ruleSets;
     private final Map<String, Product> products;
+    private final Map<String, ProductFiles> productFiles;
     private final List<MigrationRule> rules;
     private final List<ValidationRule> validations;
     private final List<RecordCheck> recordChecks;
@@ -46,6 +48,7 @@ public final class RuleRegistry {
     private RuleRegistry(List<LoadedRuleSet> ruleSets, Map<String, String> preferences) {
         this.ruleSets = List.copyOf(ruleSets);
         Map<String, Product> productsByName = new TreeMap<>();
+        Map<String, ProductFiles> filesByName = new HashMap<>();
         Map<String, String> declaredBy = new HashMap<>();
         Map<String, String> origin = new HashMap<>();
         List<MigrationRule> allRules = new ArrayList<>();
@@ -64,6 +67,7 @@ public final class RuleRegistry {
                             + "; remove one of them from the plugins folder");
                 }
                 productsByName.put(product.name(), product);
+                filesByName.put(product.name(), compiled(product, loaded.origin()));
             }
             for (MigrationRule rule : set.rules()) {
                 claimId(origin, rule.descriptor().id(), loaded.origin());
@@ -97,6 +101,7 @@ public final class RuleRegistry {
         allValidations.sort(Comparator.comparing(r -> r.descriptor().id()));
         allChecks.sort(Comparator.comparing(r -> r.descriptor().id()));
         this.products = Map.copyOf(productsByName);
+        this.productFiles = Map.copyOf(filesByName);
         this.rules = List.copyOf(allRules);
         this.validations = List.copyOf(allValidations);
         this.recordChecks = List.copyOf(allChecks);
@@ -205,6 +210,23 @@ public final class RuleRegistry {
      */
     public Optional<Product> product(String name) {
         return Optional.ofNullable(products.get(name));
+    }
+
+    /**
+     * @param name a product name
+     * @return the roles of the product's files, compiled; {@link ProductFiles#NONE} when no product has that name
+     */
+    public ProductFiles files(String name) {
+        return productFiles.getOrDefault(name, ProductFiles.NONE);
+    }
+
+    private static ProductFiles compiled(Product product, String origin) {
+        try {
+            return ProductFiles.of(product);
+        } catch (IllegalArgumentException e) {
+            throw new EngineFailure(ErrorCode.RULE_SET_INVALID, "product '" + product.name() + "' of " + origin + ": "
+                    + e.getMessage() + "; fix the product's file roles or remove the plugin");
+        }
     }
 
     /** @return every migration rule, sorted by id */

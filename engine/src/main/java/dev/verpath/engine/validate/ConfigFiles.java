@@ -1,6 +1,5 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.workspace.RelativePath;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
@@ -8,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The configuration files of an installation, for the security checks: every file with a configuration
- * extension ({@code .toml .json .yaml .yml .ini .cfg .conf .env .properties}, or named {@code .env}) outside
- * the product's data and models folders, up to {@value #MAX_BYTES} bytes. Model folders are left out on
+ * The configuration files of an installation, for the security checks: every file its product declares
+ * configuration, and every file with a configuration extension ({@code .toml .json .yaml .yml .ini .cfg .conf .env
+ * .properties}, or named {@code .env}) that is not one of the product's data or model files (its roles, its data
+ * and models folders), up to {@value #MAX_BYTES} bytes. Model folders are left out on
  * purpose: their {@code config.json} and tokenizer files use key names such as {@code bos_token} that are
  * not secrets. Read as text, line by line, so findings name the line and a file that does not parse is
  * still checked.
@@ -36,13 +35,9 @@ final class ConfigFiles {
      */
     static List<TreeScan.Entry> of(TreeScan tree) {
         return tree.entries().stream().filter(e -> e.kind() == TreeScan.Kind.FILE && e.size() <= MAX_BYTES)
-                .filter(e -> isConfigName(e.name()))
-                .filter(e -> !inside(tree.dataFolder(), e.path()) && !inside(tree.modelsFolder(), e.path()))
+                .filter(e -> tree.isConfigFile(e.path()) || isConfigName(e.name()) && !tree.isDataFile(e.path())
+                        && !tree.isModelFile(e.path()))
                 .toList();
-    }
-
-    private static boolean inside(Optional<String> folder, String path) {
-        return folder.filter(f -> !f.isEmpty()).map(f -> RelativePath.within(f, path)).orElse(false);
     }
 
     private static boolean isConfigName(String name) {

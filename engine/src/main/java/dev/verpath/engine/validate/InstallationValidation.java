@@ -125,8 +125,8 @@ public final class InstallationValidation {
         ShadowWorkspace view = new ShadowWorkspace(live, installation.stateFolder().resolve("unused"), false, new HashCache(cache));
         // the walk of the tree on disk serves only the engine's checks and repair; rules read the view
         TreeScan tree = request.engineChecks() || request.repair()
-                ? TreeScan.of(installation.root(), Set.of(backups), registry.product(product))
-                : new TreeScan(installation.root(), registry.product(product), List.of());
+                ? TreeScan.of(installation.root(), Set.of(backups), registry.files(product))
+                : new TreeScan(installation.root(), registry.files(product), List.of());
         Optional<Thresholds> engineChecks = request.engineChecks() ? Optional.of(Thresholds.of(settings)) : Optional.empty();
         List<Finding> findings = new ValidationRun(registry, engineChecks, settings.maxRecordBytes())
                 .findings(new ReadOnlyView(view, Set.of()), tree, product, version, request.categories());

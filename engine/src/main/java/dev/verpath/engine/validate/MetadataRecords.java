@@ -82,7 +82,7 @@ final class MetadataRecords {
         String lower = entry.name().toLowerCase(Locale.ROOT);
         return entry.kind() == TreeScan.Kind.FILE && entry.size() <= MAX_BYTES
                 && (lower.endsWith(".json") || lower.endsWith(".toml"))
-                && tree.dataFolder().map(d -> !RelativePath.within(d, entry.path())).orElse(true);
+                && !tree.isDataFile(entry.path());
     }
 
     private static void collect(String metadata, JsonNode node, String at, List<Record> records) {

@@ -51,7 +51,7 @@ final class PerformanceChecks {
                 .map(TreeScan.Entry::path).collect(Collectors.toSet());
         List<Finding> findings = new ArrayList<>();
         for (TreeScan.Entry e : tree.entries()) {
-            boolean inModels = tree.modelsFolder().map(f -> RelativePath.within(f, e.path())).orElse(true);
+            boolean inModels = !tree.productKnown() || tree.isModelFile(e.path());
             String extension = SecurityChecks.extension(e.name());
             if (e.kind() != TreeScan.Kind.FILE || !inModels || !CONVERTIBLE.contains(extension)) {
                 continue;
@@ -98,11 +98,8 @@ final class PerformanceChecks {
 
     private static List<Finding> largeData(TreeScan tree, ValidationDescriptor d, Thresholds t) {
         List<Finding> findings = new ArrayList<>();
-        if (tree.dataFolder().isEmpty()) {
-            return findings;
-        }
-        for (TreeScan.Entry e : tree.within(tree.dataFolder().get())) {
-            if (e.kind() == TreeScan.Kind.FILE && e.size() > t.splitFileBytes()) {
+        for (TreeScan.Entry e : tree.entries()) {
+            if (e.kind() == TreeScan.Kind.FILE && tree.isDataFile(e.path()) && e.size() > t.splitFileBytes()) {
                 findings.add(Finding.of(d, e.path(), null, "data file is " + bytes(e.size()) + ", over "
                         + bytes(t.splitFileBytes()) + ": a backup, a copy or a failed run handles it all at once",
                         "Split it into files under " + bytes(t.splitFileBytes()) + " (one a day, say); records may be "

@@ -1,7 +1,6 @@
 package dev.verpath.engine.validate;
 
 import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.engine.workspace.RelativePath;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
@@ -106,19 +105,15 @@ final class SecurityChecks {
         return findings;
     }
 
-    private static boolean inside(Optional<String> folder, String path) {
-        return folder.map(f -> RelativePath.within(f, path)).orElse(false);
-    }
-
     private static List<Finding> executables(TreeScan tree, ValidationDescriptor d) {
         List<Finding> findings = new ArrayList<>();
         for (TreeScan.Entry e : tree.entries()) {
-            boolean modelOrData = inside(tree.modelsFolder(), e.path()) || inside(tree.dataFolder(), e.path());
+            boolean modelOrData = tree.isModelFile(e.path()) || tree.isDataFile(e.path());
             boolean executable = e.permissions().map(p -> p.contains(PosixFilePermission.OWNER_EXECUTE)
                     || p.contains(PosixFilePermission.GROUP_EXECUTE) || p.contains(PosixFilePermission.OTHERS_EXECUTE))
                     .orElse(false);
             if (e.kind() == TreeScan.Kind.FILE && modelOrData && executable) {
-                String kind = inside(tree.modelsFolder(), e.path()) ? "model" : "data";
+                String kind = tree.isModelFile(e.path()) ? "model" : "data";
                 findings.add(Finding.of(d, e.path(), null, kind + " file is executable (mode " + e.mode() + ")",
                         "Remove the executable bits: chmod a-x " + e.path() + "."));
             }
@@ -215,7 +210,7 @@ final class SecurityChecks {
     private static List<Finding> pickles(TreeScan tree, ValidationDescriptor d) {
         List<Finding> findings = new ArrayList<>();
         for (TreeScan.Entry e : tree.entries()) {
-            boolean inModels = tree.modelsFolder().map(f -> RelativePath.within(f, e.path())).orElse(true);
+            boolean inModels = !tree.productKnown() || tree.isModelFile(e.path());
             String extension = extension(e.name());
             if (e.kind() == TreeScan.Kind.FILE && inModels && PICKLE_EXTENSIONS.contains(extension)) {
                 findings.add(Finding.of(d, e.path(), null, "." + extension + " weights are a Python pickle, which can run "

@@ -63,7 +63,7 @@ public final class SourceValidation {
             return new SourceValidation(List.of(), root, version, progress);
         }
         progress.accept("validating the source at " + version);
-        TreeScan tree = TreeScan.of(root, excluded, registry.product(product));
+        TreeScan tree = TreeScan.of(root, excluded, registry.files(product));
         List<Finding> findings = new ValidationRun(registry, java.util.Optional.of(Thresholds.of(settings)), settings.maxRecordBytes())
                 .findings(view, tree, product, version, EnumSet.allOf(ValidationCategory.class));
         List<Finding> judged = Strictness.of(false, settings, registry, product) ? Strictness.apply(findings) : findings;

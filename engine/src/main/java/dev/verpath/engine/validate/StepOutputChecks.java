@@ -4,7 +4,7 @@ import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Pending;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.Finding;
-import dev.verpath.rules.Product;
+import dev.verpath.engine.workspace.ProductFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +37,11 @@ public record StepOutputChecks(List<Finding> findings, Set<String> before) {
      *
      * @param shadow the shadow run
      * @param root   the installation root
-     * @param layout the product's layout, when known
+     * @param files  the roles of the product's files; {@link ProductFiles#NONE} when the product is unknown
      * @return the result
      * @throws IOException when a file cannot be read
      */
-    public static StepOutputChecks of(ShadowWorkspace shadow, Path root, Optional<Product> layout) throws IOException {
+    public static StepOutputChecks of(ShadowWorkspace shadow, Path root, ProductFiles files) throws IOException {
         List<TreeScan.Entry> written = new ArrayList<>();
         List<TreeScan.Entry> originals = new ArrayList<>();
         for (Map.Entry<String, Pending> change : shadow.pending().entrySet()) {
@@ -57,8 +57,8 @@ public record StepOutputChecks(List<Finding> findings, Set<String> before) {
             }
         }
         Set<String> before = new HashSet<>();
-        run(new TreeScan(root, layout, originals)).forEach(f -> before.add(key(f)));
-        List<Finding> findings = run(new TreeScan(root, layout, written));
+        run(new TreeScan(root, files, originals)).forEach(f -> before.add(key(f)));
+        List<Finding> findings = run(new TreeScan(root, files, written));
         findings.sort(InstallationValidator.ORDER);
         return new StepOutputChecks(findings, before);
     }

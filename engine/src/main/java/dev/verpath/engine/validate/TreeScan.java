@@ -2,7 +2,7 @@ package dev.verpath.engine.validate;
 
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.RelativePath;
-import dev.verpath.rules.Product;
+import dev.verpath.engine.workspace.ProductFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -27,10 +27,10 @@ import java.util.Set;
  * bytes are, and its {@link Entry#real()} path still opens it. Immutable.
  *
  * @param root    the installation root, absolute and normalised
- * @param layout  the product's layout, when the product is known
+ * @param files   the roles of the product's files; {@link ProductFiles#NONE} when the product is unknown
  * @param entries every entry but the root, sorted by path
  */
-public record TreeScan(Path root, Optional<Product> layout, List<Entry> entries) {
+public record TreeScan(Path root, ProductFiles files, List<Entry> entries) {
 
     /** What an entry is. */
     public enum Kind {
@@ -81,11 +81,11 @@ public record TreeScan(Path root, Optional<Product> layout, List<Entry> entries)
      *
      * @param root     the installation root
      * @param excluded real folders to leave out besides {@code .migrate/}
-     * @param layout   the product's layout, when known
+     * @param files    the roles of the product's files; {@link ProductFiles#NONE} when the product is unknown
      * @return the scan
      * @throws IOException when a folder cannot be listed
      */
-    public static TreeScan of(Path root, Set<Path> excluded, Optional<Product> layout) throws IOException {
+    public static TreeScan of(Path root, Set<Path> excluded, ProductFiles files) throws IOException {
         Path base = root.toAbsolutePath().normalize();
         Path state = base.resolve(LiveTree.STATE_FOLDER);
         List<Entry> entries = new ArrayList<>();
@@ -108,7 +108,7 @@ public record TreeScan(Path root, Optional<Product> layout, List<Entry> entries)
             }
         });
         entries.sort(Comparator.comparing(Entry::path));
-        return new TreeScan(base, layout, entries);
+        return new TreeScan(base, files, entries);
     }
 
     private static Entry entry(Path base, Path real, BasicFileAttributes attrs) throws IOException {
@@ -137,18 +137,34 @@ public record TreeScan(Path root, Optional<Product> layout, List<Entry> entries)
         return entries.stream().filter(e -> RelativePath.within(folder, e.path()) && !e.path().equals(folder)).toList();
     }
 
-    /** @return the product's models folder, when the product is known */
-    public Optional<String> modelsFolder() {
-        return layout.map(Product::modelsFolder);
+    /** @return whether the product is known, so that its roles and folders say what a file is */
+    public boolean productKnown() {
+        return files.product().isPresent();
     }
 
-    /** @return the product's data folder, when the product is known */
-    public Optional<String> dataFolder() {
-        return layout.map(Product::dataFolder);
+    /**
+     * @param path a path relative to the root
+     * @return whether the product declares it a weight file or it lies in the product's models folder; false
+     *         when the product is unknown
+     */
+    public boolean isModelFile(String path) {
+        return files.isModelFile(path);
     }
 
-    /** @return the folder of the product's configuration file ({@code ""} when it sits at the root) */
-    public Optional<String> configFolder() {
-        return layout.map(p -> RelativePath.parent(p.configFile()));
+    /**
+     * @param path a path relative to the root
+     * @return whether the product declares it a data file or it lies in the product's data folder; false when the
+     *         product is unknown
+     */
+    public boolean isDataFile(String path) {
+        return files.isDataFile(path);
+    }
+
+    /**
+     * @param path a path relative to the root
+     * @return whether the product declares it a configuration file, or it is the product's config file
+     */
+    public boolean isConfigFile(String path) {
+        return files.isConfigFile(path);
     }
 }

@@ -40,24 +40,39 @@ public final class ShadowWorkspace implements Workspace {
     private final Path stagingFolder;
     private final boolean durable;
     private final HashCache hashes;
+    private final ProductFiles files;
     private final SortedMap<String, Pending> pending = new TreeMap<>();
     private final Set<String> hiddenFolders = new HashSet<>();
     private final ShadowOverlay overlay;
     private int staged;
+
+    private volatile boolean fenced;
+
+    /**
+     * A workspace that knows no product: no file is a weight it refuses to write.
+     *
+     * @param live          the live tree as scanned at the start
+     * @param stagingFolder where new content is staged (created when needed)
+     * @param durable       whether staged files are fsynced (a real run) or not (a dry run)
+     * @param hashes        the run's hash cache
+     */
+    public ShadowWorkspace(LiveTree live, Path stagingFolder, boolean durable, HashCache hashes) {
+        this(live, stagingFolder, durable, hashes, ProductFiles.NONE);
+    }
 
     /**
      * @param live          the live tree as scanned at the start
      * @param stagingFolder where new content is staged (created when needed)
      * @param durable       whether staged files are fsynced (a real run) or not (a dry run)
      * @param hashes        the run's hash cache
+     * @param files         the roles of the product's files: a weight file is never written
      */
-    private volatile boolean fenced;
-
-    public ShadowWorkspace(LiveTree live, Path stagingFolder, boolean durable, HashCache hashes) {
+    public ShadowWorkspace(LiveTree live, Path stagingFolder, boolean durable, HashCache hashes, ProductFiles files) {
         this.live = live;
         this.stagingFolder = stagingFolder;
         this.durable = durable;
         this.hashes = hashes;
+        this.files = files;
         this.overlay = new ShadowOverlay(live, pending, hiddenFolders);
     }
 
@@ -199,6 +214,11 @@ public final class ShadowWorkspace implements Workspace {
         String p = RelativePath.check(path);
         checkNotFenced(p);
         checkWritable(p);
+        if (files.isWeight(p)) {
+            // a bug in the rule, as a path outside the root is (RelativePath.check)
+            throw new IllegalArgumentException(p + ": a weight file is never opened for writing (its product declares it"
+                    + " immutable); rules may move, hard-link or delete a weight file, never write one");
+        }
         PrivateFiles.createFolders(stagingFolder);
         Path file = stagingFolder.resolve(String.format("w%06d.tmp", ++staged));
         boolean done = false;

@@ -18,9 +18,14 @@ public final class AvailabilityRuleSet extends DeclaredRuleSet {
     /** The id of this rule set. */
     public static final String ID = "model-availability";
 
-    private static final Product PRODUCT = new Product(AvailabilityLayout.PRODUCT,
-            "A model management service that downloads, checks and serves models, in its basic or enhanced form.",
-            AvailabilityLayout.LEGACY_CONFIG, AvailabilityLayout.DATA, AvailabilityLayout.MODELS);
+    private static final Product PRODUCT = Product.of(AvailabilityLayout.PRODUCT,
+                    "A model management service that downloads, checks and serves models, in its basic or enhanced form.")
+            .weights("models/**/*.safetensors", "models/**/*.bin", "models/**/*.pt", "models/**/*.pth", "models/**/*.ckpt",
+                    "models/**/*.gguf", "models/**/*.ggml", "models/**/*.onnx", "models/**/*.h5", "models/**/*.msgpack")
+            .config(AvailabilityLayout.LEGACY_CONFIG, "config/**")
+            .configFile(AvailabilityLayout.LEGACY_CONFIG).dataFolder(AvailabilityLayout.DATA)
+            .modelsFolder(AvailabilityLayout.MODELS)
+            .build();
 
     /** Declares the product, the rules and the validations; PF4J calls this. */
     public AvailabilityRuleSet() {

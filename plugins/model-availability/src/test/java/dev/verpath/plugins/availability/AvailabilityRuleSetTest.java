@@ -16,8 +16,8 @@ class AvailabilityRuleSetTest {
         assertThat(set.id()).isEqualTo("model-availability");
         assertThat(set.products()).singleElement().satisfies(p -> {
             assertThat(p.name()).isEqualTo("model-availability");
-            assertThat(p.configFile()).isEqualTo("config.json");
-            assertThat(p.modelsFolder()).isEqualTo("models");
+            assertThat(p.configFile()).contains("config.json");
+            assertThat(p.modelsFolder()).contains("models");
         });
         assertThat(set.flags()).isEmpty();
     }

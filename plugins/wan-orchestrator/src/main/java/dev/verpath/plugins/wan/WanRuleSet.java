@@ -22,10 +22,14 @@ public final class WanRuleSet extends DeclaredRuleSet {
     /** The id of this rule set. */
     public static final String ID = "wan-orchestrator";
 
-    private static final Product WAN = new Product(WanLayout.PRODUCT,
-            "A WAN2.2 video generation installation: model definitions and model folders managed by the model "
-                    + "orchestrator.",
-            WanLayout.LEGACY_CONFIG, WanLayout.DATA, WanLayout.MODELS);
+    private static final Product WAN = Product.of(WanLayout.PRODUCT,
+                    "A WAN2.2 video generation installation: model definitions and model folders managed by the model "
+                            + "orchestrator.")
+            .weights("models/**/*.safetensors", "models/**/*.bin", "models/**/*.pt", "models/**/*.pth", "models/**/*.ckpt",
+                    "models/**/*.onnx", "models/**/*.gguf")
+            .config(WanLayout.LEGACY_CONFIG, "config/**")
+            .configFile(WanLayout.LEGACY_CONFIG).dataFolder(WanLayout.DATA).modelsFolder(WanLayout.MODELS)
+            .build();
 
     /** Declares the product, the rules, the validations, the flags and their conflicts; PF4J calls this. */
     public WanRuleSet() {

@@ -25,8 +25,8 @@ class WanRuleSetTest {
         assertThat(set.id()).isEqualTo("wan-orchestrator");
         assertThat(set.products()).singleElement().satisfies(p -> {
             assertThat(p.name()).isEqualTo("wan");
-            assertThat(p.configFile()).isEqualTo("config.json");
-            assertThat(p.modelsFolder()).isEqualTo("models");
+            assertThat(p.configFile()).contains("config.json");
+            assertThat(p.modelsFolder()).contains("models");
         });
     }
 
