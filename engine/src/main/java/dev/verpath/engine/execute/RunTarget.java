@@ -54,7 +54,7 @@ public record RunTarget(Installation installation, List<Mount> mounts) {
 
     /** The place a sub-command mounts its path at, or a usage failure when the product declares none. */
     private static String place(Optional<String> declared, Product product, String what, String command) {
-        return declared.orElseThrow(() -> new EngineFailure(ErrorCode.USAGE, "product '" + product.name() + "' declares no "
+        return declared.orElseThrow(() -> new InputFailure(ErrorCode.USAGE, "product '" + product.name() + "' declares no "
                 + what + ", so 'migrate " + command + "' has no place to put it; migrate the whole installation with"
                 + " 'migrate version'"));
     }

@@ -224,7 +224,7 @@ public final class RuleRegistry {
         try {
             return ProductFiles.of(product);
         } catch (IllegalArgumentException e) {
-            throw new EngineFailure(ErrorCode.RULE_SET_INVALID, "product '" + product.name() + "' of " + origin + ": "
+            throw new RuleBugFailure(ErrorCode.RULE_SET_INVALID, "product '" + product.name() + "' of " + origin + ": "
                     + e.getMessage() + "; fix the product's file roles or remove the plugin");
         }
     }
