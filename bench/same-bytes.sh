@@ -3,8 +3,9 @@
 # plus a file of unusual ones (escapes, non-ASCII text and names, nested values, decimals, -0, 1e3, huge
 # integers, nulls, duplicate fields, spaces, blank lines), up 0.1.0 -> 2.1.0 and back down to 1.0.0.
 # Compares every data file and the command's output, and shows the first lines that differ: since the lossless
-# record SPI, the bytes of fields no rule touches are kept (escapes such as \/ and \u0041, spacing inside a field
-# that moves), where the baseline rewrote them; those differences are on purpose.
+# record SPI, the bytes of fields no rule touches are kept (escapes such as \/ and \u0041, and since issue 24 the
+# spacing between untouched fields of an edited record), where older baselines rewrote them; those differences
+# are on purpose.
 #
 # Usage: bench/same-bytes.sh BASELINE_JAR [MB]      (default 20 MB of generated records)
 set -euo pipefail
