@@ -52,7 +52,7 @@ class PluginFromDocsIT {
         Path untimed = project.resolve("src/test/resources/step-1.0.0-to-2.0.0/a-record-without-time-fails");
         write(untimed.resolve("before/VERSION"), "gateway 1.0.0\n");
         write(untimed.resolve("before/data/events.jsonl"), "{\"ts\":1}\n{\"id\":2}\n");
-        write(untimed.resolve("case.properties"), "failure=data/events.jsonl:2: record does not match 2.0.0: the record has no timestamp\n");
+        write(untimed.resolve("case.properties"), "failure=data/events.jsonl:2: record does not match 2.0.0 (gateway.2.0.0.timestamps): the record has no timestamp\n");
         Path settings = repositories();
 
         String first = maven(project, settings);

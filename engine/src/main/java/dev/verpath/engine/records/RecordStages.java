@@ -97,7 +97,7 @@ final class RecordStages {
             Optional<String> problem = check.check(record);
             if (problem.isPresent()) {
                 throw new RuleFailure(path, "line " + line,
-                        "record does not match " + plan.stage().to() + ": " + problem.get());
+                        "record does not match " + plan.stage().to() + " (" + check.descriptor().id() + "): " + problem.get());
             }
         }
     }

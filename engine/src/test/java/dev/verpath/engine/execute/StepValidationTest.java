@@ -241,7 +241,7 @@ class StepValidationTest {
 
         install("1.0.0", "{\"ts\":1}\n{\"id\":2}\n", "name = \"a\"\n");
         assertThatThrownBy(() -> migrate(List.of(), "")).hasMessageContaining(
-                "data/a.jsonl:2: record does not match 2.0.0: field timestamp is missing");
+                "data/a.jsonl:2: record does not match 2.0.0 (toy.2.0.0.record): field timestamp is missing");
     }
 
     @Test

@@ -226,7 +226,7 @@ class RecordPipelineTest {
                 .isInstanceOfSatisfying(RuleFailure.class, f -> {
                     assertThat(f.path()).isEqualTo("data/a.jsonl");
                     assertThat(f.location()).contains("line 2");
-                    assertThat(f.getMessage()).isEqualTo("record does not match 2.0.0: field a must not be 2");
+                    assertThat(f.getMessage()).isEqualTo("record does not match 2.0.0 (test.no-two): field a must not be 2");
                 });
     }
 
