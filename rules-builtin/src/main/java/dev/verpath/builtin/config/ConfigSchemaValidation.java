@@ -1,15 +1,18 @@
 package dev.verpath.builtin.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.builtin.ServeLayout;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.Severity;
+import dev.verpath.rules.TomlDocument;
 import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationContext;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.ValidationRule;
+import dev.verpath.rules.json.JsonBoolean;
+import dev.verpath.rules.json.JsonNumber;
+import dev.verpath.rules.json.JsonText;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,19 +95,16 @@ public final class ConfigSchemaValidation implements ValidationRule {
             return List.of(Finding.of(descriptor, path, null, "the configuration file is missing",
                     "Restore " + path + " from a backup or write it for version " + context.version() + "."));
         }
-        ObjectNode root;
+        TomlDocument toml;
         try {
-            root = TomlReader.parse(path, context.workspace().readString(path));
+            toml = context.readToml(path);
         } catch (RuleFailure e) {
             return List.of(Finding.of(descriptor, path, e.location().orElse(null), e.getMessage(),
                     "Correct the TOML syntax at that line."));
         }
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, String> key : required.entrySet()) {
-            JsonNode value = root;
-            for (String part : key.getKey().split("\\.")) {
-                value = value == null ? null : value.get(part);
-            }
+            JsonValue value = toml.get(key.getKey()).orElse(null);
             if (value == null) {
                 findings.add(Finding.of(descriptor, path, "key " + key.getKey(), "required key " + key.getKey()
                         + " is missing", "Add " + key.getKey() + " (" + key.getValue() + ") to the configuration."));
@@ -116,11 +116,11 @@ public final class ConfigSchemaValidation implements ValidationRule {
         return findings;
     }
 
-    private static boolean hasType(JsonNode value, String type) {
+    private static boolean hasType(JsonValue value, String type) {
         return switch (type) {
-            case STRING -> value.isTextual();
-            case INTEGER -> value.isIntegralNumber();
-            default -> value.isBoolean();
+            case STRING -> value instanceof JsonText;
+            case INTEGER -> value instanceof JsonNumber number && number.integral();
+            default -> value instanceof JsonBoolean;
         };
     }
 }
