@@ -1,8 +1,7 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.InputFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;

@@ -1,10 +1,9 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.InputFailure;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.FileChange;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.PlanRequest;
 import dev.verpath.engine.RollbackResult;

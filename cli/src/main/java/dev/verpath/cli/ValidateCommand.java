@@ -1,8 +1,7 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.EnvironmentFailure;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.verpath.engine.EnvironmentFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.ValidationReport;

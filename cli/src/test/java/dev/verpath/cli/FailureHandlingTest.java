@@ -1,11 +1,9 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.InputFailure;
-import dev.verpath.engine.EngineFailure;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.verpath.engine.EngineFailure;
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine.Command;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FailureHandlingTest {
 

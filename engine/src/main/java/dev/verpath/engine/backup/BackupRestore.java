@@ -1,8 +1,8 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.EnvironmentFailure;
 import dev.verpath.engine.BackupCorruptFailure;
 import dev.verpath.engine.EngineFailure;
+import dev.verpath.engine.EnvironmentFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.engine.workspace.CrashPoints;

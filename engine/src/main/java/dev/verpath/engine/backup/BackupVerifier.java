@@ -1,8 +1,7 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.EnvironmentFailure;
 import dev.verpath.engine.BackupCorruptFailure;
-
+import dev.verpath.engine.EnvironmentFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.RelativePath;

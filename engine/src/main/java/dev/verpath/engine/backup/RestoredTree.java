@@ -1,7 +1,6 @@
 package dev.verpath.engine.backup;
 
 import dev.verpath.engine.EnvironmentFailure;
-
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;

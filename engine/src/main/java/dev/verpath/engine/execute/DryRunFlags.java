@@ -1,15 +1,13 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.InputFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.settings.EffectiveSetting;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -38,7 +36,7 @@ public final class DryRunFlags {
         Optional<EffectiveSetting> set = Optional.empty();
         for (FlagDescriptor flag : declared) {
             EffectiveSetting value = settings.flag(flag);
-            if (flag.meansDryRun() && isTrue(value) && set.isEmpty()) {
+            if (flag.meansDryRun() && isTrue(flag, value) && set.isEmpty()) {
                 set = Optional.of(value);
             }
         }
@@ -50,12 +48,15 @@ public final class DryRunFlags {
         return request.asDryRun();
     }
 
-    private static boolean isTrue(EffectiveSetting flag) {
-        return switch (flag.value().trim().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off", "" -> false;
-            default -> throw new InputFailure(ErrorCode.USAGE, flag.key() + " is '" + flag.value().trim() + "' ("
-                    + flag.source() + "), not true or false; set it to true for a dry run or false for a real one");
-        };
+    private static boolean isTrue(FlagDescriptor declared, EffectiveSetting flag) {
+        String value = flag.value().trim();
+        if (value.isEmpty()) {
+            return false;
+        }
+        if (declared.problem(value).isPresent()) {
+            throw new InputFailure(ErrorCode.USAGE, flag.key() + " is '" + value + "' (" + flag.source()
+                    + "), not true or false; set it to true for a dry run or false for a real one");
+        }
+        return FlagDescriptor.isTrue(value);
     }
 }

@@ -1,10 +1,9 @@
 package dev.verpath.engine.execute;
 
 import dev.verpath.engine.EnvironmentFailure;
-
-import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.Installation;
+import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.Excerpt;
 import dev.verpath.engine.backup.InstallationRollback;

@@ -1,12 +1,11 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.EnvironmentFailure;
-
-import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.FileChange;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.Installation;
+import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.RunResult;
 import dev.verpath.engine.Scope;

@@ -1,7 +1,6 @@
 package dev.verpath.engine.execute;
 
 import dev.verpath.engine.EnvironmentFailure;
-
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;

@@ -1,8 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.InputFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.RunRequest;
 import dev.verpath.engine.Scope;

@@ -1,10 +1,9 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.RuleBugFailure;
-import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.EnvironmentFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.RuleBugFailure;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.records.RecordRun;

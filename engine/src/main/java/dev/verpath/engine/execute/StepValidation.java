@@ -1,8 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.InputFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;

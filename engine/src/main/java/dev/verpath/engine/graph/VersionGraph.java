@@ -1,8 +1,7 @@
 package dev.verpath.engine.graph;
 
-import dev.verpath.engine.RuleBugFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.RuleBugFailure;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;

@@ -1,11 +1,10 @@
 package dev.verpath.engine.graph;
 
-import dev.verpath.engine.InputFailure;
 import com.github.zafarkhaja.semver.Version;
 import com.github.zafarkhaja.semver.expr.Expression;
 import com.github.zafarkhaja.semver.expr.ExpressionParser;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.rules.MigrationException;
 import java.util.ArrayList;
 import java.util.List;

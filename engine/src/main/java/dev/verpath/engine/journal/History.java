@@ -1,10 +1,9 @@
 package dev.verpath.engine.journal;
 
-import dev.verpath.engine.EnvironmentFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.verpath.engine.EnvironmentFailure;
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.rules.MigrationException;

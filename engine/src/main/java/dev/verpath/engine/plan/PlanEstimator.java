@@ -1,7 +1,6 @@
 package dev.verpath.engine.plan;
 
 import dev.verpath.engine.EnvironmentFailure;
-
 import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.workspace.Glob;
 import dev.verpath.rules.MigrationException;

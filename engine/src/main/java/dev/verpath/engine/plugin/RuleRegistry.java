@@ -1,8 +1,7 @@
 package dev.verpath.engine.plugin;
 
-import dev.verpath.engine.RuleBugFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.RuleBugFailure;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.workspace.ProductFiles;
 import dev.verpath.rules.FlagConflict;

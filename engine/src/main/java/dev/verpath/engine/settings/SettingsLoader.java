@@ -1,12 +1,11 @@
 package dev.verpath.engine.settings;
 
-import dev.verpath.engine.InputFailure;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.EnvironmentFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.Installation;
 import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.VersionFileProblem;

@@ -2,13 +2,12 @@ package dev.verpath.engine.validate;
 
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.Finding;
+import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.Severity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Whether warnings count as errors. Strict validation is asked for by {@code --strict}, by the setting
@@ -18,7 +17,6 @@ import java.util.Set;
  */
 public final class Strictness {
 
-    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on");
 
     private Strictness() {
     }
@@ -48,7 +46,7 @@ public final class Strictness {
     }
 
     private static boolean yes(String value) {
-        return TRUE.contains(value.trim().toLowerCase(Locale.ROOT));
+        return FlagDescriptor.isTrue(value);
     }
 
     /**

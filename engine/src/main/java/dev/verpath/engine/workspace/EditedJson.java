@@ -54,7 +54,7 @@ public final class EditedJson implements JsonDocument {
      * @return its text
      */
     public static String written(JsonObject object) {
-        return JsonLayout.of("{}", JsonOutline.read("(new file)", "{}")).render(object, 0) + "\n";
+        return JsonLayout.NEW_FILE.render(object, 0) + "\n";
     }
 
     @Override

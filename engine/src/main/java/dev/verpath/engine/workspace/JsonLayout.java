@@ -18,6 +18,9 @@ import dev.verpath.rules.json.JsonValue;
  */
 record JsonLayout(boolean multiline, String indent, String colon, String comma, String newline) {
 
+    /** The layout of a file made anew, and of an empty document: one member a line, two spaces a level. */
+    static final JsonLayout NEW_FILE = new JsonLayout(true, "  ", ": ", " ", "\n");
+
     /**
      * The layout of a document, read from its top object's first members; an empty document is taken as
      * pretty-printed with two spaces.
@@ -30,7 +33,7 @@ record JsonLayout(boolean multiline, String indent, String colon, String comma, 
         String newline = text.contains("\r\n") ? "\r\n" : "\n";
         var members = root.memberList();
         if (members.isEmpty()) {
-            return new JsonLayout(true, "  ", ": ", " ", newline);
+            return new JsonLayout(NEW_FILE.multiline, NEW_FILE.indent, NEW_FILE.colon, NEW_FILE.comma, newline);
         }
         JsonOutline.Member first = members.get(0);
         String lead = text.substring(root.start + 1, first.nameStart());

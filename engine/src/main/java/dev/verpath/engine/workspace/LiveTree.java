@@ -1,8 +1,7 @@
 package dev.verpath.engine.workspace;
 
-import dev.verpath.engine.InputFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
 package dev.verpath.engine.workspace;
 
-import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.EnvironmentFailure;
-
 import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.InputFailure;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -59,17 +59,7 @@ class RecordPipelineTest {
     static RecordCheck check(String id, Function<RecordReader, Optional<String>> test) {
         ValidationDescriptor descriptor = new ValidationDescriptor(id, "Test check", "Checks records.", "serve", "2.0.0",
                 ValidationCategory.SCHEMA, Severity.ERROR);
-        return new RecordCheck() {
-            @Override
-            public ValidationDescriptor descriptor() {
-                return descriptor;
-            }
-
-            @Override
-            public Optional<String> check(RecordReader record) {
-                return test.apply(record);
-            }
-        };
+        return RecordCheck.of(descriptor, test);
     }
 
     private static final RecordRule MARK = rule("test.mark", "data/**/*.jsonl", (r, c) -> r.put("v", JsonValue.of(1)));

@@ -129,16 +129,12 @@ public final class EnhancedConfig {
         return value instanceof JsonObject ? "an object" : value instanceof dev.verpath.rules.json.JsonArray ? "an array" : "null";
     }
 
-    private static JsonObject object(JsonObject... sections) {
-        JsonObject root = JsonObject.EMPTY;
-        for (JsonObject section : sections) {
-            root = root.with(section.names().get(0), section.get(section.names().get(0)).orElseThrow());
-        }
-        return root;
+    private static JsonObject object(JsonObject.Member... sections) {
+        return new JsonObject(List.of(sections));
     }
 
     /** A section: its name, then names and values by turns (strings, ints, booleans or JSON values). */
-    private static JsonObject section(String name, Object... pairs) {
+    private static JsonObject.Member section(String name, Object... pairs) {
         JsonObject section = JsonObject.EMPTY;
         for (int i = 0; i < pairs.length; i += 2) {
             Object v = pairs[i + 1];
@@ -146,6 +142,6 @@ public final class EnhancedConfig {
                     : v instanceof Boolean b ? JsonValue.of(b) : JsonValue.of(((Integer) v).longValue());
             section = section.with((String) pairs[i], value);
         }
-        return JsonObject.EMPTY.with(name, section);
+        return new JsonObject.Member(name, section);
     }
 }
