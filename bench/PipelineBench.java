@@ -1,13 +1,13 @@
 
 import dev.verpath.builtin.data.DataRules;
 import dev.verpath.builtin.data.RecordSchemaCheck;
-import dev.verpath.engine.execute.RunReport;
 import dev.verpath.engine.records.PipelineResult;
 import dev.verpath.engine.records.RecordPipeline;
+import dev.verpath.engine.records.RunReport;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
-import dev.verpath.rules.WriteAction;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.WriteAction;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

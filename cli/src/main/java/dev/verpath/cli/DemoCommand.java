@@ -1,8 +1,8 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
-import dev.verpath.engine.workspace.AtomicFiles;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

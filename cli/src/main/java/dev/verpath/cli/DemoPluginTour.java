@@ -1,11 +1,11 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.FileChange;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.RunResult;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.model.FileChange;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

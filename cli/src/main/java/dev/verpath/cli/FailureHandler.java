@@ -1,8 +1,8 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.NoPathFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.NoPathFailure;
 import dev.verpath.rules.MigrationException;
 import java.io.PrintWriter;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.verpath.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.PlanRequest;
+import dev.verpath.engine.model.PlanRequest;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.settings.EffectiveSetting;
 import java.nio.file.Path;

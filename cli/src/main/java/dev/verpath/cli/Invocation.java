@@ -1,8 +1,8 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
 import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.FlagValues;

@@ -2,10 +2,10 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.RunResult;
-import dev.verpath.engine.Scope;
-import dev.verpath.engine.Installation;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.workspace.Installation;
 import java.nio.file.Path;
 
 /** Runs one migration request through the engine and prints what it did: the body of the four migrating commands. */

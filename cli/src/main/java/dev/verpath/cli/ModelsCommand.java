@@ -1,6 +1,6 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.model.Scope;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.RollbackResult;
 import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.model.RollbackResult;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.Scope;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

@@ -2,11 +2,11 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.FileChange;
-import dev.verpath.engine.RecoveredRun;
-import dev.verpath.engine.RunResult;
-import dev.verpath.engine.RunWarning;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.model.FileChange;
+import dev.verpath.engine.model.RecoveredRun;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.RunWarning;
+import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
 import java.util.Optional;
 

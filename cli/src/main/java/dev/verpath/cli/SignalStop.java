@@ -1,6 +1,6 @@
 package dev.verpath.cli;
 
-import dev.verpath.engine.workspace.CommitSection;
+import dev.verpath.engine.files.CommitSection;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;

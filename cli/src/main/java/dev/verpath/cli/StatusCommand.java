@@ -1,7 +1,7 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.StatusReport;
+import dev.verpath.engine.model.StatusReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

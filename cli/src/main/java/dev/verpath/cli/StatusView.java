@@ -2,8 +2,8 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.StatusReport;
 import dev.verpath.engine.journal.HistoryEntry;
+import dev.verpath.engine.model.StatusReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

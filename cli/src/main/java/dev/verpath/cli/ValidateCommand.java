@@ -1,10 +1,10 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.EnvironmentFailure;
-import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.ValidationReport;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.validate.ValidationReport;
 import dev.verpath.engine.validate.ValidationRequest;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.ValidationCategory;

@@ -2,9 +2,9 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.validate.FileLocation;
 import dev.verpath.engine.validate.Repair;
+import dev.verpath.engine.validate.ValidationReport;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;

@@ -1,9 +1,9 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.verpath.engine.EngineFailure;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.failure.EngineFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

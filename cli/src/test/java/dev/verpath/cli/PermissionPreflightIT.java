@@ -1,7 +1,5 @@
 package dev.verpath.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.testsupport.HostProgram;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The permission pre-flight on the real file system: the installation's folders are read-only to the user who

@@ -1,20 +1,18 @@
 package dev.verpath.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.verpath.engine.FileChange;
-import dev.verpath.engine.RunResult;
-import dev.verpath.engine.RunWarning;
-import dev.verpath.engine.Scope;
-import dev.verpath.engine.StatusReport;
-import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.journal.HistoryEntry;
+import dev.verpath.engine.model.FileChange;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.RunWarning;
+import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.model.StatusReport;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimate;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.validate.ValidationReport;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
@@ -30,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ViewsTest {
 

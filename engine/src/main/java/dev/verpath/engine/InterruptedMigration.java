@@ -1,7 +1,10 @@
 package dev.verpath.engine;
 
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.RecoveryNeededFailure;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
+import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,12 +8,27 @@ import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.execute.DryRunFlags;
 import dev.verpath.engine.execute.MigrationExecutor;
 import dev.verpath.engine.execute.RunTarget;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.failure.LockHeldFailure;
+import dev.verpath.engine.failure.NoPathFailure;
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.Mount;
+import dev.verpath.engine.files.NetworkFileSystem;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.journal.RuleChecksum;
+import dev.verpath.engine.model.PlanRequest;
+import dev.verpath.engine.model.RecoveredRun;
+import dev.verpath.engine.model.RollbackResult;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.model.StatusReport;
 import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
@@ -21,10 +36,9 @@ import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.FlagValues;
 import dev.verpath.engine.validate.InstallationValidation;
+import dev.verpath.engine.validate.ValidationReport;
 import dev.verpath.engine.validate.ValidationRequest;
-import dev.verpath.engine.workspace.AtomicFiles;
-import dev.verpath.engine.workspace.Mount;
-import dev.verpath.engine.workspace.NetworkFileSystem;
+import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
@@ -76,7 +90,7 @@ public final class MigrationEngine {
 
     /** @return the version graph of every product */
     public VersionGraph graph() {
-        return VersionGraph.of(registry);
+        return registry.graph();
     }
 
     /**

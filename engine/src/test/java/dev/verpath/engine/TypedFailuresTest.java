@@ -1,8 +1,8 @@
 package dev.verpath.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.LockHeldFailure;
+import dev.verpath.engine.failure.NoPathFailure;
 import dev.verpath.engine.graph.TinyGraph;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.plan.FewestStepsPlanner;
@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Failures carry what a caller decides by (the missing version, the reachable set, the holder), never only text. */
 class TypedFailuresTest {

@@ -1,11 +1,10 @@
 package dev.verpath.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A rule author who imports java.util.Set and java.util.Map never meets a nested edit type of the same name. */
 class EditTypeNamesTest {

@@ -1,15 +1,12 @@
 package dev.verpath.builtin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.files.CrashPoints;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.CrashPoints;
-import dev.verpath.engine.workspace.HashCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Crashes a full 0.1.0 -> 2.1.0 migration at every write point in turn, recovers, and checks that the

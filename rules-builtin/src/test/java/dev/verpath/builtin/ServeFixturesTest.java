@@ -1,7 +1,5 @@
 package dev.verpath.builtin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.testkit.Fixture;
 import dev.verpath.testkit.Fixtures;
 import dev.verpath.testkit.MigrationCheck;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The before/after fixtures of the serve rules, {@code src/test/resources/{step,path}-<from>-to-<to>/<case>/},

@@ -1,10 +1,8 @@
 package dev.verpath.builtin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.testkit.Fixtures;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The serve validations read no record file, so a serve migration keeps every record step in one streaming pass

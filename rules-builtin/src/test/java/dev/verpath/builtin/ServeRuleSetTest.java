@@ -1,9 +1,7 @@
 package dev.verpath.builtin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.plugin.RuleRegistry;
-import dev.verpath.engine.workspace.ProductFiles;
 import dev.verpath.rules.FileRole;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
@@ -15,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ServeRuleSetTest {
 

@@ -1,7 +1,5 @@
 package dev.verpath.builtin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ServeValidationTest {
 

@@ -1,6 +1,6 @@
 package dev.verpath.testkit;
 
-import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.files.HashCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

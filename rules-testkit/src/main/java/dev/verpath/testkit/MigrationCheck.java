@@ -1,17 +1,17 @@
 package dev.verpath.testkit;
 
-import dev.verpath.engine.FileChange;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.RunResult;
-import dev.verpath.engine.RunWarning;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.model.FileChange;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.RunWarning;
+import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.LoadedRules;
 import dev.verpath.engine.plugin.PluginStatus;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.plugin.RuleSetLoader;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.AtomicFiles;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;

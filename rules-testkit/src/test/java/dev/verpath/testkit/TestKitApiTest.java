@@ -1,7 +1,5 @@
 package dev.verpath.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -12,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a rule author sees of the kit names rules-api, JUnit and the JDK, never the engine, so an engine release cannot break their tests. */
 class TestKitApiTest {

@@ -1,8 +1,9 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.BackupCorruptFailure;
-import dev.verpath.engine.workspace.HashCache;
-import dev.verpath.engine.workspace.PrivateFiles;
+import dev.verpath.engine.failure.BackupCorruptFailure;
+import dev.verpath.engine.failure.Excerpt;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.files.PrivateFiles;
 import dev.verpath.rules.MigrationException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -92,7 +93,7 @@ final class BackupArchive {
                 hashes.put(e.getKey(), HexFormat.of().formatHex(digest.digest()));
             }
         }
-        dev.verpath.engine.workspace.AtomicFiles.fsync(archive);
+        dev.verpath.engine.files.AtomicFiles.fsync(archive);
         return hashes;
     }
 

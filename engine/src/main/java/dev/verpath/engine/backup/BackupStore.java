@@ -1,16 +1,17 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.BackupCorruptFailure;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
-import dev.verpath.engine.workspace.AtomicFiles;
-import dev.verpath.engine.workspace.CrashPoints;
-import dev.verpath.engine.workspace.FileOwner;
-import dev.verpath.engine.workspace.HardLinks;
-import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.failure.BackupCorruptFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.Excerpt;
+import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.CrashPoints;
+import dev.verpath.engine.files.FileOwner;
+import dev.verpath.engine.files.HardLinks;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.files.PrivateFiles;
+import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.engine.workspace.PrivateFiles;
-import dev.verpath.engine.workspace.ProductFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

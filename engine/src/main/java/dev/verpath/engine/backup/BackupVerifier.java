@@ -1,10 +1,11 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.BackupCorruptFailure;
-import dev.verpath.engine.EnvironmentFailure;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.workspace.HashCache;
-import dev.verpath.engine.workspace.RelativePath;
+import dev.verpath.engine.failure.BackupCorruptFailure;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.Excerpt;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.files.RelativePath;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.Installation;
+import dev.verpath.engine.files.CommitSection;
 import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.engine.journal.Journal;
-import dev.verpath.engine.workspace.CommitSection;
+import dev.verpath.engine.workspace.Installation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.workspace.AtomicFiles;
-import dev.verpath.engine.workspace.HardLinks;
-import dev.verpath.engine.workspace.PrivateFiles;
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.HardLinks;
+import dev.verpath.engine.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,7 +1,7 @@
 package dev.verpath.engine.backup;
 
-import dev.verpath.engine.EnvironmentFailure;
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

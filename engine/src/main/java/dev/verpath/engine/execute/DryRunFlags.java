@@ -1,8 +1,8 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
-import dev.verpath.engine.RunRequest;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.settings.EffectiveSetting;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.rules.FlagDescriptor;

@@ -1,12 +1,12 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EnvironmentFailure;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.Installation;
-import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.backup.BackupInfo;
-import dev.verpath.engine.backup.Excerpt;
 import dev.verpath.engine.backup.InstallationRollback;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.Excerpt;
+import dev.verpath.engine.failure.RecoveryNeededFailure;
+import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Path;

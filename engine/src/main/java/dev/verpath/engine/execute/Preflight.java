@@ -1,12 +1,12 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EnvironmentFailure;
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Pending;
-import dev.verpath.engine.workspace.ProductFiles;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ final class Preflight {
      * @throws IOException when the folder cannot be created or its file system read
      */
     static void space(LiveTree live, Path backupFolder, long keepFree, ProductFiles linkedWeights) throws IOException {
-        dev.verpath.engine.workspace.PrivateFiles.createFolders(backupFolder);
+        dev.verpath.engine.files.PrivateFiles.createFolders(backupFolder);
         long backupBytes = backupBytes(live, backupFolder, linkedWeights);
         long free = Files.getFileStore(backupFolder).getUsableSpace();
         long needed = backupBytes > Long.MAX_VALUE - keepFree ? Long.MAX_VALUE : backupBytes + keepFree;

@@ -6,6 +6,7 @@ import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.records.RuleBug;
+import dev.verpath.engine.records.RunReport;
 import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.RecordCheck;

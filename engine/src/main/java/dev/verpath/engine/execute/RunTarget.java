@@ -1,12 +1,12 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
-import dev.verpath.engine.Installation;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.Scope;
-import dev.verpath.engine.workspace.Mount;
-import dev.verpath.engine.workspace.RelativePath;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.files.Mount;
+import dev.verpath.engine.files.RelativePath;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.Product;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.ProductFiles;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.ValidationCategory;
 

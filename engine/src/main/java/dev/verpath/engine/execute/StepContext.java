@@ -1,19 +1,19 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.workspace.EditedJson;
-import dev.verpath.engine.workspace.TomlText;
-import dev.verpath.engine.workspace.TomlWriter;
+import dev.verpath.engine.edit.EditedJson;
+import dev.verpath.engine.edit.TomlText;
+import dev.verpath.engine.edit.TomlWriter;
 import dev.verpath.rules.JsonDocument;
-import dev.verpath.rules.TomlDocument;
-import dev.verpath.rules.json.JsonObject;
-import java.io.IOException;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import dev.verpath.rules.RuleContext;
 import dev.verpath.rules.RuleReport;
+import dev.verpath.rules.TomlDocument;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.json.JsonObject;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The {@link RuleContext} one file rule gets during one step.

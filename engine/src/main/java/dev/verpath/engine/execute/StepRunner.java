@@ -1,13 +1,14 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.EnvironmentFailure;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
-import dev.verpath.engine.RuleBugFailure;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.failure.RuleBugFailure;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.records.RuleBug;
+import dev.verpath.engine.records.RunReport;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.FileRule;
 import dev.verpath.rules.MigrationException;
@@ -65,12 +66,12 @@ final class StepRunner {
             } catch (RuleFailure failure) {
                 throw failed(failure, name, shadow);
             } catch (IOException | UncheckedIOException e) {
-                throw new EnvironmentFailure(name + " could not read or write: " + dev.verpath.engine.backup.Excerpt.reason(e)
+                throw new EnvironmentFailure(name + " could not read or write: " + dev.verpath.engine.failure.Excerpt.reason(e)
                         + "; the installation is unchanged", e);
             } catch (MigrationException e) {
                 throw e;
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                throw new RuleBugFailure(ErrorCode.RULE_BUG, name + " failed: " + dev.verpath.engine.backup.Excerpt.reason(e)
+                throw new RuleBugFailure(ErrorCode.RULE_BUG, name + " failed: " + dev.verpath.engine.failure.Excerpt.reason(e)
                         + "; the installation is unchanged; this is a bug in the rule, not in your data: report it to the"
                         + " rule's authors", e);
             }

@@ -1,9 +1,10 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.records.RunReport;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.validate.ReadOnlyView;

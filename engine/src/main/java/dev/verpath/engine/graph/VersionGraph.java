@@ -1,12 +1,12 @@
 package dev.verpath.engine.graph;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.RuleBugFailure;
-import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.RuleBugFailure;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +58,12 @@ public final class VersionGraph {
         }
     }
 
-    private VersionGraph(RuleRegistry registry) {
+    private VersionGraph(Collection<String> products, List<MigrationRule> rules) {
         Map<Declared.Key, List<MigrationRule>> grouped = new TreeMap<>(KEY_ORDER);
         Map<String, TreeSet<String>> known = new TreeMap<>();
-        registry.products().keySet().forEach(p -> known.put(p, new TreeSet<>(VersionText.ORDER)));
+        products.forEach(p -> known.put(p, new TreeSet<>(VersionText.ORDER)));
         Map<Declared.Key, Optional<VersionRange>> ranges = new TreeMap<>(KEY_ORDER);
-        for (MigrationRule rule : registry.rules()) {
+        for (MigrationRule rule : rules) {
             RuleDescriptor d = rule.descriptor();
             String to = VersionText.parse(d.to()).orElseThrow(() -> invalidRule(d, "leads to '" + d.to() + "'"));
             Optional<String> concrete = VersionText.parse(d.from());
@@ -139,15 +139,16 @@ public final class VersionGraph {
     }
 
     /**
-     * Builds the graphs of every product in the registry.
+     * Builds the graphs of every product.
      *
-     * @param registry the loaded rules
+     * @param products the products' names: each has a graph, if only of the versions its rules name
+     * @param rules    every loaded rule
      * @return the graph
      * @throws MigrationException with {@link ErrorCode#RULE_SET_INVALID} when a rule's {@code from} or
      *                            {@code to} is not a version (or range), or a rule leads to its own origin
      */
-    public static VersionGraph of(RuleRegistry registry) {
-        return new VersionGraph(registry);
+    public static VersionGraph of(Collection<String> products, List<MigrationRule> rules) {
+        return new VersionGraph(products, rules);
     }
 
     /** @return the product names, sorted */

@@ -1,8 +1,8 @@
 package dev.verpath.engine.graph;
 
 import com.github.zafarkhaja.semver.Version;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.rules.MigrationException;
 import java.util.Comparator;
 import java.util.Optional;

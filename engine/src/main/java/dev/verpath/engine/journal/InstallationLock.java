@@ -1,9 +1,9 @@
 package dev.verpath.engine.journal;
 
-import dev.verpath.engine.EnvironmentFailure;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.LockHeldFailure;
-import dev.verpath.engine.workspace.CrashPoints;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.LockHeldFailure;
+import dev.verpath.engine.files.CrashPoints;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.verpath.engine.journal;
 
-import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.files.HashCache;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.verpath.engine.plan;
 
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.graph.GraphEdge;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.graph.VersionText;
@@ -71,7 +71,7 @@ public final class FewestStepsPlanner {
      * @param registry the loaded rules, whose version graph is built once here
      */
     public FewestStepsPlanner(RuleRegistry registry) {
-        this(VersionGraph.of(registry));
+        this(registry.graph());
     }
 
     /** @return the graph this planner plans in */

@@ -1,7 +1,7 @@
 package dev.verpath.engine.plan;
 
-import dev.verpath.engine.NoPathFailure;
-import dev.verpath.engine.NoPathFailure.Missing;
+import dev.verpath.engine.failure.NoPathFailure.Missing;
+import dev.verpath.engine.failure.NoPathFailure;
 import dev.verpath.rules.MigrationException;
 import java.util.List;
 

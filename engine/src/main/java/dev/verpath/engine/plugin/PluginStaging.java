@@ -1,7 +1,7 @@
 package dev.verpath.engine.plugin;
 
-import dev.verpath.engine.workspace.AtomicFiles;
-import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.HashCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

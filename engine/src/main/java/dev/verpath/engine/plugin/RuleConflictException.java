@@ -1,7 +1,7 @@
 package dev.verpath.engine.plugin;
 
-import dev.verpath.engine.EngineFailure;
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.EngineFailure;
+import dev.verpath.engine.failure.ErrorCode;
 import java.util.List;
 import java.util.Optional;
 

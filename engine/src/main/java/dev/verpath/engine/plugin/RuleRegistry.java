@@ -1,9 +1,10 @@
 package dev.verpath.engine.plugin;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.RuleBugFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.RuleBugFailure;
+import dev.verpath.engine.files.ProductFiles;
+import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.ProductFiles;
 import dev.verpath.rules.FlagConflict;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
@@ -196,6 +197,15 @@ public final class RuleRegistry {
     /** @return the rule sets in load order */
     public List<LoadedRuleSet> ruleSets() {
         return ruleSets;
+    }
+
+    /**
+     * @return the version graph of every product, built from the loaded rules
+     * @throws dev.verpath.rules.MigrationException when a rule's versions are not versions (see
+     *                                              {@link VersionGraph#of})
+     */
+    public VersionGraph graph() {
+        return VersionGraph.of(products.keySet(), rules());
     }
 
     /** @return every declared product by name */

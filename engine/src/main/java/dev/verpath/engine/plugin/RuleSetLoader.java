@@ -1,8 +1,8 @@
 package dev.verpath.engine.plugin;
 
-import dev.verpath.engine.EnvironmentFailure;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.PluginPin;
 import dev.verpath.rules.MigrationException;

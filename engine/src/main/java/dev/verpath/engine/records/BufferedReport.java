@@ -1,6 +1,5 @@
 package dev.verpath.engine.records;
 
-import dev.verpath.engine.execute.RunReport;
 import dev.verpath.rules.RuleReport;
 import java.util.ArrayList;
 import java.util.List;

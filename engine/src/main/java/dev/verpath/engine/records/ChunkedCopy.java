@@ -1,6 +1,5 @@
 package dev.verpath.engine.records;
 
-import dev.verpath.engine.execute.RunReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,6 +1,5 @@
 package dev.verpath.engine.records;
 
-import dev.verpath.engine.execute.RunReport;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;

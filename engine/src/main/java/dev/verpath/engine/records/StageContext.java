@@ -1,11 +1,11 @@
 package dev.verpath.engine.records;
 
-import dev.verpath.rules.RecordEdit;
-import java.util.List;
-import java.util.Optional;
 import dev.verpath.rules.RecordContext;
+import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleReport;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link RecordContext} of one rule on one file; the pipeline moves its line number along

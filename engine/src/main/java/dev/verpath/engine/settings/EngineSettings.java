@@ -1,7 +1,7 @@
 package dev.verpath.engine.settings;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
 import java.nio.file.Path;

@@ -1,15 +1,15 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.RecoveryNeededFailure;
 import dev.verpath.engine.backup.BackupCopy;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.failure.RecoveryNeededFailure;
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.FileOwner;
+import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
-import dev.verpath.engine.workspace.AtomicFiles;
-import dev.verpath.engine.workspace.FileOwner;
-import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.Workspace;

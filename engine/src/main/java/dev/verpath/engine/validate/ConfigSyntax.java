@@ -1,7 +1,7 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.workspace.EditedJson;
-import dev.verpath.engine.workspace.TomlText;
+import dev.verpath.engine.edit.EditedJson;
+import dev.verpath.engine.edit.TomlText;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.Severity;

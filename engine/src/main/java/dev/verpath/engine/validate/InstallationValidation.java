@@ -1,17 +1,16 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.EnvironmentFailure;
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
-import dev.verpath.engine.Installation;
-import dev.verpath.engine.ValidationReport;
-import dev.verpath.engine.VersionFileProblem;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.failure.VersionFileProblem;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.files.Mount;
+import dev.verpath.engine.files.NetworkFileSystem;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.workspace.Installation;
 import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.engine.workspace.Mount;
-import dev.verpath.engine.workspace.NetworkFileSystem;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationException;

@@ -98,12 +98,12 @@ public final class InstallationValidator {
 
             @Override
             public dev.verpath.rules.TomlDocument readToml(String path) throws IOException {
-                return new dev.verpath.engine.workspace.TomlText(path, workspace.readString(path));
+                return new dev.verpath.engine.edit.TomlText(path, workspace.readString(path));
             }
 
             @Override
             public dev.verpath.rules.JsonDocument readJson(String path) throws IOException {
-                return new dev.verpath.engine.workspace.EditedJson(path, workspace.readString(path));
+                return new dev.verpath.engine.edit.EditedJson(path, workspace.readString(path));
             }
         };
         for (ValidationRule rule : registry.validations()) {
@@ -118,13 +118,13 @@ public final class InstallationValidator {
                         e.getMessage(), "fix the file and run again"));
             } catch (IOException | java.io.UncheckedIOException e) {
                 findings.add(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
-                        "validation rule could not read the installation: " + dev.verpath.engine.backup.Excerpt.reason(e),
+                        "validation rule could not read the installation: " + dev.verpath.engine.failure.Excerpt.reason(e),
                         "check the installation's permissions and run again"));
             } catch (RuntimeException e) {
                 String origin = registry.origin(d.id()).filter(o -> !o.equals(dev.verpath.engine.plugin.LoadedRuleSet.BUILT_IN))
                         .map(o -> " of " + o).orElse("");
                 findings.add(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
-                        "validation rule " + d.id() + origin + " failed to run: " + dev.verpath.engine.backup.Excerpt.reason(e),
+                        "validation rule " + d.id() + origin + " failed to run: " + dev.verpath.engine.failure.Excerpt.reason(e),
                         "this is a bug in the rule, not in your data: report it to the rule's authors"));
             }
         }

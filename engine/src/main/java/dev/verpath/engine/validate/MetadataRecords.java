@@ -3,7 +3,7 @@ package dev.verpath.engine.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.verpath.engine.workspace.RelativePath;
+import dev.verpath.engine.files.RelativePath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayDeque;

@@ -1,6 +1,6 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.workspace.RelativePath;
+import dev.verpath.engine.files.RelativePath;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;

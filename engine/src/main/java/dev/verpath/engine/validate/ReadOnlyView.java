@@ -1,6 +1,6 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.workspace.Glob;
+import dev.verpath.engine.files.Glob;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.Workspace;
 import dev.verpath.rules.WriteAction;

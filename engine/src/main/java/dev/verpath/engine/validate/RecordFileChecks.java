@@ -1,6 +1,6 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.backup.Excerpt;
+import dev.verpath.engine.failure.Excerpt;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.records.RecordFile;
 import dev.verpath.rules.Finding;

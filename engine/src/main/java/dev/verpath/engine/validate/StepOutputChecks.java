@@ -1,10 +1,10 @@
 package dev.verpath.engine.validate;
 
+import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.Pending;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.Finding;
-import dev.verpath.engine.workspace.ProductFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.verpath.engine.validate;
 
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.rules.MigrationException;
 

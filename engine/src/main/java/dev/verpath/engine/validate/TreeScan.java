@@ -1,8 +1,8 @@
 package dev.verpath.engine.validate;
 
+import dev.verpath.engine.files.ProductFiles;
+import dev.verpath.engine.files.RelativePath;
 import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.engine.workspace.RelativePath;
-import dev.verpath.engine.workspace.ProductFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -85,7 +85,7 @@ public final class ValidationRun {
             findings.addAll(RecordFileChecks.findings(registry, view, product, version, maxRecordBytes, categories));
         } catch (IOException | java.io.UncheckedIOException e) {
             findings.add(Finding.of(RecordFileChecks.SYNTAX, "", null, "the record files could not be listed: "
-                    + dev.verpath.engine.backup.Excerpt.reason(e), "Check the installation's permissions and run again."));
+                    + dev.verpath.engine.failure.Excerpt.reason(e), "Check the installation's permissions and run again."));
         }
         List<Finding> productFindings = List.copyOf(findings);
         for (TreeCheck check : engineChecks.map(EngineChecks::all).orElse(List.of())) {

@@ -1,7 +1,9 @@
 package dev.verpath.engine.workspace;
 
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.InputFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.files.Mount;
+import dev.verpath.engine.files.RelativePath;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -1,5 +1,11 @@
 package dev.verpath.engine.workspace;
 
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.CrashPoints;
+import dev.verpath.engine.files.FileOwner;
+import dev.verpath.engine.files.OwnersNotKept;
+import dev.verpath.engine.files.PrivateFiles;
+import dev.verpath.engine.files.RelativePath;
 import dev.verpath.engine.workspace.Pending.Content;
 import dev.verpath.engine.workspace.Pending.Gone;
 import dev.verpath.engine.workspace.Pending.HardLink;

@@ -1,5 +1,6 @@
 package dev.verpath.engine.workspace;
 
+import dev.verpath.engine.files.RelativePath;
 import dev.verpath.engine.workspace.LiveTree.Type;
 import dev.verpath.engine.workspace.Pending.Content;
 import dev.verpath.engine.workspace.Pending.Gone;

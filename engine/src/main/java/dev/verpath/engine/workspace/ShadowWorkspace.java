@@ -1,5 +1,11 @@
 package dev.verpath.engine.workspace;
 
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.Glob;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.files.PrivateFiles;
+import dev.verpath.engine.files.ProductFiles;
+import dev.verpath.engine.files.RelativePath;
 import dev.verpath.engine.workspace.LiveTree.Type;
 import dev.verpath.engine.workspace.Pending.Content;
 import dev.verpath.engine.workspace.Pending.Gone;

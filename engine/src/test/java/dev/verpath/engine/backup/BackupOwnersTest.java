@@ -1,8 +1,5 @@
 package dev.verpath.engine.backup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.workspace.OwnedTree;
 import java.io.IOException;
@@ -12,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The backup manifest's owners: recorded, put back, and absent from older backups without harm. */
 class BackupOwnersTest {
@@ -34,7 +33,7 @@ class BackupOwnersTest {
         assertThat(manifest.entries()).extracting(BackupManifest.Entry::path)
                 .contains("app.conf", "data", "data/a.jsonl", "models/m1", "models/m1/w.safetensors", "notes.txt");
         assertThat(manifest.entries()).allSatisfy(e -> assertThat(e.owner()).as(e.path())
-                .contains(new dev.verpath.engine.workspace.FileOwner(OwnedTree.UID, OwnedTree.GID)));
+                .contains(new dev.verpath.engine.files.FileOwner(OwnedTree.UID, OwnedTree.GID)));
         assertThat(Files.readString(toy.backup.resolve(BackupManifest.FILE)))
                 .contains("\"uid\" : " + OwnedTree.UID).contains("\"gid\" : " + OwnedTree.GID);
     }

@@ -1,9 +1,6 @@
 package dev.verpath.engine.backup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +12,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Archive entries Verpath never writes (hard links, devices), and bad input quoted in messages: refused with

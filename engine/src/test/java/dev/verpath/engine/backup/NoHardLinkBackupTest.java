@@ -1,9 +1,7 @@
 package dev.verpath.engine.backup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.verpath.engine.files.HardLinks;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.HardLinks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On a file system without hard links (the test property {@code verpath.test.no-hard-links} stands in for one:

@@ -1,10 +1,8 @@
 package dev.verpath.engine.backup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.Excerpt;
+import dev.verpath.engine.files.HashCache;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A crafted backup whose {@code files/} holds a hard link to a file outside the installation and the backup store

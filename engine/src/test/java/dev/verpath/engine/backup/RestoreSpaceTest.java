@@ -1,9 +1,6 @@
 package dev.verpath.engine.backup;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.MigrationException;
@@ -18,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A rollback on a real, nearly full file system (a 2 MiB tmpfs): the environment's problem, exit 1, backup fine. */
 class RestoreSpaceTest {

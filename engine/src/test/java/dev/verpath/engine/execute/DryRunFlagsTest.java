@@ -1,11 +1,8 @@
 package dev.verpath.engine.execute;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
@@ -15,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DryRunFlagsTest {
 

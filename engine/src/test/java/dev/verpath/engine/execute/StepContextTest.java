@@ -1,10 +1,8 @@
 package dev.verpath.engine.execute;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.workspace.LiveTree;
-import dev.verpath.engine.workspace.Mount;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.RuleReport;
 import dev.verpath.rules.json.JsonNumber;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a file rule's context writes and reads, in a real shadow workspace over a temp folder. */
 class StepContextTest {

@@ -1,18 +1,15 @@
 package dev.verpath.engine.execute;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.RunResult;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.engine.validate.ValidationRequest;
-import dev.verpath.rules.Finding;
 import dev.verpath.rules.FileRule;
+import dev.verpath.rules.Finding;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
@@ -39,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Validation gates each step on what the step wrote: a validation that reads record files sees the records of its

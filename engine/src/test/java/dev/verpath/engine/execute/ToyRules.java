@@ -1,18 +1,18 @@
 package dev.verpath.engine.execute;
 
-import dev.verpath.rules.RecordReader;
-import dev.verpath.rules.RecordView;
-import dev.verpath.rules.json.JsonValue;
 import dev.verpath.rules.FileRule;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
 import dev.verpath.rules.RecordContext;
+import dev.verpath.rules.RecordReader;
 import dev.verpath.rules.RecordRule;
+import dev.verpath.rules.RecordView;
 import dev.verpath.rules.RuleContext;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleKind;
 import dev.verpath.rules.RuleSet;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.util.List;
 

@@ -87,7 +87,7 @@ public final class TinyGraph {
 
     /** @return the version graph of everything added */
     public VersionGraph graph() {
-        return VersionGraph.of(registry());
+        return registry().graph();
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.verpath.engine.journal;
 
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

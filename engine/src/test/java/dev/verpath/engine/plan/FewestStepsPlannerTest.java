@@ -1,9 +1,6 @@
 package dev.verpath.engine.plan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.graph.TinyGraph;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.RuleKind;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FewestStepsPlannerTest {
 

@@ -1,16 +1,13 @@
 package dev.verpath.engine.plugin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.Scope;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.workspace.HashCache;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +26,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A plugin, loaded from a real jar, whose product declares its files by role: {@code .ckpt} and {@code .h5} weights

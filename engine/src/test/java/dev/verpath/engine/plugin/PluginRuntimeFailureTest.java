@@ -1,14 +1,10 @@
 package dev.verpath.engine.plugin;
 
-import static dev.verpath.engine.plugin.TestPlugin.ruleSet;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
-import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.RunResult;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.Fault;
 import dev.verpath.rules.MigrationException;
@@ -26,6 +22,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.verpath.engine.plugin.TestPlugin.ruleSet;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Plugins whose rules fail at run time, loaded from real jars: the step fails with exit code 1, the error

@@ -1,8 +1,5 @@
 package dev.verpath.engine.plugin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.verpath.rules.FileRule;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
@@ -13,6 +10,8 @@ import dev.verpath.rules.RuleSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RuleRegistryConflictTest {
 

@@ -1,11 +1,6 @@
 package dev.verpath.engine.plugin;
 
-import static dev.verpath.engine.plugin.TestPlugin.ruleSet;
-import static dev.verpath.engine.plugin.TestPlugin.writes;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.settings.PluginPin;
 import dev.verpath.rules.MigrationRule;
 import java.io.IOException;
@@ -18,6 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.verpath.engine.plugin.TestPlugin.ruleSet;
+import static dev.verpath.engine.plugin.TestPlugin.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RuleSetLoaderTest {
 

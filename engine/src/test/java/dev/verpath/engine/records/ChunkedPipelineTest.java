@@ -1,16 +1,10 @@
 package dev.verpath.engine.records;
 
-import dev.verpath.rules.json.JsonValue;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.RunWarning;
-import dev.verpath.engine.execute.RunReport;
-import dev.verpath.engine.RunWarning;
+import dev.verpath.engine.model.RunWarning;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +15,8 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A file of several chunks migrated on several threads gives the same bytes, warnings, counts and failures as on

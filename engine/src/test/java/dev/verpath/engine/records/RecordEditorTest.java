@@ -1,8 +1,5 @@
 package dev.verpath.engine.records;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.json.JsonNumber;
@@ -13,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Record edits and the record view on real lines: what changes, and that nothing else does, byte for byte. */
 class RecordEditorTest {

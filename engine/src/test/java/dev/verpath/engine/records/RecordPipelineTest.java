@@ -1,21 +1,17 @@
 package dev.verpath.engine.records;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.rules.RecordReader;
-import dev.verpath.rules.RecordView;
-import dev.verpath.rules.json.JsonValue;
-import dev.verpath.engine.execute.RunReport;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordContext;
+import dev.verpath.rules.RecordReader;
 import dev.verpath.rules.RecordRule;
+import dev.verpath.rules.RecordView;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleKind;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationDescriptor;
+import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +23,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordPipelineTest {
 

@@ -1,13 +1,12 @@
 package dev.verpath.engine.records;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An edited record keeps the bytes between the fields no edit touched (issue 24): a renamed key or a set value keeps

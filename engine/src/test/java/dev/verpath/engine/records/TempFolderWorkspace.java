@@ -1,7 +1,7 @@
 package dev.verpath.engine.records;
 
-import dev.verpath.rules.WriteAction;
 import dev.verpath.rules.Workspace;
+import dev.verpath.rules.WriteAction;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

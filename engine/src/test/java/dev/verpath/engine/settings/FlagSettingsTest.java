@@ -1,9 +1,6 @@
 package dev.verpath.engine.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
@@ -14,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A [flags] entry no loaded rule set declares is an error naming the file, the line and the nearest flag. */
 class FlagSettingsTest {

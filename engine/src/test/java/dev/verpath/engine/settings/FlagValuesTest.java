@@ -1,10 +1,6 @@
 package dev.verpath.engine.settings;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.rules.FlagConflict;
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationException;
@@ -16,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Declared flags are checked against their kind and the declared conflicts before anything runs. */
 class FlagValuesTest {

@@ -1,8 +1,5 @@
 package dev.verpath.engine.validate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.rules.Finding;
@@ -26,6 +23,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class InstallationValidationTest {
 
@@ -86,7 +84,7 @@ class InstallationValidationTest {
         Files.writeString(root.resolve("VERSION"), "box 1.0.0\n");
         Files.createDirectories(root.resolve("models"));
         Files.writeString(root.resolve("models/a.safetensors"), "aaaa");
-        Files.writeString(root.resolve("sums.txt"), dev.verpath.engine.workspace.HashCache.hash(root.resolve("models/a.safetensors"))
+        Files.writeString(root.resolve("sums.txt"), dev.verpath.engine.files.HashCache.hash(root.resolve("models/a.safetensors"))
                 + " models/a.safetensors\n");
     }
 

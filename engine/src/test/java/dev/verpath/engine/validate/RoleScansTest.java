@@ -1,8 +1,5 @@
 package dev.verpath.engine.validate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.verpath.engine.ValidationReport;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.Finding;
@@ -20,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine's validation scans follow the file roles a product declares, not fixed folders: a product with

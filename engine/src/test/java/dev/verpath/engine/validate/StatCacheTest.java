@@ -1,8 +1,6 @@
 package dev.verpath.engine.validate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.verpath.engine.workspace.HashCache;
+import dev.verpath.engine.files.HashCache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StatCacheTest {
 

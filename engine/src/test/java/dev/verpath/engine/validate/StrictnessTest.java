@@ -1,7 +1,5 @@
 package dev.verpath.engine.validate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.SettingsLoader;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StrictnessTest {
 

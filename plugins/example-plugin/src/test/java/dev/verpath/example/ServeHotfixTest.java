@@ -1,7 +1,5 @@
 package dev.verpath.example;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.testkit.Fixture;
 import dev.verpath.testkit.Fixtures;
 import dev.verpath.testkit.MigrationCheck;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plugin's rules through the real engine, with the built-in serve rules beside them: each folder

@@ -1,21 +1,21 @@
 package dev.verpath.builtin.config;
 
 import dev.verpath.builtin.ServeEdge;
+import dev.verpath.builtin.ServeLayout;
 import dev.verpath.rules.FileRule;
 import dev.verpath.rules.RuleContext;
+import dev.verpath.rules.RuleFailure;
+import dev.verpath.rules.RuleKind;
 import dev.verpath.rules.TomlDocument;
 import dev.verpath.rules.TomlEdit;
 import dev.verpath.rules.json.JsonBoolean;
 import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonText;
-import dev.verpath.builtin.ServeLayout;
-import java.util.Optional;
 import dev.verpath.rules.json.JsonValue;
-import dev.verpath.rules.RuleFailure;
-import dev.verpath.rules.RuleKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**

@@ -3,13 +3,13 @@ package dev.verpath.builtin.data;
 import dev.verpath.builtin.ServeLayout;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordReader;
+import dev.verpath.rules.Severity;
+import dev.verpath.rules.ValidationCategory;
+import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.json.JsonBoolean;
 import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonText;
 import dev.verpath.rules.json.JsonValue;
-import dev.verpath.rules.Severity;
-import dev.verpath.rules.ValidationCategory;
-import dev.verpath.rules.ValidationDescriptor;
 import java.util.List;
 import java.util.Optional;
 

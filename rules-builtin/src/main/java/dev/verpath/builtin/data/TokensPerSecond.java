@@ -3,9 +3,9 @@ package dev.verpath.builtin.data;
 import dev.verpath.rules.json.JsonNull;
 import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonValue;
-import java.util.Optional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Optional;
 
 /**
  * The {@code tokens_per_second} of 2.1.0 metrics. Runs once a record, so integers small enough take

@@ -1,11 +1,10 @@
 package dev.verpath.builtin.data;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.verpath.rules.json.JsonNumber;
 import java.time.DateTimeException;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TimestampsTest {
 

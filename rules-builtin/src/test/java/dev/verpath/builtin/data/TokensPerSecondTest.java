@@ -1,15 +1,14 @@
 package dev.verpath.builtin.data;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.rules.json.JsonNull;
 import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonValue;
 import java.math.BigDecimal;
-import java.util.Optional;
 import java.math.RoundingMode;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TokensPerSecondTest {
 

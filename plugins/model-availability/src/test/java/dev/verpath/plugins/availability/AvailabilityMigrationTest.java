@@ -1,11 +1,8 @@
 package dev.verpath.plugins.availability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
-import dev.verpath.engine.FileChange;
-import dev.verpath.engine.RunResult;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.model.FileChange;
+import dev.verpath.engine.model.RunResult;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.testkit.InstallationTrees;
 import dev.verpath.testkit.MigrationOutcome;
@@ -17,6 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The model-availability 1.0.0 -> 2.0.0 edge through the real engine: the test kit turns the basic-system
@@ -97,7 +96,7 @@ class AvailabilityMigrationTest {
         Installations.migrate(Installations.engine(), root, false);
 
         assertThat(Files.readString(root.resolve("config/enhanced_model_config.json")))
-                .isEqualTo(dev.verpath.engine.workspace.EditedJson.written(EnhancedConfig.DEFAULTS))
+                .isEqualTo(dev.verpath.engine.edit.EditedJson.written(EnhancedConfig.DEFAULTS))
                 .contains("\"models_directory\": \"/data/models\"", "\"suggestion_threshold\": 0.7")
                 .doesNotContain("legacy");
     }

@@ -1,13 +1,12 @@
 package dev.verpath.plugins.availability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.testkit.Fixtures;
 import dev.verpath.testkit.PluginArchiveCheck;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plugin archive the reactor built, loaded as {@code migrate} loads it (see {@link PluginArchiveCheck}). The

@@ -1,11 +1,10 @@
 package dev.verpath.plugins.availability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import dev.verpath.rules.RuleKind;
 import dev.verpath.testkit.RuleMetadata;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class AvailabilityRuleSetTest {
 

@@ -1,8 +1,5 @@
 package dev.verpath.plugins.availability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.rules.Finding;
 import java.io.IOException;
@@ -13,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The validation rules of model-availability 2.0.0 on a migrated installation: clean as migrated, and each

@@ -1,10 +1,7 @@
 package dev.verpath.plugins.wan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.verpath.engine.ErrorCode;
 import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.testkit.InstallationTrees;
 import java.io.IOException;
@@ -13,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Steps of the wan edge that must fail: each names the file and the reason, and leaves the installation

@@ -1,13 +1,10 @@
 package dev.verpath.plugins.wan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
-import dev.verpath.engine.FileChange;
 import dev.verpath.engine.MigrationEngine;
-import dev.verpath.engine.RunRequest;
-import dev.verpath.engine.RunResult;
-import dev.verpath.engine.Scope;
+import dev.verpath.engine.model.FileChange;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.settings.EffectiveSetting;
 import dev.verpath.testkit.InstallationTrees;
 import dev.verpath.testkit.MigrationOutcome;
@@ -23,6 +20,8 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The wan 1.0.0 -> 2.0.0 edge through the real engine: the test kit turns the three-model fixture's before

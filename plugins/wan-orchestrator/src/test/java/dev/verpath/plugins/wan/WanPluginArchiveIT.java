@@ -1,7 +1,5 @@
 package dev.verpath.plugins.wan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.testkit.Fixtures;
 import dev.verpath.testkit.MigrationCheck;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.util.jar.Attributes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The plugin archive the reactor built, loaded as {@code migrate} loads it (see {@link PluginArchiveCheck}). The

@@ -1,8 +1,5 @@
 package dev.verpath.plugins.wan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import dev.verpath.rules.FlagDescriptor;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
@@ -15,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class WanRuleSetTest {
 

@@ -1,8 +1,5 @@
 package dev.verpath.plugins.wan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
@@ -16,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The validation rules of wan 2.0.0 on a migrated installation: clean as migrated, and each damage to the

@@ -1,0 +1,68 @@
+package dev.verpath.engine.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Folders and files only their owner can read, made so at creation (the mode is given to {@code mkdir} and
+ * {@code open}, never set afterwards, so there is no moment when they are open to others, whatever the umask):
+ * folders 0700, files 0600. Backups, their archives and manifests, and the staging folders hold the config and
+ * records that carry secrets. A file system without POSIX permissions gets plain folders and files. Thread-safe.
+ */
+public final class PrivateFiles {
+
+    private static final String FOLDER_MODE = "rwx------";
+    private static final String FILE_MODE = "rw-------";
+
+    private PrivateFiles() {
+    }
+
+    /**
+     * Creates a folder and any missing folder above it, each 0700; existing folders are left as they are.
+     *
+     * @param folder the folder
+     * @throws IOException when it cannot be created
+     */
+    public static void createFolders(Path folder) throws IOException {
+        if (posix(folder.getFileSystem())) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FOLDER_MODE)));
+        } else {
+            Files.createDirectories(folder);
+        }
+    }
+
+    /**
+     * Opens a file for writing, created 0600 when it does not exist (an existing one is truncated and keeps its mode).
+     *
+     * @param file the file
+     * @return the stream
+     * @throws IOException when it cannot be opened
+     */
+    public static OutputStream newOutputStream(Path file) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        return Channels.newOutputStream(Files.newByteChannel(file, options, fileMode(file)));
+    }
+
+    /**
+     * @param file a file about to be created
+     * @return the attributes that create it 0600, none where the file system has no POSIX permissions
+     */
+    public static FileAttribute<?>[] fileMode(Path file) {
+        return posix(file.getFileSystem())
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FILE_MODE))}
+                : new FileAttribute<?>[0];
+    }
+
+    private static boolean posix(FileSystem fileSystem) {
+        return fileSystem.supportedFileAttributeViews().contains("posix");
+    }
+}
