@@ -37,8 +37,7 @@ final class RunOptions {
      * @return the request
      */
     RunRequest request(Invocation invocation, Scope scope, Path target, String from, String to, boolean optimize) {
-        boolean backup = !noBackup && invocation.settings().backupBeforeMigration();
         return new RunRequest(scope, target, Optional.ofNullable(product), Optional.ofNullable(from),
-                Optional.ofNullable(to), dryRun, allowLossy, backup, optimize);
+                Optional.ofNullable(to), dryRun, allowLossy, !noBackup, optimize);
     }
 }

@@ -4,24 +4,17 @@ import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
-import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.execute.DryRunFlags;
 import dev.verpath.engine.execute.MigrationExecutor;
-import dev.verpath.engine.execute.RunTarget;
-import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.execute.ResolvedRun;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.failure.LockHeldFailure;
-import dev.verpath.engine.failure.NoPathFailure;
-import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.files.NetworkFileSystem;
 import dev.verpath.engine.graph.VersionGraph;
-import dev.verpath.engine.journal.History;
-import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
-import dev.verpath.engine.journal.RuleChecksum;
 import dev.verpath.engine.model.PlanRequest;
 import dev.verpath.engine.model.RecoveredRun;
 import dev.verpath.engine.model.RollbackResult;
@@ -40,16 +33,12 @@ import dev.verpath.engine.validate.ValidationReport;
 import dev.verpath.engine.validate.ValidationRequest;
 import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.MigrationException;
-import dev.verpath.rules.MigrationRule;
-import dev.verpath.rules.Product;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -105,14 +94,8 @@ public final class MigrationEngine {
         String from = request.from().or(() -> installation.flatMap(Installation::version)).orElseThrow(() ->
                 new InputFailure(ErrorCode.USAGE, installation.map(i -> i.root().resolve(Installation.VERSION_FILE) + ": missing; ")
                         .orElse("") + "no source version; give --from"));
-        MigrationPlan plan = planFor(product, from, request.to(), request.allowLossy());
+        MigrationPlan plan = new FewestStepsPlanner(graph()).planTo(product, from, request.to(), request.allowLossy());
         return installation.isPresent() ? plan.withEstimate(new PlanEstimator().estimate(plan, installation.get().root())) : plan;
-    }
-
-    private MigrationPlan planFor(String product, String from, Optional<String> to, boolean allowLossy) {
-        FewestStepsPlanner planner = new FewestStepsPlanner(graph());
-        String target = to.orElseGet(() -> planner.newestReachable(product, from, allowLossy).orElse(from));
-        return planner.plan(product, from, target, allowLossy);
     }
 
     /**
@@ -140,68 +123,63 @@ public final class MigrationEngine {
         // a flag that means dry run makes the whole run one, before anything is looked at or written
         FlagValues.check(settings, registry.flags(), registry.flagConflicts());
         RunRequest request = DryRunFlags.apply(asked, registry.flags(), settings, notices);
-        Installation found = located(request);
+        Installation found = ResolvedRun.locate(request);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
+        MigrationExecutor executor = new MigrationExecutor(registry, settings, clock);
         if (request.dryRun()) {
             // a dry run writes nothing, not even the lock file: it only looks
-            Optional<String> holder = InstallationLock.holder(found.stateFolder());
-            if (holder.isPresent()) {
-                throw new LockHeldFailure(found.stateFolder().resolve(InstallationLock.FILE) + ": a migration is in progress ("
-                        + holder.get() + "); wait for it to finish, then run the dry run again",
-                        found.stateFolder().resolve(InstallationLock.FILE), holder.get());
-            }
-            Optional<Journal.Intent> interrupted = InterruptedMigration.withoutLock(found);
-            if (interrupted.isPresent()) {
-                throw InterruptedMigration.refusal(found, interrupted.get());
-            }
-            return run(request, found, progress);
+            refuseWhileBusy(found);
+            return executor.run(ResolvedRun.of(request, found, registry, settings), progress);
         }
-        if (!Files.exists(found.stateFolder().resolve(Journal.FILE))) {
-            planOf(request, found); // a usage error (unknown version, product) stops here, before the lock file is made
-        }
+        // resolved before the lock, so that a usage error (an unknown version or product) stops before the lock file
+        // is made; with an interrupted migration's journal, only once that is dealt with
+        Optional<ResolvedRun> early = Files.exists(found.stateFolder().resolve(Journal.FILE)) ? Optional.empty()
+                : Optional.of(ResolvedRun.of(request, found, registry, settings));
         try (InstallationLock lock = InstallationLock.acquire(found.stateFolder())) {
-            Optional<Journal.Intent> interrupted = InterruptedMigration.underLock(Installation.at(found.root()), notices);
-            Optional<RecoveredRun> recovered = Optional.empty();
-            if (interrupted.isPresent()) {
-                if (request.scope() != Scope.VERSION || interrupted.get().backupId().isEmpty()) {
-                    throw InterruptedMigration.refusal(found, interrupted.get());
-                }
-                Journal.Intent intent = interrupted.get();
-                notices.accept("recovering: " + InterruptedMigration.describe(intent) + "; restoring that backup first");
-                recovered = Optional.of(new RecoveredRun(intent.backupId().get(), intent.from(), intent.to()));
-                restore(Installation.at(found.root()), backupFolder(found).resolve(intent.backupId().get()), progress);
-            }
-            RunResult result = run(request, located(request), progress);
+            Optional<RecoveredRun> recovered = recoverUnderLock(request, found, progress, notices);
+            // read again under the lock: a recovery restored it, or another run migrated it while this one waited
+            Installation now = ResolvedRun.locate(request);
+            ResolvedRun run = early.filter(r -> r.installation().equals(now))
+                    .orElseGet(() -> ResolvedRun.of(request, now, registry, settings));
+            RunResult result = executor.run(run, progress);
             return recovered.map(result::withRecovered).orElse(result);
         }
     }
 
-    private Installation located(RunRequest request) {
-        return request.scope() == Scope.VERSION ? Installation.at(request.target()) : Installation.around(request.target());
-    }
-
-    private MigrationPlan planOf(RunRequest request, Installation installation) {
-        String product = installation.product(request.product());
-        String from = request.from().or(installation::version).orElseThrow(() -> new InputFailure(ErrorCode.USAGE,                 installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
-        try {
-            return planFor(product, from, request.to(), request.allowLossy());
-        } catch (NoPathFailure e) {
-            if (request.from().isPresent() || e.missing() != NoPathFailure.Missing.SOURCE) {
-                throw e;
-            }
-            // the source came from the installation: name where, so the user knows which file to look at
-            throw e.readFrom(installation.versionSource());
+    /** Refuses a dry run while a migration holds the lock or an interrupted one's journal is waiting. */
+    private static void refuseWhileBusy(Installation found) {
+        Optional<String> holder = InstallationLock.holder(found.stateFolder());
+        if (holder.isPresent()) {
+            throw new LockHeldFailure(found.stateFolder().resolve(InstallationLock.FILE) + ": a migration is in progress ("
+                    + holder.get() + "); wait for it to finish, then run the dry run again",
+                    found.stateFolder().resolve(InstallationLock.FILE), holder.get());
+        }
+        Optional<Journal.Intent> interrupted = InterruptedMigration.withoutLock(found);
+        if (interrupted.isPresent()) {
+            throw InterruptedMigration.refusal(found, interrupted.get());
         }
     }
 
-    private RunResult run(RunRequest request, Installation installation, Consumer<String> progress) {
-        String product = installation.product(request.product());
-        Product layout = registry.product(product).orElseThrow(() -> new NoPathFailure("unknown product '" + product
-                + "'; known products: " + String.join(", ", registry.products().keySet()), product,
-                NoPathFailure.Missing.PRODUCT, List.copyOf(registry.products().keySet()), List.of()));
-        MigrationPlan plan = planOf(request, installation);
-        RunTarget target = RunTarget.of(request, layout, installation);
-        return new MigrationExecutor(registry, settings, clock).run(request, plan, target, progress);
+    /**
+     * Deals with an interrupted migration's journal, under the lock: {@code version} restores the backup it names
+     * (saying so on {@code notices} first); every other scope, or a migration that took no backup, is refused.
+     */
+    private Optional<RecoveredRun> recoverUnderLock(RunRequest request, Installation found, Consumer<String> progress,
+                                                    Consumer<String> notices) {
+        Installation installation = Installation.at(found.root());
+        Optional<Journal.Intent> interrupted = InterruptedMigration.underLock(installation, notices);
+        if (interrupted.isEmpty()) {
+            return Optional.empty();
+        }
+        Journal.Intent intent = interrupted.get();
+        if (request.scope() != Scope.VERSION || intent.backupId().isEmpty()) {
+            throw InterruptedMigration.refusal(found, intent);
+        }
+        notices.accept("recovering: " + InterruptedMigration.describe(intent) + "; restoring that backup first");
+        Path backupFolder = installation.backupFolder(settings.backupDir());
+        new Rollback(installation, backupFolder, clock).restore(installation, backupFolder.resolve(intent.backupId().get()),
+                progress);
+        return Optional.of(new RecoveredRun(intent.backupId().get(), intent.from(), intent.to()));
     }
 
     /**
@@ -230,8 +208,12 @@ public final class MigrationEngine {
         return new InstallationValidation(registry, settings, clock).validate(request, progress);
     }
 
+    private InstallationBackups backups(Installation installation) {
+        return new InstallationBackups(installation, backupFolder(installation), clock);
+    }
+
     private Path backupFolder(Installation installation) {
-        return settings.backupDir().orElse(installation.stateFolder().resolve("backups")).toAbsolutePath().normalize();
+        return installation.backupFolder(settings.backupDir());
     }
 
     /**
@@ -300,10 +282,6 @@ public final class MigrationEngine {
         return new Rollback(found, backupFolder(found), clock).candidate(backupId);
     }
 
-    private void restore(Installation installation, Path backup, Consumer<String> progress) {
-        new Rollback(installation, backupFolder(installation), clock).restore(installation, backup, progress);
-    }
-
     /**
      * The installation's recorded version, history, and rules changed since they were applied.
      *
@@ -311,24 +289,7 @@ public final class MigrationEngine {
      * @return the status
      */
     public StatusReport status(Path root) {
-        Installation installation = Installation.at(root);
-        List<HistoryEntry> history = History.in(installation.stateFolder()).read();
-        Set<String> changed = new java.util.TreeSet<>();
-        for (HistoryEntry entry : history) {
-            entry.checksums().forEach((id, recorded) -> {
-                Optional<MigrationRule> now = registry.rules().stream().filter(r -> r.descriptor().id().equals(id)).findFirst();
-                if (now.isEmpty()) {
-                    changed.add(id + ": applied in step " + entry.step() + " but no longer loaded");
-                } else if (!RuleChecksum.of(now.get()).equals(recorded)) {
-                    changed.add(id + ": checksum " + recorded + " recorded in step " + entry.step() + ", now " + RuleChecksum.of(now.get()));
-                }
-            });
-        }
-        Optional<String> inProgress = InstallationLock.holder(installation.stateFolder());
-        Optional<String> interrupted = InterruptedMigration.withoutLock(installation)
-                .map(i -> InterruptedMigration.describe(i) + "; " + InterruptedMigration.advice(installation.root(), i));
-        return new StatusReport(installation.root(), installation.product(), installation.version(), history,
-                List.copyOf(changed), interrupted, inProgress);
+        return InstallationStatus.of(registry, Installation.at(root));
     }
 
     /**
@@ -338,12 +299,7 @@ public final class MigrationEngine {
      * @return the backups
      */
     public List<BackupInfo> backups(Path root) {
-        Installation installation = Installation.at(root);
-        try {
-            return new BackupStore(backupFolder(installation), clock).list();
-        } catch (IOException e) {
-            throw new EnvironmentFailure(backupFolder(installation) + ": cannot list backups (" + e.getMessage() + ")", e);
-        }
+        return backups(Installation.at(root)).list();
     }
 
     /**
@@ -353,16 +309,7 @@ public final class MigrationEngine {
      * @return one check per backup, oldest first
      */
     public List<BackupCheck> verifyBackups(Path root) {
-        List<BackupCheck> checks = new java.util.ArrayList<>();
-        for (BackupInfo backup : backups(root)) {
-            try {
-                BackupVerifier.verify(backup.folder(), Installation.at(root).root());
-                checks.add(new BackupCheck(backup, Optional.empty()));
-            } catch (MigrationException e) {
-                checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));
-            }
-        }
-        return List.copyOf(checks);
+        return backups(Installation.at(root)).verify();
     }
 
     /**
@@ -387,32 +334,6 @@ public final class MigrationEngine {
         Installation installation = Installation.at(root);
         int keep = (int) settings.wholeNumber("backup.keep_last", 3, 1, Integer.MAX_VALUE, "a whole number above 0");
         NetworkFileSystem.refuse(installation.root(), settings.allowNetworkFs());
-        try (InstallationLock lock = InstallationLock.acquire(installation.stateFolder())) {
-            Optional<String> needed = Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId);
-            List<BackupInfo> all = backups(root);
-            List<BackupInfo> removed = new java.util.ArrayList<>();
-            for (BackupInfo backup : all.subList(0, Math.max(0, all.size() - Math.max(keep, 0)))) {
-                if (needed.isPresent() && needed.get().equals(backup.id())) {
-                    continue;
-                }
-                BackupStore.delete(backup.folder());
-                removed.add(backup);
-            }
-            // under the lock no run of this installation is writing a backup: one without a manifest that predates
-            // the lock is left by a process that died (or a full disk); another installation sharing --backup-dir may
-            // be writing one now, so only those older than this lock go
-            long lockTaken = clock.millis() - 1_000;
-            BackupStore store = new BackupStore(backupFolder(installation), clock);
-            for (Path unfinished : store.unfinished()) {
-                if (Files.getLastModifiedTime(unfinished).toMillis() < lockTaken) {
-                    AtomicFiles.deleteTree(unfinished);
-                    progress.accept("removed the unfinished backup " + unfinished.getFileName() + " (its run never finished it)");
-                }
-            }
-            return List.copyOf(removed);
-        } catch (IOException e) {
-            throw new EnvironmentFailure(backupFolder(installation) + ": cannot prune backups ("
-                    + e.getMessage() + "); run it again", e);
-        }
+        return backups(installation).prune(keep, progress);
     }
 }

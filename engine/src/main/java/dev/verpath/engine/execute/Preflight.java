@@ -1,7 +1,6 @@
 package dev.verpath.engine.execute;
 
 import dev.verpath.engine.failure.EnvironmentFailure;
-import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;

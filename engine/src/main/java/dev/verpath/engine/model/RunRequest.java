@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param to         the target version; empty: the newest reachable without lossy steps
  * @param dryRun     when true, nothing is written anywhere; the result lists what would change
  * @param allowLossy whether lossy edges may be taken
- * @param backup     whether to back up before the first write
+ * @param backup     false with {@code --no-backup}: no backup even where {@code [backup] before_migration} asks for
+ *                   one (the engine decides whether one is taken, once, from both)
  * @param optimize   whether model rules may deduplicate weight files ({@code --optimize})
  */
 public record RunRequest(

@@ -124,6 +124,22 @@ public final class FewestStepsPlanner {
     }
 
     /**
+     * The plan to the version asked for, or, when none is asked, to the newest reachable one (no steps when the
+     * source is already the newest): what {@code info} shows and {@code version} runs.
+     *
+     * @param product    the product
+     * @param from       the source version
+     * @param to         the target version, when one was asked for
+     * @param allowLossy whether lossy edges may be taken
+     * @return the plan, without an estimate
+     * @throws MigrationException as {@link #plan} does
+     */
+    public MigrationPlan planTo(String product, String from, Optional<String> to, boolean allowLossy) {
+        String target = to.orElseGet(() -> newestReachable(product, from, allowLossy).orElse(from));
+        return plan(product, from, target, allowLossy);
+    }
+
+    /**
      * The newest version reachable from a version: the default target. Down edges never make a default:
      * only a version newer than {@code from} is returned. O(V+E).
      *

@@ -42,6 +42,14 @@ public record Installation(Path root, String product, Optional<String> version, 
     }
 
     /**
+     * @param backupDir the backup folder set ({@code --backup-dir}, {@code [backup] dir}), when one is
+     * @return the folder this installation's backups are kept in: the one set, else {@code .migrate/backups}
+     */
+    public Path backupFolder(Optional<Path> backupDir) {
+        return backupDir.orElse(stateFolder().resolve("backups")).toAbsolutePath().normalize();
+    }
+
+    /**
      * Reads the installation at a root.
      *
      * @param root the root folder

@@ -6,7 +6,6 @@ import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.files.RelativePath;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.Scope;
-import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.Product;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,22 +13,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a migration works: the installation it belongs to and what is mounted where. A whole-version run
- * mounts the installation root; {@code config}, {@code data} and {@code models} mount the given path at the
- * product's place for it.
- *
- * @param installation the installation (its state folder holds the lock, journal, history and backups)
- * @param mounts       what the workspace shows
+ * Where a migration's rules work: a whole-version run mounts the installation root; {@code config}, {@code data}
+ * and {@code models} mount the given path at the product's place for it.
  */
-public record RunTarget(Installation installation, List<Mount> mounts) {
+final class RunMounts {
+
+    private RunMounts() {
+    }
 
     /**
      * @param request the run request
      * @param product the product's layout
-     * @param installation the installation the target belongs to
-     * @return the target
+     * @return what the workspace shows, and where it comes from
      */
-    public static RunTarget of(RunRequest request, Product product, Installation installation) {
+    static List<Mount> of(RunRequest request, Product product) {
         Path path = request.target().toAbsolutePath().normalize();
         if (!Files.exists(path)) {
             throw new InputFailure(ErrorCode.USAGE, path + ": no such file or folder; check the path");
@@ -48,7 +45,7 @@ public record RunTarget(Installation installation, List<Mount> mounts) {
         if (request.scope() == Scope.MODELS && !Files.isDirectory(path)) {
             throw new InputFailure(ErrorCode.USAGE, path + ": --models-path must be a folder of model folders");
         }
-        return new RunTarget(installation, List.of(new Mount(logical, path)));
+        return List.of(new Mount(logical, path));
     }
 
     /** The place a sub-command mounts its path at, or a usage failure when the product declares none. */

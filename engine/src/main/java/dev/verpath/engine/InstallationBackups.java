@@ -1,0 +1,104 @@
+package dev.verpath.engine;
+
+import dev.verpath.engine.backup.BackupCheck;
+import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.backup.BackupVerifier;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.journal.InstallationLock;
+import dev.verpath.engine.journal.Journal;
+import dev.verpath.engine.workspace.Installation;
+import dev.verpath.rules.MigrationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The backups of one installation, as {@code migrate backups list|verify|prune} see them. */
+final class InstallationBackups {
+
+    private final Installation installation;
+    private final Path folder;
+    private final Clock clock;
+
+    /**
+     * @param installation the installation
+     * @param folder       its backup folder
+     * @param clock        the clock (what is older than this command's lock)
+     */
+    InstallationBackups(Installation installation, Path folder, Clock clock) {
+        this.installation = installation;
+        this.folder = folder;
+        this.clock = clock;
+    }
+
+    /** @return the backups, oldest first */
+    List<BackupInfo> list() {
+        try {
+            return new BackupStore(folder, clock).list();
+        } catch (IOException e) {
+            throw new EnvironmentFailure(folder + ": cannot list backups (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** @return one check per backup, oldest first: each entry re-read against its manifest */
+    List<BackupCheck> verify() {
+        List<BackupCheck> checks = new ArrayList<>();
+        for (BackupInfo backup : list()) {
+            try {
+                BackupVerifier.verify(backup.folder(), installation.root());
+                checks.add(new BackupCheck(backup, Optional.empty()));
+            } catch (MigrationException e) {
+                checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));
+            }
+        }
+        return List.copyOf(checks);
+    }
+
+    /**
+     * Deletes all but the newest {@code keep} backups (never the one an interrupted migration's journal needs),
+     * and unfinished backups (no manifest) older than this command's lock, under the installation lock.
+     *
+     * @param keep     how many backups to keep
+     * @param progress told of each unfinished backup removed
+     * @return the backups deleted, oldest first
+     */
+    List<BackupInfo> prune(int keep, Consumer<String> progress) {
+        try (InstallationLock lock = InstallationLock.acquire(installation.stateFolder())) {
+            Optional<String> needed = Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId);
+            List<BackupInfo> all = list();
+            List<BackupInfo> removed = new ArrayList<>();
+            for (BackupInfo backup : all.subList(0, Math.max(0, all.size() - Math.max(keep, 0)))) {
+                if (needed.isPresent() && needed.get().equals(backup.id())) {
+                    continue;
+                }
+                BackupStore.delete(backup.folder());
+                removed.add(backup);
+            }
+            removeUnfinished(progress);
+            return List.copyOf(removed);
+        } catch (IOException e) {
+            throw new EnvironmentFailure(folder + ": cannot prune backups (" + e.getMessage() + "); run it again", e);
+        }
+    }
+
+    /**
+     * Under the lock no run of this installation is writing a backup: one without a manifest that predates the
+     * lock is left by a process that died (or a full disk); another installation sharing {@code --backup-dir} may
+     * be writing one now, so only those older than this lock go.
+     */
+    private void removeUnfinished(Consumer<String> progress) throws IOException {
+        long lockTaken = clock.millis() - 1_000;
+        for (Path unfinished : new BackupStore(folder, clock).unfinished()) {
+            if (Files.getLastModifiedTime(unfinished).toMillis() < lockTaken) {
+                AtomicFiles.deleteTree(unfinished);
+                progress.accept("removed the unfinished backup " + unfinished.getFileName() + " (its run never finished it)");
+            }
+        }
+    }
+}

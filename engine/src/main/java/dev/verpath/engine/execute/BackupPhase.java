@@ -1,0 +1,71 @@
+package dev.verpath.engine.execute;
+
+import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.files.CrashPoints;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.workspace.LiveTree;
+import dev.verpath.engine.workspace.ShadowWorkspace;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Phase 3 of a run, backup: the last checks before the live tree is touched, and the backup. Checks that every
+ * file the commit replaces can be written, takes the backup when the run takes one and has something to change,
+ * and stops the run when a live file changed since the scan (something else writes to the installation). Still
+ * nothing live has changed when this fails.
+ */
+final class BackupPhase {
+
+    private final EngineSettings settings;
+    private final Clock clock;
+
+    /**
+     * @param settings the effective settings (the backup's mode and weights)
+     * @param clock    names the backup
+     */
+    BackupPhase(EngineSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * @param run      the run
+     * @param live     the live tree as scanned
+     * @param shadow   the shadow run's result
+     * @param changes  how many changes the commit would make
+     * @param hashes   the run's weight hashes (the manifest records them)
+     * @param progress receives a line when the backup starts
+     * @param activity receives what is going on, for a timeout message
+     * @return the backup taken, if any
+     * @throws IOException when the backup cannot be written
+     */
+    Optional<BackupInfo> take(ResolvedRun run, LiveTree live, ShadowWorkspace shadow, int changes, HashCache hashes,
+                              Consumer<String> progress, Consumer<String> activity) throws IOException {
+        Preflight.permissions(live, shadow);
+        Optional<BackupInfo> backup = Optional.empty();
+        if (run.backup().take() && changes > 0) {
+            Preflight.space(live, run.backup().folder(), run.keepFree(), run.backup().linkedWeights());
+            activity.accept("backing up " + live.files().size() + " file(s)");
+            progress.accept("backing up " + live.files().size() + " file(s) to " + run.backup().folder());
+            CrashPoints.pause("backup-start");
+            backup = Optional.of(new BackupStore(run.backup().folder(), clock, settings.value("backup.mode").orElse("auto"),
+                    settings.backupWeights()).create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes));
+            if (backup.get().linkedFiles() > 0) {
+                progress.accept("note: " + backup.get().linkedFiles() + " weight file(s) are hard-linked into the backup:"
+                        + " it protects against this migration, not against later in-place writes to them (cp over a"
+                        + " weight file changes the backup too); [backup] weights = copy keeps copies");
+            }
+        }
+        Optional<String> changed = live.changedSinceScan();
+        if (changed.isPresent()) {
+            throw new EnvironmentFailure(changed.get() + ": changed while the migration read it;"
+                    + " the installation is unchanged; stop whatever writes to it and run again");
+        }
+        return backup;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.verpath.engine.execute;
+
+import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.journal.Journal;
+import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.workspace.ShadowCommit;
+import dev.verpath.engine.workspace.ShadowWorkspace;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Phase 4 of a run, commit: the journal is begun (from here until {@link RecordPhase} ends it, a crash leaves an
+ * interrupted migration that the next run recovers from the backup it names), then the shadow's changes are
+ * applied to the live tree ({@link ShadowCommit}). A failure while applying restores the backup at once when
+ * {@code rollback_on_failure} is on ({@link FailedCommit}).
+ */
+final class CommitPhase {
+
+    private final EngineSettings settings;
+    private final Clock clock;
+
+    /**
+     * @param settings the effective settings ({@code rollback_on_failure})
+     * @param clock    stamps the journal
+     */
+    CommitPhase(EngineSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * @param run      the run
+     * @param shadow   the shadow run's changes
+     * @param backup   the backup taken, if any
+     * @param progress receives a line when the commit starts, and a note on owners not kept
+     * @return the journal, begun: the caller ends it once the history is recorded
+     * @throws IOException when the journal cannot be begun
+     */
+    Journal apply(ResolvedRun run, ShadowWorkspace shadow, Optional<BackupInfo> backup, Consumer<String> progress)
+            throws IOException {
+        Journal journal = Journal.in(run.installation().stateFolder());
+        journal.begin(new Journal.Intent(backup.map(BackupInfo::id), run.plan().product(), run.plan().from(), run.plan().to(),
+                clock.instant().toString(), shadow.pending().size()));
+        progress.accept("committing " + shadow.pending().size() + " change(s)");
+        ShadowCommit commit = new ShadowCommit(shadow);
+        try {
+            commit.apply();
+        } catch (IOException | RuntimeException e) {
+            throw FailedCommit.handle(run.installation(), backup, run.backup().folder(), settings.rollbackOnFailure(), clock,
+                    e, progress);
+        }
+        commit.owners().note("migrate").ifPresent(progress);
+        return journal;
+    }
+}
