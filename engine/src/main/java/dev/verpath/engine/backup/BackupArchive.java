@@ -34,8 +34,9 @@ import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
  * {@code files.tar.gz} where zstd is not available), written and read with Commons Compress. Reading treats
  * the archive as hostile: only regular-file entries the manifest lists, each no larger than its manifest size,
  * each matching its recorded SHA-256; anything else stops the restore before the live tree is touched.
+ * Stateless; {@link #read} may be called from any thread.
  */
-final class BackupArchive {
+public final class BackupArchive {
 
     static final String ZSTD = "files.tar.zst";
     static final String GZIP = "files.tar.gz";
@@ -48,7 +49,12 @@ final class BackupArchive {
 
     /** What to do with one verified entry's bytes. */
     @FunctionalInterface
-    interface EntrySink {
+    public interface EntrySink {
+        /**
+         * @param entry the manifest entry the bytes belong to
+         * @param bytes its bytes, at most its manifest size; hashed as they are read, and not to be closed
+         * @throws IOException when the bytes cannot be written where the sink puts them
+         */
         void accept(BackupManifest.Entry entry, InputStream bytes) throws IOException;
     }
 
@@ -105,7 +111,7 @@ final class BackupArchive {
      * @param archived the manifest's archived entries
      * @param sink     receives each entry's bytes (at most its manifest size)
      */
-    static void read(Path backup, List<BackupManifest.Entry> archived, EntrySink sink) throws IOException {
+    public static void read(Path backup, List<BackupManifest.Entry> archived, EntrySink sink) throws IOException {
         if (archived.isEmpty()) {
             return;
         }

@@ -54,7 +54,7 @@ public final class BackupVerifier {
      * @return the manifest, verified but for the archive
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
      */
-    static BackupManifest verifyStored(Path backup, Path root) {
+    public static BackupManifest verifyStored(Path backup, Path root) {
         return verifyEntries(backup, root, false);
     }
 
@@ -156,7 +156,7 @@ public final class BackupVerifier {
      * @param manifest a manifest
      * @return its entries kept in the archive
      */
-    static List<BackupManifest.Entry> archived(BackupManifest manifest) {
+    public static List<BackupManifest.Entry> archived(BackupManifest manifest) {
         return manifest.entries().stream().filter(e -> e.stored().equals("archive")).toList();
     }
 

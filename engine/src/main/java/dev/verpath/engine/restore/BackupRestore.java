@@ -1,5 +1,8 @@
-package dev.verpath.engine.backup;
+package dev.verpath.engine.restore;
 
+import dev.verpath.engine.backup.BackupArchive;
+import dev.verpath.engine.backup.BackupManifest;
+import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.failure.BackupCorruptFailure;
 import dev.verpath.engine.failure.EngineFailure;
 import dev.verpath.engine.failure.EnvironmentFailure;

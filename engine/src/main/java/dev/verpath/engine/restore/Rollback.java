@@ -1,9 +1,8 @@
-package dev.verpath.engine;
+package dev.verpath.engine.restore;
 
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
-import dev.verpath.engine.backup.InstallationRollback;
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
@@ -26,7 +25,7 @@ import java.util.function.Consumer;
  * migration's journal present, the backup it names is restored unless another is named, and a journal that
  * names none never leads to another backup unasked.
  */
-final class Rollback {
+public final class Rollback {
 
     private final Installation found;
     private final BackupStore store;
@@ -37,13 +36,23 @@ final class Rollback {
      * @param storeFolder its backup store's folder
      * @param clock       the clock for the history
      */
-    Rollback(Installation found, Path storeFolder, Clock clock) {
+    public Rollback(Installation found, Path storeFolder, Clock clock) {
         this.found = found;
         this.store = new BackupStore(storeFolder, clock);
         this.clock = clock;
     }
 
-    RollbackResult run(Optional<String> backupId, Optional<Path> backupPath, Consumer<String> progress, Consumer<String> notices) {
+    /**
+     * Rolls back: refuses before the lock when there is no backup to restore, else chooses the backup under the
+     * lock (the path given, the id given, the interrupted migration's, else the newest) and restores it.
+     *
+     * @param backupId   the id of the backup to restore, when one was given
+     * @param backupPath a backup folder of the user's own, when one was given
+     * @param progress   receives one line per event
+     * @param notices    told of an interrupted migration recovered or a leftover journal cleared
+     * @return what was restored
+     */
+    public RollbackResult run(Optional<String> backupId, Optional<Path> backupPath, Consumer<String> progress, Consumer<String> notices) {
         if (backupPath.isEmpty()) {
             refuseMissingBackup(backupId);
         }
@@ -91,7 +100,7 @@ final class Rollback {
      * @param backupId the id given, when one was
      * @return the backup, when there is one to restore
      */
-    Optional<BackupInfo> candidate(Optional<String> backupId) {
+    public Optional<BackupInfo> candidate(Optional<String> backupId) {
         List<BackupInfo> all;
         try {
             all = store.list();
@@ -116,7 +125,7 @@ final class Rollback {
      * @param progress     receives one line per event
      * @return what was restored
      */
-    InstallationRollback.Restored restore(Installation installation, Path backup, Consumer<String> progress) {
+    public InstallationRollback.Restored restore(Installation installation, Path backup, Consumer<String> progress) {
         try {
             return new InstallationRollback(installation, store.folder(), clock).restore(backup, progress);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
-package dev.verpath.engine.backup;
+package dev.verpath.engine.restore;
 
+import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.files.CommitSection;
 import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
