@@ -18,8 +18,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Restores one backup over an installation whose lock the caller holds: verified and staged first, under a
- * journal (a crash during the restore leaves it, and the next command restores the same backup again), then
+ * Restores one backup over an installation whose lock the caller holds, its phases read in the order they happen:
+ * verified ({@link VerifiedBackup}) and staged ({@link StagedBackup}) first, then applied ({@link LiveTreeRestore})
+ * under a journal (a crash during the restore leaves it, and the next command restores the same backup again), then
  * recorded in the history. {@code migrate rollback}, the recovery of an interrupted migration and a commit
  * that failed ({@code global.rollback_on_failure}) all restore this way.
  */
@@ -51,7 +52,8 @@ public final class InstallationRollback {
     }
 
     /**
-     * Restores a backup.
+     * Restores a backup, in its phases: verify it, stage it, begin the journal, apply it to the live tree, record
+     * the history and end the journal.
      *
      * @param backup   the backup folder
      * @param progress receives one line per event
@@ -61,38 +63,61 @@ public final class InstallationRollback {
     public Restored restore(Path backup, Consumer<String> progress) throws IOException {
         Path state = installation.stateFolder();
         progress.accept("verifying backup " + backup.getFileName());
-        // verified and its archive extracted into staging (read once) before anything live is touched
-        try (BackupRestore restore = BackupRestore.stage(backup, installation.root(), state.resolve("staging").resolve("rollback"))) {
-            BackupManifest manifest = restore.manifest();
+        VerifiedBackup verified = VerifiedBackup.of(backup, installation.root());
+        // its archive extracted into staging (read once) before anything live is touched
+        try (StagedBackup staged = StagedBackup.stage(verified, state.resolve("staging").resolve("rollback"))) {
+            BackupManifest manifest = verified.manifest();
             progress.accept("restoring " + manifest.entries().size() + " entries");
             Instant now = clock.instant();
             String current = installation.version().orElse("?");
             Journal journal = Journal.in(state);
-            boolean began = journal.interrupted().isEmpty() && backup.getParent().equals(store);
-            if (began) {
-                journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(),
-                        now.toString(), manifest.entries().size()));
-            }
+            boolean began = beginJournal(journal, backup, manifest, current, now);
             CommitSection.enter();
             try {
-                int restored;
-                try {
-                    restored = restore.apply(Set.of(store));
-                } catch (IOException | RuntimeException e) {
-                    if (began && restore.liveTreeAsBefore()) {
-                        journal.end(); // put back as it was: nothing for the next command to recover
-                    }
-                    throw e;
-                }
-                restore.owners().note("rollback").ifPresent(progress);
-                History history = History.in(state);
-                history.append(List.of(new HistoryEntry(history.read().size() + 1, manifest.product(), "rollback", current,
-                        manifest.from(), new TreeMap<>(), now, Duration.between(now, clock.instant()), "success")));
+                LiveTreeRestore live = new LiveTreeRestore(staged);
+                int restored = apply(live, journal, began);
+                live.owners().note("rollback").ifPresent(progress);
+                recordHistory(manifest, current, now);
                 journal.end();
                 return new Restored(manifest.id(), restored, manifest.from());
             } finally {
                 CommitSection.exit();
             }
         }
+    }
+
+    /**
+     * Begins the rollback's journal, so that a crash during the restore has the next command restore the same
+     * backup again; not when a journal is there already (an interrupted migration's, which names this backup) nor
+     * for a backup folder outside the store (the user's own, which no journal can name).
+     *
+     * @return whether this rollback began the journal
+     */
+    private boolean beginJournal(Journal journal, Path backup, BackupManifest manifest, String current, Instant now)
+            throws IOException {
+        boolean began = journal.interrupted().isEmpty() && backup.getParent().equals(store);
+        if (began) {
+            journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(),
+                    now.toString(), manifest.entries().size()));
+        }
+        return began;
+    }
+
+    /** Applies the staged backup; when that fails with the live tree put back, a journal it began is ended. */
+    private int apply(LiveTreeRestore live, Journal journal, boolean began) throws IOException {
+        try {
+            return live.apply(Set.of(store));
+        } catch (IOException | RuntimeException e) {
+            if (began && live.liveTreeAsBefore()) {
+                journal.end(); // put back as it was: nothing for the next command to recover
+            }
+            throw e;
+        }
+    }
+
+    private void recordHistory(BackupManifest manifest, String current, Instant now) throws IOException {
+        History history = History.in(installation.stateFolder());
+        history.append(List.of(new HistoryEntry(history.read().size() + 1, manifest.product(), "rollback", current,
+                manifest.from(), new TreeMap<>(), now, Duration.between(now, clock.instant()), "success")));
     }
 }

@@ -1,34 +1,30 @@
 package dev.verpath.engine.restore;
 
 import dev.verpath.engine.backup.BackupInfo;
-import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.EnvironmentFailure;
-import dev.verpath.engine.failure.ErrorCode;
-import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.model.RecoveredRun;
 import dev.verpath.engine.model.RollbackResult;
 import dev.verpath.engine.workspace.Installation;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * {@code migrate rollback}: which backup to restore, and restoring it under the lock. A rollback that cannot
- * start (no backup, an unknown id) is refused before the lock, so it creates nothing. With an interrupted
- * migration's journal present, the backup it names is restored unless another is named, and a journal that
- * names none never leads to another backup unasked.
+ * {@code migrate rollback}, in the order it happens: a rollback that cannot start is refused before the lock, so it
+ * creates nothing; under the lock, the interrupted migration is read, the backup chosen ({@link BackupChoice}) and
+ * restored ({@link InstallationRollback}). With an interrupted migration's journal present, the backup it names is
+ * restored unless another is named, and a journal that names none never leads to another backup unasked.
  */
 public final class Rollback {
 
     private final Installation found;
     private final BackupStore store;
+    private final BackupChoice choice;
     private final Clock clock;
 
     /**
@@ -39,6 +35,7 @@ public final class Rollback {
     public Rollback(Installation found, Path storeFolder, Clock clock) {
         this.found = found;
         this.store = new BackupStore(storeFolder, clock);
+        this.choice = new BackupChoice(found, store);
         this.clock = clock;
     }
 
@@ -54,36 +51,15 @@ public final class Rollback {
      */
     public RollbackResult run(Optional<String> backupId, Optional<Path> backupPath, Consumer<String> progress, Consumer<String> notices) {
         if (backupPath.isEmpty()) {
-            refuseMissingBackup(backupId);
+            choice.refuseMissing(backupId);
         }
         try (InstallationLock lock = InstallationLock.acquire(found.stateFolder())) {
             Installation installation = Installation.at(found.root());
             Optional<Journal.Intent> interrupted = InterruptedMigration.underLock(installation, notices);
-            Optional<String> journalBackup = interrupted.flatMap(Journal.Intent::backupId);
-            Path backup;
-            if (backupPath.isPresent()) {
-                backup = backupPath.get().toAbsolutePath().normalize();
-            } else if (backupId.isPresent()) {
-                backup = store.folder().resolve(backupId.get());
-            } else if (journalBackup.isPresent()) {
-                backup = store.folder().resolve(journalBackup.get());
-            } else if (interrupted.isPresent()) {
-                throw InterruptedMigration.refusal(installation, interrupted.get());
-            } else {
-                List<BackupInfo> all = store.list();
-                if (all.isEmpty()) {
-                    throw new InputFailure(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was"
-                            + " changed; give a backup folder of your own with --backup-path");
-                }
-                backup = all.get(all.size() - 1).folder();
-            }
+            Path backup = choice.underLock(installation, backupId, backupPath, interrupted);
             Optional<RecoveredRun> recovered = Optional.empty();
             if (interrupted.isPresent()) {
-                Journal.Intent intent = interrupted.get();
-                boolean its = journalBackup.isPresent() && backup.getFileName().toString().equals(journalBackup.get());
-                notices.accept((its ? "recovering: " : "") + InterruptedMigration.describe(intent) + "; restoring "
-                        + (its ? "that backup" : "backup " + backup.getFileName() + " as asked"));
-                recovered = Optional.of(new RecoveredRun(backup.getFileName().toString(), intent.from(), intent.to()));
+                recovered = Optional.of(recovering(interrupted.get(), backup, notices));
             }
             InstallationRollback.Restored restored = restore(installation, backup, progress);
             return new RollbackResult(restored.backupId(), restored.entries(), restored.version(), recovered);
@@ -101,20 +77,7 @@ public final class Rollback {
      * @return the backup, when there is one to restore
      */
     public Optional<BackupInfo> candidate(Optional<String> backupId) {
-        List<BackupInfo> all;
-        try {
-            all = store.list();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // the rollback itself reports what is wrong with the store
-        }
-        Optional<String> wanted = backupId.or(() -> InterruptedMigration.withoutLock(found).flatMap(Journal.Intent::backupId));
-        if (wanted.isPresent()) {
-            return all.stream().filter(b -> b.id().equals(wanted.get())).findFirst();
-        }
-        if (InterruptedMigration.withoutLock(found).isPresent()) {
-            return Optional.empty(); // a journal without a backup: the rollback refuses
-        }
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        return choice.candidate(backupId);
     }
 
     /**
@@ -134,30 +97,12 @@ public final class Rollback {
         }
     }
 
-    private void refuseMissingBackup(Optional<String> backupId) {
-        String root = found.root().toString();
-        if (backupId.isPresent()) {
-            if (Files.isRegularFile(store.folder().resolve(backupId.get()).resolve(BackupManifest.FILE))) {
-                return;
-            }
-            List<String> ids = backupIds();
-            throw new InputFailure(ErrorCode.USAGE, store.folder() + ": no backup with id '" + backupId.get() + "'; "
-                    + (ids.isEmpty() ? "there is none" : "the backups are " + String.join(", ", ids))
-                    + " (see 'migrate backups list --path " + root + "')");
-        }
-        if (!Files.exists(found.stateFolder().resolve(Journal.FILE)) && backupIds().isEmpty()) {
-            throw new InputFailure(ErrorCode.USAGE, store.folder() + ": no backup to roll back to, so nothing was changed;"
-                    + " every migration that changes files takes one; give a backup folder of your own with --backup-path,"
-                    + " or --backup-dir if the backups were kept elsewhere");
-        }
-    }
-
-    private List<String> backupIds() {
-        try {
-            return store.list().stream().map(BackupInfo::id).toList();
-        } catch (IOException e) {
-            throw new EnvironmentFailure(store.folder() + ": cannot list backups (" + e.getMessage()
-                    + "); check the folder's permissions", e);
-        }
+    /** Tells that an interrupted migration is recovered by this rollback, and with which backup. */
+    private static RecoveredRun recovering(Journal.Intent intent, Path backup, Consumer<String> notices) {
+        Optional<String> journalBackup = intent.backupId();
+        boolean its = journalBackup.isPresent() && backup.getFileName().toString().equals(journalBackup.get());
+        notices.accept((its ? "recovering: " : "") + InterruptedMigration.describe(intent) + "; restoring "
+                + (its ? "that backup" : "backup " + backup.getFileName() + " as asked"));
+        return new RecoveredRun(backup.getFileName().toString(), intent.from(), intent.to());
     }
 }
