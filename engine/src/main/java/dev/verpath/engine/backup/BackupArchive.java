@@ -132,28 +132,9 @@ public final class BackupArchive {
                 if (wanted == null) {
                     throw corrupt(archive, "holds an entry the manifest does not list as a file: '" + Excerpt.of(entry.getName()) + "'");
                 }
-                String refused = refusedType(entry);
-                if (!refused.isEmpty()) {
-                    throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + refused
-                            + ", which Verpath never writes into a backup (the backup was altered or damaged)");
-                }
-                if (entry.getSize() != wanted.size() || wanted.size() > budget) {
-                    throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + entry.getSize()
-                            + " bytes, the manifest says " + wanted.size());
-                }
+                checkEntry(archive, entry, wanted, budget);
                 budget -= wanted.size();
-                MessageDigest digest = HashCache.newDigest();
-                InputStream bounded = new DigestInputStream(new BoundedInputStream(tar, wanted.size()), digest);
-                try {
-                    sink.accept(wanted, bounded);
-                } catch (IOException writing) {
-                    throw new SinkFailure(writing);
-                }
-                bounded.transferTo(OutputStream.nullOutputStream());
-                String sha = HexFormat.of().formatHex(digest.digest());
-                if (wanted.sha256().isPresent() && !wanted.sha256().get().equals(sha)) {
-                    throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' differs from its recorded SHA-256");
-                }
+                readEntry(archive, tar, entry, wanted, sink);
                 seen++;
             }
         } catch (IOException | RuntimeException e) {
@@ -168,6 +149,36 @@ public final class BackupArchive {
         if (!expected.isEmpty()) {
             throw corrupt(archive, "lacks " + expected.size() + " entr" + (expected.size() == 1 ? "y" : "ies") + " of the manifest, e.g. "
                     + Excerpt.of(expected.keySet().iterator().next()) + " (" + seen + " found)");
+        }
+    }
+
+    /** Refuses an entry of a type {@link #write} never makes, or of another size than the manifest's (or the budget's). */
+    private static void checkEntry(Path archive, TarArchiveEntry entry, BackupManifest.Entry wanted, long budget) {
+        String refused = refusedType(entry);
+        if (!refused.isEmpty()) {
+            throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + refused
+                    + ", which Verpath never writes into a backup (the backup was altered or damaged)");
+        }
+        if (entry.getSize() != wanted.size() || wanted.size() > budget) {
+            throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + entry.getSize()
+                    + " bytes, the manifest says " + wanted.size());
+        }
+    }
+
+    /** Hands an entry's bytes (at most its manifest size) to the sink, reads it through and checks its SHA-256. */
+    private static void readEntry(Path archive, TarArchiveInputStream tar, TarArchiveEntry entry, BackupManifest.Entry wanted,
+                                  EntrySink sink) throws IOException {
+        MessageDigest digest = HashCache.newDigest();
+        InputStream bounded = new DigestInputStream(new BoundedInputStream(tar, wanted.size()), digest);
+        try {
+            sink.accept(wanted, bounded);
+        } catch (IOException writing) {
+            throw new SinkFailure(writing);
+        }
+        bounded.transferTo(OutputStream.nullOutputStream());
+        String sha = HexFormat.of().formatHex(digest.digest());
+        if (wanted.sha256().isPresent() && !wanted.sha256().get().equals(sha)) {
+            throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' differs from its recorded SHA-256");
         }
     }
 
