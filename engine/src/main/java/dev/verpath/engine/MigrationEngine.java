@@ -26,6 +26,8 @@ import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.restore.InterruptedMigration;
+import dev.verpath.engine.restore.Rollback;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.FlagValues;
 import dev.verpath.engine.validate.InstallationValidation;

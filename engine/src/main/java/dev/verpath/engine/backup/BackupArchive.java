@@ -34,8 +34,9 @@ import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
  * {@code files.tar.gz} where zstd is not available), written and read with Commons Compress. Reading treats
  * the archive as hostile: only regular-file entries the manifest lists, each no larger than its manifest size,
  * each matching its recorded SHA-256; anything else stops the restore before the live tree is touched.
+ * Stateless; {@link #read} may be called from any thread.
  */
-final class BackupArchive {
+public final class BackupArchive {
 
     static final String ZSTD = "files.tar.zst";
     static final String GZIP = "files.tar.gz";
@@ -48,7 +49,12 @@ final class BackupArchive {
 
     /** What to do with one verified entry's bytes. */
     @FunctionalInterface
-    interface EntrySink {
+    public interface EntrySink {
+        /**
+         * @param entry the manifest entry the bytes belong to
+         * @param bytes its bytes, at most its manifest size; hashed as they are read, and not to be closed
+         * @throws IOException when the bytes cannot be written where the sink puts them
+         */
         void accept(BackupManifest.Entry entry, InputStream bytes) throws IOException;
     }
 
@@ -105,7 +111,7 @@ final class BackupArchive {
      * @param archived the manifest's archived entries
      * @param sink     receives each entry's bytes (at most its manifest size)
      */
-    static void read(Path backup, List<BackupManifest.Entry> archived, EntrySink sink) throws IOException {
+    public static void read(Path backup, List<BackupManifest.Entry> archived, EntrySink sink) throws IOException {
         if (archived.isEmpty()) {
             return;
         }
@@ -126,28 +132,9 @@ final class BackupArchive {
                 if (wanted == null) {
                     throw corrupt(archive, "holds an entry the manifest does not list as a file: '" + Excerpt.of(entry.getName()) + "'");
                 }
-                String refused = refusedType(entry);
-                if (!refused.isEmpty()) {
-                    throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + refused
-                            + ", which Verpath never writes into a backup (the backup was altered or damaged)");
-                }
-                if (entry.getSize() != wanted.size() || wanted.size() > budget) {
-                    throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + entry.getSize()
-                            + " bytes, the manifest says " + wanted.size());
-                }
+                checkEntry(archive, entry, wanted, budget);
                 budget -= wanted.size();
-                MessageDigest digest = HashCache.newDigest();
-                InputStream bounded = new DigestInputStream(new BoundedInputStream(tar, wanted.size()), digest);
-                try {
-                    sink.accept(wanted, bounded);
-                } catch (IOException writing) {
-                    throw new SinkFailure(writing);
-                }
-                bounded.transferTo(OutputStream.nullOutputStream());
-                String sha = HexFormat.of().formatHex(digest.digest());
-                if (wanted.sha256().isPresent() && !wanted.sha256().get().equals(sha)) {
-                    throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' differs from its recorded SHA-256");
-                }
+                readEntry(archive, tar, entry, wanted, sink);
                 seen++;
             }
         } catch (IOException | RuntimeException e) {
@@ -162,6 +149,36 @@ final class BackupArchive {
         if (!expected.isEmpty()) {
             throw corrupt(archive, "lacks " + expected.size() + " entr" + (expected.size() == 1 ? "y" : "ies") + " of the manifest, e.g. "
                     + Excerpt.of(expected.keySet().iterator().next()) + " (" + seen + " found)");
+        }
+    }
+
+    /** Refuses an entry of a type {@link #write} never makes, or of another size than the manifest's (or the budget's). */
+    private static void checkEntry(Path archive, TarArchiveEntry entry, BackupManifest.Entry wanted, long budget) {
+        String refused = refusedType(entry);
+        if (!refused.isEmpty()) {
+            throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + refused
+                    + ", which Verpath never writes into a backup (the backup was altered or damaged)");
+        }
+        if (entry.getSize() != wanted.size() || wanted.size() > budget) {
+            throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' is " + entry.getSize()
+                    + " bytes, the manifest says " + wanted.size());
+        }
+    }
+
+    /** Hands an entry's bytes (at most its manifest size) to the sink, reads it through and checks its SHA-256. */
+    private static void readEntry(Path archive, TarArchiveInputStream tar, TarArchiveEntry entry, BackupManifest.Entry wanted,
+                                  EntrySink sink) throws IOException {
+        MessageDigest digest = HashCache.newDigest();
+        InputStream bounded = new DigestInputStream(new BoundedInputStream(tar, wanted.size()), digest);
+        try {
+            sink.accept(wanted, bounded);
+        } catch (IOException writing) {
+            throw new SinkFailure(writing);
+        }
+        bounded.transferTo(OutputStream.nullOutputStream());
+        String sha = HexFormat.of().formatHex(digest.digest());
+        if (wanted.sha256().isPresent() && !wanted.sha256().get().equals(sha)) {
+            throw corrupt(archive, "entry '" + Excerpt.of(entry.getName()) + "' differs from its recorded SHA-256");
         }
     }
 

@@ -5,32 +5,21 @@ import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.Excerpt;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.files.AtomicFiles;
-import dev.verpath.engine.files.CrashPoints;
-import dev.verpath.engine.files.FileOwner;
-import dev.verpath.engine.files.HardLinks;
 import dev.verpath.engine.files.HashCache;
-import dev.verpath.engine.files.PrivateFiles;
 import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.workspace.LiveTree;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -119,7 +108,8 @@ public final class BackupStore {
         }
         Path target = folder.resolve(id);
         try {
-            return fill(target, id, now, live, product, files, from, to, hashes);
+            return info(target, new BackupWriter(target, mode, weights, clones, files, hashes)
+                    .write(id, now, live, product, from, to));
         } catch (IOException | RuntimeException e) {
             // a backup that could not be finished (a full disk, say) is removed, not left without a manifest
             try {
@@ -129,83 +119,6 @@ public final class BackupStore {
             }
             throw e;
         }
-    }
-
-    private BackupInfo fill(Path target, String id, Instant now, LiveTree live, String product, ProductFiles roles,
-                            String from, String to, HashCache hashes) throws IOException {
-        Path files = target.resolve("files");
-        PrivateFiles.createFolders(files);
-        List<BackupManifest.Entry> entries = new ArrayList<>();
-        Map<String, Path> toArchive = new java.util.TreeMap<>();
-        Map<String, BackupManifest.Entry> archived = new java.util.TreeMap<>();
-        Map<String, Optional<FileOwner>> owners = new java.util.HashMap<>();
-        for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
-            LiveTree.Entry entry = e.getValue();
-            if (entry.real() == null) {
-                continue;
-            }
-            PosixFileAttributes attrs = Files.readAttributes(entry.real(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            owners.put(e.getKey(), FileOwner.of(entry.real()));
-            String mode = PosixFilePermissions.toString(attrs.permissions());
-            long mtime = attrs.lastModifiedTime().toMillis();
-            Path copy = files.resolve(e.getKey());
-            switch (entry.type()) {
-                case DIR -> entries.add(new BackupManifest.Entry(e.getKey(), "dir", mode, mtime, 0, Optional.empty(),
-                        Optional.empty(), "none"));
-                case SYMLINK -> entries.add(new BackupManifest.Entry(e.getKey(), "symlink", mode, mtime, 0, Optional.empty(),
-                        Optional.of(Files.readSymbolicLink(entry.real()).toString()), "none"));
-                case FILE -> {
-                    PrivateFiles.createFolders(copy.getParent());
-                    CrashPoints.reached("back up " + e.getKey());
-                    String how = how(e.getKey(), roles);
-                    if (how.equals("archive")) {
-                        toArchive.put(e.getKey(), entry.real());
-                        archived.put(e.getKey(), new BackupManifest.Entry(e.getKey(), "file", mode, mtime, attrs.size(),
-                                Optional.empty(), Optional.empty(), "archive"));
-                        continue;
-                    }
-                    String stored = "copy";
-                    Optional<String> sha;
-                    if (how.equals("hardlink") && this.mode.equals("auto") && !weights.equals("link")
-                            && (weights.equals("copy") || clones.tryClone(entry.real(), copy))) {
-                        // a copy or a clone: its own inode, so an in-place write to the live weight leaves it alone
-                        sha = Optional.of(weights.equals("copy") ? copyHashing(entry.real(), copy) : hashes.sha256(entry.real()));
-                        // a clone is its own inode, made by cp with the live mode: private like a copy
-                        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
-                        hashes.remember(entry.real(), sha.get());
-                    } else if (how.equals("hardlink") && HardLinks.link(copy, entry.real())) {
-                        stored = "hardlink";
-                        sha = Optional.of(hashes.sha256(entry.real()));
-                    } else {
-                        sha = Optional.of(copyHashing(entry.real(), copy));
-                        hashes.remember(entry.real(), sha.get());
-                    }
-                    entries.add(new BackupManifest.Entry(e.getKey(), "file", mode, mtime, attrs.size(), sha, Optional.empty(), stored));
-                }
-                default -> throw new IllegalStateException();
-            }
-        }
-        if (!toArchive.isEmpty()) {
-            CrashPoints.reached("archive " + toArchive.size() + " files");
-            Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName()), toArchive);
-            for (BackupManifest.Entry a : archived.values()) {
-                entries.add(new BackupManifest.Entry(a.path(), a.type(), a.mode(), a.mtime(), a.size(),
-                        Optional.of(sums.get(a.path())), Optional.empty(), "archive"));
-                hashes.remember(toArchive.get(a.path()), sums.get(a.path()));
-            }
-            entries.sort(java.util.Comparator.comparing(BackupManifest.Entry::path));
-        }
-        entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
-        BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries);
-        AtomicFiles.writePrivate(target.resolve(BackupManifest.FILE), manifest.toJson());
-        return info(target, manifest);
-    }
-
-    private String how(String path, ProductFiles roles) {
-        return switch (mode) {
-            case "auto" -> roles.isWeight(path) ? "hardlink" : "archive";
-            default -> mode;
-        };
     }
 
     /**
@@ -276,16 +189,6 @@ public final class BackupStore {
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static String copyHashing(Path source, Path target) throws IOException {
-        MessageDigest digest = HashCache.newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
-             OutputStream out = PrivateFiles.newOutputStream(target)) {
-            in.transferTo(out);
-        }
-        AtomicFiles.fsync(target);
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**

@@ -54,7 +54,7 @@ public final class BackupVerifier {
      * @return the manifest, verified but for the archive
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
      */
-    static BackupManifest verifyStored(Path backup, Path root) {
+    public static BackupManifest verifyStored(Path backup, Path root) {
         return verifyEntries(backup, root, false);
     }
 
@@ -66,13 +66,7 @@ public final class BackupVerifier {
         List<BackupManifest.Entry> toHash = new java.util.ArrayList<>();
         for (BackupManifest.Entry e : manifest.entries()) {
             checkEntry(backup, e);
-            for (String parent = RelativePath.parent(e.path()); !parent.isEmpty(); parent = RelativePath.parent(parent)) {
-                if (links.contains(parent)) {
-                    throw new BackupCorruptFailure(backup.resolve(BackupManifest.FILE) + ": entry '"
-                            + Excerpt.of(e.path()) + "' lies behind the symbolic link '" + Excerpt.of(parent) + "'; nothing was restored;"
-                            + " choose another backup with --backup-id", backup.resolve(BackupManifest.FILE));
-                }
-            }
+            refuseBehindLink(backup, e, links);
             if (!e.type().equals("file") || e.stored().equals("archive")) {
                 continue;
             }
@@ -109,6 +103,17 @@ public final class BackupVerifier {
             }
         }
         return manifest;
+    }
+
+    /** Refuses an entry that lies behind a symbolic link of the same backup. */
+    private static void refuseBehindLink(Path backup, BackupManifest.Entry e, java.util.Set<String> links) {
+        for (String parent = RelativePath.parent(e.path()); !parent.isEmpty(); parent = RelativePath.parent(parent)) {
+            if (links.contains(parent)) {
+                throw new BackupCorruptFailure(backup.resolve(BackupManifest.FILE) + ": entry '"
+                        + Excerpt.of(e.path()) + "' lies behind the symbolic link '" + Excerpt.of(parent) + "'; nothing was restored;"
+                        + " choose another backup with --backup-id", backup.resolve(BackupManifest.FILE));
+            }
+        }
     }
 
     /**
@@ -156,7 +161,7 @@ public final class BackupVerifier {
      * @param manifest a manifest
      * @return its entries kept in the archive
      */
-    static List<BackupManifest.Entry> archived(BackupManifest manifest) {
+    public static List<BackupManifest.Entry> archived(BackupManifest manifest) {
         return manifest.entries().stream().filter(e -> e.stored().equals("archive")).toList();
     }
 

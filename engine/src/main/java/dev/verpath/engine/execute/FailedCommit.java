@@ -1,10 +1,10 @@
 package dev.verpath.engine.execute;
 
 import dev.verpath.engine.backup.BackupInfo;
-import dev.verpath.engine.backup.InstallationRollback;
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.Excerpt;
 import dev.verpath.engine.failure.RecoveryNeededFailure;
+import dev.verpath.engine.restore.InstallationRollback;
 import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;

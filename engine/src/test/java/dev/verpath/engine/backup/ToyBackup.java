@@ -30,13 +30,13 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStr
  * A toy installation migrated once (0.1.0 to 2.0.0, with a backup), and the ways tests craft that backup: edit
  * its manifest, rewrite its archive. Real files, real archives.
  */
-final class ToyBackup {
+public final class ToyBackup {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Path root;
-    final MigrationEngine engine;
-    final Path backup;
+    public final Path root;
+    public final MigrationEngine engine;
+    public final Path backup;
 
     private ToyBackup(Path root, MigrationEngine engine, Path backup) {
         this.root = root;
@@ -45,7 +45,7 @@ final class ToyBackup {
     }
 
     /** Writes the toy installation in a folder and migrates it with default settings. */
-    static ToyBackup migrated(Path root) throws IOException {
+    public static ToyBackup migrated(Path root) throws IOException {
         return migrated(root, EngineSettings.defaults(), Map.of());
     }
 
@@ -54,7 +54,7 @@ final class ToyBackup {
      *
      * @param extra more files, logical path to bytes
      */
-    static ToyBackup migrated(Path root, EngineSettings settings, Map<String, byte[]> extra) throws IOException {
+    public static ToyBackup migrated(Path root, EngineSettings settings, Map<String, byte[]> extra) throws IOException {
         return migrated(root, settings, extra, written -> { });
     }
 
@@ -65,7 +65,7 @@ final class ToyBackup {
      * @param extra   more files, logical path to bytes
      * @param prepare what to do to the written installation before the migration
      */
-    static ToyBackup migrated(Path root, EngineSettings settings, Map<String, byte[]> extra, Preparation prepare)
+    public static ToyBackup migrated(Path root, EngineSettings settings, Map<String, byte[]> extra, Preparation prepare)
             throws IOException {
         MigrationEngine engine = MigrationEngine.create(
                 RuleRegistry.ofBuiltIns(new dev.verpath.engine.execute.ToyRulesAccess().ruleSet()), settings);
@@ -87,12 +87,12 @@ final class ToyBackup {
     }
 
     /** Rolls back to the newest backup. */
-    void rollback() {
+    public void rollback() {
         engine.rollback(root, Optional.empty(), Optional.empty(), line -> { });
     }
 
     /** @return every path of the installation but {@code .migrate/}, with its SHA-256, link target or "dir" */
-    Map<String, String> signature() throws IOException {
+    public Map<String, String> signature() throws IOException {
         Map<String, String> sig = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(p -> !p.startsWith(root.resolve(".migrate"))).toList()) {
@@ -104,7 +104,7 @@ final class ToyBackup {
     }
 
     /** Edits the manifest's entries. */
-    void editManifest(Consumer<ArrayNode> edit) throws IOException {
+    public void editManifest(Consumer<ArrayNode> edit) throws IOException {
         Path file = backup.resolve(BackupManifest.FILE);
         ObjectNode manifest = (ObjectNode) JSON.readTree(file.toFile());
         edit.accept((ArrayNode) manifest.get("entries"));
@@ -112,7 +112,7 @@ final class ToyBackup {
     }
 
     /** Edits the manifest entry of one path. */
-    void editEntry(String path, Consumer<ObjectNode> edit) throws IOException {
+    public void editEntry(String path, Consumer<ObjectNode> edit) throws IOException {
         editManifest(entries -> entries.forEach(e -> {
             if (e.get("path").asText().equals(path)) {
                 edit.accept((ObjectNode) e);
@@ -121,7 +121,7 @@ final class ToyBackup {
     }
 
     /** @return the archive's entries, name to bytes, in archive order */
-    Map<String, byte[]> archiveEntries() throws IOException {
+    public Map<String, byte[]> archiveEntries() throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream in = new ZstdCompressorInputStream(Files.newInputStream(backup.resolve(BackupArchive.ZSTD)));
              TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
@@ -133,7 +133,7 @@ final class ToyBackup {
     }
 
     /** Replaces the archive with what the writer puts in a new one. */
-    void rewriteArchive(ArchiveWriter writer) throws IOException {
+    public void rewriteArchive(ArchiveWriter writer) throws IOException {
         try (OutputStream out = new ZstdCompressorOutputStream(Files.newOutputStream(backup.resolve(BackupArchive.ZSTD)));
              TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -142,7 +142,7 @@ final class ToyBackup {
     }
 
     /** Writes one regular-file entry. */
-    static void putFile(TarArchiveOutputStream tar, String name, byte[] bytes) throws IOException {
+    public static void putFile(TarArchiveOutputStream tar, String name, byte[] bytes) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(bytes.length);
         tar.putArchiveEntry(entry);
@@ -152,13 +152,13 @@ final class ToyBackup {
 
     /** Changes a written installation before it is migrated. */
     @FunctionalInterface
-    interface Preparation {
+    public interface Preparation {
         void accept(Path root) throws IOException;
     }
 
     /** Writes the entries of a crafted archive. */
     @FunctionalInterface
-    interface ArchiveWriter {
+    public interface ArchiveWriter {
         void write(TarArchiveOutputStream tar) throws IOException;
     }
 }

@@ -1,5 +1,6 @@
-package dev.verpath.engine.backup;
+package dev.verpath.engine.restore;
 
+import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.rules.MigrationException;

@@ -1,4 +1,4 @@
-package dev.verpath.engine;
+package dev.verpath.engine.restore;
 
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.RecoveryNeededFailure;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * means "interrupted" only to a holder of the installation lock: while another process holds the lock, it is
  * that live run's. Only {@code version} and {@code rollback} recover; every other writing command refuses.
  */
-final class InterruptedMigration {
+public final class InterruptedMigration {
 
     private InterruptedMigration() {
     }
@@ -29,7 +29,7 @@ final class InterruptedMigration {
      * @param notices      told when a leftover journal is cleared
      * @return the interrupted migration, when there is one to recover
      */
-    static Optional<Journal.Intent> underLock(Installation installation, Consumer<String> notices) {
+    public static Optional<Journal.Intent> underLock(Installation installation, Consumer<String> notices) {
         Journal journal = Journal.in(installation.stateFolder());
         Optional<Journal.Intent> interrupted = journal.interrupted();
         if (interrupted.isPresent() && interrupted.get().nothingToUndo()) {
@@ -53,7 +53,7 @@ final class InterruptedMigration {
      * @param installation the installation
      * @return the interrupted migration, when there is one to recover
      */
-    static Optional<Journal.Intent> withoutLock(Installation installation) {
+    public static Optional<Journal.Intent> withoutLock(Installation installation) {
         if (InstallationLock.holder(installation.stateFolder()).isPresent()) {
             return Optional.empty();
         }
@@ -67,7 +67,7 @@ final class InterruptedMigration {
      * @param intent       the interrupted migration
      * @return the failure: exit 4, naming the journal and what to run
      */
-    static MigrationException refusal(Installation installation, Journal.Intent intent) {
+    public static MigrationException refusal(Installation installation, Journal.Intent intent) {
         return new RecoveryNeededFailure(journalFile(installation) + ": " + describe(intent) + "; "
                 + advice(installation.root(), intent), installation.root(), null);
     }
@@ -76,7 +76,7 @@ final class InterruptedMigration {
      * @param intent the interrupted migration
      * @return {@code a migration F -> T was interrupted while committing (backup B)}
      */
-    static String describe(Journal.Intent intent) {
+    public static String describe(Journal.Intent intent) {
         return "a migration " + intent.from() + " -> " + intent.to() + " was interrupted while committing"
                 + intent.backupId().map(b -> " (backup " + b + ")").orElse(" and took no backup");
     }
@@ -86,7 +86,7 @@ final class InterruptedMigration {
      * @param intent the interrupted migration
      * @return what to run to recover
      */
-    static String advice(Path root, Journal.Intent intent) {
+    public static String advice(Path root, Journal.Intent intent) {
         if (intent.backupId().isEmpty()) {
             return "it cannot be undone automatically: restore the installation from a copy of your own and delete "
                     + Journal.FILE + ", or restore an older backup by its id with 'migrate rollback --path " + root

@@ -1,5 +1,7 @@
-package dev.verpath.engine.backup;
+package dev.verpath.engine.restore;
 
+import dev.verpath.engine.backup.BackupVerifier;
+import dev.verpath.engine.backup.ToyBackup;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.SettingsLoader;

@@ -1,4 +1,4 @@
-package dev.verpath.engine.backup;
+package dev.verpath.engine.restore;
 
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.HardLinks;

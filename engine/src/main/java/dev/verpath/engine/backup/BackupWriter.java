@@ -1,0 +1,164 @@
+package dev.verpath.engine.backup;
+
+import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.CrashPoints;
+import dev.verpath.engine.files.FileOwner;
+import dev.verpath.engine.files.HardLinks;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.files.PrivateFiles;
+import dev.verpath.engine.files.ProductFiles;
+import dev.verpath.engine.workspace.LiveTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Writes one backup's folder: every entry of the live tree kept the way the store's mode says (a weight as a
+ * clone, a hard link or a copy; every other file archived or copied), then the manifest, last. Not thread-safe;
+ * one per backup.
+ */
+final class BackupWriter {
+
+    private final Path target;
+    private final Path files;
+    private final String mode;
+    private final String weights;
+    private final ReflinkClone clones;
+    private final ProductFiles roles;
+    private final HashCache hashes;
+    private final List<BackupManifest.Entry> entries = new ArrayList<>();
+    private final Map<String, Path> toArchive = new TreeMap<>();
+    private final Map<String, BackupManifest.Entry> archived = new TreeMap<>();
+    private final Map<String, Optional<FileOwner>> owners = new HashMap<>();
+
+    /**
+     * @param target  the backup folder to write
+     * @param mode    the store's mode ({@code auto}, {@code hardlink}, {@code archive} or {@code copy})
+     * @param weights how weight files the mode links are kept ({@code link}, {@code copy} or {@code auto})
+     * @param clones  the store's clone maker
+     * @param roles   the roles of the product's files: weights are kept by clone or link
+     * @param hashes  the run's hash cache (hashes computed while copying are added to it)
+     */
+    BackupWriter(Path target, String mode, String weights, ReflinkClone clones, ProductFiles roles, HashCache hashes) {
+        this.target = target;
+        this.files = target.resolve("files");
+        this.mode = mode;
+        this.weights = weights;
+        this.clones = clones;
+        this.roles = roles;
+        this.hashes = hashes;
+    }
+
+    /**
+     * Backs up every entry of the live tree, then writes the manifest.
+     *
+     * @return the manifest written
+     * @throws IOException when the backup cannot be written
+     */
+    BackupManifest write(String id, Instant now, LiveTree live, String product, String from, String to) throws IOException {
+        PrivateFiles.createFolders(files);
+        for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
+            if (e.getValue().real() != null) {
+                keep(e.getKey(), e.getValue());
+            }
+        }
+        archive();
+        entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
+        BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries);
+        AtomicFiles.writePrivate(target.resolve(BackupManifest.FILE), manifest.toJson());
+        return manifest;
+    }
+
+    private void keep(String path, LiveTree.Entry entry) throws IOException {
+        PosixFileAttributes attrs = Files.readAttributes(entry.real(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        owners.put(path, FileOwner.of(entry.real()));
+        String permissions = PosixFilePermissions.toString(attrs.permissions());
+        long mtime = attrs.lastModifiedTime().toMillis();
+        switch (entry.type()) {
+            case DIR -> entries.add(new BackupManifest.Entry(path, "dir", permissions, mtime, 0, Optional.empty(),
+                    Optional.empty(), "none"));
+            case SYMLINK -> entries.add(new BackupManifest.Entry(path, "symlink", permissions, mtime, 0, Optional.empty(),
+                    Optional.of(Files.readSymbolicLink(entry.real()).toString()), "none"));
+            case FILE -> keepFile(path, entry.real(), permissions, mtime, attrs.size());
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private void keepFile(String path, Path real, String permissions, long mtime, long size) throws IOException {
+        Path copy = files.resolve(path);
+        PrivateFiles.createFolders(copy.getParent());
+        CrashPoints.reached("back up " + path);
+        String how = how(path);
+        if (how.equals("archive")) {
+            toArchive.put(path, real);
+            archived.put(path, new BackupManifest.Entry(path, "file", permissions, mtime, size,
+                    Optional.empty(), Optional.empty(), "archive"));
+            return;
+        }
+        String stored = "copy";
+        Optional<String> sha;
+        if (how.equals("hardlink") && mode.equals("auto") && !weights.equals("link")
+                && (weights.equals("copy") || clones.tryClone(real, copy))) {
+            // a copy or a clone: its own inode, so an in-place write to the live weight leaves it alone
+            sha = Optional.of(weights.equals("copy") ? copyHashing(real, copy) : hashes.sha256(real));
+            // a clone is its own inode, made by cp with the live mode: private like a copy
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+            hashes.remember(real, sha.get());
+        } else if (how.equals("hardlink") && HardLinks.link(copy, real)) {
+            stored = "hardlink";
+            sha = Optional.of(hashes.sha256(real));
+        } else {
+            sha = Optional.of(copyHashing(real, copy));
+            hashes.remember(real, sha.get());
+        }
+        entries.add(new BackupManifest.Entry(path, "file", permissions, mtime, size, sha, Optional.empty(), stored));
+    }
+
+    /** Writes the files to archive into one archive, and their entries with the SHA-256 computed on the way. */
+    private void archive() throws IOException {
+        if (toArchive.isEmpty()) {
+            return;
+        }
+        CrashPoints.reached("archive " + toArchive.size() + " files");
+        Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName()), toArchive);
+        for (BackupManifest.Entry a : archived.values()) {
+            entries.add(new BackupManifest.Entry(a.path(), a.type(), a.mode(), a.mtime(), a.size(),
+                    Optional.of(sums.get(a.path())), Optional.empty(), "archive"));
+            hashes.remember(toArchive.get(a.path()), sums.get(a.path()));
+        }
+        entries.sort(Comparator.comparing(BackupManifest.Entry::path));
+    }
+
+    private String how(String path) {
+        return switch (mode) {
+            case "auto" -> roles.isWeight(path) ? "hardlink" : "archive";
+            default -> mode;
+        };
+    }
+
+    private static String copyHashing(Path source, Path target) throws IOException {
+        MessageDigest digest = HashCache.newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest);
+             OutputStream out = PrivateFiles.newOutputStream(target)) {
+            in.transferTo(out);
+        }
+        AtomicFiles.fsync(target);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

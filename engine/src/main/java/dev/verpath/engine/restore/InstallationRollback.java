@@ -1,0 +1,123 @@
+package dev.verpath.engine.restore;
+
+import dev.verpath.engine.backup.BackupManifest;
+import dev.verpath.engine.files.CommitSection;
+import dev.verpath.engine.journal.History;
+import dev.verpath.engine.journal.HistoryEntry;
+import dev.verpath.engine.journal.Journal;
+import dev.verpath.engine.workspace.Installation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Restores one backup over an installation whose lock the caller holds, its phases read in the order they happen:
+ * verified ({@link VerifiedBackup}) and staged ({@link StagedBackup}) first, then applied ({@link LiveTreeRestore})
+ * under a journal (a crash during the restore leaves it, and the next command restores the same backup again), then
+ * recorded in the history. {@code migrate rollback}, the recovery of an interrupted migration and a commit
+ * that failed ({@code global.rollback_on_failure}) all restore this way.
+ */
+public final class InstallationRollback {
+
+    /**
+     * What was restored.
+     *
+     * @param backupId the backup's id
+     * @param entries  how many entries were restored
+     * @param version  the version the installation is at afterwards
+     */
+    public record Restored(String backupId, int entries, String version) {
+    }
+
+    private final Installation installation;
+    private final Path store;
+    private final Clock clock;
+
+    /**
+     * @param installation the installation, whose lock the caller holds
+     * @param store        the backup store's folder
+     * @param clock        the clock for the history
+     */
+    public InstallationRollback(Installation installation, Path store, Clock clock) {
+        this.installation = installation;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Restores a backup, in its phases: verify it, stage it, begin the journal, apply it to the live tree, record
+     * the history and end the journal.
+     *
+     * @param backup   the backup folder
+     * @param progress receives one line per event
+     * @return what was restored
+     * @throws IOException when restoring fails (repeating the rollback finishes it)
+     */
+    public Restored restore(Path backup, Consumer<String> progress) throws IOException {
+        Path state = installation.stateFolder();
+        progress.accept("verifying backup " + backup.getFileName());
+        VerifiedBackup verified = VerifiedBackup.of(backup, installation.root());
+        // its archive extracted into staging (read once) before anything live is touched
+        try (StagedBackup staged = StagedBackup.stage(verified, state.resolve("staging").resolve("rollback"))) {
+            BackupManifest manifest = verified.manifest();
+            progress.accept("restoring " + manifest.entries().size() + " entries");
+            Instant now = clock.instant();
+            String current = installation.version().orElse("?");
+            Journal journal = Journal.in(state);
+            boolean began = beginJournal(journal, backup, manifest, current, now);
+            CommitSection.enter();
+            try {
+                LiveTreeRestore live = new LiveTreeRestore(staged);
+                int restored = apply(live, journal, began);
+                live.owners().note("rollback").ifPresent(progress);
+                recordHistory(manifest, current, now);
+                journal.end();
+                return new Restored(manifest.id(), restored, manifest.from());
+            } finally {
+                CommitSection.exit();
+            }
+        }
+    }
+
+    /**
+     * Begins the rollback's journal, so that a crash during the restore has the next command restore the same
+     * backup again; not when a journal is there already (an interrupted migration's, which names this backup) nor
+     * for a backup folder outside the store (the user's own, which no journal can name).
+     *
+     * @return whether this rollback began the journal
+     */
+    private boolean beginJournal(Journal journal, Path backup, BackupManifest manifest, String current, Instant now)
+            throws IOException {
+        boolean began = journal.interrupted().isEmpty() && backup.getParent().equals(store);
+        if (began) {
+            journal.begin(new Journal.Intent(Optional.of(manifest.id()), manifest.product(), current, manifest.from(),
+                    now.toString(), manifest.entries().size()));
+        }
+        return began;
+    }
+
+    /** Applies the staged backup; when that fails with the live tree put back, a journal it began is ended. */
+    private int apply(LiveTreeRestore live, Journal journal, boolean began) throws IOException {
+        try {
+            return live.apply(Set.of(store));
+        } catch (IOException | RuntimeException e) {
+            if (began && live.liveTreeAsBefore()) {
+                journal.end(); // put back as it was: nothing for the next command to recover
+            }
+            throw e;
+        }
+    }
+
+    private void recordHistory(BackupManifest manifest, String current, Instant now) throws IOException {
+        History history = History.in(installation.stateFolder());
+        history.append(List.of(new HistoryEntry(history.read().size() + 1, manifest.product(), "rollback", current,
+                manifest.from(), new TreeMap<>(), now, Duration.between(now, clock.instant()), "success")));
+    }
+}
