@@ -6,6 +6,7 @@ import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.RuleChecksum;
 import dev.verpath.engine.model.StatusReport;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.restore.InterruptedMigration;
 import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.MigrationRule;
 import java.util.List;

@@ -2,40 +2,28 @@ package dev.verpath.engine;
 
 import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
-import dev.verpath.engine.backup.BackupManifest;
-import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.execute.DryRunFlags;
-import dev.verpath.engine.execute.MigrationExecutor;
-import dev.verpath.engine.execute.ResolvedRun;
+import dev.verpath.engine.execute.LockedRun;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
-import dev.verpath.engine.failure.LockHeldFailure;
-import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.files.NetworkFileSystem;
 import dev.verpath.engine.graph.VersionGraph;
-import dev.verpath.engine.journal.InstallationLock;
-import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.model.PlanRequest;
-import dev.verpath.engine.model.RecoveredRun;
 import dev.verpath.engine.model.RollbackResult;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
-import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.model.StatusReport;
 import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.plugin.RuleRegistry;
-import dev.verpath.engine.restore.InterruptedMigration;
 import dev.verpath.engine.restore.Rollback;
 import dev.verpath.engine.settings.EngineSettings;
-import dev.verpath.engine.settings.FlagValues;
 import dev.verpath.engine.validate.InstallationValidation;
 import dev.verpath.engine.validate.ValidationReport;
 import dev.verpath.engine.validate.ValidationRequest;
 import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.MigrationException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -122,66 +110,7 @@ public final class MigrationEngine {
      * @return what changed
      */
     public RunResult migrate(RunRequest asked, Consumer<String> progress, Consumer<String> notices) {
-        // a flag that means dry run makes the whole run one, before anything is looked at or written
-        FlagValues.check(settings, registry.flags(), registry.flagConflicts());
-        RunRequest request = DryRunFlags.apply(asked, registry.flags(), settings, notices);
-        Installation found = ResolvedRun.locate(request);
-        NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
-        MigrationExecutor executor = new MigrationExecutor(registry, settings, clock);
-        if (request.dryRun()) {
-            // a dry run writes nothing, not even the lock file: it only looks
-            refuseWhileBusy(found);
-            return executor.run(ResolvedRun.of(request, found, registry, settings), progress);
-        }
-        // resolved before the lock, so that a usage error (an unknown version or product) stops before the lock file
-        // is made; with an interrupted migration's journal, only once that is dealt with
-        Optional<ResolvedRun> early = Files.exists(found.stateFolder().resolve(Journal.FILE)) ? Optional.empty()
-                : Optional.of(ResolvedRun.of(request, found, registry, settings));
-        try (InstallationLock lock = InstallationLock.acquire(found.stateFolder())) {
-            Optional<RecoveredRun> recovered = recoverUnderLock(request, found, progress, notices);
-            // read again under the lock: a recovery restored it, or another run migrated it while this one waited
-            Installation now = ResolvedRun.locate(request);
-            ResolvedRun run = early.filter(r -> r.installation().equals(now))
-                    .orElseGet(() -> ResolvedRun.of(request, now, registry, settings));
-            RunResult result = executor.run(run, progress);
-            return recovered.map(result::withRecovered).orElse(result);
-        }
-    }
-
-    /** Refuses a dry run while a migration holds the lock or an interrupted one's journal is waiting. */
-    private static void refuseWhileBusy(Installation found) {
-        Optional<String> holder = InstallationLock.holder(found.stateFolder());
-        if (holder.isPresent()) {
-            throw new LockHeldFailure(found.stateFolder().resolve(InstallationLock.FILE) + ": a migration is in progress ("
-                    + holder.get() + "); wait for it to finish, then run the dry run again",
-                    found.stateFolder().resolve(InstallationLock.FILE), holder.get());
-        }
-        Optional<Journal.Intent> interrupted = InterruptedMigration.withoutLock(found);
-        if (interrupted.isPresent()) {
-            throw InterruptedMigration.refusal(found, interrupted.get());
-        }
-    }
-
-    /**
-     * Deals with an interrupted migration's journal, under the lock: {@code version} restores the backup it names
-     * (saying so on {@code notices} first); every other scope, or a migration that took no backup, is refused.
-     */
-    private Optional<RecoveredRun> recoverUnderLock(RunRequest request, Installation found, Consumer<String> progress,
-                                                    Consumer<String> notices) {
-        Installation installation = Installation.at(found.root());
-        Optional<Journal.Intent> interrupted = InterruptedMigration.underLock(installation, notices);
-        if (interrupted.isEmpty()) {
-            return Optional.empty();
-        }
-        Journal.Intent intent = interrupted.get();
-        if (request.scope() != Scope.VERSION || intent.backupId().isEmpty()) {
-            throw InterruptedMigration.refusal(found, intent);
-        }
-        notices.accept("recovering: " + InterruptedMigration.describe(intent) + "; restoring that backup first");
-        Path backupFolder = installation.backupFolder(settings.backupDir());
-        new Rollback(installation, backupFolder, clock).restore(installation, backupFolder.resolve(intent.backupId().get()),
-                progress);
-        return Optional.of(new RecoveredRun(intent.backupId().get(), intent.from(), intent.to()));
+        return new LockedRun(registry, settings, clock).run(asked, progress, notices);
     }
 
     /**
@@ -261,14 +190,7 @@ public final class MigrationEngine {
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} when the folder holds no readable manifest
      */
     public Path installationOf(Path backup) {
-        Path folder = backup.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(folder.resolve(BackupManifest.FILE))) {
-            throw new InputFailure(ErrorCode.USAGE, folder + ": not a backup folder (it has no "
-                    + BackupManifest.FILE + "); give a folder that 'migrate backups list' shows, or --path and --backup-id");
-        }
-        List<Mount> mounts = BackupStore.read(folder).mounts();
-        return mounts.stream().filter(m -> m.logical().isEmpty()).map(Mount::real).findFirst()
-                .orElseGet(() -> Installation.around(mounts.get(0).real()).root());
+        return Rollback.installationOf(backup);
     }
 
     /**

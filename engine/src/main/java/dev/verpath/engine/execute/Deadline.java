@@ -66,11 +66,7 @@ final class Deadline {
             try {
                 return future.get(seconds, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                future.cancel(true);
-                boolean stopped = stop(pool);
-                if (!stopped) {
-                    fence.run();
-                }
+                boolean stopped = cancel(future, pool, fence);
                 throw new InputFailure(ErrorCode.RULE_FAILED, "the migration ran past global.timeout_seconds (" + seconds
                         + " s) while " + activity.get() + (stopped ? "" : "; it did not stop when interrupted and was fenced off"
                         + " (its writes fail and are discarded)") + "; the installation is unchanged; raise the limit in"
@@ -78,30 +74,40 @@ final class Deadline {
             } catch (InterruptedException e) {
                 // a stop asked for (SIGINT, SIGTERM): the work is cancelled and waited for, so that what it left
                 // unfinished (a backup, the staging) is removed before this returns
-                future.cancel(true);
-                boolean stopped = stop(pool);
-                if (!stopped) {
-                    fence.run();
-                }
+                cancel(future, pool, fence);
                 Thread.currentThread().interrupt();
                 throw new InputFailure(ErrorCode.RULE_FAILED, "the migration was interrupted while " + activity.get()
                         + "; the installation is unchanged and what was unfinished was removed");
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
+                throw rethrown(e.getCause());
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Cancels the work and waits for it to stop; fences it off when it will not. @return whether it stopped */
+    private static boolean cancel(Future<?> future, ExecutorService pool, Runnable fence) {
+        future.cancel(true);
+        boolean stopped = stop(pool);
+        if (!stopped) {
+            fence.run();
+        }
+        return stopped;
+    }
+
+    /** The work's own failure, as it threw it. */
+    private static RuntimeException rethrown(Throwable cause) throws IOException {
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
     }
 
     private static boolean stop(ExecutorService pool) {

@@ -1,16 +1,22 @@
 package dev.verpath.engine.restore;
 
 import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.EnvironmentFailure;
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.model.RecoveredRun;
 import dev.verpath.engine.model.RollbackResult;
 import dev.verpath.engine.workspace.Installation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -26,6 +32,27 @@ public final class Rollback {
     private final BackupStore store;
     private final BackupChoice choice;
     private final Clock clock;
+
+    /**
+     * The installation a backup was taken of, as its manifest records it: the root it mounts, or for a backup of a
+     * {@code config}, {@code data} or {@code models} run the installation around the path it mounts. This is what
+     * {@code migrate rollback --backup-path DIR} restores into when no {@code --path} is given.
+     *
+     * @param backup a backup folder
+     * @return the installation root
+     * @throws dev.verpath.rules.MigrationException with {@code BACKUP_CORRUPT} when the folder holds no readable
+     *                                              manifest, {@code USAGE} when it holds none at all
+     */
+    public static Path installationOf(Path backup) {
+        Path folder = backup.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(folder.resolve(BackupManifest.FILE))) {
+            throw new InputFailure(ErrorCode.USAGE, folder + ": not a backup folder (it has no "
+                    + BackupManifest.FILE + "); give a folder that 'migrate backups list' shows, or --path and --backup-id");
+        }
+        List<Mount> mounts = BackupStore.read(folder).mounts();
+        return mounts.stream().filter(m -> m.logical().isEmpty()).map(Mount::real).findFirst()
+                .orElseGet(() -> Installation.around(mounts.get(0).real()).root());
+    }
 
     /**
      * @param found       the installation as found before the lock
