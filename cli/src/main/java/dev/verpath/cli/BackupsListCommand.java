@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate backups list}: an installation's backups, oldest first. */
@@ -17,11 +17,12 @@ final class BackupsListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
-    private Path path;
+    @Mixin
+    private InstallationPath.Required installation;
 
     @Override
     public Integer call() {
+        Path path = installation.path();
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
         List<BackupInfo> backups = invocation.backupEngine().backups(path);

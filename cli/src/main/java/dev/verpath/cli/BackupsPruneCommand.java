@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate backups prune}: deletes all but the newest {@code backup.keep_last} backups. */
@@ -20,18 +20,18 @@ final class BackupsPruneCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
-    private Path path;
+    @Mixin
+    private InstallationPath.Required installation;
 
     @Override
     public Integer call() {
+        Path path = installation.path();
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
         String name = Invocation.display(path);
-        String keep = invocation.settings().value("backup.keep_last").orElse("3");
+        int keep = invocation.settings().keepLast();
         List<BackupInfo> all = invocation.backupEngine().backups(path);
-        int kept = Math.max(0, Integer.parseInt(keep));
-        List<BackupInfo> doomed = all.subList(0, Math.max(0, all.size() - kept));
+        List<BackupInfo> doomed = all.subList(0, Math.max(0, all.size() - keep));
         String listed = doomed.stream().map(b -> b.id() + " (" + b.product() + " " + b.from() + " -> " + b.to() + ")")
                 .collect(java.util.stream.Collectors.joining(", "));
         if (!doomed.isEmpty() && !invocation.confirm("Delete backup" + (doomed.size() == 1 ? " " : "s ") + listed + " of " + name
@@ -49,7 +49,7 @@ final class BackupsPruneCommand implements Callable<Integer> {
         ObjectNode document = Output.object();
         document.put("command", "backups prune");
         document.put("installation", name);
-        document.put("keepLast", Integer.parseInt(keep));
+        document.put("keepLast", keep);
         ArrayNode list = document.putArray("removed");
         removed.forEach(b -> list.add(b.id()));
         output.document(document);

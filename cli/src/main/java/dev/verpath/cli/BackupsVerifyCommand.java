@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate backups verify}: checks every backup against its manifest; exit 5 when one fails. */
@@ -20,11 +20,12 @@ final class BackupsVerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
-    private Path path;
+    @Mixin
+    private InstallationPath.Required installation;
 
     @Override
     public Integer call() {
+        Path path = installation.path();
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
         List<BackupCheck> checks = invocation.backupEngine().verifyBackups(path);

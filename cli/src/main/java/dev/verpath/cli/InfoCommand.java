@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,8 +27,8 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--path", paramLabel = "DIR", description = "The installation (source version and product from it).")
-    private Path path;
+    @Mixin
+    private InstallationPath.ForPlan installation;
 
     @Option(names = "--from", paramLabel = "V", description = "The source version.")
     private String from;
@@ -43,13 +44,14 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (path == null && from == null) {
+        Optional<Path> path = installation.path();
+        if (path.isEmpty() && from == null) {
             throw new ParameterException(spec.commandLine(), "Give --path DIR, or --from V (with --to V)");
         }
         Invocation invocation = Invocation.of(spec);
         MigrationEngine engine = invocation.engine();
         Output output = invocation.output();
-        MigrationPlan plan = engine.plan(new PlanRequest(Optional.ofNullable(path), Optional.ofNullable(product),
+        MigrationPlan plan = engine.plan(new PlanRequest(path, Optional.ofNullable(product),
                 Optional.ofNullable(from), Optional.ofNullable(to), allowLossy));
         PlanView.text(plan, engine.registry(), true).forEach(output::line);
         if (plan.estimate().isPresent() && !engine.settings().backupWeights().equals("copy")) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,9 +23,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--path", paramLabel = "DIR", description = "The installation (default with --backup-path: the one "
-            + "its manifest records).")
-    private Path path;
+    @Mixin
+    private InstallationPath.ForRollback installation;
 
     @ArgGroup(exclusive = true)
     private Which which = new Which();
@@ -42,11 +42,11 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
-        if (path == null && which.backupPath == null) {
+        if (installation.path().isEmpty() && which.backupPath == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--path=DIR' (or --backup-path=DIR,"
                     + " whose manifest names the installation)");
         }
-        Path path = this.path != null ? this.path : invocation.backupEngine().installationOf(which.backupPath);
+        Path path = installation.path().orElseGet(() -> invocation.backupEngine().installationOf(which.backupPath));
         String name = Invocation.display(path);
         Optional<BackupInfo> candidate = which.backupPath != null ? Optional.empty()
                 : invocation.backupEngine().rollbackCandidate(path, Optional.ofNullable(which.backupId));

@@ -5,8 +5,8 @@ import dev.verpath.engine.model.StatusReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate status}: recorded version, history, changed rules, interrupted migration. */
@@ -18,11 +18,12 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
-    private Path path;
+    @Mixin
+    private InstallationPath.Required installation;
 
     @Override
     public Integer call() {
+        Path path = installation.path();
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
         StatusReport report = invocation.engine().status(path);

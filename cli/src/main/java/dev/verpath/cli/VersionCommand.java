@@ -18,8 +18,8 @@ final class VersionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--path", required = true, paramLabel = "DIR", description = "The installation.")
-    private Path path;
+    @Mixin
+    private InstallationPath.Required installation;
 
     @Option(names = "--from", paramLabel = "V",
             description = "The source version (default: the recorded one: .migrate/ history, else VERSION).")
@@ -34,6 +34,7 @@ final class VersionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path path = installation.path();
         Invocation invocation = Invocation.of(spec);
         return MigrationRun.run(invocation, "version", run.request(invocation, Scope.VERSION, path, from, to, false));
     }

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.verpath.testsupport.RuleSetSource.serveEdgeJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -198,7 +199,7 @@ class EdgeMessagesIT {
     @Test
     void aRefusedPluginIsNamedWhenTheCommandFailsForLackOfIt() throws IOException {
         Path plugins = work.resolve("plugins");
-        PluginJar.serveEdge(plugins, "future", ">=9.0.0 <10.0.0", "2.1.0", "2.1.1");
+        serveEdgeJar(plugins, "future", ">=9.0.0 <10.0.0", "2.1.0", "2.1.1");
 
         CommandRun run = Launcher.run(work, "--plugins-dir", "plugins", "info", "--from", "2.1.0", "--to", "2.1.1");
 

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.SettingsLoader;
+import dev.verpath.testsupport.PluginArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static dev.verpath.testsupport.RuleSetSource.serveEdgeJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleSetLoadingTest {
@@ -46,14 +48,14 @@ class RuleSetLoadingTest {
 
     @Test
     void pluginsListShowsALoadedPluginWithItsHashAndEdges(@TempDir Path dir) throws Exception {
-        Path jar = PluginJar.serveEdge(dir.resolve("plugins"), "hotfix", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
+        Path jar = serveEdgeJar(dir.resolve("plugins"), "hotfix", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
 
         CommandRun run = CommandRun.of("--plugins-dir", dir.resolve("plugins").toString(), "plugins", "list");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo("hotfix 1.0.0: loaded\n"
                 + "  archive:    " + Invocation.display(jar.toAbsolutePath().normalize()) + "\n"
-                + "  sha256:     " + PluginJar.sha256(jar) + "\n"
+                + "  sha256:     " + PluginArchive.sha256(jar) + "\n"
                 + "  requires:   rules-api >=2.0.0 <3.0.0\n"
                 + "  rule sets:  hotfix-rules\n"
                 + "  products:   -\n"
@@ -63,7 +65,7 @@ class RuleSetLoadingTest {
 
     @Test
     void pluginsListJsonShowsARefusedPluginAndWhy(@TempDir Path dir) throws Exception {
-        PluginJar.serveEdge(dir.resolve("plugins"), "future", ">=3.0.0 <4.0.0", "2.1.0", "2.1.1");
+        serveEdgeJar(dir.resolve("plugins"), "future", ">=3.0.0 <4.0.0", "2.1.0", "2.1.1");
 
         CommandRun run = CommandRun.of("--plugins-dir", dir.resolve("plugins").toString(), "plugins", "list", "--json");
 
@@ -78,7 +80,7 @@ class RuleSetLoadingTest {
 
     @Test
     void aRefusedPluginWarnsButDoesNotStopAnotherCommand(@TempDir Path dir) throws Exception {
-        PluginJar.serveEdge(dir.resolve("plugins"), "future", ">=3.0.0 <4.0.0", "2.1.0", "2.1.1");
+        serveEdgeJar(dir.resolve("plugins"), "future", ">=3.0.0 <4.0.0", "2.1.0", "2.1.1");
 
         CommandRun run = CommandRun.of("--plugins-dir", dir.resolve("plugins").toString(), "graph");
 
@@ -91,7 +93,7 @@ class RuleSetLoadingTest {
 
     @Test
     void aPluginAddsAnEdgeToTheBuiltInProduct(@TempDir Path dir) throws Exception {
-        PluginJar.serveEdge(dir.resolve("plugins"), "hotfix", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
+        serveEdgeJar(dir.resolve("plugins"), "hotfix", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
 
         CommandRun run = CommandRun.of("--plugins-dir", dir.resolve("plugins").toString(), "graph");
 
@@ -101,9 +103,9 @@ class RuleSetLoadingTest {
 
     @Test
     void underPinningAnUnlistedPluginIsRefused(@TempDir Path dir) throws Exception {
-        Path jar = PluginJar.serveEdge(dir.resolve("plugins"), "hotfix", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
+        Path jar = serveEdgeJar(dir.resolve("plugins"), "hotfix", ">=2.0.0 <3.0.0", "2.1.0", "2.1.1");
         Path config = Files.writeString(dir.resolve("pinned.toml"),
-                "[plugins]\nallow = [{ id = \"other\", sha256 = \"" + PluginJar.sha256(jar) + "\" }]\n");
+                "[plugins]\nallow = [{ id = \"other\", sha256 = \"" + PluginArchive.sha256(jar) + "\" }]\n");
 
         CommandRun run = CommandRun.of("--migration-config", config.toString(), "--plugins-dir", dir.resolve("plugins").toString(),
                 "plugins", "list");
@@ -114,7 +116,7 @@ class RuleSetLoadingTest {
 
     @Test
     void aPluginClaimingABuiltInEdgeStopsTheCommandUnlessTheConfigPrefersOne(@TempDir Path dir) throws Exception {
-        PluginJar.serveEdge(dir.resolve("plugins"), "override", ">=2.0.0 <3.0.0", "2.0.0", "2.1.0");
+        serveEdgeJar(dir.resolve("plugins"), "override", ">=2.0.0 <3.0.0", "2.0.0", "2.1.0");
         String plugins = dir.resolve("plugins").toString();
 
         CommandRun conflict = CommandRun.of("--plugins-dir", plugins, "graph");

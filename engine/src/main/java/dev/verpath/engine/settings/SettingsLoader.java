@@ -97,6 +97,16 @@ public final class SettingsLoader {
     }
 
     /**
+     * A key's built-in default: the one place defaults are defined.
+     *
+     * @param key a dotted key such as {@code backup.keep_last}
+     * @return its default, or empty for an unknown key and for a key whose default is unset ({@code backup.dir})
+     */
+    public static Optional<String> defaultValue(String key) {
+        return Optional.ofNullable(DEFAULTS.get(key)).filter(v -> !v.isEmpty());
+    }
+
+    /**
      * The file to read: the named one, else {@code $MIGRATE_CONFIG} (or the guide's
      * {@code $TRUSTFORMERS_MIGRATION_CONFIG}), else {@code ./migration_config.toml} when it exists.
      *
@@ -151,7 +161,7 @@ public final class SettingsLoader {
             values.put(k, new EffectiveSetting(k, v, "option"));
         });
         SettingTypes.check(values, file);
-        return new EngineSettings(values, env, fromFile.allow(), fromFile.prefer(), file);
+        return new EngineSettings(new SettingValues(values, env, file), fromFile.allow(), fromFile.prefer());
     }
 
     private FileSettings readFile(Path file) {

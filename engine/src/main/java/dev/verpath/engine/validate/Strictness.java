@@ -29,7 +29,7 @@ public final class Strictness {
      * @return true when warnings count as errors
      */
     public static boolean of(boolean option, EngineSettings settings, RuleRegistry registry, String product) {
-        if (option || settings.value("validation.strict").map(Strictness::yes).orElse(false)) {
+        if (option || settings.strictValidation()) {
             return true;
         }
         String name = flagName(product);

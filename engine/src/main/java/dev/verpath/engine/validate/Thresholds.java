@@ -2,6 +2,7 @@ package dev.verpath.engine.validate;
 
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.MigrationException;
 
 /**
@@ -15,8 +16,13 @@ import dev.verpath.rules.MigrationException;
  */
 public record Thresholds(long smallFileBytes, long smallFilesPerFolder, long splitFileBytes) {
 
-    /** The built-in defaults: 64 KiB, 1000 files, 1 GiB. */
-    public static final Thresholds DEFAULTS = new Thresholds(65_536, 1_000, 1L << 30);
+    private static final String SMALL_FILE_BYTES = "validation.small_file_bytes";
+    private static final String SMALL_FILES_PER_FOLDER = "validation.small_files_per_folder";
+    private static final String SPLIT_FILE_BYTES = "validation.split_file_bytes";
+
+    /** The built-in defaults, as {@link SettingsLoader} defines them: 64 KiB, 1000 files, 1 GiB. */
+    public static final Thresholds DEFAULTS = new Thresholds(builtIn(SMALL_FILE_BYTES), builtIn(SMALL_FILES_PER_FOLDER),
+            builtIn(SPLIT_FILE_BYTES));
 
     /**
      * The thresholds the settings give (defaults where unset).
@@ -27,9 +33,13 @@ public record Thresholds(long smallFileBytes, long smallFilesPerFolder, long spl
      */
     public static Thresholds of(EngineSettings settings) {
         return new Thresholds(
-                positive(settings, "validation.small_file_bytes", DEFAULTS.smallFileBytes()),
-                positive(settings, "validation.small_files_per_folder", DEFAULTS.smallFilesPerFolder()),
-                positive(settings, "validation.split_file_bytes", DEFAULTS.splitFileBytes()));
+                positive(settings, SMALL_FILE_BYTES, DEFAULTS.smallFileBytes()),
+                positive(settings, SMALL_FILES_PER_FOLDER, DEFAULTS.smallFilesPerFolder()),
+                positive(settings, SPLIT_FILE_BYTES, DEFAULTS.splitFileBytes()));
+    }
+
+    private static long builtIn(String key) {
+        return Long.parseLong(SettingsLoader.defaultValue(key).orElseThrow());
     }
 
     private static long positive(EngineSettings settings, String key, long fallback) {

@@ -9,6 +9,7 @@ import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.rules.MigrationException;
+import dev.verpath.testsupport.PluginArchive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class PluginFileRolesTest {
 
     private MigrationEngine engine(String applyBody) throws IOException {
         Path plugins = dir.resolve("plugins");
-        TestPlugin.named("painter").ruleSet("test.painter.Rules", painter(applyBody)).jar(plugins);
+        PluginArchive.named("painter").ruleSet("test.painter.Rules", painter(applyBody)).jar(plugins);
         LoadedRules rules = new RuleSetLoader(Optional.empty(), Map.of()).load(List.of(plugins));
         assertThat(rules.refused()).isEmpty();
         return MigrationEngine.create(rules.registry(), EngineSettings.defaults());
@@ -73,12 +74,12 @@ class PluginFileRolesTest {
 
     private Path installation() throws IOException {
         Path root = dir.resolve("painter");
-        TestPlugin.write(root.resolve("VERSION"), "painter 1.0.0\n");
-        TestPlugin.write(root.resolve("painter.toml"), "style = \"oil\"\n");
-        TestPlugin.write(root.resolve("styles.toml"), "oil = 1\n");
-        TestPlugin.write(root.resolve("records/r.jsonl"), "{\"id\":1}\n");
-        TestPlugin.write(root.resolve("models/sd/unet.ckpt"), "ckpt weights");
-        TestPlugin.write(root.resolve("models/sd/vae.h5"), "h5 weights");
+        PluginArchive.write(root.resolve("VERSION"), "painter 1.0.0\n");
+        PluginArchive.write(root.resolve("painter.toml"), "style = \"oil\"\n");
+        PluginArchive.write(root.resolve("styles.toml"), "oil = 1\n");
+        PluginArchive.write(root.resolve("records/r.jsonl"), "{\"id\":1}\n");
+        PluginArchive.write(root.resolve("models/sd/unet.ckpt"), "ckpt weights");
+        PluginArchive.write(root.resolve("models/sd/vae.h5"), "h5 weights");
         return root;
     }
 

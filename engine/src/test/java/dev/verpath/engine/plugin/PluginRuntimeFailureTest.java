@@ -8,6 +8,7 @@ import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.Fault;
 import dev.verpath.rules.MigrationException;
+import dev.verpath.testsupport.PluginArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static dev.verpath.engine.plugin.TestPlugin.ruleSet;
+import static dev.verpath.testsupport.RuleSetSource.ruleSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -42,17 +43,17 @@ class PluginRuntimeFailureTest {
     void gadgetAtVersionTwo() throws IOException {
         plugins = dir.resolve("plugins");
         installation = dir.resolve("gadget");
-        TestPlugin.named("gadget").ruleSet("test.gadget.Rules", ruleSet("test.gadget.Rules", "gadget-rules", "gadget",
+        PluginArchive.named("gadget").ruleSet("test.gadget.Rules", ruleSet("test.gadget.Rules", "gadget-rules", "gadget",
                 "gadget.config", "1.0.0", "2.0.0", "context.workspace().writeString(\"gadget.conf\", \"v2\\n\");", ""))
                 .jar(plugins);
-        TestPlugin.write(installation.resolve("VERSION"), "gadget 2.0.0\n");
-        TestPlugin.write(installation.resolve("gadget.conf"), "v2\n");
-        TestPlugin.write(installation.resolve("data/records.jsonl"), "{\"a\":1}\n");
+        PluginArchive.write(installation.resolve("VERSION"), "gadget 2.0.0\n");
+        PluginArchive.write(installation.resolve("gadget.conf"), "v2\n");
+        PluginArchive.write(installation.resolve("data/records.jsonl"), "{\"a\":1}\n");
     }
 
     private void plugin(String id, String applyBody) throws IOException {
         String cls = "test." + id + ".Rules";
-        TestPlugin.named(id).ruleSet(cls, ruleSet(cls, id + "-rules", null, id + ".config", "2.0.0", "3.0.0", applyBody, ""))
+        PluginArchive.named(id).ruleSet(cls, ruleSet(cls, id + "-rules", null, id + ".config", "2.0.0", "3.0.0", applyBody, ""))
                 .jar(plugins);
     }
 
@@ -146,7 +147,7 @@ class PluginRuntimeFailureTest {
                 + "    }\n"
                 + "  }); }\n"
                 + "}\n";
-        TestPlugin.named("strict").ruleSet("test.strict.Rules", source).jar(plugins);
+        PluginArchive.named("strict").ruleSet("test.strict.Rules", source).jar(plugins);
         plugin("good", "context.workspace().writeString(\"gadget.conf\", \"v3\\n\");");
         SortedMap<String, String> before = signature(installation);
 

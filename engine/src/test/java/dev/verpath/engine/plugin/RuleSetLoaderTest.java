@@ -3,6 +3,7 @@ package dev.verpath.engine.plugin;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.settings.PluginPin;
 import dev.verpath.rules.MigrationRule;
+import dev.verpath.testsupport.PluginArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static dev.verpath.engine.plugin.TestPlugin.ruleSet;
-import static dev.verpath.engine.plugin.TestPlugin.writes;
+import static dev.verpath.testsupport.RuleSetSource.ruleSet;
+import static dev.verpath.testsupport.RuleSetSource.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,8 +32,8 @@ class RuleSetLoaderTest {
         return new RuleSetLoader(Optional.empty(), Map.of()).load(List.of(folder));
     }
 
-    private static TestPlugin gadget(String id, String staticBlock) {
-        return TestPlugin.named(id).ruleSet("test." + id.replace('-', '_') + ".GadgetRules",
+    private static PluginArchive gadget(String id, String staticBlock) {
+        return PluginArchive.named(id).ruleSet("test." + id.replace('-', '_') + ".GadgetRules",
                 ruleSet("test." + id.replace('-', '_') + ".GadgetRules", id + "-rules", "gadget", id + ".config",
                         "1.0.0", "2.0.0", "context.workspace().writeString(\"gadget.conf\", \"v2\\n\");", staticBlock));
     }
@@ -91,7 +92,7 @@ class RuleSetLoaderTest {
 
     @Test
     void refusesAPluginThatStatesNoApiRange() throws IOException {
-        gadget("vague", "").requires(null).jar(plugins());
+        gadget("vague", "").withoutRequires().jar(plugins());
 
         assertThat(only(load(plugins())).refusal()).hasValueSatisfying(r -> assertThat(r)
                 .startsWith("plugin 'vague' states no rules-api range").contains("Verpath-Rules-Api: >=2.0.0 <3.0.0"));
@@ -99,7 +100,7 @@ class RuleSetLoaderTest {
 
     @Test
     void readsPf4jPluginRequiresWhenTheRangeAttributeIsMissing() throws IOException {
-        gadget("pf4j-style", "").requires(null).pf4jRequires(">=3.0.0 <4.0.0").jar(plugins());
+        gadget("pf4j-style", "").withoutRequires().pf4jRequires(">=3.0.0 <4.0.0").jar(plugins());
 
         PluginStatus status = only(load(plugins()));
 
@@ -224,7 +225,7 @@ class RuleSetLoaderTest {
     @Test
     void refusesAPluginWhoseRuleSetFailsToInitialiseAndKeepsTheOthers() throws IOException {
         gadget("gadget", "").jar(plugins());
-        TestPlugin.named("broken").ruleSet("test.broken.Rules", ruleSet("test.broken.Rules", "broken-rules", null,
+        PluginArchive.named("broken").ruleSet("test.broken.Rules", ruleSet("test.broken.Rules", "broken-rules", null,
                 "broken.config", "2.0.0", "3.0.0", "", "if (true) throw new IllegalStateException(\"no config today\");")).jar(plugins());
 
         LoadedRules rules = load(plugins());
@@ -236,7 +237,7 @@ class RuleSetLoaderTest {
 
     @Test
     void refusesAPluginThatBringsNoRuleSet() throws IOException {
-        TestPlugin.named("empty").source("test.empty.Nothing", "package test.empty; public class Nothing {}", false).jar(plugins());
+        PluginArchive.named("empty").source("test.empty.Nothing", "package test.empty; public class Nothing {}").jar(plugins());
 
         assertThat(only(load(plugins())).refusal()).hasValueSatisfying(r -> assertThat(r).contains("brings no rule set"));
     }
@@ -244,7 +245,7 @@ class RuleSetLoaderTest {
     @Test
     void twoPluginsClaimingOneEdgeAndKindFailTheLoadNamingBoth() throws IOException {
         gadget("gadget", "").jar(plugins());
-        TestPlugin.named("rival").ruleSet("test.rival.Rules", ruleSet("test.rival.Rules", "rival-rules", null, "rival.config",
+        PluginArchive.named("rival").ruleSet("test.rival.Rules", ruleSet("test.rival.Rules", "rival-rules", null, "rival.config",
                 "1.0.0", "2.0.0", "", "")).jar(plugins());
 
         assertThatThrownBy(() -> load(plugins()))
@@ -258,7 +259,7 @@ class RuleSetLoaderTest {
     @Test
     void thePreferredPluginWinsAClaimedEdgeAndTheOtherRulesStay() throws IOException {
         gadget("gadget", "").jar(plugins());
-        TestPlugin.named("rival").ruleSet("test.rival.Rules", ruleSet("test.rival.Rules", "rival-rules", null, "rival.config",
+        PluginArchive.named("rival").ruleSet("test.rival.Rules", ruleSet("test.rival.Rules", "rival-rules", null, "rival.config",
                 "1.0.0", "2.0.0", "", "")).jar(plugins());
 
         LoadedRules rules = new RuleSetLoader(Optional.empty(), Map.of("gadget 1.0.0 -> 2.0.0 config", "rival"))
