@@ -256,7 +256,7 @@ public final class MigrationEngine {
      */
     public List<BackupInfo> pruneBackups(Path root, Consumer<String> progress) {
         Installation installation = Installation.at(root);
-        int keep = (int) settings.wholeNumber("backup.keep_last", 3, 1, Integer.MAX_VALUE, "a whole number above 0");
+        int keep = settings.keepLast();
         NetworkFileSystem.refuse(installation.root(), settings.allowNetworkFs());
         return backups(installation).prune(keep, progress);
     }

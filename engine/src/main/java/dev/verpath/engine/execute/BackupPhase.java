@@ -5,7 +5,6 @@ import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.files.CrashPoints;
 import dev.verpath.engine.files.HashCache;
-import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import java.io.IOException;
@@ -21,15 +20,12 @@ import java.util.function.Consumer;
  */
 final class BackupPhase {
 
-    private final EngineSettings settings;
     private final Clock clock;
 
     /**
-     * @param settings the effective settings (the backup's mode and weights)
-     * @param clock    names the backup
+     * @param clock names the backup
      */
-    BackupPhase(EngineSettings settings, Clock clock) {
-        this.settings = settings;
+    BackupPhase(Clock clock) {
         this.clock = clock;
     }
 
@@ -53,8 +49,8 @@ final class BackupPhase {
             activity.accept("backing up " + live.files().size() + " file(s)");
             progress.accept("backing up " + live.files().size() + " file(s) to " + run.backup().folder());
             CrashPoints.pause("backup-start");
-            backup = Optional.of(new BackupStore(run.backup().folder(), clock, settings.value("backup.mode").orElse("auto"),
-                    settings.backupWeights()).create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes));
+            BackupStore store = new BackupStore(run.backup().folder(), clock, run.backup().mode(), run.backup().weights());
+            backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes));
             if (backup.get().linkedFiles() > 0) {
                 progress.accept("note: " + backup.get().linkedFiles() + " weight file(s) are hard-linked into the backup:"
                         + " it protects against this migration, not against later in-place writes to them (cp over a"

@@ -77,7 +77,7 @@ public final class MigrationExecutor {
                 Guarded guarded = new Deadline(settings.timeoutSeconds()).run(activity -> {
                     ShadowRunPhase.Outcome outcome = shadowRun.run(run, prepared.live(), shadow, hashes, report, progress,
                             activity::set);
-                    Optional<BackupInfo> backup = run.dryRun() ? Optional.empty() : new BackupPhase(settings, clock)
+                    Optional<BackupInfo> backup = run.dryRun() ? Optional.empty() : new BackupPhase(clock)
                             .take(run, prepared.live(), shadow, outcome.changes().size(), hashes, progress, activity::set);
                     return new Guarded(outcome, backup);
                 }, shadow::fence);

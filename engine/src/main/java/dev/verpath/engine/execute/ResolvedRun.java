@@ -50,10 +50,12 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
      * @param folder        the backup store: {@code --backup-dir}, else {@code .migrate/backups}
      * @param take          whether a backup is taken before the first change: asked ({@code --no-backup} not
      *                      given), enabled ({@code [backup] before_migration}) and not a dry run
+     * @param mode          how the backup keeps files ({@code [backup] mode}: auto, hardlink, copy, ...)
+     * @param weights       how it keeps weight files ({@code [backup] weights})
      * @param linkedWeights the roles of the files whose bytes the backup keeps without copying them (hard links
      *                      or clones), or {@link ProductFiles#NONE} when it copies every file
      */
-    public record BackupDecision(Path folder, boolean take, ProductFiles linkedWeights) {
+    public record BackupDecision(Path folder, boolean take, String mode, String weights, ProductFiles linkedWeights) {
     }
 
     /** Copies the collections. */
@@ -95,11 +97,11 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
         registry.flags().forEach(f -> flags.put(f.name(), settings.flag(f).value()));
         ProductFiles files = registry.files(plan.product());
         Path folder = installation.backupFolder(settings.backupDir());
-        String mode = settings.value("backup.mode").orElse("auto");
-        ProductFiles linked = mode.equals("hardlink") || mode.equals("auto") && !settings.backupWeights().equals("copy")
-                ? files : ProductFiles.NONE;
+        String mode = settings.backupMode();
+        String weights = settings.backupWeights();
+        ProductFiles linked = mode.equals("hardlink") || mode.equals("auto") && !weights.equals("copy") ? files : ProductFiles.NONE;
         BackupDecision backup = new BackupDecision(folder, !request.dryRun() && request.backup()
-                && settings.backupBeforeMigration(), linked);
+                && settings.backupBeforeMigration(), mode, weights, linked);
         return new ResolvedRun(request, installation, product, files, plan, mounts, kinds(request.scope(), settings),
                 new RecordRun(plan.product(), flags, request.allowLossy(), settings.maxRecordBytes()),
                 request.optimize() || settings.optimizeModels(), settings.keepFreeBytes(), backup);
