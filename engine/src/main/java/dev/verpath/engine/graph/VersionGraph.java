@@ -79,11 +79,39 @@ public final class VersionGraph {
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
             ranges.put(key, range);
         }
+        Map<Declared.Key, List<MigrationRule>> rulesByKey = new TreeMap<>(KEY_ORDER);
+        Map<String, List<Declared>> declaredByProduct = declare(grouped, ranges, rulesByKey);
         Map<String, Graph<String, GraphEdge>> graphsByProduct = new TreeMap<>();
         Map<String, List<String>> versionsByProduct = new TreeMap<>();
         Map<String, List<GraphEdge>> edgesByProduct = new TreeMap<>();
+        for (Map.Entry<String, TreeSet<String>> product : known.entrySet()) {
+            String name = product.getKey();
+            List<String> versionList = List.copyOf(product.getValue());
+            List<GraphEdge> edgeList = laid(declaredByProduct.getOrDefault(name, List.of()), versionList);
+            Graph<String, GraphEdge> graph = new DirectedMultigraph<>(GraphEdge.class);
+            versionList.forEach(graph::addVertex);
+            edgeList.forEach(e -> graph.addEdge(e.from(), e.to(), e));
+            graphsByProduct.put(name, new AsUnmodifiableGraph<>(graph));
+            versionsByProduct.put(name, versionList);
+            edgesByProduct.put(name, edgeList);
+            declaredByProduct.putIfAbsent(name, List.of());
+        }
+        this.graphs = graphsByProduct;
+        this.versions = versionsByProduct;
+        this.edges = edgesByProduct;
+        this.declared = declaredByProduct;
+        this.rules = rulesByKey;
+    }
+
+    /**
+     * Orders each group's rules (into {@code rulesByKey}) and declares its edge.
+     *
+     * @return the declared edges by product
+     */
+    private static Map<String, List<Declared>> declare(Map<Declared.Key, List<MigrationRule>> grouped,
+                                                       Map<Declared.Key, Optional<VersionRange>> ranges,
+                                                       Map<Declared.Key, List<MigrationRule>> rulesByKey) {
         Map<String, List<Declared>> declaredByProduct = new TreeMap<>();
-        Map<Declared.Key, List<MigrationRule>> rulesByKey = new TreeMap<>(KEY_ORDER);
         for (Map.Entry<Declared.Key, List<MigrationRule>> group : grouped.entrySet()) {
             List<MigrationRule> ordered = group.getValue().stream().sorted(RULE_ORDER).toList();
             rulesByKey.put(group.getKey(), ordered);
@@ -92,32 +120,22 @@ public final class VersionGraph {
             declaredByProduct.computeIfAbsent(group.getKey().product(), p -> new ArrayList<>())
                     .add(new Declared(group.getKey(), ranges.get(group.getKey()), lossy, ids));
         }
-        for (Map.Entry<String, TreeSet<String>> product : known.entrySet()) {
-            String name = product.getKey();
-            List<String> versionList = List.copyOf(product.getValue());
-            List<GraphEdge> edgeList = new ArrayList<>();
-            for (Declared group : declaredByProduct.getOrDefault(name, List.of())) {
-                if (group.range().isEmpty()) {
-                    edgeList.add(edge(group, group.key().declaredFrom()));
-                } else {
-                    versionList.stream().filter(v -> !v.equals(group.key().to()) && group.range().get().contains(v))
-                            .forEach(v -> edgeList.add(edge(group, v)));
-                }
+        return declaredByProduct;
+    }
+
+    /** @return a product's declared edges laid on its known versions (a range on each version it covers), sorted */
+    private static List<GraphEdge> laid(List<Declared> declaredEdges, List<String> versionList) {
+        List<GraphEdge> edgeList = new ArrayList<>();
+        for (Declared group : declaredEdges) {
+            if (group.range().isEmpty()) {
+                edgeList.add(edge(group, group.key().declaredFrom()));
+            } else {
+                versionList.stream().filter(v -> !v.equals(group.key().to()) && group.range().get().contains(v))
+                        .forEach(v -> edgeList.add(edge(group, v)));
             }
-            edgeList.sort(EDGE_ORDER);
-            Graph<String, GraphEdge> graph = new DirectedMultigraph<>(GraphEdge.class);
-            versionList.forEach(graph::addVertex);
-            edgeList.forEach(e -> graph.addEdge(e.from(), e.to(), e));
-            graphsByProduct.put(name, new AsUnmodifiableGraph<>(graph));
-            versionsByProduct.put(name, versionList);
-            edgesByProduct.put(name, List.copyOf(edgeList));
-            declaredByProduct.putIfAbsent(name, List.of());
         }
-        this.graphs = graphsByProduct;
-        this.versions = versionsByProduct;
-        this.edges = edgesByProduct;
-        this.declared = declaredByProduct;
-        this.rules = rulesByKey;
+        edgeList.sort(EDGE_ORDER);
+        return List.copyOf(edgeList);
     }
 
     private static GraphEdge edge(Declared group, String from) {

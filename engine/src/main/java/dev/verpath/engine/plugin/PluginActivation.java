@@ -20,7 +20,7 @@ final class PluginActivation {
     private PluginActivation() {
     }
 
-    static PluginStatus activate(PluginHost host, RuleSetLoader.Candidate candidate) {
+    static PluginStatus activate(PluginHost host, PluginCandidate candidate) {
         String id = candidate.id();
         String loadedId;
         try {

@@ -11,17 +11,16 @@ import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
 import dev.verpath.rules.RecordCheck;
-import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleSet;
 import dev.verpath.rules.ValidationRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Every rule set the engine loaded, built-in and plugin alike, indexed for lookup. Immutable.
@@ -59,16 +58,7 @@ public final class RuleRegistry {
         List<FlagConflict> allConflicts = new ArrayList<>();
         for (LoadedRuleSet loaded : this.ruleSets) {
             RuleSet set = loaded.ruleSet();
-            for (Product product : set.products()) {
-                String previous = declaredBy.putIfAbsent(product.name(), loaded.origin());
-                if (previous != null) {
-                    throw new RuleBugFailure(ErrorCode.RULE_SET_INVALID, "product '" + product.name()
-                            + "' is declared by both " + previous + " and " + loaded.origin()
-                            + "; remove one of them from the plugins folder");
-                }
-                productsByName.put(product.name(), product);
-                filesByName.put(product.name(), compiled(product, loaded.origin()));
-            }
+            declareProducts(loaded, declaredBy, productsByName, filesByName);
             for (MigrationRule rule : set.rules()) {
                 claimId(origin, rule.descriptor().id(), loaded.origin());
                 allRules.add(rule);
@@ -87,7 +77,39 @@ public final class RuleRegistry {
             }
             allConflicts.addAll(set.flagConflicts());
         }
-        for (MigrationRule rule : allRules) {
+        requireDeclaredProducts(allRules, productsByName, origin);
+        Map<String, String> dropped = ClaimedEdges.settle(allRules, sourceOfRule, preferences);
+        allRules.removeIf(r -> dropped.containsKey(r.descriptor().id()));
+        this.products = Map.copyOf(productsByName);
+        this.productFiles = Map.copyOf(filesByName);
+        this.rules = sortedById(allRules, r -> r.descriptor().id());
+        this.validations = sortedById(allValidations, r -> r.descriptor().id());
+        this.recordChecks = sortedById(allChecks, c -> c.descriptor().id());
+        this.flags = List.copyOf(allFlags.values());
+        this.flagConflicts = List.copyOf(allConflicts);
+        this.originOfRule = Map.copyOf(origin);
+        this.overridden = Map.copyOf(dropped);
+    }
+
+    /** Declares the products of one rule set, refusing a product another rule set declared already. */
+    private static void declareProducts(LoadedRuleSet loaded, Map<String, String> declaredBy,
+                                        Map<String, Product> productsByName, Map<String, ProductFiles> filesByName) {
+        for (Product product : loaded.ruleSet().products()) {
+            String previous = declaredBy.putIfAbsent(product.name(), loaded.origin());
+            if (previous != null) {
+                throw new RuleBugFailure(ErrorCode.RULE_SET_INVALID, "product '" + product.name()
+                        + "' is declared by both " + previous + " and " + loaded.origin()
+                        + "; remove one of them from the plugins folder");
+            }
+            productsByName.put(product.name(), product);
+            filesByName.put(product.name(), compiled(product, loaded.origin()));
+        }
+    }
+
+    /** Refuses a migration rule of a product no rule set declares. */
+    private static void requireDeclaredProducts(List<MigrationRule> rules, Map<String, Product> productsByName,
+                                                Map<String, String> origin) {
+        for (MigrationRule rule : rules) {
             String product = rule.descriptor().product();
             if (!productsByName.containsKey(product)) {
                 throw new RuleBugFailure(ErrorCode.RULE_SET_INVALID, "rule " + rule.descriptor().id() + " of "
@@ -95,63 +117,17 @@ public final class RuleRegistry {
                         + "' that no rule set declares; install the plugin that declares it");
             }
         }
-        Map<String, String> dropped = resolveClaims(allRules, sourceOfRule, preferences);
-        allRules.removeIf(r -> dropped.containsKey(r.descriptor().id()));
-        allRules.sort(Comparator.comparing(r -> r.descriptor().id()));
-        allValidations.sort(Comparator.comparing(r -> r.descriptor().id()));
-        allChecks.sort(Comparator.comparing(r -> r.descriptor().id()));
-        this.products = Map.copyOf(productsByName);
-        this.productFiles = Map.copyOf(filesByName);
-        this.rules = List.copyOf(allRules);
-        this.validations = List.copyOf(allValidations);
-        this.recordChecks = List.copyOf(allChecks);
-        this.flags = List.copyOf(allFlags.values());
-        this.flagConflicts = List.copyOf(allConflicts);
-        this.originOfRule = Map.copyOf(origin);
-        this.overridden = Map.copyOf(dropped);
     }
 
-    /**
-     * Finds edges and kinds claimed by more than one owner and applies the preferences.
-     *
-     * @return the ids of the rules left out, each with the origin that won over it
-     */
-    private static Map<String, String> resolveClaims(List<MigrationRule> rules, Map<String, LoadedRuleSet> sourceOfRule,
-                                                     Map<String, String> preferences) {
-        Map<String, Map<String, List<MigrationRule>>> claims = new TreeMap<>();
-        for (MigrationRule rule : rules) {
-            RuleDescriptor d = rule.descriptor();
-            String edge = EngineSettings.edgeKey(d.product(), d.from(), d.to(), d.kind().label());
-            claims.computeIfAbsent(edge, e -> new LinkedHashMap<>())
-                    .computeIfAbsent(sourceOfRule.get(d.id()).owner(), o -> new ArrayList<>()).add(rule);
-        }
-        Map<String, String> dropped = new TreeMap<>();
-        for (Map.Entry<String, Map<String, List<MigrationRule>>> claim : claims.entrySet()) {
-            Map<String, List<MigrationRule>> owners = claim.getValue();
-            if (owners.size() < 2) {
-                continue;
-            }
-            List<String> claimants = owners.values().stream()
-                    .map(list -> sourceOfRule.get(list.get(0).descriptor().id()).origin()).toList();
-            String winner = preferences.get(claim.getKey());
-            if (winner == null || !owners.containsKey(winner)) {
-                throw new RuleConflictException(claim.getKey(), claimants, owners.keySet().stream().toList(),
-                        Optional.ofNullable(winner));
-            }
-            String winnerOrigin = sourceOfRule.get(owners.get(winner).get(0).descriptor().id()).origin();
-            owners.forEach((owner, list) -> {
-                if (!owner.equals(winner)) {
-                    list.forEach(r -> dropped.put(r.descriptor().id(), winnerOrigin));
-                }
-            });
-        }
-        return dropped;
+    private static <T> List<T> sortedById(List<T> items, Function<T, String> id) {
+        items.sort(Comparator.comparing(id));
+        return List.copyOf(items);
     }
 
     private static void claimId(Map<String, String> origin, String id, String by) {
         String previous = origin.putIfAbsent(id, by);
         if (previous != null) {
-            throw new RuleBugFailure(ErrorCode.RULE_SET_INVALID,                     "rule id '" + id + "' is used by both " + previous + " and " + by + "; rule ids must be unique");
+            throw new RuleBugFailure(ErrorCode.RULE_SET_INVALID, "rule id '" + id + "' is used by both " + previous + " and " + by + "; rule ids must be unique");
         }
     }
 

@@ -1,22 +1,35 @@
 package dev.verpath.engine.validate;
 
 import com.github.zafarkhaja.semver.Version;
+import dev.verpath.engine.edit.EditedJson;
+import dev.verpath.engine.edit.TomlText;
+import dev.verpath.engine.failure.Excerpt;
+import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.records.RecordFile;
+import dev.verpath.engine.records.RecordRun;
 import dev.verpath.rules.Finding;
+import dev.verpath.rules.JsonDocument;
 import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.RecordLine;
+import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.Severity;
+import dev.verpath.rules.TomlDocument;
 import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationContext;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.ValidationRule;
 import dev.verpath.rules.Workspace;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs the validation rules that apply to a product at a version and gathers their findings, sorted by
@@ -39,7 +52,7 @@ public final class InstallationValidator {
      * @param registry the loaded rules
      */
     public InstallationValidator(RuleRegistry registry) {
-        this(registry, dev.verpath.engine.records.RecordRun.DEFAULT_MAX_RECORD_BYTES);
+        this(registry, RecordRun.DEFAULT_MAX_RECORD_BYTES);
     }
 
     /**
@@ -72,7 +85,20 @@ public final class InstallationValidator {
      */
     public List<Finding> validate(Workspace workspace, String product, String version, Set<ValidationCategory> categories) {
         List<Finding> findings = new ArrayList<>();
-        ValidationContext context = new ValidationContext() {
+        ValidationContext context = context(workspace, product, version);
+        for (ValidationRule rule : registry.validations()) {
+            ValidationDescriptor d = rule.descriptor();
+            if (d.product().equals(product) && covers(d.versions(), version) && categories.contains(d.category())) {
+                findings.addAll(run(rule, context));
+            }
+        }
+        findings.sort(ORDER);
+        return List.copyOf(findings);
+    }
+
+    /** @return what a validation rule sees: the workspace, the product and version, and the engine's readers */
+    private ValidationContext context(Workspace workspace, String product, String version) {
+        return new ValidationContext() {
             @Override
             public Workspace workspace() {
                 return workspace;
@@ -89,47 +115,44 @@ public final class InstallationValidator {
             }
 
             @Override
-            public void readRecords(String path, java.util.function.Consumer<dev.verpath.rules.RecordLine> each)
-                    throws IOException {
-                try (java.io.InputStream in = workspace.open(path)) {
-                    dev.verpath.engine.records.RecordFile.read(in, maxRecordBytes, each);
+            public void readRecords(String path, Consumer<RecordLine> each) throws IOException {
+                try (InputStream in = workspace.open(path)) {
+                    RecordFile.read(in, maxRecordBytes, each);
                 }
             }
 
             @Override
-            public dev.verpath.rules.TomlDocument readToml(String path) throws IOException {
-                return new dev.verpath.engine.edit.TomlText(path, workspace.readString(path));
+            public TomlDocument readToml(String path) throws IOException {
+                return new TomlText(path, workspace.readString(path));
             }
 
             @Override
-            public dev.verpath.rules.JsonDocument readJson(String path) throws IOException {
-                return new dev.verpath.engine.edit.EditedJson(path, workspace.readString(path));
+            public JsonDocument readJson(String path) throws IOException {
+                return new EditedJson(path, workspace.readString(path));
             }
         };
-        for (ValidationRule rule : registry.validations()) {
-            ValidationDescriptor d = rule.descriptor();
-            if (!d.product().equals(product) || !covers(d.versions(), version) || !categories.contains(d.category())) {
-                continue;
-            }
-            try {
-                findings.addAll(rule.check(context));
-            } catch (dev.verpath.rules.RuleFailure e) {
-                findings.add(new Finding(d.id(), d.category(), Severity.ERROR, e.path(), e.location(),
-                        e.getMessage(), "fix the file and run again"));
-            } catch (IOException | java.io.UncheckedIOException e) {
-                findings.add(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
-                        "validation rule could not read the installation: " + dev.verpath.engine.failure.Excerpt.reason(e),
-                        "check the installation's permissions and run again"));
-            } catch (RuntimeException e) {
-                String origin = registry.origin(d.id()).filter(o -> !o.equals(dev.verpath.engine.plugin.LoadedRuleSet.BUILT_IN))
-                        .map(o -> " of " + o).orElse("");
-                findings.add(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
-                        "validation rule " + d.id() + origin + " failed to run: " + dev.verpath.engine.failure.Excerpt.reason(e),
-                        "this is a bug in the rule, not in your data: report it to the rule's authors"));
-            }
+    }
+
+    /** @return the rule's findings, or the one error finding that says why it could not run */
+    private List<Finding> run(ValidationRule rule, ValidationContext context) {
+        ValidationDescriptor d = rule.descriptor();
+        try {
+            // copied here, so that a rule returning null fails as a rule that throws does
+            return new ArrayList<>(rule.check(context));
+        } catch (RuleFailure e) {
+            return List.of(new Finding(d.id(), d.category(), Severity.ERROR, e.path(), e.location(),
+                    e.getMessage(), "fix the file and run again"));
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
+                    "validation rule could not read the installation: " + Excerpt.reason(e),
+                    "check the installation's permissions and run again"));
+        } catch (RuntimeException e) {
+            String origin = registry.origin(d.id()).filter(o -> !o.equals(LoadedRuleSet.BUILT_IN))
+                    .map(o -> " of " + o).orElse("");
+            return List.of(new Finding(d.id(), d.category(), Severity.ERROR, "", Optional.empty(),
+                    "validation rule " + d.id() + origin + " failed to run: " + Excerpt.reason(e),
+                    "this is a bug in the rule, not in your data: report it to the rule's authors"));
         }
-        findings.sort(ORDER);
-        return List.copyOf(findings);
     }
 
     /**

@@ -82,13 +82,7 @@ public record Installation(Path root, String product, Optional<String> version, 
         Optional<String> version = Optional.empty();
         boolean named = false;
         if (readVersionFile && Files.isRegularFile(versionFile)) {
-            String text;
-            try {
-                text = Files.readString(versionFile, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new EnvironmentFailure(versionFile + ": cannot read (" + e.getMessage() + ")", e);
-            }
-            String first = text.lines().findFirst().orElse("").trim();
+            String first = firstLine(versionFile);
             String[] words = first.split("\\s+");
             if (first.isEmpty() || words.length > 2) {
                 throw new VersionFileProblem(versionFile, "expected '<version>' or '<product> <version>', found '"
@@ -121,6 +115,14 @@ public record Installation(Path root, String product, Optional<String> version, 
         }
         return new Installation(absolute, product, recorded.isPresent() ? recorded : version, named,
                 named || historyProduct.isPresent());
+    }
+
+    private static String firstLine(Path versionFile) {
+        try {
+            return Files.readString(versionFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").trim();
+        } catch (IOException e) {
+            throw new EnvironmentFailure(versionFile + ": cannot read (" + e.getMessage() + ")", e);
+        }
     }
 
     /**

@@ -22,9 +22,9 @@ import java.util.TreeSet;
 
 /**
  * What a shadow run sees: the live tree as scanned, overlaid with the pending changes (a pending entry wins
- * over the live one; a {@link Gone} or a hidden folder hides it). The read side of {@link ShadowWorkspace},
- * which owns the pending map and the hidden folders and changes them; this class only reads them. Not
- * thread-safe.
+ * over the live one; a {@link Gone} or a hidden folder hides it). The read side of {@link ShadowWorkspace}:
+ * {@link PendingChanges} owns the pending map and the hidden folders and changes them; this class only reads
+ * them, and checks the paths a rule writes against what it sees. Not thread-safe.
  */
 final class ShadowOverlay {
 
@@ -79,6 +79,36 @@ final class ShadowOverlay {
             }
         }
         return false;
+    }
+
+    /**
+     * Refuses a path a rule may not write: the root, a path outside what the command may change, a path through
+     * a file or a symbolic link, or a visible folder.
+     */
+    void checkWritable(String path) {
+        checkParents(path);
+        if (type(path).filter(t -> t == Type.DIR).isPresent()) {
+            throw new RuleFailure(path, "a folder is in the way");
+        }
+    }
+
+    /** Refuses the root, a path outside what the command may change, and a path through a file or a link. */
+    void checkParents(String path) {
+        if (path.isEmpty()) {
+            throw new RuleFailure("(root)", "the installation root itself cannot be replaced");
+        }
+        if (live.real(path).isEmpty()) {
+            throw new RuleFailure(path, "path is outside what this command may change");
+        }
+        String parent = RelativePath.parent(path);
+        while (!parent.isEmpty()) {
+            Optional<Type> t = type(parent);
+            if (t.isPresent() && t.get() != Type.DIR) {
+                throw new RuleFailure(path, "path goes through " + (t.get() == Type.SYMLINK ? "a symbolic link" : "a file")
+                        + " (" + parent + "); rules may only write inside real folders");
+            }
+            parent = RelativePath.parent(parent);
+        }
     }
 
     /** @return every visible entry (files and links) by logical path, sorted */
