@@ -52,7 +52,7 @@ public final class TomlWriter {
             out.append(out.isEmpty() ? "" : "\n").append(open).append(dotted(path)).append(close).append('\n');
         }
         for (JsonObject.Member member : values) {
-            out.append(TomlText.keyName(member.name())).append(" = ").append(TomlText.tomlValue(member.value()))
+            out.append(TomlValues.keyName(member.name())).append(" = ").append(TomlValues.tomlValue(member.value()))
                     .append('\n');
         }
         for (JsonObject.Member member : tables) {
@@ -79,7 +79,7 @@ public final class TomlWriter {
 
     private static String dotted(List<String> path) {
         List<String> names = new ArrayList<>();
-        path.forEach(name -> names.add(TomlText.keyName(name)));
+        path.forEach(name -> names.add(TomlValues.keyName(name)));
         return String.join(".", names);
     }
 }

@@ -1,7 +1,5 @@
 package dev.verpath.engine.records;
 
-import dev.verpath.engine.records.LazyRecord.Field;
-import dev.verpath.engine.records.LazyRecord.Obj;
 import java.util.List;
 
 /**
@@ -23,8 +21,8 @@ final class ObjectLayout {
      * @param obj the object, changed
      * @param out where to
      */
-    static void write(Obj obj, RecordBytes out) {
-        List<Field> fields = obj.fields;
+    static void write(RecordObject obj, RecordBytes out) {
+        List<RecordField> fields = obj.fields;
         int count = fields.size();
         out.write('{');
         if (count == 0) {
@@ -35,7 +33,7 @@ final class ObjectLayout {
             out.write(obj.buffer, obj.start + 1, obj.readFirst.nameStart - obj.start - 1);
         }
         for (int i = 0; i < count; i++) {
-            Field f = fields.get(i);
+            RecordField f = fields.get(i);
             boolean untouched = f.keepsColon && f.untouched();
             if (i > 0 && f.sepStart >= 0) {
                 if (untouched && f.sepEnd == f.nameStart) {
@@ -59,7 +57,7 @@ final class ObjectLayout {
     }
 
     /** Writes a touched member: the name, the colon with its spacing, the value. */
-    private static void member(Obj obj, int i, Field f, RecordBytes out) {
+    private static void member(RecordObject obj, int i, RecordField f, RecordBytes out) {
         int colon = f.buffer != null ? colonStart(f) : -1;
         if (f.buffer != null && !f.renamed) {
             out.write(f.buffer, f.nameStart, colon - f.nameStart);
@@ -81,23 +79,23 @@ final class ObjectLayout {
     }
 
     /** Writes the separator before member i, which has none of its own, as its neighbours or the object. */
-    private static void separator(Obj obj, int i, RecordBytes out) {
+    private static void separator(RecordObject obj, int i, RecordBytes out) {
         if (obj.buffer == null) {
             out.write(','); // made by an edit: none of its members has spacing to follow
             return;
         }
         int from = nearest(obj.fields, i, true);
         if (from >= 0) {
-            Field n = obj.fields.get(from);
+            RecordField n = obj.fields.get(from);
             out.write(n.buffer, n.sepStart, n.sepEnd - n.sepStart);
         } else if (obj.readSecond != null) {
             out.write(obj.buffer, obj.readFirst.valueEnd, obj.readSecond.nameStart - obj.readFirst.valueEnd);
         } else {
             out.write(',');
-            Field spaced = colonSpaced(obj, i);
+            RecordField spaced = colonSpaced(obj, i);
             if (spaced != null) {
                 int blanks = spaced.valueStart;
-                while (blank(spaced.buffer[blanks - 1])) {
+                while (ObjectScanner.isBlank(spaced.buffer[blanks - 1])) {
                     blanks--;
                 }
                 out.write(spaced.buffer, blanks, spaced.valueStart - blanks);
@@ -106,12 +104,12 @@ final class ObjectLayout {
     }
 
     /** Writes the colon of member i, which has no spacing of its own there, as its neighbours or the object. */
-    private static void colon(Obj obj, int i, RecordBytes out) {
+    private static void colon(RecordObject obj, int i, RecordBytes out) {
         if (obj.buffer == null) {
             out.write(':');
             return;
         }
-        Field spaced = colonSpaced(obj, i);
+        RecordField spaced = colonSpaced(obj, i);
         if (spaced == null) {
             out.write(':');
             return;
@@ -121,7 +119,7 @@ final class ObjectLayout {
     }
 
     /** @return the member whose colon spacing member i follows, or null (then it is compact) */
-    private static Field colonSpaced(Obj obj, int i) {
+    private static RecordField colonSpaced(RecordObject obj, int i) {
         int from = nearest(obj.fields, i, false);
         return from >= 0 ? obj.fields.get(from) : obj.readFirst;
     }
@@ -130,7 +128,7 @@ final class ObjectLayout {
      * @param separator true for a member with a separator of its own, false for one with its own colon spacing
      * @return the index of the nearest such member to i, those before it first, or -1
      */
-    private static int nearest(List<Field> fields, int i, boolean separator) {
+    private static int nearest(List<RecordField> fields, int i, boolean separator) {
         for (int j = i - 1; j >= 0; j--) {
             if (separator ? fields.get(j).sepStart >= 0 : fields.get(j).keepsColon) {
                 return j;
@@ -145,19 +143,15 @@ final class ObjectLayout {
     }
 
     /** Where the spacing around a read member's colon starts: just after its name. */
-    private static int colonStart(Field f) {
+    private static int colonStart(RecordField f) {
         int i = f.valueStart - 1;
-        while (blank(f.buffer[i])) {
+        while (ObjectScanner.isBlank(f.buffer[i])) {
             i--;
         }
         i--; // the colon
-        while (blank(f.buffer[i])) {
+        while (ObjectScanner.isBlank(f.buffer[i])) {
             i--;
         }
         return i + 1;
-    }
-
-    private static boolean blank(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 }

@@ -27,22 +27,22 @@ final class RecordEditor {
 
         static Compiled of(RecordEdit edit) {
             if (edit instanceof RecordEdit.Rename r) {
-                return new Compiled(edit, LazyRecord.names(r.from()), LazyRecord.names(r.to()), null);
+                return new Compiled(edit, FieldPaths.names(r.from()), FieldPaths.names(r.to()), null);
             }
             if (edit instanceof RecordEdit.MoveInto m) {
-                String[][] fields = m.fields().stream().map(LazyRecord::names).toArray(String[][]::new);
-                return new Compiled(edit, LazyRecord.names(m.object()), LazyRecord.names(m.object()), fields);
+                String[][] fields = m.fields().stream().map(FieldPaths::names).toArray(String[][]::new);
+                return new Compiled(edit, FieldPaths.names(m.object()), FieldPaths.names(m.object()), fields);
             }
             if (edit instanceof RecordEdit.MoveOut m) {
-                return new Compiled(edit, LazyRecord.names(m.path()), null, null);
+                return new Compiled(edit, FieldPaths.names(m.path()), null, null);
             }
             if (edit instanceof RecordEdit.SetField set) {
-                return new Compiled(edit, LazyRecord.names(set.path()), null, null);
+                return new Compiled(edit, FieldPaths.names(set.path()), null, null);
             }
             if (edit instanceof RecordEdit.Remove remove) {
-                return new Compiled(edit, LazyRecord.names(remove.path()), null, null);
+                return new Compiled(edit, FieldPaths.names(remove.path()), null, null);
             }
-            return new Compiled(edit, LazyRecord.names(((RecordEdit.MapField) edit).path()), null, null);
+            return new Compiled(edit, FieldPaths.names(((RecordEdit.MapField) edit).path()), null, null);
         }
     }
 
@@ -85,7 +85,7 @@ final class RecordEditor {
 
     private static void rename(String from, String to, String[] source, String[] target, LazyRecord record,
                                RecordContext context) {
-        LazyRecord.Obj sourceParent = record.parentOf(source, false, true);
+        RecordObject sourceParent = record.parentOf(source, false, true);
         int at = sourceParent == null ? -1 : sourceParent.slot(source[source.length - 1]);
         if (at < 0) {
             return;
@@ -98,14 +98,14 @@ final class RecordEditor {
         }
         String name = target[target.length - 1];
         if (samePrefix(source, target)) {
-            LazyRecord.Field field = sourceParent.fields.get(at);
+            RecordField field = sourceParent.fields.get(at);
             field.name = name;
             field.renamed = true;
             return;
         }
-        LazyRecord.Obj targetParent = record.parentOf(target, false, true);
+        RecordObject targetParent = record.parentOf(target, false, true);
         if (targetParent != null) {
-            record.moveField(sourceParent, at, targetParent, targetParent.fields.size(), name);
+            sourceParent.moveField(at, targetParent, targetParent.fields.size(), name);
             return;
         }
         // the objects on the way are created where the field stood
@@ -113,10 +113,10 @@ final class RecordEditor {
     }
 
     /** Replaces the field at {@code at} by the objects of {@code target} below depth, holding it as {@code name}. */
-    private static void wrapInPlace(LazyRecord record, LazyRecord.Obj parent, int at, String[] target, int depth, String name) {
-        LazyRecord.Obj holder = parent;
+    private static void wrapInPlace(LazyRecord record, RecordObject parent, int at, String[] target, int depth, String name) {
+        RecordObject holder = parent;
         int position = at;
-        LazyRecord.Field field = parent.fields.remove(at);
+        RecordField field = parent.fields.remove(at);
         parent.restructured = true;
         field.adopted();
         for (int d = depth; d < target.length - 1; d++) {
@@ -126,7 +126,7 @@ final class RecordEditor {
                 position = holder.fields.size();
                 continue;
             }
-            LazyRecord.Field made = new LazyRecord.Field(target[d], LazyRecord.Obj.empty());
+            RecordField made = new RecordField(target[d], RecordObject.empty());
             holder.fields.add(position, made);
             holder.restructured = true;
             holder = made.nested;
@@ -154,13 +154,13 @@ final class RecordEditor {
 
     private static void moveInto(RecordEdit.MoveInto into, Compiled compiled, LazyRecord record, RecordContext context) {
         String[] objectPath = compiled.path();
-        LazyRecord.Obj parent = record.parentOf(objectPath, false, true);
+        RecordObject parent = record.parentOf(objectPath, false, true);
         if (parent == null) {
             return; // no parent object: none of its fields is there either
         }
         String objectName = objectPath[objectPath.length - 1];
         int objectAt = parent.indexOf(objectName);
-        LazyRecord.Obj target;
+        RecordObject target;
         if (objectAt >= 0) {
             target = record.parentOf(append(objectPath, "x"), false, true);
         } else {
@@ -174,7 +174,7 @@ final class RecordEditor {
             if (first == Integer.MAX_VALUE) {
                 return;
             }
-            LazyRecord.Field made = new LazyRecord.Field(objectName, LazyRecord.Obj.empty());
+            RecordField made = new RecordField(objectName, RecordObject.empty());
             parent.fields.add(first, made);
             parent.restructured = true;
             target = made.nested;
@@ -191,7 +191,7 @@ final class RecordEditor {
                 parent.restructured = true;
                 dropped(context, into.fields().get(i), into.object() + "." + name);
             } else {
-                record.moveField(parent, at, target, target.fields.size(), name);
+                parent.moveField(at, target, target.fields.size(), name);
             }
         }
     }
@@ -201,21 +201,21 @@ final class RecordEditor {
             throw new IllegalArgumentException("moveOut(" + path + "): the field is not inside an object");
         }
         String[] objectPath = java.util.Arrays.copyOf(names, names.length - 1);
-        LazyRecord.Obj grandparent = record.parentOf(objectPath, false, true);
+        RecordObject grandparent = record.parentOf(objectPath, false, true);
         if (grandparent == null || grandparent.indexOf(objectPath[objectPath.length - 1]) < 0) {
             return;
         }
-        LazyRecord.Obj object = record.parentOf(names, false, true);
+        RecordObject object = record.parentOf(names, false, true);
         String name = names[names.length - 1];
         int at = object.slot(name);
         if (at >= 0) {
             if (grandparent.indexOf(name) >= 0) {
                 object.fields.remove(at);
                 object.restructured = true;
-                dropped(context, path, LazyRecord.pathOf(append(java.util.Arrays.copyOf(objectPath, objectPath.length - 1),
+                dropped(context, path, FieldPaths.pathOf(append(java.util.Arrays.copyOf(objectPath, objectPath.length - 1),
                         name), objectPath.length));
             } else {
-                record.moveField(object, at, grandparent, grandparent.indexOf(objectPath[objectPath.length - 1]), name);
+                object.moveField(at, grandparent, grandparent.indexOf(objectPath[objectPath.length - 1]), name);
             }
         }
         if (object.fields.isEmpty()) {

@@ -1,0 +1,101 @@
+package dev.verpath.engine.records;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.verpath.rules.json.JsonObject;
+import dev.verpath.rules.json.JsonValue;
+import java.io.IOException;
+
+/**
+ * One field of an object of a {@link LazyRecord}: its name and where its value is, or its new value; and whose
+ * spacing it is written with: the separator before it (from {@code sepStart}, the previous value's end, to
+ * {@code sepEnd}, its name) while it stays in its place in the object it was read from, the spacing around its colon
+ * while it stays in that object. Not thread-safe: it belongs to one record.
+ */
+final class RecordField {
+    final byte[] buffer;
+    String name;
+    final int nameStart;
+    final int valueStart;
+    int valueEnd;
+    int sepStart;
+    int sepEnd;
+    boolean keepsColon;
+    JsonValue value;
+    boolean replaced;
+    boolean renamed;
+    RecordObject nested;
+
+    RecordField(byte[] buffer, String name, int nameStart, int valueStart, int sepStart) {
+        this.buffer = buffer;
+        this.name = name;
+        this.nameStart = nameStart;
+        this.valueStart = valueStart;
+        this.sepStart = sepStart;
+        this.sepEnd = nameStart;
+        this.keepsColon = buffer != null;
+    }
+
+    RecordField(String name, JsonValue value) {
+        this(null, name, -1, -1, -1);
+        this.value = value;
+        this.replaced = true;
+    }
+
+    RecordField(String name, RecordObject nested) {
+        this(null, name, -1, -1, -1);
+        this.nested = nested;
+        this.renamed = true;
+    }
+
+    boolean untouched() {
+        return !replaced && !renamed && (nested == null || !nested.changed());
+    }
+
+    /** The field left its place: it is written with the separator of its new neighbours. */
+    void moved() {
+        sepStart = -1;
+    }
+
+    /** The field went into another object: it is written with that object's spacing. */
+    void adopted() {
+        sepStart = -1;
+        keepsColon = false;
+    }
+
+    /** @return whether the value is an object, without indexing it */
+    boolean holdsObject() {
+        return nested != null || (replaced ? value instanceof JsonObject : buffer[valueStart] == '{');
+    }
+
+    /** The object the field holds, indexed on first use; null when the value is not an object. */
+    RecordObject object() {
+        if (nested != null) {
+            return nested;
+        }
+        if (replaced) {
+            if (!(value instanceof JsonObject object)) {
+                return null;
+            }
+            RecordObject made = RecordObject.empty();
+            for (JsonObject.Member m : object.members()) {
+                made.fields.add(new RecordField(m.name(), m.value()));
+            }
+            nested = made;
+            replaced = false;
+            value = null;
+            renamed = true; // written from its fields from now on
+            return made;
+        }
+        if (buffer[valueStart] != '{') {
+            return null;
+        }
+        try (JsonParser parser = JsonValues.FACTORY.createParser(buffer, valueStart, valueEnd - valueStart)) {
+            parser.nextToken();
+            nested = ObjectScanner.object(parser, buffer, valueStart, valueStart);
+            value = null;
+            return nested;
+        } catch (IOException e) {
+            throw new IllegalStateException("an object the record's parse accepted did not parse again", e);
+        }
+    }
+}
