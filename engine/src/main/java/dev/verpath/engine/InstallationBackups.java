@@ -1,5 +1,8 @@
 package dev.verpath.engine;
 
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressMeter;
+import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
@@ -25,16 +28,19 @@ final class InstallationBackups {
     private final Installation installation;
     private final Path folder;
     private final Clock clock;
+    private final ProgressListener listener;
 
     /**
      * @param installation the installation
      * @param folder       its backup folder
      * @param clock        the clock (what is older than this command's lock)
+     * @param listener     told how verifying goes ({@link ProgressPhase#VERIFYING_BACKUPS}: entries re-read)
      */
-    InstallationBackups(Installation installation, Path folder, Clock clock) {
+    InstallationBackups(Installation installation, Path folder, Clock clock, ProgressListener listener) {
         this.installation = installation;
         this.folder = folder;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** @return the backups, oldest first */
@@ -49,12 +55,17 @@ final class InstallationBackups {
     /** @return one check per backup, oldest first: each entry re-read against its manifest */
     List<BackupCheck> verify() {
         List<BackupCheck> checks = new ArrayList<>();
-        for (BackupInfo backup : list()) {
-            try {
-                BackupVerifier.verify(backup.folder(), installation.root());
-                checks.add(new BackupCheck(backup, Optional.empty()));
-            } catch (MigrationException e) {
-                checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));
+        List<BackupInfo> backups = list();
+        long total = backups.stream().mapToLong(BackupInfo::entries).sum();
+        try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.VERIFYING_BACKUPS, total)) {
+            for (BackupInfo backup : backups) {
+                try {
+                    BackupVerifier.verify(backup.folder(), installation.root());
+                    checks.add(new BackupCheck(backup, Optional.empty()));
+                } catch (MigrationException e) {
+                    checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));
+                }
+                meter.add(backup.entries());
             }
         }
         return List.copyOf(checks);

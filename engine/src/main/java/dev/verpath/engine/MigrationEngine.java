@@ -17,6 +17,7 @@ import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.restore.Rollback;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidation;
@@ -40,10 +41,12 @@ public final class MigrationEngine {
     private final RuleRegistry registry;
     private final EngineSettings settings;
     private final Clock clock = Clock.systemUTC();
+    private final ProgressListener listener;
 
-    private MigrationEngine(RuleRegistry registry, EngineSettings settings) {
+    private MigrationEngine(RuleRegistry registry, EngineSettings settings, ProgressListener listener) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -54,7 +57,18 @@ public final class MigrationEngine {
      * @return the engine
      */
     public static MigrationEngine create(RuleRegistry registry, EngineSettings settings) {
-        return new MigrationEngine(registry, settings);
+        return new MigrationEngine(registry, settings, ProgressListener.NONE);
+    }
+
+    /**
+     * This engine, telling a listener how its long phases go (hashing, record passes, backup, commit, restore,
+     * validation, backup verification), beside the one-line progress messages each command takes.
+     *
+     * @param listener told of each long phase; called from worker threads too
+     * @return a new engine over the same rules and settings
+     */
+    public MigrationEngine withProgress(ProgressListener listener) {
+        return new MigrationEngine(registry, settings, listener);
     }
 
     /** @return the loaded rules */
@@ -110,7 +124,7 @@ public final class MigrationEngine {
      * @return what changed
      */
     public RunResult migrate(RunRequest asked, Consumer<String> progress, Consumer<String> notices) {
-        return new LockedRun(registry, settings, clock).run(asked, progress, notices);
+        return new LockedRun(registry, settings, clock, listener).run(asked, progress, notices);
     }
 
     /**
@@ -136,11 +150,11 @@ public final class MigrationEngine {
      * @return the findings, and what was repaired
      */
     public ValidationReport validate(ValidationRequest request, Consumer<String> progress) {
-        return new InstallationValidation(registry, settings, clock).validate(request, progress);
+        return new InstallationValidation(registry, settings, clock, listener).validate(request, progress);
     }
 
     private InstallationBackups backups(Installation installation) {
-        return new InstallationBackups(installation, backupFolder(installation), clock);
+        return new InstallationBackups(installation, backupFolder(installation), clock, listener);
     }
 
     private Path backupFolder(Installation installation) {
@@ -177,7 +191,7 @@ public final class MigrationEngine {
                                    Consumer<String> notices) {
         Installation found = Installation.at(root);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
-        return new Rollback(found, backupFolder(found), clock).run(backupId, backupPath, progress, notices);
+        return new Rollback(found, backupFolder(found), clock, listener).run(backupId, backupPath, progress, notices);
     }
 
     /**

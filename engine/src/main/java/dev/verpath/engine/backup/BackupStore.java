@@ -1,5 +1,7 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.failure.BackupCorruptFailure;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.Excerpt;
@@ -100,6 +102,25 @@ public final class BackupStore {
      */
     public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes)
             throws IOException {
+        return create(live, product, files, from, to, hashes, ProgressListener.NONE);
+    }
+
+    /**
+     * Backs up every entry of the live tree, as {@link #create(LiveTree, String, ProductFiles, String, String,
+     * HashCache)}, telling the listener of the bytes kept of the live files' total ({@link ProgressPhase#BACKUP}).
+     *
+     * @param live     the tree as it is now
+     * @param product  the product
+     * @param files    the roles of the product's files
+     * @param from     the version before
+     * @param to       the version aimed at
+     * @param hashes   the run's hash cache
+     * @param listener told how the backup goes
+     * @return the backup
+     * @throws IOException when the backup cannot be written
+     */
+    public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes,
+                             ProgressListener listener) throws IOException {
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
@@ -109,7 +130,7 @@ public final class BackupStore {
         Path target = folder.resolve(id);
         try {
             return info(target, new BackupWriter(target, mode, weights, clones, files, hashes)
-                    .write(id, now, live, product, from, to));
+                    .write(id, now, live, product, from, to, listener));
         } catch (IOException | RuntimeException e) {
             // a backup that could not be finished (a full disk, say) is removed, not left without a manifest
             try {

@@ -1,5 +1,8 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressMeter;
+import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.CrashPoints;
 import dev.verpath.engine.files.FileOwner;
@@ -71,21 +74,29 @@ final class BackupWriter {
      * @return the manifest written
      * @throws IOException when the backup cannot be written
      */
-    BackupManifest write(String id, Instant now, LiveTree live, String product, String from, String to) throws IOException {
+    BackupManifest write(String id, Instant now, LiveTree live, String product, String from, String to,
+                         ProgressListener listener) throws IOException {
         PrivateFiles.createFolders(files);
-        for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
-            if (e.getValue().real() != null) {
-                keep(e.getKey(), e.getValue());
-            }
+        long total = 0;
+        for (LiveTree.Entry e : live.entries().values()) {
+            total += e.real() != null && e.type() == LiveTree.Type.FILE ? Files.size(e.real()) : 0;
         }
-        archive();
+        try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.BACKUP, total)) {
+            for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
+                if (e.getValue().real() != null) {
+                    meter.add(keep(e.getKey(), e.getValue()));
+                }
+            }
+            meter.add(archive());
+        }
         entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
         BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries);
         AtomicFiles.writePrivate(target.resolve(BackupManifest.FILE), manifest.toJson());
         return manifest;
     }
 
-    private void keep(String path, LiveTree.Entry entry) throws IOException {
+    /** @return the bytes of the file kept now (0 for a folder, a link, or a file left for the archive) */
+    private long keep(String path, LiveTree.Entry entry) throws IOException {
         PosixFileAttributes attrs = Files.readAttributes(entry.real(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         owners.put(path, FileOwner.of(entry.real()));
         String permissions = PosixFilePermissions.toString(attrs.permissions());
@@ -95,12 +106,15 @@ final class BackupWriter {
                     Optional.empty(), "none"));
             case SYMLINK -> entries.add(new BackupManifest.Entry(path, "symlink", permissions, mtime, 0, Optional.empty(),
                     Optional.of(Files.readSymbolicLink(entry.real()).toString()), "none"));
-            case FILE -> keepFile(path, entry.real(), permissions, mtime, attrs.size());
+            case FILE -> {
+                return keepFile(path, entry.real(), permissions, mtime, attrs.size());
+            }
             default -> throw new IllegalStateException();
         }
+        return 0;
     }
 
-    private void keepFile(String path, Path real, String permissions, long mtime, long size) throws IOException {
+    private long keepFile(String path, Path real, String permissions, long mtime, long size) throws IOException {
         Path copy = files.resolve(path);
         PrivateFiles.createFolders(copy.getParent());
         CrashPoints.reached("back up " + path);
@@ -109,7 +123,7 @@ final class BackupWriter {
             toArchive.put(path, real);
             archived.put(path, new BackupManifest.Entry(path, "file", permissions, mtime, size,
                     Optional.empty(), Optional.empty(), "archive"));
-            return;
+            return 0;
         }
         String stored = "copy";
         Optional<String> sha;
@@ -128,12 +142,17 @@ final class BackupWriter {
             hashes.remember(real, sha.get());
         }
         entries.add(new BackupManifest.Entry(path, "file", permissions, mtime, size, sha, Optional.empty(), stored));
+        return size;
     }
 
-    /** Writes the files to archive into one archive, and their entries with the SHA-256 computed on the way. */
-    private void archive() throws IOException {
+    /**
+     * Writes the files to archive into one archive, and their entries with the SHA-256 computed on the way.
+     *
+     * @return the bytes archived
+     */
+    private long archive() throws IOException {
         if (toArchive.isEmpty()) {
-            return;
+            return 0;
         }
         CrashPoints.reached("archive " + toArchive.size() + " files");
         Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName()), toArchive);
@@ -143,6 +162,7 @@ final class BackupWriter {
             hashes.remember(toArchive.get(a.path()), sums.get(a.path()));
         }
         entries.sort(Comparator.comparing(BackupManifest.Entry::path));
+        return archived.values().stream().mapToLong(BackupManifest.Entry::size).sum();
     }
 
     private String how(String path) {

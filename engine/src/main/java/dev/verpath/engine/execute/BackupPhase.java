@@ -1,5 +1,6 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.EnvironmentFailure;
@@ -21,12 +22,14 @@ import java.util.function.Consumer;
 final class BackupPhase {
 
     private final Clock clock;
+    private final ProgressListener listener;
 
     /**
      * @param clock names the backup
      */
-    BackupPhase(Clock clock) {
+    BackupPhase(Clock clock, ProgressListener listener) {
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -50,7 +53,8 @@ final class BackupPhase {
             progress.accept("backing up " + live.files().size() + " file(s) to " + run.backup().folder());
             CrashPoints.pause("backup-start");
             BackupStore store = new BackupStore(run.backup().folder(), clock, run.backup().mode(), run.backup().weights());
-            backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes));
+            backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes,
+                    listener));
             if (backup.get().linkedFiles() > 0) {
                 progress.accept("note: " + backup.get().linkedFiles() + " weight file(s) are hard-linked into the backup:"
                         + " it protects against this migration, not against later in-place writes to them (cp over a"

@@ -1,5 +1,6 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.settings.EngineSettings;
@@ -20,14 +21,17 @@ final class CommitPhase {
 
     private final EngineSettings settings;
     private final Clock clock;
+    private final ProgressListener listener;
 
     /**
      * @param settings the effective settings ({@code rollback_on_failure})
      * @param clock    stamps the journal
+     * @param listener told how applying the changes goes ({@link dev.verpath.engine.progress.ProgressPhase#COMMIT})
      */
-    CommitPhase(EngineSettings settings, Clock clock) {
+    CommitPhase(EngineSettings settings, Clock clock, ProgressListener listener) {
         this.settings = settings;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -46,10 +50,10 @@ final class CommitPhase {
         progress.accept("committing " + shadow.pending().size() + " change(s)");
         ShadowCommit commit = new ShadowCommit(shadow);
         try {
-            commit.apply();
+            commit.apply(listener);
         } catch (IOException | RuntimeException e) {
             throw FailedCommit.handle(run.installation(), backup, run.backup().folder(), settings.rollbackOnFailure(), clock,
-                    e, progress);
+                    e, progress, listener);
         }
         commit.owners().note("migrate").ifPresent(progress);
         return journal;

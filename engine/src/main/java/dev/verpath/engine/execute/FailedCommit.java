@@ -1,5 +1,6 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.Excerpt;
@@ -33,10 +34,12 @@ final class FailedCommit {
      * @param clock             the clock for the history
      * @param cause             why the commit failed
      * @param progress          receives one line per event
+     * @param listener          told how the restore goes
      * @return the failure to throw
      */
     static MigrationException handle(Installation installation, Optional<BackupInfo> backup, Path store, boolean rollbackOnFailure,
-                                     Clock clock, Exception cause, Consumer<String> progress) {
+                                     Clock clock, Exception cause, Consumer<String> progress,
+                                     ProgressListener listener) {
         String root = installation.root().toString();
         if (backup.isEmpty()) {
             return new RecoveryNeededFailure("commit failed (" + Excerpt.reason(cause) + ") and the run took"
@@ -51,7 +54,7 @@ final class FailedCommit {
         }
         progress.accept("commit failed (" + Excerpt.reason(cause) + "); restoring backup " + id);
         try {
-            new InstallationRollback(installation, store, clock).restore(backup.get().folder(), progress);
+            new InstallationRollback(installation, store, clock, listener).restore(backup.get().folder(), progress);
         } catch (IOException | RuntimeException restore) {
             return new RecoveryNeededFailure("commit failed (" + Excerpt.reason(cause) + "), and restoring"
                     + " backup " + id + " failed too (" + restore.getMessage() + "); run 'migrate rollback --path " + root

@@ -9,6 +9,7 @@ import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.restore.InterruptedMigration;
 import dev.verpath.engine.restore.Rollback;
 import dev.verpath.engine.settings.EngineSettings;
@@ -31,16 +32,19 @@ public final class LockedRun {
     private final RuleRegistry registry;
     private final EngineSettings settings;
     private final Clock clock;
+    private final ProgressListener listener;
 
     /**
      * @param registry the loaded rules
      * @param settings the effective settings
      * @param clock    the clock for history and backup names
+     * @param listener told how the long phases go
      */
-    public LockedRun(RuleRegistry registry, EngineSettings settings, Clock clock) {
+    public LockedRun(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener) {
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -54,7 +58,7 @@ public final class LockedRun {
         RunRequest request = DryRunFlags.apply(asked, registry.flags(), settings, notices);
         Installation found = ResolvedRun.locate(request);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
-        MigrationExecutor executor = new MigrationExecutor(registry, settings, clock);
+        MigrationExecutor executor = new MigrationExecutor(registry, settings, clock, listener);
         if (request.dryRun()) {
             refuseWhileBusy(found);
             return executor.run(ResolvedRun.of(request, found, registry, settings), progress);
@@ -105,7 +109,7 @@ public final class LockedRun {
         }
         notices.accept("recovering: " + InterruptedMigration.describe(intent) + "; restoring that backup first");
         Path backupFolder = installation.backupFolder(settings.backupDir());
-        new Rollback(installation, backupFolder, clock).restore(installation, backupFolder.resolve(intent.backupId().get()),
+        new Rollback(installation, backupFolder, clock, listener).restore(installation, backupFolder.resolve(intent.backupId().get()),
                 progress);
         return Optional.of(new RecoveredRun(intent.backupId().get(), intent.from(), intent.to()));
     }

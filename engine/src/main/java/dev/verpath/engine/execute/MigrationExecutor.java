@@ -9,6 +9,7 @@ import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.records.RunReport;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidator;
@@ -39,16 +40,19 @@ public final class MigrationExecutor {
     private final EngineSettings settings;
     private final Clock clock;
     private final InstallationValidator validator;
+    private final ProgressListener listener;
 
     /**
      * @param registry the loaded rules
      * @param settings the effective settings
      * @param clock    the clock for history and backup names
+     * @param listener told how the long phases go (hashing, record passes, backup, commit)
      */
-    public MigrationExecutor(RuleRegistry registry, EngineSettings settings, Clock clock) {
+    public MigrationExecutor(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener) {
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
+        this.listener = listener;
         this.validator = new InstallationValidator(registry, settings.maxRecordBytes());
     }
 
@@ -63,10 +67,10 @@ public final class MigrationExecutor {
     public RunResult run(ResolvedRun run, Consumer<String> progress) {
         Instant started = clock.instant();
         RecordPasses passes = new RecordPasses(run.plan().steps(), registry, validator, settings.recordThreads(),
-                settings.validateIntegrity(), step -> settings.validateAfterMigration()
+                settings.validateIntegrity(), listener, step -> settings.validateAfterMigration()
                 && validator.readsRecordFiles(run.plan().product(), step.to()));
         ShadowRunPhase shadowRun = new ShadowRunPhase(registry, settings,
-                new StepSequence(registry, settings, validator, passes, run.installation().root(), clock), passes);
+                new StepSequence(registry, settings, validator, passes, run.installation().root(), clock), passes, listener);
         HashCache hashes = new HashCache();
         try {
             PreparePhase.Prepared prepared = PreparePhase.prepare(run, started);
@@ -77,7 +81,7 @@ public final class MigrationExecutor {
                 Guarded guarded = new Deadline(settings.timeoutSeconds()).run(activity -> {
                     ShadowRunPhase.Outcome outcome = shadowRun.run(run, prepared.live(), shadow, hashes, report, progress,
                             activity::set);
-                    Optional<BackupInfo> backup = run.dryRun() ? Optional.empty() : new BackupPhase(clock)
+                    Optional<BackupInfo> backup = run.dryRun() ? Optional.empty() : new BackupPhase(clock, listener)
                             .take(run, prepared.live(), shadow, outcome.changes().size(), hashes, progress, activity::set);
                     return new Guarded(outcome, backup);
                 }, shadow::fence);
@@ -111,7 +115,7 @@ public final class MigrationExecutor {
             throws IOException {
         CommitSection.enter();
         try {
-            Journal journal = new CommitPhase(settings, clock).apply(run, shadow, guarded.backup(), progress);
+            Journal journal = new CommitPhase(settings, clock, listener).apply(run, shadow, guarded.backup(), progress);
             RecordPhase.record(run, journal, guarded.outcome().entries());
         } finally {
             CommitSection.exit();

@@ -3,6 +3,7 @@ package dev.verpath.engine.execute;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.records.RuleBug;
@@ -35,6 +36,7 @@ final class RecordPasses {
     private final int threads;
     private final boolean checkRecords;
     private final int[] passEnd;
+    private final ProgressListener listener;
 
     /**
      * @param steps     the plan's steps
@@ -43,15 +45,17 @@ final class RecordPasses {
      * @param threads      how many threads migrate records
      * @param checkRecords whether each record is checked against its version's record checks as it leaves a step
      *                     ({@code [data_migration] validate_integrity})
+     * @param listener     told how each pass goes ({@link dev.verpath.engine.progress.ProgressPhase#RECORDS})
      * @param endsPass     whether a pass must end at a step (its validation reads the record files)
      */
     RecordPasses(List<PlanStep> steps, RuleRegistry registry, InstallationValidator validator, int threads,
-                 boolean checkRecords, java.util.function.Predicate<PlanStep> endsPass) {
+                 boolean checkRecords, ProgressListener listener, java.util.function.Predicate<PlanStep> endsPass) {
         this.steps = List.copyOf(steps);
         this.registry = registry;
         this.validator = validator;
         this.threads = threads;
         this.checkRecords = checkRecords;
+        this.listener = listener;
         this.passEnd = new int[steps.size()];
         for (int i = steps.size() - 1; i >= 0; i--) {
             boolean fusable = steps.get(i).rules(RuleKind.DATA).stream().allMatch(r -> r instanceof RecordRule);
@@ -130,7 +134,7 @@ final class RecordPasses {
             if (!sourceChecks.isEmpty()) {
                 records = records.checkingSource(from, sourceChecks);
             }
-            records.run(shadow);
+            records.run(shadow, listener);
         } catch (RuleFailure failure) {
             throw StepRunner.failed(failure, pipeline, shadow);
         } catch (RuleBug bug) {

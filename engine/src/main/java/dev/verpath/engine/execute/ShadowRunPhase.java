@@ -6,6 +6,7 @@ import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.engine.model.FileChange;
 import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.records.RunReport;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.ReadOnlyView;
@@ -41,6 +42,7 @@ final class ShadowRunPhase {
     private final EngineSettings settings;
     private final StepSequence steps;
     private final RecordPasses passes;
+    private final ProgressListener listener;
 
     /**
      * @param registry the loaded rules
@@ -48,11 +50,13 @@ final class ShadowRunPhase {
      * @param steps    runs the steps
      * @param passes   the record passes of the plan (the first leaves some source checks out)
      */
-    ShadowRunPhase(RuleRegistry registry, EngineSettings settings, StepSequence steps, RecordPasses passes) {
+    ShadowRunPhase(RuleRegistry registry, EngineSettings settings, StepSequence steps, RecordPasses passes,
+                   ProgressListener listener) {
         this.registry = registry;
         this.settings = settings;
         this.steps = steps;
         this.passes = passes;
+        this.listener = listener;
     }
 
     /**
@@ -68,7 +72,7 @@ final class ShadowRunPhase {
      */
     Outcome run(ResolvedRun run, LiveTree live, ShadowWorkspace shadow, HashCache hashes, RunReport report,
                 Consumer<String> progress, Consumer<String> activity) throws IOException {
-        prehash(run, live, hashes);
+        prehash(run, live, hashes, listener);
         Optional<SourceValidation> source = validateSource(run, shadow, progress, activity);
         CrashPoints.pause("steps-start");
         List<HistoryEntry> entries = steps.run(run, shadow, report, line -> {
@@ -83,13 +87,14 @@ final class ShadowRunPhase {
      * Hashes the weight files once, on every core, when the run will need their hashes: model rules record
      * them in metadata and the backup manifest records them. Rules, backup and validation then hit the cache.
      */
-    private static void prehash(ResolvedRun run, LiveTree live, HashCache hashes) throws IOException {
+    private static void prehash(ResolvedRun run, LiveTree live, HashCache hashes, ProgressListener listener)
+            throws IOException {
         boolean modelRules = run.scope().runs(RuleKind.MODEL)
                 && run.plan().steps().stream().anyMatch(s -> !s.rules(RuleKind.MODEL).isEmpty());
         if (modelRules || run.backup().take()) {
             hashes.hashAll(live.entries().entrySet().stream()
                     .filter(e -> e.getValue().type() == LiveTree.Type.FILE && run.files().isWeight(e.getKey()))
-                    .map(e -> e.getValue().real()).toList());
+                    .map(e -> e.getValue().real()).toList(), listener);
         }
     }
 

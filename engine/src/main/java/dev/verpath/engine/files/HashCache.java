@@ -1,5 +1,8 @@
 package dev.verpath.engine.files;
 
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressMeter;
+import dev.verpath.engine.progress.ProgressPhase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -78,10 +81,27 @@ public final class HashCache {
      * @throws IOException when one cannot be read
      */
     public void hashAll(java.util.List<Path> files) throws IOException {
-        try {
+        hashAll(files, ProgressListener.NONE);
+    }
+
+    /**
+     * Hashes many files on every core, as {@link #hashAll(java.util.List)}, telling the listener of the
+     * {@link ProgressPhase#HASHING} phase: bytes hashed (a file counts once its hash is known) of their total size.
+     *
+     * @param files    regular files
+     * @param listener told how the hashing goes
+     * @throws IOException when one cannot be read
+     */
+    public void hashAll(java.util.List<Path> files, ProgressListener listener) throws IOException {
+        long total = 0;
+        for (Path file : files) {
+            total += Files.size(file);
+        }
+        try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.HASHING, total)) {
             files.parallelStream().forEach(file -> {
                 try {
                     sha256(file);
+                    meter.add(Files.size(file));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

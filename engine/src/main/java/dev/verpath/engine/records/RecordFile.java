@@ -2,6 +2,7 @@ package dev.verpath.engine.records;
 
 import dev.verpath.rules.RecordLine;
 import dev.verpath.rules.RecordReader;
+import dev.verpath.rules.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -49,5 +50,19 @@ public final class RecordFile {
                 each.accept(new Line(number, Optional.empty(), Optional.of("not a JSON object: " + e.getMessage())));
             }
         }
+    }
+
+    /**
+     * @param workspace the installation
+     * @param paths     files in it
+     * @return their sizes added up
+     * @throws IOException when one cannot be read
+     */
+    public static long totalSize(Workspace workspace, java.util.Collection<String> paths) throws IOException {
+        long total = 0;
+        for (String path : paths) {
+            total += workspace.size(path);
+        }
+        return total;
     }
 }

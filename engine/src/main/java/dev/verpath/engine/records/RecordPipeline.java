@@ -1,5 +1,8 @@
 package dev.verpath.engine.records;
 
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressMeter;
+import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;
@@ -134,15 +137,21 @@ public final class RecordPipeline {
                 Optional.of(new Stage(version, version, List.of(), checks)));
     }
 
+    /** As {@link #run(Workspace, ProgressListener)}, telling no one. */
+    public PipelineResult run(Workspace workspace) throws IOException {
+        return run(workspace, ProgressListener.NONE);
+    }
+
     /**
-     * Migrates every record file any stage's rules match.
+     * Migrates every record file any stage's rules match, telling the listener of the bytes read of their total.
      *
      * @param workspace the installation
+     * @param listener  told how the pass goes ({@link ProgressPhase#RECORDS})
      * @return how many files, records and bytes went through
      * @throws IOException  when a file cannot be read or written
      * @throws RuleFailure  when a line is not a JSON object, a rule fails, or a record fails a check
      */
-    public PipelineResult run(Workspace workspace) throws IOException {
+    public PipelineResult run(Workspace workspace, ProgressListener listener) throws IOException {
         List<Set<String>> matchedByRule = new ArrayList<>();
         Set<String> allFiles = new TreeSet<>();
         for (Stage stage : stages) {
@@ -159,10 +168,12 @@ public final class RecordPipeline {
         long records = 0;
         long bytesRead = 0;
         long bytesWritten = 0;
-        try (ChunkedCopy chunked = threads > 1 ? new ChunkedCopy(threads, report) : null) {
+        long total = RecordFile.totalSize(workspace, allFiles);
+        try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.RECORDS, total);
+             ChunkedCopy chunked = threads > 1 ? new ChunkedCopy(threads, report) : null) {
             for (String path : allFiles) {
                 FileRun run = new FileRun(path, applied(path, matchedByRule));
-                workspace.write(path, out -> run.copy(workspace, out, chunked));
+                workspace.write(path, out -> run.copy(workspace, out, chunked, meter));
                 files++;
                 records += run.records;
                 bytesRead += run.bytesRead;
@@ -206,10 +217,10 @@ public final class RecordPipeline {
             this.applied = applied;
         }
 
-        void copy(Workspace workspace, OutputStream target, ChunkedCopy chunked) throws IOException {
+        void copy(Workspace workspace, OutputStream target, ChunkedCopy chunked, ProgressMeter meter) throws IOException {
             CountingOutputStream counted = new CountingOutputStream(new BufferedOutputStream(target, BUFFER));
             SourceProblems problems = new SourceProblems();
-            try (InputStream in = workspace.open(path)) {
+            try (InputStream in = meter.counting(workspace.open(path))) {
                 if (chunked == null) {
                     LineReader lines = new LineReader(in, true, run.maxRecordBytes());
                     records = copyLines(lines, 1, counted, new RecordReports() {
@@ -241,13 +252,8 @@ public final class RecordPipeline {
         }
 
         /**
-         * Migrates lines, writing them to {@code out}.
-         *
-         * @param lines     the lines
-         * @param firstLine the number of the first of them
-         * @param out       where the migrated lines go
-         * @param reports   where the rules and the source checks report
-         * @return how many records went through
+         * Migrates {@code lines}, numbered from {@code firstLine}, into {@code out}; the rules and the source checks
+         * report to {@code reports}. Returns how many records went through.
          */
         long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
             RecordStages recordStages = new RecordStages(path, applied, run, source.map(Stage::checks), reports);

@@ -1,5 +1,7 @@
 package dev.verpath.engine.restore;
 
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.files.CommitSection;
 import dev.verpath.engine.journal.History;
@@ -39,16 +41,19 @@ public final class InstallationRollback {
     private final Installation installation;
     private final Path store;
     private final Clock clock;
+    private final ProgressListener listener;
 
     /**
      * @param installation the installation, whose lock the caller holds
      * @param store        the backup store's folder
      * @param clock        the clock for the history
+     * @param listener     told how putting the backup's entries back goes ({@link ProgressPhase#RESTORE})
      */
-    public InstallationRollback(Installation installation, Path store, Clock clock) {
+    public InstallationRollback(Installation installation, Path store, Clock clock, ProgressListener listener) {
         this.installation = installation;
         this.store = store;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -74,7 +79,7 @@ public final class InstallationRollback {
             boolean began = beginJournal(journal, backup, manifest, current, now);
             CommitSection.enter();
             try {
-                LiveTreeRestore live = new LiveTreeRestore(staged);
+                LiveTreeRestore live = new LiveTreeRestore(staged, listener);
                 int restored = apply(live, journal, began);
                 live.owners().note("rollback").ifPresent(progress);
                 recordHistory(manifest, current, now);

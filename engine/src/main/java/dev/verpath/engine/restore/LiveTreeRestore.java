@@ -1,5 +1,8 @@
 package dev.verpath.engine.restore;
 
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressMeter;
+import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.failure.BackupCorruptFailure;
 import dev.verpath.engine.failure.EngineFailure;
@@ -37,11 +40,16 @@ final class LiveTreeRestore {
     private final VerifiedBackup backup;
     private final List<Mount> mounts;
     private final OwnersNotKept owners = new OwnersNotKept();
+    private final ProgressListener listener;
     private boolean asBefore = true;
 
-    /** @param staged the staged backup to put in place */
-    LiveTreeRestore(StagedBackup staged) {
+    /**
+     * @param staged   the staged backup to put in place
+     * @param listener told of the entries put in place ({@link ProgressPhase#RESTORE})
+     */
+    LiveTreeRestore(StagedBackup staged, ProgressListener listener) {
         this.staged = staged;
+        this.listener = listener;
         this.backup = staged.verified();
         this.mounts = backup.manifest().mounts();
     }
@@ -112,18 +120,25 @@ final class LiveTreeRestore {
     /** @return how many entries were put in place: folders created, staged files and links renamed over the live */
     private int placeEntries(RestoreUndo undo) throws IOException {
         int restored = 0;
-        for (BackupManifest.Entry e : backup.manifest().entries()) {
-            Path real = MountedPaths.realOf(mounts, e.path());
-            MountedPaths.checkNoLinkBetween(backup.realRoot(), real, backup.manifestFile());
-            switch (e.type()) {
-                case "dir" -> placeFolder(e, real, undo);
-                case "file", "symlink" -> placeFileOrLink(e, real, undo);
-                default -> throw new BackupCorruptFailure(backup.manifestFile()
-                        + ": entry '" + Excerpt.of(e.path()) + "' has unknown type '" + Excerpt.of(e.type()) + "'; nothing more was restored", backup.manifestFile());
+        try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.RESTORE, backup.manifest().entries().size())) {
+            for (BackupManifest.Entry e : backup.manifest().entries()) {
+                placeEntry(e, undo);
+                restored++;
+                meter.add(1);
             }
-            restored++;
         }
         return restored;
+    }
+
+    private void placeEntry(BackupManifest.Entry e, RestoreUndo undo) throws IOException {
+        Path real = MountedPaths.realOf(mounts, e.path());
+        MountedPaths.checkNoLinkBetween(backup.realRoot(), real, backup.manifestFile());
+        switch (e.type()) {
+            case "dir" -> placeFolder(e, real, undo);
+            case "file", "symlink" -> placeFileOrLink(e, real, undo);
+            default -> throw new BackupCorruptFailure(backup.manifestFile()
+                    + ": entry '" + Excerpt.of(e.path()) + "' has unknown type '" + Excerpt.of(e.type()) + "'; nothing more was restored", backup.manifestFile());
+        }
     }
 
     private void placeFolder(BackupManifest.Entry e, Path real, RestoreUndo undo) throws IOException {

@@ -1,5 +1,7 @@
 package dev.verpath.engine.restore;
 
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
@@ -32,6 +34,7 @@ public final class Rollback {
     private final BackupStore store;
     private final BackupChoice choice;
     private final Clock clock;
+    private final ProgressListener listener;
 
     /**
      * The installation a backup was taken of, as its manifest records it: the root it mounts, or for a backup of a
@@ -60,10 +63,21 @@ public final class Rollback {
      * @param clock       the clock for the history
      */
     public Rollback(Installation found, Path storeFolder, Clock clock) {
+        this(found, storeFolder, clock, ProgressListener.NONE);
+    }
+
+    /**
+     * @param found       the installation
+     * @param storeFolder its backup folder
+     * @param clock       the clock for the history
+     * @param listener    told how putting the backup's entries back goes ({@link ProgressPhase#RESTORE})
+     */
+    public Rollback(Installation found, Path storeFolder, Clock clock, ProgressListener listener) {
         this.found = found;
         this.store = new BackupStore(storeFolder, clock);
         this.choice = new BackupChoice(found, store);
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -117,7 +131,7 @@ public final class Rollback {
      */
     public InstallationRollback.Restored restore(Installation installation, Path backup, Consumer<String> progress) {
         try {
-            return new InstallationRollback(installation, store.folder(), clock).restore(backup, progress);
+            return new InstallationRollback(installation, store.folder(), clock, listener).restore(backup, progress);
         } catch (IOException e) {
             throw new EnvironmentFailure(installation.root() + ": rollback failed (" + e.getMessage()
                     + "); run it again: a restore can be repeated", e);

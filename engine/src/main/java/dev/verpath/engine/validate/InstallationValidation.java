@@ -5,6 +5,7 @@ import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.failure.VersionFileProblem;
 import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.files.NetworkFileSystem;
 import dev.verpath.engine.plugin.RuleRegistry;
@@ -42,6 +43,7 @@ public final class InstallationValidation {
     private final RuleRegistry registry;
     private final EngineSettings settings;
     private final Clock clock;
+    private final ProgressListener listener;
 
     /**
      * @param registry the loaded rules
@@ -49,9 +51,20 @@ public final class InstallationValidation {
      * @param clock    the clock (racy window of the stat cache, backup names)
      */
     public InstallationValidation(RuleRegistry registry, EngineSettings settings, Clock clock) {
+        this(registry, settings, clock, ProgressListener.NONE);
+    }
+
+    /**
+     * @param registry the loaded rules
+     * @param settings the effective settings
+     * @param clock    the clock (racy window of the stat cache, backup names)
+     * @param listener told how hashing the weights and reading the record files go
+     */
+    public InstallationValidation(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener) {
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** One pass: the findings, and what they were found on (for the repair). */
@@ -120,13 +133,19 @@ public final class InstallationValidation {
                        boolean full, Consumer<String> progress) throws IOException {
         StatCache cache = StatCache.open(installation.root(), full, clock);
         LiveTree live = LiveTree.scan(List.of(new Mount("", installation.root())), Set.of(backups));
-        ShadowWorkspace view = new ShadowWorkspace(live, installation.stateFolder().resolve("unused"), false, new HashCache(cache));
+        HashCache hashes = new HashCache(cache);
+        if (request.checks(ValidationCategory.INTEGRITY)) {
+            // the weights are hashed on every core, with progress; the integrity rules then hit the cache
+            hashes.hashAll(live.entries().entrySet().stream().filter(e -> e.getValue().type() == LiveTree.Type.FILE
+                    && registry.files(product).isWeight(e.getKey())).map(e -> e.getValue().real()).toList(), listener);
+        }
+        ShadowWorkspace view = new ShadowWorkspace(live, installation.stateFolder().resolve("unused"), false, hashes);
         // the walk of the tree on disk serves only the engine's checks and repair; rules read the view
         TreeScan tree = request.engineChecks() || request.repair()
                 ? TreeScan.of(installation.root(), Set.of(backups), registry.files(product))
                 : new TreeScan(installation.root(), registry.files(product), List.of());
         Optional<Thresholds> engineChecks = request.engineChecks() ? Optional.of(Thresholds.of(settings)) : Optional.empty();
-        List<Finding> findings = new ValidationRun(registry, engineChecks, settings.maxRecordBytes())
+        List<Finding> findings = new ValidationRun(registry, engineChecks, settings.maxRecordBytes()).withProgress(listener)
                 .findings(new ReadOnlyView(view, Set.of()), tree, product, version, request.categories());
         cache.save();
         if (cache.hashed() + cache.recalled() > 0) {

@@ -12,6 +12,9 @@ import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.Workspace;
+import dev.verpath.engine.progress.ProgressMeter;
+import dev.verpath.engine.progress.ProgressPhase;
+import dev.verpath.engine.progress.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,11 +60,13 @@ final class RecordFileChecks {
      * @param version        the version the installation should be at
      * @param maxRecordBytes the longest record line read whole
      * @param categories     the categories asked for
+     * @param listener       told how reading the files goes ({@link ProgressPhase#CHECKING_RECORDS}: bytes read)
      * @return the findings, in file and line order
      * @throws IOException when the record files cannot be listed
      */
     static List<Finding> findings(RuleRegistry registry, Workspace view, String product, String version,
-                                  long maxRecordBytes, Set<ValidationCategory> categories) throws IOException {
+                                  long maxRecordBytes, Set<ValidationCategory> categories, ProgressListener listener)
+            throws IOException {
         List<RecordCheck> checks = new InstallationValidator(registry, maxRecordBytes).recordChecks(product, version)
                 .stream().filter(c -> categories.contains(c.descriptor().category())).toList();
         boolean syntax = categories.contains(ValidationCategory.SCHEMA);
@@ -69,22 +74,43 @@ final class RecordFileChecks {
         if (checks.isEmpty() && !syntax) {
             return findings;
         }
-        for (String path : files(registry, view, product)) {
-            Map<ValidationDescriptor, Integer> counts = new LinkedHashMap<>();
-            try (InputStream in = view.open(path)) {
-                RecordFile.read(in, maxRecordBytes, line -> check(line, path, checks, syntax, counts, findings));
-            } catch (IOException | UncheckedIOException e) {
-                findings.add(Finding.of(SYNTAX, path, null, "could not be read: " + Excerpt.reason(e),
-                        "Check the file's permissions and run again."));
+        Set<String> files = files(registry, view, product);
+        long total = 0;
+        for (String path : files) {
+            total += sizeOf(view, path);
+        }
+        try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.CHECKING_RECORDS, total)) {
+            for (String path : files) {
+                checkFile(view, path, maxRecordBytes, checks, syntax, version, findings, meter);
             }
-            counts.forEach((d, n) -> {
-                if (n > SHOWN) {
-                    findings.add(Finding.of(d, path, null, (n - SHOWN) + " more records do not match version " + version,
-                            REMEDY));
-                }
-            });
         }
         return findings;
+    }
+
+    private static void checkFile(Workspace view, String path, long maxRecordBytes, List<RecordCheck> checks,
+                                  boolean syntax, String version, List<Finding> findings, ProgressMeter meter) {
+        Map<ValidationDescriptor, Integer> counts = new LinkedHashMap<>();
+        try (InputStream in = meter.counting(view.open(path))) {
+            RecordFile.read(in, maxRecordBytes, line -> check(line, path, checks, syntax, counts, findings));
+        } catch (IOException | UncheckedIOException e) {
+            findings.add(Finding.of(SYNTAX, path, null, "could not be read: " + Excerpt.reason(e),
+                    "Check the file's permissions and run again."));
+        }
+        counts.forEach((d, n) -> {
+            if (n > SHOWN) {
+                findings.add(Finding.of(d, path, null, (n - SHOWN) + " more records do not match version " + version,
+                        REMEDY));
+            }
+        });
+    }
+
+    /** @return the file's size, 0 when it cannot be read (reading it then says why) */
+    private static long sizeOf(Workspace view, String path) {
+        try {
+            return view.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static void check(RecordLine line, String path, List<RecordCheck> checks, boolean syntax,

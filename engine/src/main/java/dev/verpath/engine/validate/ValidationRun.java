@@ -9,6 +9,8 @@ import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationDescriptor;
 import dev.verpath.rules.ValidationRule;
 import dev.verpath.rules.Workspace;
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressPhase;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ public final class ValidationRun {
     private final RuleRegistry registry;
     private final Optional<Thresholds> engineChecks;
     private final long maxRecordBytes;
+    private final ProgressListener listener;
 
     /**
      * A run of the product's rules and the engine's checks.
@@ -59,9 +62,23 @@ public final class ValidationRun {
      * @param maxRecordBytes the longest record line read whole ({@code [data_migration] max_record_bytes})
      */
     public ValidationRun(RuleRegistry registry, Optional<Thresholds> engineChecks, long maxRecordBytes) {
+        this(registry, engineChecks, maxRecordBytes, ProgressListener.NONE);
+    }
+
+    private ValidationRun(RuleRegistry registry, Optional<Thresholds> engineChecks, long maxRecordBytes,
+                          ProgressListener listener) {
         this.registry = registry;
         this.engineChecks = engineChecks;
         this.maxRecordBytes = maxRecordBytes;
+        this.listener = listener;
+    }
+
+    /**
+     * @param listener told how reading the record files goes ({@link ProgressPhase#CHECKING_RECORDS})
+     * @return this run, telling the listener
+     */
+    public ValidationRun withProgress(ProgressListener listener) {
+        return new ValidationRun(registry, engineChecks, maxRecordBytes, listener);
     }
 
     /**
@@ -82,7 +99,7 @@ public final class ValidationRun {
         }
         findings.addAll(new InstallationValidator(registry, maxRecordBytes).validate(view, product, version, categories));
         try {
-            findings.addAll(RecordFileChecks.findings(registry, view, product, version, maxRecordBytes, categories));
+            findings.addAll(RecordFileChecks.findings(registry, view, product, version, maxRecordBytes, categories, listener));
         } catch (IOException | java.io.UncheckedIOException e) {
             findings.add(Finding.of(RecordFileChecks.SYNTAX, "", null, "the record files could not be listed: "
                     + dev.verpath.engine.failure.Excerpt.reason(e), "Check the installation's permissions and run again."));

@@ -1,5 +1,8 @@
 package dev.verpath.engine.workspace;
 
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressMeter;
+import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.CrashPoints;
 import dev.verpath.engine.files.FileOwner;
@@ -63,15 +66,34 @@ public final class ShadowCommit {
      * @throws IOException when a change cannot be applied (the caller restores the backup)
      */
     public int apply() throws IOException {
+        return apply(ProgressListener.NONE);
+    }
+
+    /**
+     * Applies every change, as {@link #apply()}, telling the listener of the entries changed of the pending ones
+     * ({@link ProgressPhase#COMMIT}) after each kind of change.
+     *
+     * @param listener told how the commit goes
+     * @return how many entries changed
+     * @throws IOException when a change cannot be applied (the caller restores the backup)
+     */
+    public int apply(ProgressListener listener) throws IOException {
         Map<String, Pending> pending = shadow.pending();
         Steps steps = Steps.of(pending);
-        Map<String, Path> parked = park(steps.moved());
-        int changed = delete(steps.deleted());
-        changed += write(steps.written());
-        changed += unpark(parked);
-        removeEmptiedFolders(pending.keySet());
-        changed += link(steps.linked());
-        removeEmptiedFolders(pending.keySet());
+        try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.COMMIT, pending.size())) {
+            Map<String, Path> parked = park(steps.moved());
+            int changed = counted(meter, delete(steps.deleted()));
+            changed += counted(meter, write(steps.written()));
+            changed += counted(meter, unpark(parked));
+            removeEmptiedFolders(pending.keySet());
+            changed += counted(meter, link(steps.linked()));
+            removeEmptiedFolders(pending.keySet());
+            return changed;
+        }
+    }
+
+    private static int counted(ProgressMeter meter, int changed) {
+        meter.add(changed);
         return changed;
     }
 
