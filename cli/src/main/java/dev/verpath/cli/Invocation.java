@@ -4,6 +4,7 @@ import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.FlagValues;
 import dev.verpath.engine.settings.SettingsLoader;
@@ -75,7 +76,15 @@ final class Invocation {
      * @return the engine
      */
     MigrationEngine backupEngine() {
-        return engine != null ? engine : MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings());
+        return engine != null ? engine : MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings()).withProgress(phases());
+    }
+
+    /**
+     * Where the engine's structured progress goes (see {@link ProgressDisplays}). The log format comes from
+     * {@code $MIGRATE_LOG_FORMAT}: this is the one place that reads it for progress.
+     */
+    private ProgressListener phases() {
+        return ProgressDisplays.of(root.options(), err(), ProgressDisplays.logFormat(root.environment()));
     }
 
     /**
@@ -94,7 +103,7 @@ final class Invocation {
                     : Optional.of("a plugin was not loaded (see 'migrate plugins list')");
             settings().checkFlags(registry.flags(), unloaded).forEach(output.notices());
             FlagValues.check(settings(), registry.flags(), registry.flagConflicts());
-            engine = MigrationEngine.create(registry, settings());
+            engine = MigrationEngine.create(registry, settings()).withProgress(phases());
         }
         return engine;
     }
