@@ -50,7 +50,7 @@ final class MigrationRun {
         document.put("target", Invocation.display(request.target()));
         document.put("scope", request.scope().name().toLowerCase(java.util.Locale.ROOT));
         document.setAll(RunView.json(result, engine.registry(), request.scope(), output.verbose()));
-        output.document(document);
+        output.document(Output.withOutcome(document, result.dryRun() ? Outcome.DRY_RUN : Outcome.COMPLETED));
         return ExitStatus.SUCCESS.code();
     }
 }

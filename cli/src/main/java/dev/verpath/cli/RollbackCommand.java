@@ -57,6 +57,7 @@ final class RollbackCommand implements Callable<Integer> {
         // with nothing to restore, the engine's refusal says why; there is nothing to ask
         if (!backup.isEmpty() && !invocation.confirm("Restore " + backup + " over " + name + "?")) {
             output.line("rollback cancelled; nothing restored");
+            output.cancelled("rollback");
             return ExitStatus.FAILED.code();
         }
         RollbackResult result = invocation.backupEngine().rollback(path, Optional.ofNullable(which.backupId),

@@ -88,6 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
         document.put("command", "validate");
         document.put("installation", Invocation.display(path));
         document.setAll(ValidationView.json(result));
+        document = Output.withOutcome(document, result.hasErrors() ? Outcome.INVALID : Outcome.COMPLETED);
         output.document(document);
         if (report != null) {
             write(report, Output.render(document));
