@@ -37,6 +37,7 @@ final class BackupsPruneCommand implements Callable<Integer> {
         if (!doomed.isEmpty() && !invocation.confirm("Delete backup" + (doomed.size() == 1 ? " " : "s ") + listed + " of " + name
                 + ", keeping the newest " + keep + "?")) {
             output.line("prune cancelled; nothing deleted");
+            output.cancelled("backups prune");
             return ExitStatus.FAILED.code();
         }
         List<BackupInfo> removed = invocation.backupEngine().pruneBackups(path, output.progress());

@@ -46,8 +46,8 @@ final class BackupsVerifyCommand implements Callable<Integer> {
         } else {
             table.lines("").forEach(output::line);
         }
-        output.document(document);
         long failed = checks.stream().filter(c -> !c.ok()).count();
+        output.document(Output.withOutcome(document, failed > 0 ? Outcome.BACKUP_CORRUPT : Outcome.COMPLETED));
         if (failed > 0) {
             String ids = checks.stream().filter(c -> !c.ok()).map(c -> c.backup().id()).collect(java.util.stream.Collectors.joining(", "));
             invocation.err().println("migrate: " + failed + " of " + checks.size() + " backups of " + name

@@ -30,6 +30,6 @@ final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
-        return MigrationRun.run(invocation, "config", run.request(invocation, Scope.CONFIG, config, versions.from(), versions.to(), false));
+        return MigrationRun.run(invocation, "config", run.metricsFile(), run.request(invocation, Scope.CONFIG, config, versions.from(), versions.to(), false));
     }
 }

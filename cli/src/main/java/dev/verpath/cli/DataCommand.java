@@ -30,6 +30,6 @@ final class DataCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
-        return MigrationRun.run(invocation, "data", run.request(invocation, Scope.DATA, dataPath, versions.from(), versions.to(), false));
+        return MigrationRun.run(invocation, "data", run.metricsFile(), run.request(invocation, Scope.DATA, dataPath, versions.from(), versions.to(), false));
     }
 }

@@ -38,9 +38,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if (options.json()) {
             ObjectNode error = Output.object();
             error.put("code", engineFailure.map(m -> ErrorCode.of(m).name()).orElse("UNEXPECTED"));
-            error.put("exitCode", code);
+            error.put("exitCode", SignalStop.received().map(SignalStop::exitCode).orElse(code));
             error.put("message", oneLine(message));
             ObjectNode document = Output.object();
+            document.put("outcome", Outcome.of(engineFailure, SignalStop.received().isPresent()).label());
             document.set("error", error);
             line.getOut().print(Output.render(document));
             line.getOut().flush();

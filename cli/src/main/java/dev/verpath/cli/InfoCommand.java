@@ -73,10 +73,9 @@ final class InfoCommand implements Callable<Integer> {
         ObjectNode document = Output.object();
         document.put("command", "info");
         document.set("plan", PlanView.json(plan, engine.registry()));
-        if (output.verbose()) {
-            ArrayNode list = document.putArray("settings");
-            settings.forEach(s -> list.addObject().put("key", s.key()).put("value", s.value()).put("source", s.source()));
-        }
+        // in JSON always: a script reads the effective settings without parsing a table
+        ArrayNode list = document.putArray("settings");
+        settings.forEach(s -> list.addObject().put("key", s.key()).put("value", s.value()).put("source", s.source()));
         output.document(document);
         return ExitStatus.SUCCESS.code();
     }

@@ -34,7 +34,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
-        return MigrationRun.run(invocation, "models",
+        return MigrationRun.run(invocation, "models", run.metricsFile(),
                 run.request(invocation, Scope.MODELS, modelsPath, versions.from(), versions.to(), optimize));
     }
 }

@@ -87,9 +87,42 @@ final class Output {
      */
     void document(JsonNode document) {
         if (options.json()) {
-            out.print(render(document));
+            out.print(render(document instanceof ObjectNode o && !o.has("outcome") ? withOutcome(o, Outcome.COMPLETED)
+                    : document));
             out.flush();
         }
+    }
+
+    /**
+     * The document with its {@code outcome}, placed after {@code command} (first when there is none).
+     *
+     * @param document the document
+     * @param outcome  how the command ended
+     * @return a new document
+     */
+    static ObjectNode withOutcome(ObjectNode document, Outcome outcome) {
+        ObjectNode ordered = object();
+        if (document.has("command")) {
+            ordered.set("command", document.get("command"));
+        }
+        ordered.put("outcome", outcome.label());
+        document.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("outcome")) {
+                ordered.set(e.getKey(), e.getValue());
+            }
+        });
+        return ordered;
+    }
+
+    /**
+     * A document saying only that the command was cancelled at its confirmation, printed in JSON mode.
+     *
+     * @param command the command's name
+     */
+    void cancelled(String command) {
+        ObjectNode document = object();
+        document.put("command", command);
+        document(withOutcome(document, Outcome.CANCELLED));
     }
 
     /**

@@ -26,6 +26,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     private InstallationPath.ForRollback installation;
 
+    @Option(names = "--metrics-file", paramLabel = "FILE", description = "When the rollback ends, also write its metrics"
+            + " (Prometheus text format, replaced atomically) to FILE.")
+    private Path metricsFile;
+
     @ArgGroup(exclusive = true)
     private Which which = new Which();
 
@@ -57,10 +61,21 @@ final class RollbackCommand implements Callable<Integer> {
         // with nothing to restore, the engine's refusal says why; there is nothing to ask
         if (!backup.isEmpty() && !invocation.confirm("Restore " + backup + " over " + name + "?")) {
             output.line("rollback cancelled; nothing restored");
+            output.cancelled("rollback");
             return ExitStatus.FAILED.code();
         }
-        RollbackResult result = invocation.backupEngine().rollback(path, Optional.ofNullable(which.backupId),
-                Optional.ofNullable(which.backupPath), output.progress(), output.notices());
+        RunMetrics metrics = new RunMetrics(Optional.ofNullable(metricsFile), "rollback");
+        RollbackResult result;
+        try {
+            result = invocation.backupEngine().rollback(path, Optional.ofNullable(which.backupId),
+                    Optional.ofNullable(which.backupPath), output.progress(), output.notices());
+        } catch (RuntimeException failure) {
+            metrics.run(new RunMetrics.Subject(Optional.of(path), "", "", ""), Outcome.of(ExitCodes.engineFailure(failure),
+                    SignalStop.received().isPresent()), Optional.empty(), invocation.backupEngine(), output.notices());
+            throw failure;
+        }
+        metrics.run(new RunMetrics.Subject(Optional.of(path), "", "", result.version()), Outcome.COMPLETED,
+                Optional.empty(), invocation.backupEngine(), output.notices());
         output.line("restored backup " + result.backupId() + ": " + result.entries() + " entries; "
                 + name + " is at version " + result.version());
         ObjectNode document = Output.object();

@@ -21,9 +21,19 @@ final class RunOptions {
             description = "Allow steps that cannot keep every piece of information.")
     private boolean allowLossy;
 
+    @Option(names = "--metrics-file", paramLabel = "FILE",
+            description = "When the command ends, also write its metrics (Prometheus text format, replaced atomically)"
+                    + " to FILE, e.g. a .prom file in node_exporter's textfile folder.")
+    private Path metricsFile;
+
     @Option(names = "--no-backup",
             description = "Take no backup first (a failed step can then not be rolled back).")
     private boolean noBackup;
+
+    /** @return the {@code --metrics-file}, when given */
+    Optional<Path> metricsFile() {
+        return Optional.ofNullable(metricsFile);
+    }
 
     /**
      * The request these options describe.

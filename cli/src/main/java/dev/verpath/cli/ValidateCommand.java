@@ -61,6 +61,10 @@ final class ValidateCommand implements Callable<Integer> {
             + "missing) from the newest backup holding a copy with the recorded hash, then validate again.")
     private boolean repair;
 
+    @Option(names = "--metrics-file", paramLabel = "FILE", description = "Also write the findings by category and"
+            + " severity as metrics (Prometheus text format, replaced atomically) to FILE, for a validate run from cron.")
+    private Path metricsFile;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON (what --json prints) to FILE.")
     private Path report;
 
@@ -79,7 +83,18 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationRequest request = ValidationRequest.of(path, Optional.ofNullable(version), categories(), strict, full, repair);
         MigrationEngine engine = invocation.engine();
         long started = System.nanoTime();
-        ValidationReport result = engine.validate(request, output.progress());
+        RunMetrics metrics = new RunMetrics(Optional.ofNullable(metricsFile), "validate");
+        ValidationReport result;
+        try {
+            result = engine.validate(request, output.progress());
+        } catch (RuntimeException failure) {
+            metrics.validation(new RunMetrics.Subject(Optional.of(path), "", Optional.ofNullable(version).orElse(""), ""),
+                    Outcome.of(ExitCodes.engineFailure(failure), SignalStop.received().isPresent()), Optional.empty(),
+                    output.notices());
+            throw failure;
+        }
+        metrics.validation(new RunMetrics.Subject(Optional.of(path), result.product(), result.version(), ""),
+                result.hasErrors() ? Outcome.INVALID : Outcome.COMPLETED, Optional.of(result), output.notices());
         if (output.verbose()) {
             output.progress().accept("validation took " + Units.duration(Duration.ofNanos(System.nanoTime() - started)));
         }
@@ -88,6 +103,7 @@ final class ValidateCommand implements Callable<Integer> {
         document.put("command", "validate");
         document.put("installation", Invocation.display(path));
         document.setAll(ValidationView.json(result));
+        document = Output.withOutcome(document, result.hasErrors() ? Outcome.INVALID : Outcome.COMPLETED);
         output.document(document);
         if (report != null) {
             write(report, Output.render(document));

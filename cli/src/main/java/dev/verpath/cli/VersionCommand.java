@@ -36,6 +36,6 @@ final class VersionCommand implements Callable<Integer> {
     public Integer call() {
         Path path = installation.path();
         Invocation invocation = Invocation.of(spec);
-        return MigrationRun.run(invocation, "version", run.request(invocation, Scope.VERSION, path, from, to, false));
+        return MigrationRun.run(invocation, "version", run.metricsFile(), run.request(invocation, Scope.VERSION, path, from, to, false));
     }
 }

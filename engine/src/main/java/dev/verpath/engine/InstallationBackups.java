@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,12 +82,29 @@ final class InstallationBackups {
      * @return the backups deleted, oldest first
      */
     List<BackupInfo> prune(int keep, Consumer<String> progress) {
+        return prune(keep, Duration.ZERO, Optional.empty(), progress);
+    }
+
+    /**
+     * Deletes the backups that are neither among the newest {@code keep} nor younger than {@code maxAge} (zero: age
+     * protects none), never {@code own} nor the one an interrupted migration's journal needs, and unfinished backups
+     * older than this command's lock, under the installation lock.
+     *
+     * @param keep     how many backups to keep
+     * @param maxAge   backups younger than this are kept too; zero keeps none for its age
+     * @param own      a backup never deleted (the one the run that prunes has just taken)
+     * @param progress told of each unfinished backup removed
+     * @return the backups deleted, oldest first
+     */
+    List<BackupInfo> prune(int keep, Duration maxAge, Optional<String> own, Consumer<String> progress) {
         try (InstallationLock lock = InstallationLock.acquire(installation.stateFolder())) {
             Optional<String> needed = Journal.in(installation.stateFolder()).interrupted().flatMap(Journal.Intent::backupId);
+            Instant cutoff = clock.instant().minus(maxAge);
             List<BackupInfo> all = list();
             List<BackupInfo> removed = new ArrayList<>();
             for (BackupInfo backup : all.subList(0, Math.max(0, all.size() - Math.max(keep, 0)))) {
-                if (needed.isPresent() && needed.get().equals(backup.id())) {
+                boolean young = !maxAge.isZero() && !backup.created().isBefore(cutoff);
+                if (young || needed.equals(Optional.of(backup.id())) || own.equals(Optional.of(backup.id()))) {
                     continue;
                 }
                 BackupStore.delete(backup.folder());

@@ -4,6 +4,7 @@ import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.execute.DryRunFlags;
 import dev.verpath.engine.execute.LockedRun;
+import dev.verpath.engine.execute.ResolvedRun;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.files.NetworkFileSystem;
@@ -19,6 +20,7 @@ import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.restore.Rollback;
+import dev.verpath.engine.settings.BackupRetention;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidation;
 import dev.verpath.engine.validate.ValidationReport;
@@ -124,7 +126,31 @@ public final class MigrationEngine {
      * @return what changed
      */
     public RunResult migrate(RunRequest asked, Consumer<String> progress, Consumer<String> notices) {
-        return new LockedRun(registry, settings, clock, listener).run(asked, progress, notices);
+        RunResult result = new LockedRun(registry, settings, clock, listener).run(asked, progress, notices);
+        if (!result.dryRun()) {
+            autoPrune(ResolvedRun.locate(asked), result.backupId(), progress, notices);
+        }
+        return result;
+    }
+
+    /**
+     * After a successful run, deletes the backups {@code [backup]} retention no longer keeps (never the run's own, nor
+     * one a journal needs). A prune that fails does not fail the run, which has completed: the notice says so.
+     */
+    private void autoPrune(Installation installation, Optional<String> own, Consumer<String> progress,
+                           Consumer<String> notices) {
+        BackupRetention retention = BackupRetention.of(settings);
+        if (!retention.auto()) {
+            return;
+        }
+        try {
+            backups(installation).prune(retention.keepLast(), retention.maxAge(), own, progress).forEach(b ->
+                    progress.accept("pruned backup " + b.id() + " (" + b.from() + " -> " + b.to() + "): not among the newest "
+                            + retention.keepLast() + " and older than " + retention.keepDays() + " days ([backup] auto_prune)"));
+        } catch (MigrationException e) {
+            notices.accept("the migration completed, but pruning old backups failed (" + e.getMessage()
+                    + "); run 'migrate backups prune --path " + installation.root() + "' later");
+        }
     }
 
     /**

@@ -2,9 +2,9 @@ package dev.verpath.engine.execute;
 
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.backup.BackupInfo;
-import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.Excerpt;
 import dev.verpath.engine.failure.RecoveryNeededFailure;
+import dev.verpath.engine.failure.RolledBackFailure;
 import dev.verpath.engine.restore.InstallationRollback;
 import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.MigrationException;
@@ -60,8 +60,8 @@ final class FailedCommit {
                     + " backup " + id + " failed too (" + restore.getMessage() + "); run 'migrate rollback --path " + root
                     + "' once the cause is fixed", installation.root(), cause);
         }
-        return new EnvironmentFailure("commit failed (" + Excerpt.reason(cause) + "); backup " + id
+        return new RolledBackFailure("commit failed (" + Excerpt.reason(cause) + "); backup " + id
                 + " was restored (global.rollback_on_failure), so the installation is as before; fix the cause and run again",
-                cause);
+                id, cause);
     }
 }

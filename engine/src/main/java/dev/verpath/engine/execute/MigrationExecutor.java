@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -74,6 +76,8 @@ public final class MigrationExecutor {
         HashCache hashes = new HashCache();
         try {
             PreparePhase.Prepared prepared = PreparePhase.prepare(run, started);
+            PhaseTimes phases = new PhaseTimes(clock, started);
+            phases.mark("prepare");
             try {
                 ShadowWorkspace shadow = new ShadowWorkspace(prepared.live(), prepared.staging(), !run.dryRun(), hashes,
                         run.files());
@@ -81,21 +85,23 @@ public final class MigrationExecutor {
                 Guarded guarded = new Deadline(settings.timeoutSeconds()).run(activity -> {
                     ShadowRunPhase.Outcome outcome = shadowRun.run(run, prepared.live(), shadow, hashes, report, progress,
                             activity::set);
+                    phases.mark("shadow_run");
                     Optional<BackupInfo> backup = run.dryRun() ? Optional.empty() : new BackupPhase(clock, listener)
                             .take(run, prepared.live(), shadow, outcome.changes().size(), hashes, progress, activity::set);
+                    phases.mark("backup");
                     return new Guarded(outcome, backup);
                 }, shadow::fence);
                 if (run.dryRun()) {
                     progress.accept("dry run: " + guarded.outcome().changes().size() + " change(s) would be made;"
                             + " nothing was written");
-                    return result(run, guarded, report, started);
+                    return result(run, guarded, report, started, phases);
                 }
                 if (!shadow.pending().isEmpty() || !guarded.outcome().entries().isEmpty()) {
                     // a run with nothing to apply (already at the target) writes no journal a crash could leave behind
-                    commitAndRecord(run, shadow, guarded, progress);
+                    commitAndRecord(run, shadow, guarded, progress, phases);
                 }
                 guarded.backup().ifPresent(b -> BackupStore.recordStats(b.folder(), clock.instant()));
-                return result(run, guarded, report, started);
+                return result(run, guarded, report, started, phases);
             } finally {
                 prepared.discardStaging();
             }
@@ -111,19 +117,24 @@ public final class MigrationExecutor {
     }
 
     /** The commit and the record of it, as one section a stop signal waits for (see {@link CommitSection}). */
-    private void commitAndRecord(ResolvedRun run, ShadowWorkspace shadow, Guarded guarded, Consumer<String> progress)
-            throws IOException {
+    private void commitAndRecord(ResolvedRun run, ShadowWorkspace shadow, Guarded guarded, Consumer<String> progress,
+                                 PhaseTimes phases) throws IOException {
         CommitSection.enter();
         try {
             Journal journal = new CommitPhase(settings, clock, listener).apply(run, shadow, guarded.backup(), progress);
+            phases.mark("commit");
             RecordPhase.record(run, journal, guarded.outcome().entries());
+            phases.mark("record");
         } finally {
             CommitSection.exit();
         }
     }
 
-    private RunResult result(ResolvedRun run, Guarded guarded, RunReport report, Instant started) {
+    private RunResult result(ResolvedRun run, Guarded guarded, RunReport report, Instant started, PhaseTimes phases) {
+        Map<String, Duration> steps = new LinkedHashMap<>();
+        guarded.outcome().entries().forEach(e -> steps.merge(e.from() + "->" + e.to(), e.duration(), Duration::plus));
         return new RunResult(run.plan(), run.dryRun(), guarded.outcome().changes(), report.warnings(), report.counters(),
-                guarded.backup().map(BackupInfo::id), Duration.between(started, clock.instant()), Optional.empty());
+                guarded.backup().map(BackupInfo::id), Duration.between(started, clock.instant()), Optional.empty(),
+                phases.phases(), steps);
     }
 }

@@ -20,6 +20,10 @@ import java.util.TreeMap;
  * @param backupId the backup taken before the first write, when one was
  * @param duration how long it took
  * @param recovered the interrupted migration restored before this run, when there was one
+ * @param phases   how long each phase took ({@code prepare}, {@code shadow_run}, {@code backup}, {@code commit},
+ *                 {@code record}), in run order; a dry run stops after the shadow run
+ * @param steps    how long each step took ({@code 1.0.0->2.1.0}), in plan order; fused record passes count where
+ *                 the history puts them
  */
 public record RunResult(
         MigrationPlan plan,
@@ -29,7 +33,9 @@ public record RunResult(
         SortedMap<String, Long> counters,
         Optional<String> backupId,
         Duration duration,
-        Optional<RecoveredRun> recovered) {
+        Optional<RecoveredRun> recovered,
+        Map<String, Duration> phases,
+        Map<String, Duration> steps) {
 
     /** Copies the collections. */
     public RunResult {
@@ -40,6 +46,15 @@ public record RunResult(
         Objects.requireNonNull(backupId, "backupId");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(recovered, "recovered");
+        phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
+        steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+    }
+
+    /** A result without phase and step times (a view test's). */
+    public RunResult(MigrationPlan plan, boolean dryRun, List<FileChange> changes, List<RunWarning> warnings,
+                     SortedMap<String, Long> counters, Optional<String> backupId, Duration duration,
+                     Optional<RecoveredRun> recovered) {
+        this(plan, dryRun, changes, warnings, counters, backupId, duration, recovered, Map.of(), Map.of());
     }
 
     /**
@@ -47,6 +62,6 @@ public record RunResult(
      * @return this result, saying so
      */
     public RunResult withRecovered(RecoveredRun run) {
-        return new RunResult(plan, dryRun, changes, warnings, counters, backupId, duration, Optional.of(run));
+        return new RunResult(plan, dryRun, changes, warnings, counters, backupId, duration, Optional.of(run), phases, steps);
     }
 }

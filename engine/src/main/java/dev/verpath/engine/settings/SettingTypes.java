@@ -42,6 +42,7 @@ final class SettingTypes {
             Map.entry("backup.mode", choice("auto", "hardlink", "archive", "copy")),
             Map.entry("backup.weights", choice("auto", "link", "copy")),
             Map.entry("backup.keep_last", ABOVE_ZERO),
+            Map.entry("backup.keep_days", whole(0, "a whole number of days, 0 or more")),
             Map.entry("backup.keep_free_bytes", whole(0, "a whole number of bytes, 0 or more")),
             Map.entry("validation.small_file_bytes", ABOVE_ZERO),
             Map.entry("validation.small_files_per_folder", ABOVE_ZERO),

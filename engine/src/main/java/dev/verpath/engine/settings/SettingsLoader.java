@@ -85,6 +85,8 @@ public final class SettingsLoader {
         d.put("backup.mode", "auto");
         d.put("backup.weights", "auto");
         d.put("backup.keep_last", "3");
+        d.put("backup.auto_prune", "true");
+        d.put("backup.keep_days", "30");
         d.put("backup.keep_free_bytes", "67108864");
         d.put("plugins.dir", "");
         d.put("plugins.enabled", "true");
