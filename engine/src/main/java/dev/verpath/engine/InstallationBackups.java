@@ -1,8 +1,5 @@
 package dev.verpath.engine;
 
-import dev.verpath.engine.progress.ProgressListener;
-import dev.verpath.engine.progress.ProgressMeter;
-import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
@@ -11,6 +8,10 @@ import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.journal.Journal;
+import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressMeter;
+import dev.verpath.engine.progress.ProgressPhase;
+import dev.verpath.engine.settings.BackupRetention;
 import dev.verpath.engine.workspace.Installation;
 import dev.verpath.rules.MigrationException;
 import java.io.IOException;
@@ -129,6 +130,29 @@ final class InstallationBackups {
                 AtomicFiles.deleteTree(unfinished);
                 progress.accept("removed the unfinished backup " + unfinished.getFileName() + " (its run never finished it)");
             }
+        }
+    }
+
+    /**
+     * After a successful run, deletes the backups {@code [backup]} retention no longer keeps (never the run's own, nor
+     * one a journal needs). A prune that fails does not fail the run, which has completed: the notice says so.
+     *
+     * @param retention the retention settings
+     * @param own       the run's own backup, when it took one
+     * @param progress  told of each backup pruned
+     * @param notices   told when the prune failed
+     */
+    void autoPrune(BackupRetention retention, Optional<String> own, Consumer<String> progress, Consumer<String> notices) {
+        if (!retention.auto()) {
+            return;
+        }
+        try {
+            prune(retention.keepLast(), retention.maxAge(), own, progress).forEach(b ->
+                    progress.accept("pruned backup " + b.id() + " (" + b.from() + " -> " + b.to() + "): not among the newest "
+                            + retention.keepLast() + " and older than " + retention.keepDays() + " days ([backup] auto_prune)"));
+        } catch (MigrationException e) {
+            notices.accept("the migration completed, but pruning old backups failed (" + e.getMessage()
+                    + "); run 'migrate backups prune --path " + installation.root() + "' later");
         }
     }
 }

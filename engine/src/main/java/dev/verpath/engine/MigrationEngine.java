@@ -128,30 +128,12 @@ public final class MigrationEngine {
     public RunResult migrate(RunRequest asked, Consumer<String> progress, Consumer<String> notices) {
         RunResult result = new LockedRun(registry, settings, clock, listener).run(asked, progress, notices);
         if (!result.dryRun()) {
-            autoPrune(ResolvedRun.locate(asked), result.backupId(), progress, notices);
+            Installation installation = ResolvedRun.locate(asked);
+            backups(installation).autoPrune(BackupRetention.of(settings), result.backupId(), progress, notices);
         }
         return result;
     }
 
-    /**
-     * After a successful run, deletes the backups {@code [backup]} retention no longer keeps (never the run's own, nor
-     * one a journal needs). A prune that fails does not fail the run, which has completed: the notice says so.
-     */
-    private void autoPrune(Installation installation, Optional<String> own, Consumer<String> progress,
-                           Consumer<String> notices) {
-        BackupRetention retention = BackupRetention.of(settings);
-        if (!retention.auto()) {
-            return;
-        }
-        try {
-            backups(installation).prune(retention.keepLast(), retention.maxAge(), own, progress).forEach(b ->
-                    progress.accept("pruned backup " + b.id() + " (" + b.from() + " -> " + b.to() + "): not among the newest "
-                            + retention.keepLast() + " and older than " + retention.keepDays() + " days ([backup] auto_prune)"));
-        } catch (MigrationException e) {
-            notices.accept("the migration completed, but pruning old backups failed (" + e.getMessage()
-                    + "); run 'migrate backups prune --path " + installation.root() + "' later");
-        }
-    }
 
     /**
      * Runs the product's validation rules on an installation at its version (or the one given), every

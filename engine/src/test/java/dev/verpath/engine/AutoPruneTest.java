@@ -1,6 +1,5 @@
 package dev.verpath.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.execute.ToyRulesAccess;
@@ -8,6 +7,7 @@ import dev.verpath.engine.journal.Journal;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.engine.workspace.Installation;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code [backup] auto_prune}: after each successful run, the backups retention no longer keeps are deleted. */
 class AutoPruneTest {
@@ -99,7 +100,7 @@ class AutoPruneTest {
                 "2026-01-01T00:00:00Z", 1));
 
         List<BackupInfo> removed = new InstallationBackups(installation, installation.backupFolder(Optional.empty()),
-                Clock.systemUTC()).prune(0, Duration.ZERO, Optional.of(made.get(1)), line -> { });
+                Clock.systemUTC(), ProgressListener.NONE).prune(0, Duration.ZERO, Optional.of(made.get(1)), line -> { });
 
         assertThat(removed).isEmpty();
         assertThat(ids(engine)).containsExactlyElementsOf(made);
