@@ -35,7 +35,8 @@ import picocli.CommandLine;
             BackupsCommand.class,
             PluginsCommand.class,
             GraphCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            CompletionCommand.class
         })
 public final class MigrateCommand implements Callable<Integer> {
 
