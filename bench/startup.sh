@@ -15,7 +15,7 @@ export XDG_CACHE_HOME="$work/cache"
 
 "$here/migrate" --version >/dev/null   # builds the CLI once, outside the timings
 archive=$(ls "$here"/cli/target/verpath-*.tar.gz 2>/dev/null | head -n 1 || true)
-if [ -z "$archive" ] || [ "$here/cli/target/migrate.jar" -nt "$archive" ]; then
+if [ -z "$archive" ] || [ "$here/cli/target/migrate.jar" -nt "$archive" ] || [ "$here/migrate" -nt "$archive" ]; then
   echo "building the release archive (mvn -B -q -DskipTests package) ..." >&2
   (cd "$here" && mvn -B -q -DskipTests package >&2)
   archive=$(ls "$here"/cli/target/verpath-*.tar.gz | head -n 1)
@@ -24,7 +24,7 @@ tar -xzf "$archive" -C "$work"
 release=$(ls -d "$work"/verpath-*/)bin/migrate
 
 inst="$work/inst"
-"$here/migrate" demo --keep "$inst" >/dev/null
+"$here/migrate" demo --keep "$inst" >/dev/null 2>&1
 cd "$work"   # no migration_config.toml here: every launcher reads the same (built-in) settings
 
 launchers=(source release)
