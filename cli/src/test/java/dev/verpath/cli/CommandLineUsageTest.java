@@ -20,7 +20,7 @@ class CommandLineUsageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"version", "config", "data", "models", "info", "validate", "rollback", "status",
-        "backups", "plugins", "graph", "demo"})
+        "backups", "plugins", "graph", "demo", "completion"})
     void everyCommandHasHelpWithExitCodesAndTheGlobalOptions(String command) {
         CommandRun run = CommandRun.of(command, "--help");
 

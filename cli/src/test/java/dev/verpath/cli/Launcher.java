@@ -108,7 +108,8 @@ final class Launcher {
         return builder;
     }
 
-    private static CommandRun runScript(Path script, Path cwd, Map<String, String> extra, String... args) {
+    /** Runs the given launcher with extra environment variables (PATH or HOME replaced, say). */
+    static CommandRun runScript(Path script, Path cwd, Map<String, String> extra, String... args) {
         ProcessBuilder builder = builder(script, cwd, extra, args);
         try {
             Process process = builder.start();

@@ -20,6 +20,17 @@ class LauncherIT {
     }
 
     @Test
+    void versionAloneIsAnsweredBeforeTheCommandModelWithTheSameLine(@TempDir Path dir) {
+        CommandRun alone = Launcher.run(dir, "--version");
+        CommandRun shortName = Launcher.run(dir, "-V");
+        CommandRun throughPicocli = Launcher.run(dir, "status", "--version");
+
+        assertThat(alone.exit()).isZero();
+        assertThat(alone.out()).isEqualTo(throughPicocli.out()).isEqualTo(shortName.out());
+        assertThat(alone.err()).isEmpty();
+    }
+
+    @Test
     void anUnknownOptionExitsTwoWithOneLineOnStderr(@TempDir Path dir) {
         CommandRun run = Launcher.run(dir, "status", "--path", ".", "--frobnicate");
 
