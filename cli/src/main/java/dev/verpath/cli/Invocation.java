@@ -3,14 +3,18 @@ package dev.verpath.cli;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.FlagValues;
+import dev.verpath.engine.settings.LogSettings;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.RulesApi;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +67,7 @@ final class Invocation {
         if (settings == null) {
             settings = new SettingsLoader(root.environment())
                     .load(root.options().migrationConfig(), root.options().settings());
+            LogBackend.configure(LogSettings.of(settings), err());
         }
         return settings;
     }
@@ -75,7 +80,22 @@ final class Invocation {
      * @return the engine
      */
     MigrationEngine backupEngine() {
-        return engine != null ? engine : MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings());
+        if (engine != null) {
+            return engine;
+        }
+        audited(SystemSnapshot.of(MigrateVersion.version(), RulesApi.VERSION, List.of(), settings().effective(List.of())));
+        return MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings());
+    }
+
+    /** Records the system snapshot in the running command's audit line, and returns it. */
+    private SystemSnapshot audited(SystemSnapshot snapshot) {
+        root.audit().ifPresent(a -> a.snapshot(snapshot));
+        return snapshot;
+    }
+
+    /** @return the running command's audit line, when the command is one the audit trail records */
+    Optional<AuditedCommand> audit() {
+        return root.audit();
     }
 
     /**
@@ -87,14 +107,17 @@ final class Invocation {
      */
     MigrationEngine engine() {
         if (engine == null) {
-            RuleRegistry registry = RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins());
+            RuleRegistry registry = RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins(),
+                    root.loadedPlugins());
             Optional<String> unloaded = !settings().pluginsEnabled()
                     ? Optional.of("plugins are off (" + settings().sourceOf("plugins.enabled", "--no-plugins") + ")")
                     : root.refusedPlugins().isEmpty() ? Optional.empty()
                     : Optional.of("a plugin was not loaded (see 'migrate plugins list')");
             settings().checkFlags(registry.flags(), unloaded).forEach(output.notices());
             FlagValues.check(settings(), registry.flags(), registry.flagConflicts());
-            engine = MigrationEngine.create(registry, settings());
+            engine = MigrationEngine.create(registry, settings()).withSystem(audited(SystemSnapshot.of(MigrateVersion.version(),
+                    RulesApi.VERSION, root.loadedPlugins().stream().map(p -> new SystemSnapshot.Plugin(p.id(), p.version(),
+                    p.sha256())).toList(), settings().effective(registry.flags()))));
         }
         return engine;
     }

@@ -44,6 +44,7 @@ final class MigrationRun {
         MigrationEngine engine = invocation.engine();
         Output output = invocation.output();
         RunResult result = engine.migrate(request, output.progress(), output.notices());
+        invocation.audit().ifPresent(audit -> audit.ran(result));
         output.text(RunView.text(result, engine.registry(), request.scope(), output.verbose(), undo(invocation, request, result)));
         ObjectNode document = Output.object();
         document.put("command", command);

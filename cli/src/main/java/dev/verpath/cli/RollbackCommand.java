@@ -61,6 +61,7 @@ final class RollbackCommand implements Callable<Integer> {
         }
         RollbackResult result = invocation.backupEngine().rollback(path, Optional.ofNullable(which.backupId),
                 Optional.ofNullable(which.backupPath), output.progress(), output.notices());
+        invocation.audit().ifPresent(audit -> audit.restored(result));
         output.line("restored backup " + result.backupId() + ": " + result.entries() + " entries; "
                 + name + " is at version " + result.version());
         ObjectNode document = Output.object();

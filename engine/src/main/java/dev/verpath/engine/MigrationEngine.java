@@ -13,6 +13,7 @@ import dev.verpath.engine.model.RollbackResult;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.model.StatusReport;
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
@@ -40,10 +41,12 @@ public final class MigrationEngine {
     private final RuleRegistry registry;
     private final EngineSettings settings;
     private final Clock clock = Clock.systemUTC();
+    private final Optional<SystemSnapshot> system;
 
-    private MigrationEngine(RuleRegistry registry, EngineSettings settings) {
+    private MigrationEngine(RuleRegistry registry, EngineSettings settings, Optional<SystemSnapshot> system) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.system = Objects.requireNonNull(system, "system");
     }
 
     /**
@@ -54,7 +57,17 @@ public final class MigrationEngine {
      * @return the engine
      */
     public static MigrationEngine create(RuleRegistry registry, EngineSettings settings) {
-        return new MigrationEngine(registry, settings);
+        return new MigrationEngine(registry, settings, Optional.empty());
+    }
+
+    /**
+     * This engine, recording the system it runs on in each backup's manifest.
+     *
+     * @param snapshot Verpath, plugins, Java, OS and settings, as the caller knows them
+     * @return an engine over the same rules and settings
+     */
+    public MigrationEngine withSystem(SystemSnapshot snapshot) {
+        return new MigrationEngine(registry, settings, Optional.of(snapshot));
     }
 
     /** @return the loaded rules */
@@ -110,7 +123,7 @@ public final class MigrationEngine {
      * @return what changed
      */
     public RunResult migrate(RunRequest asked, Consumer<String> progress, Consumer<String> notices) {
-        return new LockedRun(registry, settings, clock).run(asked, progress, notices);
+        return new LockedRun(registry, settings, clock, system).run(asked, progress, notices);
     }
 
     /**

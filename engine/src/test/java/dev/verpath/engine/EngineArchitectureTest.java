@@ -20,7 +20,7 @@ class EngineArchitectureTest {
 
     /** The engine's packages, top to bottom, as docs/architecture.md lists them. */
     static final List<String> LAYERS = List.of("execute", "restore", "validate", "backup", "workspace", "edit", "records",
-            "model", "plan", "plugin", "graph", "settings", "journal", "files", "failure");
+            "model", "plan", "plugin", "graph", "settings", "journal", "files", "failure", "log");
 
     @ArchTest
     static void eachPackageUsesOnlyThoseBelowIt(JavaClasses engine) {

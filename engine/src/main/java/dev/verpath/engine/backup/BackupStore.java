@@ -4,6 +4,7 @@ import dev.verpath.engine.failure.BackupCorruptFailure;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.Excerpt;
 import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.files.ProductFiles;
@@ -100,6 +101,19 @@ public final class BackupStore {
      */
     public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes)
             throws IOException {
+        return create(live, product, files, from, to, hashes, Optional.empty());
+    }
+
+    /**
+     * Takes a backup, as {@link #create(LiveTree, String, ProductFiles, String, String, HashCache)}, whose manifest also
+     * records the system it was taken on.
+     *
+     * @param system the system snapshot for the manifest, when the caller has one
+     * @return the backup
+     * @throws IOException when the backup cannot be written
+     */
+    public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes,
+                             Optional<SystemSnapshot> system) throws IOException {
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
@@ -109,7 +123,7 @@ public final class BackupStore {
         Path target = folder.resolve(id);
         try {
             return info(target, new BackupWriter(target, mode, weights, clones, files, hashes)
-                    .write(id, now, live, product, from, to));
+                    .write(id, now, live, product, from, to, system));
         } catch (IOException | RuntimeException e) {
             // a backup that could not be finished (a full disk, say) is removed, not left without a manifest
             try {
@@ -152,7 +166,7 @@ public final class BackupStore {
             }
             if (any) {
                 AtomicFiles.writePrivate(backup.resolve(BackupManifest.FILE), new BackupManifest(manifest.id(), manifest.created(),
-                        manifest.product(), manifest.from(), manifest.to(), manifest.mounts(), entries).toJson());
+                        manifest.product(), manifest.from(), manifest.to(), manifest.mounts(), entries, manifest.system()).toJson());
             }
         } catch (IOException | RuntimeException e) {
             // without stats a rollback re-reads every linked file: slower, never wrong

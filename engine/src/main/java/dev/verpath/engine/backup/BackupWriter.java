@@ -1,5 +1,6 @@
 package dev.verpath.engine.backup;
 
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.CrashPoints;
 import dev.verpath.engine.files.FileOwner;
@@ -71,7 +72,8 @@ final class BackupWriter {
      * @return the manifest written
      * @throws IOException when the backup cannot be written
      */
-    BackupManifest write(String id, Instant now, LiveTree live, String product, String from, String to) throws IOException {
+    BackupManifest write(String id, Instant now, LiveTree live, String product, String from, String to,
+                         Optional<SystemSnapshot> system) throws IOException {
         PrivateFiles.createFolders(files);
         for (Map.Entry<String, LiveTree.Entry> e : live.entries().entrySet()) {
             if (e.getValue().real() != null) {
@@ -80,7 +82,7 @@ final class BackupWriter {
         }
         archive();
         entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
-        BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries);
+        BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries, system);
         AtomicFiles.writePrivate(target.resolve(BackupManifest.FILE), manifest.toJson());
         return manifest;
     }

@@ -1,5 +1,6 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.EnvironmentFailure;
@@ -22,11 +23,15 @@ final class BackupPhase {
 
     private final Clock clock;
 
+    private final Optional<SystemSnapshot> system;
+
     /**
-     * @param clock names the backup
+     * @param clock  names the backup
+     * @param system the system snapshot the manifest records, when the caller gave one
      */
-    BackupPhase(Clock clock) {
+    BackupPhase(Clock clock, Optional<SystemSnapshot> system) {
         this.clock = clock;
+        this.system = system;
     }
 
     /**
@@ -50,7 +55,8 @@ final class BackupPhase {
             progress.accept("backing up " + live.files().size() + " file(s) to " + run.backup().folder());
             CrashPoints.pause("backup-start");
             BackupStore store = new BackupStore(run.backup().folder(), clock, run.backup().mode(), run.backup().weights());
-            backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes));
+            backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes,
+                    system));
             if (backup.get().linkedFiles() > 0) {
                 progress.accept("note: " + backup.get().linkedFiles() + " weight file(s) are hard-linked into the backup:"
                         + " it protects against this migration, not against later in-place writes to them (cp over a"
