@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * One command that changes an installation (or tries to), as its line in the audit trail ({@link AuditTrail}):
  * its start is left in the state folder before any work, what the command learns is added as it runs (the plan,
  * the backup, the bytes, the system snapshot), and its line is appended when it ends. A command refused as a usage
- * error (exit 2) changed nothing and tried nothing: it leaves no line, and no state folder it made for its start.
+ * error (exit 2), or that a dry-run flag made a dry run, changed nothing and tried nothing: it leaves no line, and no
+ * state folder it made for its start.
  */
 final class AuditedCommand {
 
@@ -31,6 +33,7 @@ final class AuditedCommand {
     private final boolean stateFolderExisted;
     private final ObjectNode line;
     private Optional<SystemSnapshot> snapshot = Optional.empty();
+    private boolean dryRun;
 
     private AuditedCommand(Path stateFolder, boolean existed, ObjectNode start) {
         this.trail = AuditTrail.in(stateFolder);
@@ -86,6 +89,7 @@ final class AuditedCommand {
 
     /** @param result what a migration did */
     void ran(RunResult result) {
+        dryRun = result.dryRun(); // a flag that means dry run (WAN_DRY_RUN_MODE) made it one: it wrote nothing
         line.put("product", result.plan().product()).put("from", result.plan().from()).put("to", result.plan().to());
         line.putArray("steps").addAll(result.plan().steps().stream()
                 .map(s -> JsonNodeFactory.instance.textNode(s.from() + " -> " + s.to())).toList());
@@ -111,7 +115,7 @@ final class AuditedCommand {
     void finish(int exitCode, String outcome, Optional<String> error) {
         String runId = line.path("run_id").asText();
         try {
-            if (exitCode == ExitStatus.USAGE.code()) {
+            if (exitCode == ExitStatus.USAGE.code() || dryRun) {
                 trail.close(runId);
                 removeIfEmpty(stateFolder.resolve(AuditTrail.OPEN));
                 if (!stateFolderExisted) {
@@ -119,7 +123,8 @@ final class AuditedCommand {
                 }
                 return;
             }
-            line.put("end", Instant.now().toString()).put("outcome", outcome).put("exit_code", exitCode);
+            line.put("end", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).put("outcome", outcome)
+                    .put("exit_code", exitCode);
             error.ifPresent(e -> line.put("error", e));
             snapshot.ifPresent(s -> line.set("system", s.json()));
             trail.append(line);

@@ -48,7 +48,7 @@ final class AuditingExecution implements IExecutionStrategy {
         if (helpAsked(parsed)) {
             return new CommandLine.RunLast().execute(parsed); // --help, --version: no run, no logging set up
         }
-        Instant started = Instant.now();
+        Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String runId = RUN_ID.format(started) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
         try (LogFields.AutoCloseableField field = LogFields.put(LogFields.RUN_ID, runId)) {
             Optional<AuditedCommand> audited = installation(parsed).flatMap(at -> AuditedCommand.start(at,
