@@ -55,6 +55,20 @@ public final class GlobalOptions {
             description = "Migrate an installation on NFS/SMB/sshfs, where file locks cannot be trusted.")
     private boolean allowNetworkFs;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
+            description = "Log lines to write: error, warn (default), info, debug, trace or off (also: $MIGRATE_LOG,"
+                    + " or the guide's $RUST_LOG).")
+    private String logLevel;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+            description = "text (default) or json: one JSON object a line with the run id, product, step, rule and"
+                    + " file (also: $MIGRATE_LOG_FORMAT).")
+    private String logFormat;
+
+    @Option(names = "--log-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Append log lines to FILE instead of stderr.")
+    private Path logFile;
+
     /** @return the {@code --migration-config} file, when given */
     public Optional<Path> migrationConfig() {
         return Optional.ofNullable(migrationConfig);
@@ -103,6 +117,15 @@ public final class GlobalOptions {
         }
         if (allowNetworkFs) {
             options.put("global.allow_network_fs", "true");
+        }
+        if (logLevel != null) {
+            options.put("log.level", logLevel);
+        }
+        if (logFormat != null) {
+            options.put("log.format", logFormat);
+        }
+        if (logFile != null) {
+            options.put("log.file", logFile.toString());
         }
         return options;
     }

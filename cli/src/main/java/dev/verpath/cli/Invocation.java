@@ -3,15 +3,19 @@ package dev.verpath.cli;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.FlagValues;
+import dev.verpath.engine.settings.LogSettings;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.RulesApi;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +68,7 @@ final class Invocation {
         if (settings == null) {
             settings = new SettingsLoader(root.environment())
                     .load(root.options().migrationConfig(), root.options().settings());
+            LogBackend.configure(LogSettings.of(settings), err());
         }
         return settings;
     }
@@ -76,15 +81,30 @@ final class Invocation {
      * @return the engine
      */
     MigrationEngine backupEngine() {
-        return engine != null ? engine : MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings()).withProgress(phases());
+        if (engine != null) {
+            return engine;
+        }
+        audited(SystemSnapshot.of(MigrateVersion.version(), RulesApi.VERSION, List.of(), settings().effective(List.of())));
+        return MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings()).withProgress(phases());
     }
 
     /**
-     * Where the engine's structured progress goes (see {@link ProgressDisplays}). The log format comes from
-     * {@code $MIGRATE_LOG_FORMAT}: this is the one place that reads it for progress.
+     * Where the engine's structured progress goes (see {@link ProgressDisplays}), in the log format the command
+     * runs with.
      */
     private ProgressListener phases() {
-        return ProgressDisplays.of(root.options(), err(), ProgressDisplays.logFormat(root.environment()));
+        return ProgressDisplays.of(root.options(), err(), LogSettings.of(settings()).format());
+    }
+
+    /** Records the system snapshot in the running command's audit line, and returns it. */
+    private SystemSnapshot audited(SystemSnapshot snapshot) {
+        root.audit().ifPresent(a -> a.snapshot(snapshot));
+        return snapshot;
+    }
+
+    /** @return the running command's audit line, when the command is one the audit trail records */
+    Optional<AuditedCommand> audit() {
+        return root.audit();
     }
 
     /**
@@ -96,14 +116,17 @@ final class Invocation {
      */
     MigrationEngine engine() {
         if (engine == null) {
-            RuleRegistry registry = RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins());
+            RuleRegistry registry = RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins(),
+                    root.loadedPlugins());
             Optional<String> unloaded = !settings().pluginsEnabled()
                     ? Optional.of("plugins are off (" + settings().sourceOf("plugins.enabled", "--no-plugins") + ")")
                     : root.refusedPlugins().isEmpty() ? Optional.empty()
                     : Optional.of("a plugin was not loaded (see 'migrate plugins list')");
             settings().checkFlags(registry.flags(), unloaded).forEach(output.notices());
             FlagValues.check(settings(), registry.flags(), registry.flagConflicts());
-            engine = MigrationEngine.create(registry, settings()).withProgress(phases());
+            engine = MigrationEngine.create(registry, settings()).withProgress(phases()).withSystem(audited(SystemSnapshot.of(
+                    MigrateVersion.version(), RulesApi.VERSION, root.loadedPlugins().stream().map(p -> new SystemSnapshot.Plugin(
+                    p.id(), p.version(), p.sha256())).toList(), settings().effective(registry.flags()))));
         }
         return engine;
     }

@@ -122,6 +122,7 @@ public final class MigrateCommand implements Callable<Integer> {
         boolean noColor = Arrays.asList(args).contains("--no-color")
                 || command.environment.containsKey("NO_COLOR");
         line.setColorScheme(Help.defaultColorScheme(noColor ? Help.Ansi.OFF : Help.Ansi.AUTO));
+        line.setExecutionStrategy(new AuditingExecution(command, Arrays.asList(args)));
         return line.execute(args);
     }
 
@@ -158,6 +159,27 @@ public final class MigrateCommand implements Callable<Integer> {
     /** @return what was refused, as {@code plugin <archive> (<id>): <why>} */
     java.util.List<String> refusedPlugins() {
         return refusedPlugins;
+    }
+
+    /** The plugins this command loaded, for the system snapshot. */
+    private final java.util.List<dev.verpath.engine.plugin.PluginStatus> loadedPlugins = new java.util.ArrayList<>();
+
+    /** The running command's line in the audit trail, while it runs (see {@link AuditingExecution}). */
+    private Optional<AuditedCommand> audit = Optional.empty();
+
+    /** @return the plugins loaded, filled in when the rules are */
+    java.util.List<dev.verpath.engine.plugin.PluginStatus> loadedPlugins() {
+        return loadedPlugins;
+    }
+
+    /** @return the running command's audit line, when the command is audited */
+    Optional<AuditedCommand> audit() {
+        return audit;
+    }
+
+    /** @param audited the running command's audit line, or empty once it ended */
+    void audit(Optional<AuditedCommand> audited) {
+        this.audit = audited;
     }
 
     /** @return the global options, wherever they were given on the line */

@@ -71,6 +71,7 @@ final class MigrationRun {
         }
         Outcome outcome = result.dryRun() ? Outcome.DRY_RUN : Outcome.COMPLETED;
         metrics.run(subject(request, Optional.of(result)), outcome, Optional.of(result), engine, output.notices());
+        invocation.audit().ifPresent(audit -> audit.ran(result));
         output.text(RunView.text(result, engine.registry(), request.scope(), output.verbose(), undo(invocation, request, result)));
         ObjectNode document = Output.object();
         document.put("command", command);

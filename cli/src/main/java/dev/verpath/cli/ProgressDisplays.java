@@ -4,8 +4,6 @@ import dev.verpath.engine.progress.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Chooses how the engine's structured progress is shown, always on stderr, never on stdout: nothing with
@@ -24,8 +22,8 @@ final class ProgressDisplays {
     /**
      * @param options   the global options
      * @param err       stderr
-     * @param logFormat the log format ({@code text} or {@code json}): until the {@code --log-format} option is
-     *                  read here, {@code $MIGRATE_LOG_FORMAT}
+     * @param logFormat the log format ({@code text} or {@code json}), as {@code --log-format}, {@code $MIGRATE_LOG_FORMAT}
+     *                  or the settings give it
      * @return the listener to give the engine
      */
     static ProgressListener of(GlobalOptions options, PrintWriter err, String logFormat) {
@@ -39,18 +37,6 @@ final class ProgressDisplays {
             return new TerminalProgress();
         }
         return options.json() ? ProgressListener.NONE : new PlainProgress(err, interval(5000));
-    }
-
-    /**
-     * The log format the environment asks for: {@code json} when {@code $MIGRATE_LOG_FORMAT} says so, else
-     * {@code text}.
-     *
-     * @param environment the environment
-     * @return {@code json} or {@code text}
-     */
-    static String logFormat(Map<String, String> environment) {
-        return Optional.ofNullable(environment.get("MIGRATE_LOG_FORMAT")).filter("json"::equalsIgnoreCase)
-                .map(f -> "json").orElse("text");
     }
 
     /** @return nanoseconds between two periodic lines: the seam's value, else the default */

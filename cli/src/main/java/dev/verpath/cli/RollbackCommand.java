@@ -76,6 +76,7 @@ final class RollbackCommand implements Callable<Integer> {
         }
         metrics.run(new RunMetrics.Subject(Optional.of(path), "", "", result.version()), Outcome.COMPLETED,
                 Optional.empty(), invocation.backupEngine(), output.notices());
+        invocation.audit().ifPresent(audit -> audit.restored(result));
         output.line("restored backup " + result.backupId() + ": " + result.entries() + " entries; "
                 + name + " is at version " + result.version());
         ObjectNode document = Output.object();

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  */
 final class RuleSetLoading {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleSetLoading.class);
+
     /** The system property naming the distribution's plugins folder. */
     static final String DISTRIBUTION_PLUGINS = "verpath.plugins";
 
@@ -69,7 +71,23 @@ final class RuleSetLoading {
      * @return the registry
      */
     static RuleRegistry registry(EngineSettings settings, Consumer<String> warn, List<String> refusals) {
+        return registry(settings, warn, refusals, new java.util.ArrayList<>());
+    }
+
+    /**
+     * Builds the registry, warns about every refused plugin, and lists the plugins loaded.
+     *
+     * @param settings the effective settings
+     * @param warn     receives one line per refused plugin
+     * @param refusals receives one phrase per refused plugin, for a failure it may explain
+     * @param loaded   receives every plugin loaded
+     * @return the registry
+     */
+    static RuleRegistry registry(EngineSettings settings, Consumer<String> warn, List<String> refusals,
+                                 List<PluginStatus> loaded) {
         LoadedRules rules = load(settings);
+        rules.plugins().stream().filter(p -> p.refusal().isEmpty()).forEach(loaded::add);
+        loaded.forEach(p -> LOG.info("plugin {}@{} loaded from {} (sha256 {})", p.id(), p.version(), p.archive(), p.sha256()));
         for (PluginStatus refused : rules.refused()) {
             warn.accept("warning: plugin " + Invocation.display(refused.archive().getFileName()) + " not loaded: "
                     + refused.refusal().orElseThrow() + " (see 'migrate plugins list')");

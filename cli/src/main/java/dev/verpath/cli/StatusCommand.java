@@ -29,9 +29,12 @@ final class StatusCommand implements Callable<Integer> {
         StatusReport report = invocation.engine().status(path);
         String name = Invocation.display(path);
         StatusView.text(report, name).forEach(output::line);
+        AuditView audit = AuditView.of(path);
+        audit.text().forEach(output::line);
         ObjectNode document = Output.object();
         document.put("command", "status");
         document.setAll(StatusView.json(report, name));
+        document.set("audit", audit.json());
         output.document(document);
         return ExitStatus.SUCCESS.code();
     }

@@ -14,6 +14,7 @@ import dev.verpath.engine.model.RollbackResult;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.model.StatusReport;
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
@@ -44,11 +45,14 @@ public final class MigrationEngine {
     private final EngineSettings settings;
     private final Clock clock = Clock.systemUTC();
     private final ProgressListener listener;
+    private final Optional<SystemSnapshot> system;
 
-    private MigrationEngine(RuleRegistry registry, EngineSettings settings, ProgressListener listener) {
+    private MigrationEngine(RuleRegistry registry, EngineSettings settings, ProgressListener listener,
+                            Optional<SystemSnapshot> system) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.system = Objects.requireNonNull(system, "system");
     }
 
     /**
@@ -59,7 +63,7 @@ public final class MigrationEngine {
      * @return the engine
      */
     public static MigrationEngine create(RuleRegistry registry, EngineSettings settings) {
-        return new MigrationEngine(registry, settings, ProgressListener.NONE);
+        return new MigrationEngine(registry, settings, ProgressListener.NONE, Optional.empty());
     }
 
     /**
@@ -70,7 +74,17 @@ public final class MigrationEngine {
      * @return a new engine over the same rules and settings
      */
     public MigrationEngine withProgress(ProgressListener listener) {
-        return new MigrationEngine(registry, settings, listener);
+        return new MigrationEngine(registry, settings, listener, system);
+    }
+
+    /**
+     * This engine, recording the system it runs on in each backup's manifest.
+     *
+     * @param snapshot Verpath, plugins, Java, OS and settings, as the caller knows them
+     * @return an engine over the same rules and settings
+     */
+    public MigrationEngine withSystem(SystemSnapshot snapshot) {
+        return new MigrationEngine(registry, settings, listener, Optional.of(snapshot));
     }
 
     /** @return the loaded rules */
@@ -126,7 +140,7 @@ public final class MigrationEngine {
      * @return what changed
      */
     public RunResult migrate(RunRequest asked, Consumer<String> progress, Consumer<String> notices) {
-        RunResult result = new LockedRun(registry, settings, clock, listener).run(asked, progress, notices);
+        RunResult result = new LockedRun(registry, settings, clock, listener, system).run(asked, progress, notices);
         if (!result.dryRun()) {
             Installation installation = ResolvedRun.locate(asked);
             backups(installation).autoPrune(BackupRetention.of(settings), result.backupId(), progress, notices);

@@ -21,7 +21,7 @@ class EngineArchitectureTest {
     /** The engine's packages, top to bottom, as docs/architecture.md lists them. */
     static final List<String> LAYERS = List.of("execute", "restore", "validate", "backup", "workspace", "edit", "records",
             "model", "plan", "plugin", "graph", "settings", "journal", "files", "failure",
-            "progress");
+            "progress", "log");
 
     @ArchTest
     static void eachPackageUsesOnlyThoseBelowIt(JavaClasses engine) {

@@ -157,4 +157,17 @@ public interface RuleContext {
     default void writeToml(String path, dev.verpath.rules.json.JsonObject document) throws IOException {
         throw new UnsupportedOperationException("this context cannot write TOML files; run the rule through the engine");
     }
+
+    /**
+     * Where the rule writes log lines for the operator ({@code migrate --log-level info}): what it decided and why,
+     * not what it changed (the engine lists changes itself). Lines of a plugin's rule carry the plugin's id; under
+     * {@code --log-format json} they also carry the run id, product, step and rule. Thread-safe; may be called more
+     * than once and returns a logger that stays usable after the call.
+     *
+     * @return the logger, never null; outside the engine (before 2.1.0 of this API) one named for the context's class
+     * @since 2.1.0
+     */
+    default org.slf4j.Logger logger() {
+        return org.slf4j.LoggerFactory.getLogger(getClass());
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.files.FileOwner;
 import dev.verpath.engine.files.Mount;
 import java.io.IOException;
@@ -24,9 +25,27 @@ import java.util.Optional;
  * @param to       the version the migration aimed at
  * @param mounts   the real places the logical paths map to
  * @param entries  every entry, sorted by path
+ * @param system   the system the backup was taken on (Verpath, plugins, Java, OS, settings); empty in a manifest
+ *                 written before it was recorded
  */
 public record BackupManifest(String id, Instant created, String product, String from, String to,
-                             List<Mount> mounts, List<Entry> entries) {
+                             List<Mount> mounts, List<Entry> entries, Optional<SystemSnapshot> system) {
+
+    /**
+     * A manifest that records no system snapshot.
+     *
+     * @param id      the backup id
+     * @param created when it was taken
+     * @param product the product
+     * @param from    the version before the migration
+     * @param to      the version the migration aimed at
+     * @param mounts  the real places the logical paths map to
+     * @param entries every entry, sorted by path
+     */
+    public BackupManifest(String id, Instant created, String product, String from, String to, List<Mount> mounts,
+                          List<Entry> entries) {
+        this(id, created, product, from, to, mounts, entries, Optional.empty());
+    }
 
     /** The manifest's file name in a backup folder. */
     public static final String FILE = "manifest.json";
@@ -89,6 +108,7 @@ public record BackupManifest(String id, Instant created, String product, String 
     public BackupManifest {
         mounts = List.copyOf(mounts);
         entries = List.copyOf(entries);
+        java.util.Objects.requireNonNull(system, "system");
     }
 
     /**
@@ -120,6 +140,7 @@ public record BackupManifest(String id, Instant created, String product, String 
             n.put("stored", e.stored());
             e.stat().ifPresent(st -> n.put("stat", st));
         }
+        system.ifPresent(snapshot -> root.set("system", snapshot.json()));
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
@@ -146,7 +167,8 @@ public record BackupManifest(String id, Instant created, String product, String 
             throw new IOException("not a backup manifest");
         }
         return new BackupManifest(root.path("id").asText(), Instant.parse(root.path("created").asText()),
-                root.path("product").asText(), root.path("from").asText(), root.path("to").asText(), mounts, entries);
+                root.path("product").asText(), root.path("from").asText(), root.path("to").asText(), mounts, entries,
+                Optional.ofNullable(root.get("system")).filter(JsonNode::isObject).map(SystemSnapshot::read));
     }
 
     /** @return the entry's owner, when both ids are recorded as numbers (a backup made before they were has none) */

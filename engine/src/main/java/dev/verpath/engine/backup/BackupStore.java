@@ -6,6 +6,7 @@ import dev.verpath.engine.failure.BackupCorruptFailure;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.Excerpt;
 import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.files.ProductFiles;
@@ -102,12 +103,13 @@ public final class BackupStore {
      */
     public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes)
             throws IOException {
-        return create(live, product, files, from, to, hashes, ProgressListener.NONE);
+        return create(live, product, files, from, to, hashes, ProgressListener.NONE, Optional.empty());
     }
 
     /**
      * Backs up every entry of the live tree, as {@link #create(LiveTree, String, ProductFiles, String, String,
-     * HashCache)}, telling the listener of the bytes kept of the live files' total ({@link ProgressPhase#BACKUP}).
+     * HashCache)}, telling the listener of the bytes kept of the live files' total ({@link ProgressPhase#BACKUP}),
+     * with a manifest that also records the system it was taken on.
      *
      * @param live     the tree as it is now
      * @param product  the product
@@ -116,11 +118,12 @@ public final class BackupStore {
      * @param to       the version aimed at
      * @param hashes   the run's hash cache
      * @param listener told how the backup goes
+     * @param system   the system snapshot for the manifest, when the caller has one
      * @return the backup
      * @throws IOException when the backup cannot be written
      */
     public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes,
-                             ProgressListener listener) throws IOException {
+                             ProgressListener listener, Optional<SystemSnapshot> system) throws IOException {
         Instant now = clock.instant();
         String base = ID.format(now);
         String id = base;
@@ -130,7 +133,7 @@ public final class BackupStore {
         Path target = folder.resolve(id);
         try {
             return info(target, new BackupWriter(target, mode, weights, clones, files, hashes)
-                    .write(id, now, live, product, from, to, listener));
+                    .write(id, now, live, product, from, to, listener, system));
         } catch (IOException | RuntimeException e) {
             // a backup that could not be finished (a full disk, say) is removed, not left without a manifest
             try {
@@ -173,7 +176,7 @@ public final class BackupStore {
             }
             if (any) {
                 AtomicFiles.writePrivate(backup.resolve(BackupManifest.FILE), new BackupManifest(manifest.id(), manifest.created(),
-                        manifest.product(), manifest.from(), manifest.to(), manifest.mounts(), entries).toJson());
+                        manifest.product(), manifest.from(), manifest.to(), manifest.mounts(), entries, manifest.system()).toJson());
             }
         } catch (IOException | RuntimeException e) {
             // without stats a rollback re-reads every linked file: slower, never wrong

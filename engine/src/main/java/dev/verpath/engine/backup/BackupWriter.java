@@ -3,6 +3,7 @@ package dev.verpath.engine.backup;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.progress.ProgressMeter;
 import dev.verpath.engine.progress.ProgressPhase;
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.CrashPoints;
 import dev.verpath.engine.files.FileOwner;
@@ -75,7 +76,7 @@ final class BackupWriter {
      * @throws IOException when the backup cannot be written
      */
     BackupManifest write(String id, Instant now, LiveTree live, String product, String from, String to,
-                         ProgressListener listener) throws IOException {
+                         ProgressListener listener, Optional<SystemSnapshot> system) throws IOException {
         PrivateFiles.createFolders(files);
         long total = 0;
         for (LiveTree.Entry e : live.entries().values()) {
@@ -90,7 +91,7 @@ final class BackupWriter {
             meter.add(archive());
         }
         entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
-        BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries);
+        BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries, system);
         AtomicFiles.writePrivate(target.resolve(BackupManifest.FILE), manifest.toJson());
         return manifest;
     }

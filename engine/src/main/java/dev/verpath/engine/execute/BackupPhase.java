@@ -1,6 +1,7 @@
 package dev.verpath.engine.execute;
 
 import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.EnvironmentFailure;
@@ -24,12 +25,17 @@ final class BackupPhase {
     private final Clock clock;
     private final ProgressListener listener;
 
+    private final Optional<SystemSnapshot> system;
+
     /**
-     * @param clock names the backup
+     * @param clock    names the backup
+     * @param listener told how the backup goes
+     * @param system   the system snapshot the manifest records, when the caller gave one
      */
-    BackupPhase(Clock clock, ProgressListener listener) {
+    BackupPhase(Clock clock, ProgressListener listener, Optional<SystemSnapshot> system) {
         this.clock = clock;
         this.listener = listener;
+        this.system = system;
     }
 
     /**
@@ -54,7 +60,7 @@ final class BackupPhase {
             CrashPoints.pause("backup-start");
             BackupStore store = new BackupStore(run.backup().folder(), clock, run.backup().mode(), run.backup().weights());
             backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes,
-                    listener));
+                    listener, system));
             if (backup.get().linkedFiles() > 0) {
                 progress.accept("note: " + backup.get().linkedFiles() + " weight file(s) are hard-linked into the backup:"
                         + " it protects against this migration, not against later in-place writes to them (cp over a"

@@ -62,7 +62,7 @@ final class Deadline {
             return t;
         });
         try {
-            Future<T> future = pool.submit(() -> work.run(activity));
+            Future<T> future = pool.submit(dev.verpath.engine.log.LogFields.carried(() -> work.run(activity)));
             try {
                 return future.get(seconds, TimeUnit.SECONDS);
             } catch (TimeoutException e) {

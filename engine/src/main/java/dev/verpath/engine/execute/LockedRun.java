@@ -1,5 +1,6 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.failure.LockHeldFailure;
 import dev.verpath.engine.files.NetworkFileSystem;
 import dev.verpath.engine.journal.InstallationLock;
@@ -33,14 +34,18 @@ public final class LockedRun {
     private final EngineSettings settings;
     private final Clock clock;
     private final ProgressListener listener;
+    private final Optional<SystemSnapshot> system;
 
     /**
      * @param registry the loaded rules
      * @param settings the effective settings
      * @param clock    the clock for history and backup names
      * @param listener told how the long phases go
+     * @param system   the system snapshot a backup's manifest records, when the caller gave one
      */
-    public LockedRun(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener) {
+    public LockedRun(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener,
+                     Optional<SystemSnapshot> system) {
+        this.system = system;
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
@@ -58,7 +63,7 @@ public final class LockedRun {
         RunRequest request = DryRunFlags.apply(asked, registry.flags(), settings, notices);
         Installation found = ResolvedRun.locate(request);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
-        MigrationExecutor executor = new MigrationExecutor(registry, settings, clock, listener);
+        MigrationExecutor executor = new MigrationExecutor(registry, settings, clock, listener, system);
         if (request.dryRun()) {
             refuseWhileBusy(found);
             return executor.run(ResolvedRun.of(request, found, registry, settings), progress);
@@ -108,6 +113,8 @@ public final class LockedRun {
             throw InterruptedMigration.refusal(found, intent);
         }
         notices.accept("recovering: " + InterruptedMigration.describe(intent) + "; restoring that backup first");
+        org.slf4j.LoggerFactory.getLogger(LockedRun.class).warn("recovering an interrupted migration ({}): restoring backup {}"
+                + " first", InterruptedMigration.describe(intent), intent.backupId().get());
         Path backupFolder = installation.backupFolder(settings.backupDir());
         new Rollback(installation, backupFolder, clock, listener).restore(installation, backupFolder.resolve(intent.backupId().get()),
                 progress);

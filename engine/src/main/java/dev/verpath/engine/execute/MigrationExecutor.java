@@ -1,5 +1,9 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.log.LogFields;
+import dev.verpath.engine.model.SystemSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.EnvironmentFailure;
@@ -38,19 +42,25 @@ import java.util.function.Consumer;
  */
 public final class MigrationExecutor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationExecutor.class);
+
     private final RuleRegistry registry;
     private final EngineSettings settings;
     private final Clock clock;
     private final InstallationValidator validator;
     private final ProgressListener listener;
+    private final Optional<SystemSnapshot> system;
 
     /**
      * @param registry the loaded rules
      * @param settings the effective settings
      * @param clock    the clock for history and backup names
      * @param listener told how the long phases go (hashing, record passes, backup, commit)
+     * @param system   the system snapshot a backup's manifest records, when the caller gave one
      */
-    public MigrationExecutor(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener) {
+    public MigrationExecutor(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener,
+                             Optional<SystemSnapshot> system) {
+        this.system = system;
         this.registry = registry;
         this.settings = settings;
         this.clock = clock;
@@ -67,6 +77,15 @@ public final class MigrationExecutor {
      * @return what changed
      */
     public RunResult run(ResolvedRun run, Consumer<String> progress) {
+        try (LogFields.AutoCloseableField field = LogFields.put(LogFields.PRODUCT, run.plan().product())) {
+            LOG.info("{}{} {}: {} step(s) from {} to {}", run.dryRun() ? "dry run of " : "", run.scope().name()
+                    .toLowerCase(java.util.Locale.ROOT), run.installation().root(), run.plan().steps().size(),
+                    run.plan().from(), run.plan().to());
+            return runPhases(run, progress);
+        }
+    }
+
+    private RunResult runPhases(ResolvedRun run, Consumer<String> progress) {
         Instant started = clock.instant();
         RecordPasses passes = new RecordPasses(run.plan().steps(), registry, validator, settings.recordThreads(),
                 settings.validateIntegrity(), listener, step -> settings.validateAfterMigration()
@@ -86,11 +105,13 @@ public final class MigrationExecutor {
                     ShadowRunPhase.Outcome outcome = shadowRun.run(run, prepared.live(), shadow, hashes, report, progress,
                             activity::set);
                     phases.mark("shadow_run");
-                    Optional<BackupInfo> backup = run.dryRun() ? Optional.empty() : new BackupPhase(clock, listener)
+                    Optional<BackupInfo> backup = run.dryRun() ? Optional.empty() : new BackupPhase(clock, listener, system)
                             .take(run, prepared.live(), shadow, outcome.changes().size(), hashes, progress, activity::set);
                     phases.mark("backup");
                     return new Guarded(outcome, backup);
                 }, shadow::fence);
+                LOG.info("shadow run done: {} change(s){}", guarded.outcome().changes().size(),
+                        guarded.backup().map(b -> "; backup " + b.id() + " taken").orElse(""));
                 if (run.dryRun()) {
                     progress.accept("dry run: " + guarded.outcome().changes().size() + " change(s) would be made;"
                             + " nothing was written");
@@ -99,6 +120,9 @@ public final class MigrationExecutor {
                 if (!shadow.pending().isEmpty() || !guarded.outcome().entries().isEmpty()) {
                     // a run with nothing to apply (already at the target) writes no journal a crash could leave behind
                     commitAndRecord(run, shadow, guarded, progress, phases);
+                    LOG.info("committed and recorded: the installation is at {}", run.plan().to());
+                } else {
+                    LOG.info("nothing to apply: the installation is already at {}; no journal written", run.plan().to());
                 }
                 guarded.backup().ifPresent(b -> BackupStore.recordStats(b.folder(), clock.instant()));
                 return result(run, guarded, report, started, phases);

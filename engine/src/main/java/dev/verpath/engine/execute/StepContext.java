@@ -26,9 +26,12 @@ import java.util.function.Function;
  * @param lossyAllowed whether lossy steps are allowed
  * @param optimize     whether model optimization is on
  * @param flags        the effective flag values by name
+ * @param logger       the rule's logger: a plugin's rules get one tagged with the plugin id ({@link
+ *                     dev.verpath.engine.log.PluginLogger})
  */
 record StepContext(Workspace workspace, RuleReport report, String product, String fromVersion, String toVersion,
-                   boolean lossyAllowed, boolean optimize, Map<String, String> flags) implements RuleContext {
+                   boolean lossyAllowed, boolean optimize, Map<String, String> flags, org.slf4j.Logger logger)
+        implements RuleContext {
 
     @Override
     public Optional<String> flag(String name) {

@@ -4,6 +4,7 @@ import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.failure.RuleBugFailure;
+import dev.verpath.engine.log.LogFields;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.records.RecordRun;
@@ -20,13 +21,18 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the rules of one step on the shadow workspace and turns their failures into one line naming the
  * file, the location, the rule and, for a plugin's rule, the plugin.
  */
 final class StepRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
 
     private final ShadowWorkspace shadow;
     private final RunReport report;
@@ -35,14 +41,16 @@ final class StepRunner {
     private final boolean optimize;
     private final UnaryOperator<String> ruleName;
     private final Consumer<String> activity;
+    private final Function<String, Logger> loggers;
 
     /**
      * @param run      the product, flags, whether lossy steps are allowed, and the record size limit
      * @param ruleName names a rule by id for messages: {@code rule <id>}, with its plugin when it has one
      * @param activity told which rule runs, for the time-out message
+     * @param loggers  the logger of a rule, by id (a plugin's rules get one tagged with the plugin id)
      */
     StepRunner(ShadowWorkspace shadow, RunReport report, RecordRun run, PlanStep step, boolean optimize,
-               UnaryOperator<String> ruleName, Consumer<String> activity) {
+               UnaryOperator<String> ruleName, Consumer<String> activity, Function<String, Logger> loggers) {
         this.shadow = shadow;
         this.report = report;
         this.run = run;
@@ -50,6 +58,7 @@ final class StepRunner {
         this.optimize = optimize;
         this.ruleName = ruleName;
         this.activity = activity;
+        this.loggers = loggers;
     }
 
     /** Runs file rules in order; returns those that ran. */
@@ -59,9 +68,10 @@ final class StepRunner {
             String id = rule.descriptor().id();
             String name = ruleName.apply(id);
             activity.accept("running " + name);
-            try {
+            LOG.debug("running {}", name);
+            try (LogFields.AutoCloseableField field = LogFields.put(LogFields.RULE, id)) {
                 ((FileRule) rule).apply(new StepContext(shadow, report.forRule(id), run.product(), step.from(), step.to(),
-                        run.lossyAllowed(), optimize, run.flags()));
+                        run.lossyAllowed(), optimize, run.flags(), loggers.apply(id)));
             } catch (RuleFailure failure) {
                 throw failed(failure, name, shadow);
             } catch (IOException | UncheckedIOException e) {

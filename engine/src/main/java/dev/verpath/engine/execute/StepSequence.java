@@ -4,6 +4,8 @@ import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.engine.journal.RuleChecksum;
 import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.log.LogFields;
+import dev.verpath.engine.log.PluginLogger;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
@@ -25,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of a plan, in order, on the shadow workspace: per step its config rules, its data rules (record
@@ -32,6 +36,10 @@ import java.util.function.Consumer;
  * new VERSION, and the step's validation. Each step yields the history entry the commit records.
  */
 final class StepSequence {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepSequence.class);
+    /** How {@link LoadedRuleSet#ofPlugin} starts a plugin's origin: {@code plugin <id>@<version>}. */
+    private static final String PLUGIN_ORIGIN = "plugin ";
 
     private final RuleRegistry registry;
     private final EngineSettings settings;
@@ -74,33 +82,44 @@ final class StepSequence {
         List<HistoryEntry> entries = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             PlanStep step = steps.get(i);
-            Instant stepStarted = clock.instant();
             progress.accept("step " + (i + 1) + "/" + steps.size() + ": " + step.from() + " -> " + step.to());
-            String stepText = "step " + (i + 1) + "/" + steps.size() + " (" + step.from() + " -> " + step.to() + ")";
-            // optimization deduplicates the final tree once: earlier steps' links would be counted again
-            boolean optimizeHere = run.optimize() && i == steps.size() - 1;
-            StepRunner runner = new StepRunner(shadow, report, run.records(), step, optimizeHere, this::ruleName,
-                    what -> activity.accept(what + " in " + stepText));
-            List<MigrationRule> ran = new ArrayList<>();
-            if (run.runs(RuleKind.CONFIG)) {
-                ran.addAll(runner.fileRules(step.rules(RuleKind.CONFIG)));
+            try (LogFields.AutoCloseableField field = LogFields.put(LogFields.STEP, step.from() + " -> " + step.to())) {
+                LOG.info("step {}/{} started: {} -> {}", i + 1, steps.size(), step.from(), step.to());
+                entries.add(step(run, i, shadow, report, progress, activity, historyBase));
             }
-            Set<String> streamedGlobs = new LinkedHashSet<>();
-            if (run.runs(RuleKind.DATA)) {
-                ran.addAll(dataRules(run, i, runner, shadow, report, streamedGlobs, progress, activity));
-            }
-            if (run.runs(RuleKind.MODEL)) {
-                ran.addAll(runner.fileRules(step.rules(RuleKind.MODEL)));
-            }
-            if (run.scope() == Scope.VERSION) {
-                shadow.writeString(Installation.VERSION_FILE, run.installation().versionFileText(run.plan().product(), step.to()));
-            }
-            if (settings.validateAfterMigration()) {
-                validation.after(run.plan().product(), step, shadow, streamedGlobs, report);
-            }
-            entries.add(entry(run, historyBase + i + 1, step, ran, stepStarted));
         }
         return entries;
+    }
+
+    /** Runs step {@code i}: its config, data and model rules, VERSION, and its validation; returns its history entry. */
+    private HistoryEntry step(ResolvedRun run, int i, ShadowWorkspace shadow, RunReport report, Consumer<String> progress,
+                              Consumer<String> activity, int historyBase) throws IOException {
+        List<PlanStep> steps = run.plan().steps();
+        PlanStep step = steps.get(i);
+        Instant stepStarted = clock.instant();
+        String stepText = "step " + (i + 1) + "/" + steps.size() + " (" + step.from() + " -> " + step.to() + ")";
+        // optimization deduplicates the final tree once: earlier steps' links would be counted again
+        boolean optimizeHere = run.optimize() && i == steps.size() - 1;
+        StepRunner runner = new StepRunner(shadow, report, run.records(), step, optimizeHere, this::ruleName,
+                what -> activity.accept(what + " in " + stepText), this::loggerOf);
+        List<MigrationRule> ran = new ArrayList<>();
+        if (run.runs(RuleKind.CONFIG)) {
+            ran.addAll(runner.fileRules(step.rules(RuleKind.CONFIG)));
+        }
+        Set<String> streamedGlobs = new LinkedHashSet<>();
+        if (run.runs(RuleKind.DATA)) {
+            ran.addAll(dataRules(run, i, runner, shadow, report, streamedGlobs, progress, activity));
+        }
+        if (run.runs(RuleKind.MODEL)) {
+            ran.addAll(runner.fileRules(step.rules(RuleKind.MODEL)));
+        }
+        if (run.scope() == Scope.VERSION) {
+            shadow.writeString(Installation.VERSION_FILE, run.installation().versionFileText(run.plan().product(), step.to()));
+        }
+        if (settings.validateAfterMigration()) {
+            validation.after(run.plan().product(), step, shadow, streamedGlobs, report);
+        }
+        return entry(run, historyBase + i + 1, step, ran, stepStarted);
     }
 
     /**
@@ -135,6 +154,13 @@ final class StepSequence {
         ran.forEach(r -> sums.put(r.descriptor().id(), RuleChecksum.of(r)));
         return new HistoryEntry(number, run.plan().product(), run.scope().name().toLowerCase(), step.from(), step.to(),
                 sums, started, Duration.between(started, clock.instant()), "success");
+    }
+
+    /** A rule's logger: a plugin's rules get one named and tagged by the plugin id, a built-in one {@code rule.<id>}. */
+    private Logger loggerOf(String ruleId) {
+        return registry.origin(ruleId).filter(o -> o.startsWith(PLUGIN_ORIGIN) && o.contains("@"))
+                .map(o -> PluginLogger.of(o.substring(PLUGIN_ORIGIN.length(), o.lastIndexOf('@'))))
+                .orElseGet(() -> LoggerFactory.getLogger("rule." + ruleId));
     }
 
     /** A rule as messages name it: {@code rule <id>}, followed by {@code of plugin <id>@<version>} for a plugin's. */

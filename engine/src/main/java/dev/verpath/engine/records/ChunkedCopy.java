@@ -93,7 +93,7 @@ final class ChunkedCopy implements AutoCloseable {
             while (next.isPresent()) {
                 RecordChunks.Chunk chunk = next.get();
                 Output output = spareOutput();
-                inFlight.add(pool.submit(() -> migrate(work, chunk, output)));
+                inFlight.add(pool.submit(dev.verpath.engine.log.LogFields.carried(() -> migrate(work, chunk, output))));
                 if (inFlight.size() >= 2 * threads) {
                     records += write(result(inFlight.poll()), out, problems);
                 }

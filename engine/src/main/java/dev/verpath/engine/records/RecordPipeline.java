@@ -3,6 +3,7 @@ package dev.verpath.engine.records;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.progress.ProgressMeter;
 import dev.verpath.engine.progress.ProgressPhase;
+import dev.verpath.engine.log.LogFields;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;
@@ -46,6 +47,7 @@ import java.util.TreeSet;
  * bytes of the matched files; memory is one record plus two 64 KiB buffers.
  */
 public final class RecordPipeline {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordPipeline.class);
 
     private static final int BUFFER = 1 << 16;
 
@@ -173,7 +175,10 @@ public final class RecordPipeline {
              ChunkedCopy chunked = threads > 1 ? new ChunkedCopy(threads, report) : null) {
             for (String path : allFiles) {
                 FileRun run = new FileRun(path, applied(path, matchedByRule));
-                workspace.write(path, out -> run.copy(workspace, out, chunked, meter));
+                try (LogFields.AutoCloseableField field = LogFields.put(LogFields.FILE, path)) {
+                    workspace.write(path, out -> run.copy(workspace, out, chunked, meter));
+                    LOG.debug("{}: {} records, {} bytes read, {} written", path, run.records, run.bytesRead, run.bytesWritten);
+                }
                 files++;
                 records += run.records;
                 bytesRead += run.bytesRead;
@@ -182,6 +187,8 @@ public final class RecordPipeline {
         }
         report.count("data_files", files);
         report.count("records", records);
+        report.count("record_bytes_read", bytesRead);
+        report.count("record_bytes_written", bytesWritten);
         return new PipelineResult(files, records, bytesRead, bytesWritten);
     }
 

@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  */
 public final class InstallationRollback {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InstallationRollback.class);
+
     /**
      * What was restored.
      *
@@ -73,6 +75,8 @@ public final class InstallationRollback {
         try (StagedBackup staged = StagedBackup.stage(verified, state.resolve("staging").resolve("rollback"))) {
             BackupManifest manifest = verified.manifest();
             progress.accept("restoring " + manifest.entries().size() + " entries");
+            LOG.info("backup {} verified against its manifest; restoring its {} entries ({} {})", manifest.id(),
+                    manifest.entries().size(), manifest.product(), manifest.from());
             Instant now = clock.instant();
             String current = installation.version().orElse("?");
             Journal journal = Journal.in(state);
@@ -84,6 +88,7 @@ public final class InstallationRollback {
                 live.owners().note("rollback").ifPresent(progress);
                 recordHistory(manifest, current, now);
                 journal.end();
+                LOG.info("restored backup {}: the installation is at {}", manifest.id(), manifest.from());
                 return new Restored(manifest.id(), restored, manifest.from());
             } finally {
                 CommitSection.exit();

@@ -46,7 +46,10 @@ final class SettingTypes {
             Map.entry("backup.keep_free_bytes", whole(0, "a whole number of bytes, 0 or more")),
             Map.entry("validation.small_file_bytes", ABOVE_ZERO),
             Map.entry("validation.small_files_per_folder", ABOVE_ZERO),
-            Map.entry("validation.split_file_bytes", ABOVE_ZERO));
+            Map.entry("validation.split_file_bytes", ABOVE_ZERO),
+            Map.entry("log.level", new Type(v -> LogSettings.level(v).isPresent(), LogSettings.EXPECTED)),
+            Map.entry("log.format", choice("text", "json")),
+            Map.entry("log.file", ANY));
 
     private SettingTypes() {
     }

@@ -37,11 +37,10 @@ public final class SettingsLoader {
     public static final String DEFAULT_FILE = "migration_config.toml";
 
     private static final Map<String, String> DEFAULTS = defaults();
-    private static final Map<String, String> ENVIRONMENT = Map.of(
-            "backup.dir", "MIGRATE_BACKUP_DIR",
-            "plugins.dir", "MIGRATE_PLUGINS_DIR");
-    private static final Map<String, String> LEGACY_ENVIRONMENT = Map.of(
-            "backup.dir", "TRUSTFORMERS_BACKUP_DIR");
+    private static final Map<String, String> ENVIRONMENT = Map.of("backup.dir", "MIGRATE_BACKUP_DIR",
+            "plugins.dir", "MIGRATE_PLUGINS_DIR", "log.level", "MIGRATE_LOG", "log.format", "MIGRATE_LOG_FORMAT");
+    private static final Map<String, String> LEGACY_ENVIRONMENT = Map.of("backup.dir", "TRUSTFORMERS_BACKUP_DIR",
+            "log.level", "RUST_LOG"); // the seed guide's names, read when ours is unset (RUST_LOG: the Rust tool's)
 
     private static final String ALLOW = "plugins.allow";
     private static final String PREFER = "plugins.prefer";
@@ -95,6 +94,9 @@ public final class SettingsLoader {
         d.put("validation.small_file_bytes", "65536");
         d.put("validation.small_files_per_folder", "1000");
         d.put("validation.split_file_bytes", "1073741824");
+        d.put("log.level", "warn");
+        d.put("log.format", "text");
+        d.put("log.file", "");
         return Map.copyOf(d);
     }
 

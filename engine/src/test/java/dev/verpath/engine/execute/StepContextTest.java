@@ -36,7 +36,8 @@ class StepContextTest {
             public void count(String counter, long delta) {
             }
         };
-        return new StepContext(shadow, report, "toy", "1.0.0", "2.0.0", false, false, Map.of());
+        return new StepContext(shadow, report, "toy", "1.0.0", "2.0.0", false, false, Map.of(),
+                org.slf4j.LoggerFactory.getLogger("rule.toy"));
     }
 
     @Test

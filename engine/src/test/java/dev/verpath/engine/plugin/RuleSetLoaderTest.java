@@ -85,7 +85,7 @@ class RuleSetLoaderTest {
         LoadedRules rules = load(plugins());
 
         assertThat(only(rules).state()).isEqualTo("refused: plugin 'future' needs rules-api >=3.0.0 <4.0.0, but this engine has"
-                + " rules-api 2.0.0; install a build of the plugin made for rules-api 2.x");
+                + " rules-api " + dev.verpath.rules.RulesApi.VERSION + "; install a build of the plugin made for rules-api 2.x");
         assertThat(rules.registry().products()).isEmpty();
         assertThat(canary).doesNotExist();
     }
@@ -125,7 +125,8 @@ class RuleSetLoaderTest {
 
         assertThat(only(load(plugins())).loaded()).isTrue();
         assertThat(only(load(dir.resolve("other"))).refusal()).hasValueSatisfying(r ->
-                assertThat(r).contains("'old-major' needs rules-api 1.0.0, but this engine has rules-api 2.0.0"));
+                assertThat(r).contains("'old-major' needs rules-api 1.0.0, but this engine has rules-api "
+                        + dev.verpath.rules.RulesApi.VERSION));
     }
 
     @Test

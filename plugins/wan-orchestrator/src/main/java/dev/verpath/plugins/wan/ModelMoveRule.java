@@ -50,6 +50,8 @@ public final class ModelMoveRule implements FileRule {
             context.report().warn(WanLayout.MODELS, "model folders stay where they are (WAN_ENABLE_PATH_MIGRATION=false); "
                     + "the orchestrator finds them through config.json");
         }
+        context.logger().info(legacy.isPresent() ? "model folder names read from {}" : "no {}: the guide's default model"
+                + " folder names are used", WanLayout.LEGACY_CONFIG);
         Map<WanModel, String> names = legacy.orElseGet(LegacyConfig::guideDefaults).models();
         for (Map.Entry<WanModel, String> entry : names.entrySet()) {
             moveOne(context, flags, entry.getKey(), entry.getValue());
@@ -78,6 +80,8 @@ public final class ModelMoveRule implements FileRule {
         }
         workspace.move(from, to);
         context.report().count("models_moved", 1);
+        context.logger().info("moving {} to {}{}", from, to, flags.legacyFallback() ? "; a link stays at the old path"
+                + " (WAN_ENABLE_LEGACY_FALLBACK)" : "");
         if (flags.legacyFallback()) {
             workspace.symlink(from, WanLayout.legacyLinkTarget(model.id()));
         }
