@@ -174,7 +174,7 @@ public final class RecordPipeline {
         try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.RECORDS, total);
              ChunkedCopy chunked = threads > 1 ? new ChunkedCopy(threads, report) : null) {
             for (String path : allFiles) {
-                FileRun run = new FileRun(path, applied(path, matchedByRule));
+                FileRun run = new FileRun(path, RecordStages.applied(stages, path, matchedByRule));
                 try (LogFields.AutoCloseableField field = LogFields.put(LogFields.FILE, path)) {
                     workspace.write(path, out -> run.copy(workspace, out, chunked, meter));
                     LOG.debug("{}: {} records, {} bytes read, {} written", path, run.records, run.bytesRead, run.bytesWritten);
@@ -190,24 +190,6 @@ public final class RecordPipeline {
         report.count("record_bytes_read", bytesRead);
         report.count("record_bytes_written", bytesWritten);
         return new PipelineResult(files, records, bytesRead, bytesWritten);
-    }
-
-    /** For one file, per stage: the rules that apply to it (a stage none of whose rules applies is left out). */
-    private List<RecordStages.Applied> applied(String path, List<Set<String>> matchedByRule) {
-        List<RecordStages.Applied> applied = new ArrayList<>();
-        int ruleIndex = 0;
-        for (Stage stage : stages) {
-            List<RecordRule> rules = new ArrayList<>();
-            for (RecordRule rule : stage.rules()) {
-                if (matchedByRule.get(ruleIndex++).contains(path)) {
-                    rules.add(rule);
-                }
-            }
-            if (!rules.isEmpty()) {
-                applied.add(new RecordStages.Applied(stage, rules));
-            }
-        }
-        return applied;
     }
 
     /** The pass over one file; keeps its counts for the totals. */

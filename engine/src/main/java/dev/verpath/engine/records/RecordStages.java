@@ -7,6 +7,7 @@ import dev.verpath.rules.RuleFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What happens to each record of one file (or one chunk of it): the source version's checks, when asked,
@@ -24,6 +25,29 @@ final class RecordStages {
      * @param rules its rules whose globs match the file, in run order
      */
     record Applied(RecordPipeline.Stage stage, List<RecordRule> rules) {
+    }
+
+    /**
+     * @param stages        the pipeline's stages
+     * @param path          a record file
+     * @param matchedByRule per rule of every stage, in order, the files its globs match
+     * @return for that file, per stage, the rules that apply to it (a stage none of whose rules applies is left out)
+     */
+    static List<Applied> applied(List<RecordPipeline.Stage> stages, String path, List<Set<String>> matchedByRule) {
+        List<Applied> applied = new ArrayList<>();
+        int ruleIndex = 0;
+        for (RecordPipeline.Stage stage : stages) {
+            List<RecordRule> rules = new ArrayList<>();
+            for (RecordRule rule : stage.rules()) {
+                if (matchedByRule.get(ruleIndex++).contains(path)) {
+                    rules.add(rule);
+                }
+            }
+            if (!rules.isEmpty()) {
+                applied.add(new Applied(stage, rules));
+            }
+        }
+        return applied;
     }
 
     private record StagePlan(RecordPipeline.Stage stage, List<StageContext> contexts) {

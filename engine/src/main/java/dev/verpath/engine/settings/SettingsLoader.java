@@ -36,7 +36,7 @@ public final class SettingsLoader {
     /** The file name looked for in the working folder when no file is named. */
     public static final String DEFAULT_FILE = "migration_config.toml";
 
-    private static final Map<String, String> DEFAULTS = defaults();
+    private static final Map<String, String> DEFAULTS = SettingDefaults.ALL;
     private static final Map<String, String> ENVIRONMENT = Map.of("backup.dir", "MIGRATE_BACKUP_DIR",
             "plugins.dir", "MIGRATE_PLUGINS_DIR", "log.level", "MIGRATE_LOG", "log.format", "MIGRATE_LOG_FORMAT");
     private static final Map<String, String> LEGACY_ENVIRONMENT = Map.of("backup.dir", "TRUSTFORMERS_BACKUP_DIR",
@@ -59,45 +59,6 @@ public final class SettingsLoader {
      */
     public SettingsLoader(Map<String, String> env) {
         this.env = Map.copyOf(env);
-    }
-
-    private static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("global.backup_before_migration", "true");
-        d.put("global.validate_after_migration", "true");
-        d.put("global.rollback_on_failure", "true");
-        d.put("global.timeout_seconds", "3600");
-        d.put("global.allow_network_fs", "false");
-        d.put("config_migration.enabled", "true");
-        d.put("config_migration.backup_original", "true");
-        d.put("config_migration.format_validation", "true");
-        d.put("data_migration.enabled", "true");
-        d.put("data_migration.backup_data", "true");
-        d.put("data_migration.validate_integrity", "true");
-        d.put("data_migration.threads", "0");
-        d.put("data_migration.max_record_bytes", "33554432");
-        d.put("model_migration.enabled", "true");
-        d.put("model_migration.backup_models", "true");
-        d.put("model_migration.validate_models", "true");
-        d.put("model_migration.optimize_models", "false");
-        d.put("backup.dir", "");
-        d.put("backup.mode", "auto");
-        d.put("backup.weights", "auto");
-        d.put("backup.keep_last", "3");
-        d.put("backup.auto_prune", "true");
-        d.put("backup.keep_days", "30");
-        d.put("backup.keep_free_bytes", "67108864");
-        d.put("plugins.dir", "");
-        d.put("plugins.enabled", "true");
-        d.put("validation.strict", "false");
-        d.put("validation.before_migration", "true");
-        d.put("validation.small_file_bytes", "65536");
-        d.put("validation.small_files_per_folder", "1000");
-        d.put("validation.split_file_bytes", "1073741824");
-        d.put("log.level", "warn");
-        d.put("log.format", "text");
-        d.put("log.file", "");
-        return Map.copyOf(d);
     }
 
     /**
