@@ -63,7 +63,7 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(installation, "installation");
         mounts = List.copyOf(mounts);
-        kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
+        kinds = Set.copyOf(kinds);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.verpath.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.settings.EffectiveSetting;
@@ -65,11 +66,8 @@ public record SystemSnapshot(String verpath, String rulesApi, List<Plugin> plugi
     public ObjectNode json() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("verpath", verpath).put("rules_api", rulesApi);
-        plugins.forEach(p -> node.withArray("plugins").addObject().put("id", p.id()).put("version", p.version())
-                .put("sha256", p.sha256()));
-        if (plugins.isEmpty()) {
-            node.putArray("plugins");
-        }
+        ArrayNode list = node.putArray("plugins");
+        plugins.forEach(p -> list.addObject().put("id", p.id()).put("version", p.version()).put("sha256", p.sha256()));
         node.put("java", java).put("os", os);
         ObjectNode values = node.putObject("settings");
         settings.forEach(s -> values.putObject(s.key()).put("value", s.value()).put("source", s.source()));
