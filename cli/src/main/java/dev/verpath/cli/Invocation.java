@@ -31,6 +31,7 @@ final class Invocation {
     private final Output output;
     private EngineSettings settings;
     private MigrationEngine engine;
+    private MigrationEngine backupEngine;
 
     private Invocation(MigrateCommand root, CommandSpec spec) {
         this.root = root;
@@ -84,8 +85,11 @@ final class Invocation {
         if (engine != null) {
             return engine;
         }
-        audited(SystemSnapshot.of(MigrateVersion.version(), RulesApi.VERSION, List.of(), settings().effective(List.of())));
-        return MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings()).withProgress(phases());
+        if (backupEngine == null) {
+            audited(SystemSnapshot.of(MigrateVersion.version(), RulesApi.VERSION, List.of(), settings().effective(List.of())));
+            backupEngine = MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings()).withProgress(phases());
+        }
+        return backupEngine;
     }
 
     /**
