@@ -5,7 +5,8 @@
 # and the release launcher (bin/migrate of cli/target/verpath-*.tar.gz, unpacked here). Wall seconds and CPU
 # seconds (user + sys, the JIT and GC threads included).
 # Usage: bench/startup.sh [RUNS] (default 10). BENCH_BASELINE=DIR also times another source tree's ./migrate
-# (its cli/target/migrate.jar already built) in the same rounds. Not run by the tests.
+# (its cli/target/migrate.jar already built) in the same rounds; BENCH_JDK=DIR also times the release launcher with
+# JAVA_HOME=DIR (a Java 25 runtime: the launcher then makes an ahead-of-time cache). Not run by the tests.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-10}
@@ -32,6 +33,12 @@ declare -A script=([source]="$here/migrate" [release]="$release")
 if [ -n "${BENCH_BASELINE:-}" ]; then
   launchers+=(baseline)
   script[baseline]="$BENCH_BASELINE/migrate"
+fi
+if [ -n "${BENCH_JDK:-}" ]; then
+  launchers+=(release-jdk)
+  script[release-jdk]="$work/release-jdk"
+  printf '#!/usr/bin/env bash\nJAVA_HOME=%q exec %q "$@"\n' "$BENCH_JDK" "$release" >"$work/release-jdk"
+  chmod +x "$work/release-jdk"
 fi
 commands=("--version" "info --from 0.1.0 --to 2.1.0" "status --path $inst")
 
@@ -65,7 +72,7 @@ row() {
   printf '%-28s %7.3f s %7.3f s\n' "$2" "$(awk '{ print $1 }' "$file" | median)" \
     "$(awk '{ print $2 + $3 }' "$file" | median)"
 }
-echo "medians of $runs runs, $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg); $(java -version 2>&1 | head -n 1)"
+echo "medians of $runs runs, $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg); $(java -version 2>&1 | head -n 1)${BENCH_JDK:+; release-jdk: $("$BENCH_JDK/bin/java" -version 2>&1 | head -n 1)}"
 printf '%-28s %9s %9s\n' "" "wall" "cpu"
 row java "java -version"
 for l in "${launchers[@]}"; do

@@ -1,7 +1,9 @@
 package dev.verpath.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,8 +24,11 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = MigrateVersion.class,
         description = "Migrates a model-serving installation (VERSION, config/, data/, models/) from one version "
-                + "to another, one validated step at a time, inside one backup.",
-        subcommands = {
+                + "to another, one validated step at a time, inside one backup.")
+public final class MigrateCommand implements Callable<Integer> {
+
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             VersionCommand.class,
             ConfigCommand.class,
             DataCommand.class,
@@ -36,9 +41,7 @@ import picocli.CommandLine;
             PluginsCommand.class,
             GraphCommand.class,
             DemoCommand.class,
-            CompletionCommand.class
-        })
-public final class MigrateCommand implements Callable<Integer> {
+            CompletionCommand.class);
 
     @Mixin
     private GlobalOptions options;
@@ -103,7 +106,7 @@ public final class MigrateCommand implements Callable<Integer> {
      * @return the exit code (see {@link ExitStatus})
      */
     public static int execute(MigrateCommand command, PrintWriter out, PrintWriter err, String... args) {
-        return execute(commandLine(command), out, err, args);
+        return execute(commandLine(command, args), out, err, args);
     }
 
     /**
@@ -134,7 +137,37 @@ public final class MigrateCommand implements Callable<Integer> {
      * @return the command line
      */
     public static CommandLine commandLine(MigrateCommand command) {
+        return commandLine(command, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for the given arguments: when exactly one of them names a subcommand, the model of that one
+     * alone (picocli reflects over every command it is given; building all of them was a third of 'migrate info'),
+     * otherwise of every subcommand, so that the top-level help, a missing or misspelt command, and the completion
+     * script see them all.
+     *
+     * @param command the top command
+     * @param args    the arguments
+     * @return the command line
+     */
+    static CommandLine commandLine(MigrateCommand command, String... args) {
+        List<Class<?>> named = Arrays.stream(args)
+                .flatMap(arg -> SUBCOMMANDS.stream().filter(c -> names(c).contains(arg)))
+                .toList();
+        boolean one = named.size() == 1 && named.get(0) != CompletionCommand.class;
+        return commandLine(command, one ? named : SUBCOMMANDS);
+    }
+
+    private static List<String> names(Class<?> subcommand) {
+        Command annotation = subcommand.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
+    }
+
+    private static CommandLine commandLine(MigrateCommand command, List<Class<?>> subcommands) {
         CommandLine line = new CommandLine(command);
+        subcommands.forEach(line::addSubcommand);
         line.setExitCodeExceptionMapper(new ExitCodes());
         line.setExecutionExceptionHandler(new FailureHandler());
         line.setParameterExceptionHandler(new UsageErrorHandler());
@@ -154,21 +187,21 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     /** The plugins refused while this command loaded its rules, one phrase each, for the failure they may explain. */
-    private final java.util.List<String> refusedPlugins = new java.util.ArrayList<>();
+    private final List<String> refusedPlugins = new ArrayList<>();
 
     /** @return what was refused, as {@code plugin <archive> (<id>): <why>} */
-    java.util.List<String> refusedPlugins() {
+    List<String> refusedPlugins() {
         return refusedPlugins;
     }
 
     /** The plugins this command loaded, for the system snapshot. */
-    private final java.util.List<dev.verpath.engine.plugin.PluginStatus> loadedPlugins = new java.util.ArrayList<>();
+    private final List<dev.verpath.engine.plugin.PluginStatus> loadedPlugins = new ArrayList<>();
 
     /** The running command's line in the audit trail, while it runs (see {@link AuditingExecution}). */
     private Optional<AuditedCommand> audit = Optional.empty();
 
     /** @return the plugins loaded, filled in when the rules are */
-    java.util.List<dev.verpath.engine.plugin.PluginStatus> loadedPlugins() {
+    List<dev.verpath.engine.plugin.PluginStatus> loadedPlugins() {
         return loadedPlugins;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
@@ -18,14 +19,16 @@ import java.util.function.Consumer;
  */
 final class Output {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator("")));
+    /** Made on the first JSON document only: a text run never builds an object mapper (a tenth of 'info'). */
+    private static final class Json {
+        private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator("")));
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -49,12 +52,12 @@ final class Output {
 
     /** @return a new, empty JSON object whose keys keep their insertion order */
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 
     /** @return a new, empty JSON array */
     static ArrayNode array() {
-        return MAPPER.createArrayNode();
+        return JsonNodeFactory.instance.arrayNode();
     }
 
     /**
@@ -133,7 +136,7 @@ final class Output {
      */
     static String render(JsonNode document) {
         try {
-            return WRITER.writeValueAsString(document) + "\n";
+            return Json.WRITER.writeValueAsString(document) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render JSON", e);
         }

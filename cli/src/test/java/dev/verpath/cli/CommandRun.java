@@ -35,7 +35,7 @@ record CommandRun(int exit, String out, String err) {
     static CommandRun of(Map<String, String> env, Consumer<CommandLine> change, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine line = MigrateCommand.commandLine(new MigrateCommand(env));
+        CommandLine line = MigrateCommand.commandLine(new MigrateCommand(env), args); // as main builds it
         change.accept(line);
         int exit = MigrateCommand.execute(line, new PrintWriter(out, true), new PrintWriter(err, true), args);
         CommandRun run = new CommandRun(exit, out.toString(), err.toString());

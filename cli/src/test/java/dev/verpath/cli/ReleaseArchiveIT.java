@@ -69,7 +69,7 @@ class ReleaseArchiveIT {
         assertThat(run.err()).doesNotContain("building");
         try (Stream<Path> cache = Files.walk(work.resolve("home/.cache/verpath"))) {
             assertThat(cache.map(p -> p.getFileName().toString())).as("the class-data archive, in the user's cache")
-                    .anyMatch(n -> n.matches("migrate-\\d+\\.jsa"));
+                    .anyMatch(n -> n.matches("migrate-\\d+\\.(jsa|aot)"));
         }
     }
 
