@@ -44,7 +44,8 @@ final class BackupsPruneCommand implements Callable<Integer> {
         if (removed.isEmpty()) {
             output.line("backups of " + name + ": nothing to prune (keeping the newest " + keep + ")");
         } else {
-            output.line("pruned " + removed.size() + " backups of " + name + " (keeping the newest " + keep + "):");
+            output.line("pruned " + removed.size() + (removed.size() == 1 ? " backup of " : " backups of ") + name
+                    + " (keeping the newest " + keep + "):");
             removed.forEach(b -> output.line("  " + b.id() + "  " + b.from() + " -> " + b.to()));
         }
         ObjectNode document = Output.object();
