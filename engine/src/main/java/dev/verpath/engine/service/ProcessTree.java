@@ -1,12 +1,11 @@
 package dev.verpath.engine.service;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Ends a process and every process it started: the descendants are listed first (a child whose parent is gone is
@@ -17,13 +16,15 @@ final class ProcessTree {
 
     /** How long a process may take to stop after SIGTERM before it gets SIGKILL. */
     static final Duration GRACE = Duration.ofSeconds(2);
+    /** How often the processes are looked at while waiting (the JDK's own wait for a non-child polls slowly). */
+    private static final long POLL_MS = 20;
 
     private ProcessTree() {
     }
 
     /**
-     * Ends the process and its descendants, and waits (at most the grace and a little more) until they are gone.
-     * Never throws; an interrupt during the wait makes it kill at once, and is kept for the caller.
+     * Ends the process and its descendants, and waits (at most twice the grace) until they are gone. Never throws;
+     * an interrupt during the wait makes it kill at once, and is kept for the caller.
      *
      * @param process the process
      */
@@ -31,30 +32,41 @@ final class ProcessTree {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(0, process);
         all.forEach(ProcessHandle::destroy);
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        for (ProcessHandle handle : all) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            try {
-                handle.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-                break;
-            } catch (ExecutionException | TimeoutException e) {
-                break; // the rest are killed below
-            }
-        }
-        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        CompletableFuture<?>[] exits = all.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(exits).get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (ExecutionException | TimeoutException e) {
-            // SIGKILL cannot be refused; a process stuck in the kernel is past helping here
-        }
+        boolean interrupted = !gone(all);
+        all.stream().filter(ProcessTree::running).forEach(ProcessHandle::destroyForcibly);
+        interrupted |= !gone(all);
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until none is alive or the grace is over; false when interrupted. */
+    private static boolean gone(List<ProcessHandle> all) {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        while (all.stream().anyMatch(ProcessTree::running) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a process still runs: alive and not a zombie (an orphan that has exited stays a zombie until the
+     * system's init reaps it, which some containers' init does only every second or so).
+     */
+    private static boolean running(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return process.isAlive(); // no /proc (not Linux), or it is gone just now
         }
     }
 }
