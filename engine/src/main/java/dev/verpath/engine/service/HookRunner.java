@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one hook: its command in the installation's folder, stdin empty, the environment Verpath has plus the
- * {@link HookEnvironment}'s {@code VERPATH_*} variables, its output to the log (never to stdout), within a timeout
+ * {@link HookEnvironment}'s {@code VERPATH_*} variables, its output (stdout and stderr, in the order written) to the
+ * log (never to stdout), within a timeout
  * past which it is killed with every process it started. Thread-safe; each call runs one process.
  */
 public final class HookRunner {
@@ -56,7 +57,8 @@ public final class HookRunner {
 
     /** See {@link #run(HookPhase, HookCommand, HookEnvironment, Path)}; {@code phase} is a key, or {@code health}. */
     HookResult run(String phase, HookCommand command, HookEnvironment environment, Path folder) throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command.processArguments()).directory(folder.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command.processArguments()).directory(folder.toFile())
+                .redirectErrorStream(true);
         builder.environment().putAll(environment.variables(phase));
         builder.redirectInput(NO_INPUT.exists() ? ProcessBuilder.Redirect.from(NO_INPUT) : ProcessBuilder.Redirect.PIPE);
         long start = System.nanoTime();

@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a hook's stdout and stderr line by line, each on its own thread (so that neither pipe fills up and blocks
- * the hook), and logs every line to {@value #LOGGER} at info with the MDC field {@value #FIELD} = the phase, beside
- * the caller's fields; never to this process's stdout. Keeps the last non-blank line of either.
+ * Reads a hook's output line by line on a thread of its own (so that the pipe never fills up and blocks the hook),
+ * and logs every line to {@value #LOGGER} at info with the MDC field {@value #FIELD} = the phase, beside the
+ * caller's fields; never to this process's stdout. The hook's stderr is the same pipe as its stdout
+ * ({@link ProcessBuilder#redirectErrorStream(boolean)}), so both are read and their lines keep the order the hook
+ * wrote them in: the last non-blank line kept is truly the last (two readers would race for it).
  */
 final class OutputLines {
 
@@ -32,25 +34,22 @@ final class OutputLines {
     private final AtomicReference<String> last = new AtomicReference<>();
     private final String phase;
     private final Thread out;
-    private final Thread err;
 
     private OutputLines(Process process, String phase) {
         this.phase = phase;
-        this.out = reader(process.getInputStream(), "stdout");
-        this.err = reader(process.getErrorStream(), "stderr");
+        this.out = reader(process.getInputStream(), "output");
     }
 
     /**
-     * Starts reading both streams of a process.
+     * Starts reading the output of a process.
      *
-     * @param process the hook's process
+     * @param process the hook's process, its stderr redirected to its stdout
      * @param phase   the phase's key, for the MDC field
      * @return the readers, running
      */
     static OutputLines read(Process process, String phase) {
         OutputLines lines = new OutputLines(process, phase);
         lines.out.start();
-        lines.err.start();
         return lines;
     }
 
@@ -86,8 +85,8 @@ final class OutputLines {
     }
 
     /**
-     * Waits until both streams are read to their end, at most a while: a hook that started a background process
-     * (a service) leaves the pipes open as long as that process runs, and is not waited for; later lines are still
+     * Waits until the output is read to its end, at most a while: a hook that started a background process
+     * (a service) leaves the pipe open as long as that process runs, and is not waited for; later lines are still
      * logged.
      *
      * @param atMost how long to wait
@@ -95,9 +94,7 @@ final class OutputLines {
      * @throws InterruptedException when interrupted while waiting
      */
     Optional<String> finish(Duration atMost) throws InterruptedException {
-        long until = System.nanoTime() + atMost.toNanos();
-        out.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-        err.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+        out.join(Math.max(1, atMost.toMillis()));
         return Optional.ofNullable(last.get());
     }
 }
