@@ -49,7 +49,7 @@ public enum ExitStatus {
      */
     public static ExitStatus of(ErrorCode errorCode) {
         return switch (errorCode) {
-            case RULE_FAILED, RULE_BUG, VALIDATION_FAILED, IO_FAILED, RULE_SET_INVALID -> FAILED;
+            case RULE_FAILED, RULE_BUG, VALIDATION_FAILED, IO_FAILED, RULE_SET_INVALID, HOOK_FAILED -> FAILED;
             case USAGE, NO_PATH -> USAGE;
             case LOCKED -> LOCKED;
             case RECOVERY_NEEDED -> RECOVERY_NEEDED;

@@ -24,9 +24,11 @@ import java.util.Optional;
  *                     the product has none (that sub-command is then refused)
  * @param dataFolder   the folder {@code migrate data --data-path PATH} puts PATH in place of; empty when none
  * @param modelsFolder the folder {@code migrate models --models-path DIR} puts DIR in place of; empty when none
+ * @param service      how its service is stopped, started and checked, when it declares so (since 2.2.0); the
+ *                     operator's {@code [hooks]} and {@code [health]} settings override it
  */
 public record Product(String name, String description, FileRoles roles, Optional<String> configFile,
-                      Optional<String> dataFolder, Optional<String> modelsFolder) {
+                      Optional<String> dataFolder, Optional<String> modelsFolder, Optional<ServiceControl> service) {
 
     /** The weight files the preview engine knew, by extension. */
     private static final List<String> PREVIEW_WEIGHTS = List.of("safetensors", "bin", "pt", "onnx", "gguf");
@@ -37,9 +39,26 @@ public record Product(String name, String description, FileRoles roles, Optional
         Objects.requireNonNull(configFile, "configFile");
         Objects.requireNonNull(dataFolder, "dataFolder");
         Objects.requireNonNull(modelsFolder, "modelsFolder");
+        Objects.requireNonNull(service, "service");
         if (name == null || name.isBlank() || description == null || description.isBlank()) {
             throw new IllegalArgumentException("a product needs a name and a description");
         }
+    }
+
+    /**
+     * A product without a declared service: the canonical constructor of rules API 2.1, kept so that plugins built
+     * against it keep compiling and loading.
+     *
+     * @param name         the product name as the installation's {@code VERSION} file gives it
+     * @param description  one sentence about the product
+     * @param roles        what its files are
+     * @param configFile   the configuration file {@code --config} replaces, when there is one
+     * @param dataFolder   the folder {@code --data-path} replaces, when there is one
+     * @param modelsFolder the folder {@code --models-path} replaces, when there is one
+     */
+    public Product(String name, String description, FileRoles roles, Optional<String> configFile,
+                   Optional<String> dataFolder, Optional<String> modelsFolder) {
+        this(name, description, roles, configFile, dataFolder, modelsFolder, Optional.empty());
     }
 
     /**
@@ -77,7 +96,8 @@ public record Product(String name, String description, FileRoles roles, Optional
      * @return a builder with no roles and no folders
      */
     public static Builder of(String name, String description) {
-        return new Builder(name, description, FileRoles.NONE, Optional.empty(), Optional.empty(), Optional.empty());
+        return new Builder(name, description, FileRoles.NONE, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     private static boolean inside(String folder, String path) {
@@ -109,9 +129,25 @@ public record Product(String name, String description, FileRoles roles, Optional
      * @param configFile   the file {@code --config} replaces, when set
      * @param dataFolder   the folder {@code --data-path} replaces, when set
      * @param modelsFolder the folder {@code --models-path} replaces, when set
+     * @param service      how the product's service is controlled, when set (since 2.2.0)
      */
     public record Builder(String name, String description, FileRoles roles, Optional<String> configFile,
-                          Optional<String> dataFolder, Optional<String> modelsFolder) {
+                          Optional<String> dataFolder, Optional<String> modelsFolder, Optional<ServiceControl> service) {
+
+        /**
+         * A builder without a service: the canonical constructor of rules API 2.1, kept for plugins built against it.
+         *
+         * @param name         the product name
+         * @param description  one sentence about the product
+         * @param roles        the roles declared so far
+         * @param configFile   the file {@code --config} replaces, when set
+         * @param dataFolder   the folder {@code --data-path} replaces, when set
+         * @param modelsFolder the folder {@code --models-path} replaces, when set
+         */
+        public Builder(String name, String description, FileRoles roles, Optional<String> configFile,
+                       Optional<String> dataFolder, Optional<String> modelsFolder) {
+            this(name, description, roles, configFile, dataFolder, modelsFolder, Optional.empty());
+        }
 
         /**
          * @param globs immutable weight files: linked or cloned into backups, never archived, never written
@@ -150,7 +186,7 @@ public record Product(String name, String description, FileRoles roles, Optional
          * @return the builder with it
          */
         public Builder configFile(String file) {
-            return new Builder(name, description, roles, Optional.of(file), dataFolder, modelsFolder);
+            return new Builder(name, description, roles, Optional.of(file), dataFolder, modelsFolder, service);
         }
 
         /**
@@ -158,7 +194,7 @@ public record Product(String name, String description, FileRoles roles, Optional
          * @return the builder with it
          */
         public Builder dataFolder(String folder) {
-            return new Builder(name, description, roles, configFile, Optional.of(folder), modelsFolder);
+            return new Builder(name, description, roles, configFile, Optional.of(folder), modelsFolder, service);
         }
 
         /**
@@ -166,16 +202,27 @@ public record Product(String name, String description, FileRoles roles, Optional
          * @return the builder with it
          */
         public Builder modelsFolder(String folder) {
-            return new Builder(name, description, roles, configFile, dataFolder, Optional.of(folder));
+            return new Builder(name, description, roles, configFile, dataFolder, Optional.of(folder), service);
+        }
+
+        /**
+         * @param control how the product's service is stopped, started and checked: defaults for the hooks and the
+         *                health gate, which the operator's settings override
+         * @return the builder with it
+         * @since 2.2.0
+         */
+        public Builder service(ServiceControl control) {
+            return new Builder(name, description, roles, configFile, dataFolder, modelsFolder,
+                    Optional.of(Objects.requireNonNull(control, "control")));
         }
 
         private Builder withRoles(FileRoles more) {
-            return new Builder(name, description, more, configFile, dataFolder, modelsFolder);
+            return new Builder(name, description, more, configFile, dataFolder, modelsFolder, service);
         }
 
         /** @return the product */
         public Product build() {
-            return new Product(name, description, roles, configFile, dataFolder, modelsFolder);
+            return new Product(name, description, roles, configFile, dataFolder, modelsFolder, service);
         }
     }
 }

@@ -29,7 +29,9 @@ public enum ErrorCode {
     /** An interrupted migration must be recovered first. */
     RECOVERY_NEEDED(Fault.ENVIRONMENT),
     /** A backup failed verification; nothing was restored. */
-    BACKUP_CORRUPT(Fault.ENVIRONMENT);
+    BACKUP_CORRUPT(Fault.ENVIRONMENT),
+    /** A hook (an operator's command around the run, such as stopping the service) failed or timed out. */
+    HOOK_FAILED(Fault.ENVIRONMENT);
 
     private final Fault fault;
 

@@ -167,6 +167,11 @@ public final class EngineSettings {
         return values.valueOrDefault("backup.mode").trim();
     }
 
+    /** @return the hooks and the health check of {@code [hooks]} and {@code [health]} (none unless set) */
+    public HookSettings hooks() {
+        return HookSettings.of(this);
+    }
+
     /** @return {@code global.rollback_on_failure} */
     public boolean rollbackOnFailure() {
         return values.bool("global.rollback_on_failure");

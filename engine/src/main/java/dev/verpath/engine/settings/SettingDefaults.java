@@ -51,6 +51,16 @@ final class SettingDefaults {
         d.put("log.level", "warn");
         d.put("log.format", "text");
         d.put("log.file", "");
+        d.put("hooks.before_run", "");
+        d.put("hooks.before_commit", "");
+        d.put("hooks.after_commit", "");
+        d.put("hooks.after_rollback", "");
+        d.put("hooks.on_failure", "");
+        d.put("hooks.timeout", "60s");
+        d.put("health.command", "");
+        d.put("health.retries", "10");
+        d.put("health.interval", "2s");
+        d.put("health.timeout", "10s");
         return Map.copyOf(d);
     }
 }

@@ -30,6 +30,12 @@ final class SettingTypes {
     private static final Type BACKED_UP = new Type("true"::equals, "true (a rollback needs every file a migration can"
             + " touch; to run without any backup, use --no-backup)");
 
+    /** A hook's or the health check's command: unset, or the JSON of an array or {@code { shell = "..." }}. */
+    private static final Type HOOK = new Type(v -> v.isEmpty() || HookCommand.fromSettingText(v).isPresent(),
+            HookCommand.EXPECTED);
+    private static final Type DURATION_ABOVE_ZERO = new Type(v -> SettingDuration.parse(v).filter(d -> !d.isZero())
+            .isPresent(), SettingDuration.EXPECTED + ", above 0");
+
     private static final Map<String, Type> TYPES = Map.ofEntries(
             Map.entry("global.timeout_seconds", whole(0, "a whole number of seconds, 0 for no limit")),
             Map.entry("data_migration.threads", whole(0, "0 (one thread a core) or a whole number above 0")),
@@ -49,7 +55,17 @@ final class SettingTypes {
             Map.entry("validation.split_file_bytes", ABOVE_ZERO),
             Map.entry("log.level", new Type(v -> LogSettings.level(v).isPresent(), LogSettings.EXPECTED)),
             Map.entry("log.format", choice("text", "json")),
-            Map.entry("log.file", ANY));
+            Map.entry("log.file", ANY),
+            Map.entry("hooks.before_run", HOOK),
+            Map.entry("hooks.before_commit", HOOK),
+            Map.entry("hooks.after_commit", HOOK),
+            Map.entry("hooks.after_rollback", HOOK),
+            Map.entry("hooks.on_failure", HOOK),
+            Map.entry("hooks.timeout", DURATION_ABOVE_ZERO),
+            Map.entry("health.command", HOOK),
+            Map.entry("health.retries", ABOVE_ZERO),
+            Map.entry("health.interval", new Type(v -> SettingDuration.parse(v).isPresent(), SettingDuration.EXPECTED)),
+            Map.entry("health.timeout", DURATION_ABOVE_ZERO));
 
     private SettingTypes() {
     }

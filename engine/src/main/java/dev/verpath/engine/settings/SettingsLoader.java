@@ -169,10 +169,11 @@ public final class SettingsLoader {
                     prefer.putAll(preferences(file, value));
                     continue;
                 }
-                if (!value.isValueNode()) {
+                boolean command = HookSettings.COMMAND_KEYS.contains(key); // kept as JSON, checked by SettingTypes
+                if (!command && !value.isValueNode()) {
                     throw new InputFailure(ErrorCode.USAGE, file + ": key " + key + " must be a single value");
                 }
-                values.put(key, value.asText());
+                values.put(key, command ? value.toString() : value.asText());
             }
         }
         return new FileSettings(values, allow, prefer);
