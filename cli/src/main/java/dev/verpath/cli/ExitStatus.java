@@ -21,7 +21,10 @@ public enum ExitStatus {
     /** An interrupted migration must be recovered first. */
     RECOVERY_NEEDED(4, "an interrupted migration must be recovered first (migrate rollback, or re-run migrate version)"),
     /** A backup failed verification; nothing was restored. */
-    BACKUP_CORRUPT(5, "the backup failed verification; nothing was restored");
+    BACKUP_CORRUPT(5, "the backup failed verification; nothing was restored"),
+    /** The migration was committed, the service found unhealthy, and the backup restored. */
+    UNHEALTHY(6, "migrated, found unhealthy by the health check, and rolled back (the message says whether the old"
+            + " version is healthy again)");
 
     private final int code;
     private final String meaning;
@@ -54,6 +57,7 @@ public enum ExitStatus {
             case LOCKED -> LOCKED;
             case RECOVERY_NEEDED -> RECOVERY_NEEDED;
             case BACKUP_CORRUPT -> BACKUP_CORRUPT;
+            case UNHEALTHY -> UNHEALTHY;
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.service.UnhealthyFailure;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.NoPathFailure;
 import dev.verpath.rules.MigrationException;
@@ -43,6 +44,11 @@ final class FailureHandler implements IExecutionExceptionHandler {
             ObjectNode document = Output.object();
             document.put("outcome", Outcome.of(engineFailure, SignalStop.received().isPresent()).label());
             document.set("error", error);
+            if (failure instanceof UnhealthyFailure unhealthy) {
+                document.put("backupId", unhealthy.backupId());
+                document.put("oldHealthy", unhealthy.oldHealthy());
+                unhealthy.events().forEach(document.putArray("service")::add);
+            }
             line.getOut().print(Output.render(document));
             line.getOut().flush();
         }

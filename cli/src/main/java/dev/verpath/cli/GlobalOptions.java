@@ -1,7 +1,10 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.settings.HookCommand;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -69,6 +72,15 @@ public final class GlobalOptions {
             description = "Append log lines to FILE instead of stderr.")
     private Path logFile;
 
+    @Option(names = "--hook", paramLabel = "PHASE=COMMAND", scope = ScopeType.INHERIT,
+            description = "Run COMMAND (by /bin/sh -c) in PHASE: before_run, before_commit, after_commit, after_rollback"
+                    + " or on_failure; repeatable; wins over [hooks] of migration_config.toml.")
+    private List<String> hooks = new ArrayList<>();
+
+    @Option(names = "--no-health", scope = ScopeType.INHERIT,
+            description = "Skip the health check after the commit ([health], or the product's own).")
+    private boolean noHealth;
+
     /** @return the {@code --migration-config} file, when given */
     public Optional<Path> migrationConfig() {
         return Optional.ofNullable(migrationConfig);
@@ -126,6 +138,13 @@ public final class GlobalOptions {
         }
         if (logFile != null) {
             options.put("log.file", logFile.toString());
+        }
+        for (String hook : hooks) {
+            Map.Entry<String, String> setting = HookCommand.parseOption(hook).setting();
+            options.put(setting.getKey(), setting.getValue());
+        }
+        if (noHealth) {
+            options.put("health.enabled", "false");
         }
         return options;
     }

@@ -6,6 +6,7 @@ import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.model.PlanRequest;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.settings.EffectiveSetting;
+import dev.verpath.rules.Product;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,12 @@ final class InfoCommand implements Callable<Integer> {
                     : "clones where the file system can make them, else hard links") + "; a hard link protects against the"
                     + " migration, not against later in-place writes ([backup] weights = copy keeps copies)");
         }
+        List<String> hooks = engine.settings().hooks().effective(engine.registry().product(plan.product())
+                .flatMap(Product::service)).lines();
+        if (!hooks.isEmpty()) {
+            output.line("hooks and health check around the run (info runs none):");
+            hooks.forEach(h -> output.line("  " + h));
+        }
         List<EffectiveSetting> settings = engine.settings().effective(engine.registry().flags());
         if (output.verbose() && !PlanView.recordFields(plan).isEmpty()) {
             output.line("record fields the steps read and write:");
@@ -73,6 +80,7 @@ final class InfoCommand implements Callable<Integer> {
         ObjectNode document = Output.object();
         document.put("command", "info");
         document.set("plan", PlanView.json(plan, engine.registry()));
+        hooks.forEach(document.putArray("hooks")::add);
         // in JSON always: a script reads the effective settings without parsing a table
         ArrayNode list = document.putArray("settings");
         settings.forEach(s -> list.addObject().put("key", s.key()).put("value", s.value()).put("source", s.source()));

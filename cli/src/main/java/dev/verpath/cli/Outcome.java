@@ -30,6 +30,8 @@ enum Outcome {
     RECOVERY_NEEDED,
     /** Exit 5: a backup failed verification; nothing was restored. */
     BACKUP_CORRUPT,
+    /** Exit 6: migrated, found unhealthy by the health check, and the backup restored. */
+    ROLLED_BACK_UNHEALTHY,
     /** Exit 130 or 143: stopped by SIGINT or SIGTERM; the run was cancelled and cleaned up. */
     INTERRUPTED,
     /** Exit 1: a failure migrate did not expect (a bug); check the installation with migrate status. */
@@ -61,6 +63,7 @@ enum Outcome {
             case USAGE, NO_PATH, LOCKED -> REFUSED;
             case RECOVERY_NEEDED -> RECOVERY_NEEDED;
             case BACKUP_CORRUPT -> BACKUP_CORRUPT;
+            case UNHEALTHY -> ROLLED_BACK_UNHEALTHY;
             case RULE_FAILED, RULE_BUG, VALIDATION_FAILED, IO_FAILED, RULE_SET_INVALID, HOOK_FAILED -> FAILED_UNCHANGED;
         };
     }

@@ -61,6 +61,10 @@ final class RunView {
             result.counters().forEach((name, value) -> table.row(name, Long.toString(value)));
             table.lines("  ").forEach(l -> text.append(l).append('\n'));
         }
+        if (!result.service().isEmpty()) {
+            text.append(result.dryRun() ? "hooks and health check that would run (a dry run runs none):\n" : "service:\n");
+            result.service().forEach(l -> text.append("  ").append(l).append('\n'));
+        }
         result.backupId().ifPresent(id -> text.append("backup: ").append(id).append(" (undo with: ").append(undo)
                 .append(")\n"));
         text.append(summary(result)).append('\n');
@@ -85,15 +89,6 @@ final class RunView {
     }
 
     /**
-     * The result as JSON.
-     *
-     * @param result   the result
-     * @param registry where the rules came from
-     * @param scope    which rules ran (the plan lists only those)
-     * @param verbose  whether to add the duration
-     * @return the object
-     */
-    /**
      * An interrupted migration a command restored first, as JSON.
      *
      * @param run the recovery
@@ -107,6 +102,15 @@ final class RunView {
         return node;
     }
 
+    /**
+     * The result as JSON.
+     *
+     * @param result   the result
+     * @param registry where the rules came from
+     * @param scope    which rules ran (the plan lists only those)
+     * @param verbose  whether to add the duration
+     * @return the object
+     */
     static ObjectNode json(RunResult result, RuleRegistry registry, Scope scope, boolean verbose) {
         ObjectNode node = Output.object();
         node.put("dryRun", result.dryRun());
@@ -130,6 +134,8 @@ final class RunView {
         result.counters().forEach(counters::put);
         result.backupId().ifPresentOrElse(id -> node.put("backupId", id), () -> node.putNull("backupId"));
         result.recovered().ifPresentOrElse(r -> node.set("recovered", recovered(r)), () -> node.putNull("recovered"));
+        ArrayNode service = node.putArray("service");
+        result.service().forEach(service::add);
         if (verbose) {
             node.put("durationMillis", result.duration().toMillis());
         }

@@ -199,8 +199,8 @@ public final class MigrationEngine {
     }
 
     /**
-     * Restores a backup, as {@link #rollback(Path, Optional, Optional, Consumer)}, telling {@code notices} first
-     * when it restores an interrupted migration.
+     * Restores a backup, as {@link #rollback(Path, Optional, Optional, Consumer)}, with the hooks around it, telling
+     * {@code notices} first when it restores an interrupted migration.
      *
      * @param root       the installation
      * @param backupId   a backup id, when given
@@ -213,7 +213,8 @@ public final class MigrationEngine {
                                    Consumer<String> notices) {
         Installation found = Installation.at(root);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
-        return new Rollback(found, backupFolder(found), clock, listener).run(backupId, backupPath, progress, notices);
+        return new Rollback(found, backupFolder(found), clock, listener).run(backupId, backupPath, progress, notices,
+                product -> Optional.of(settings.hooks().effective(registry.product(product).flatMap(p -> p.service()))));
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.restore.InterruptedMigration;
 import dev.verpath.engine.restore.Rollback;
+import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.FlagValues;
 import dev.verpath.engine.workspace.Installation;
@@ -66,7 +67,8 @@ public final class LockedRun {
         MigrationExecutor executor = new MigrationExecutor(registry, settings, clock, listener, system);
         if (request.dryRun()) {
             refuseWhileBusy(found);
-            return executor.run(ResolvedRun.of(request, found, registry, settings), progress);
+            ResolvedRun run = ResolvedRun.of(request, found, registry, settings);
+            return executor.run(run, progress).withService(ServiceAround.planned(run, registry, settings));
         }
         // resolved before the lock, so that a usage error (an unknown version or product) stops before the lock file
         // is made; with an interrupted migration's journal, only once that is dealt with
@@ -78,7 +80,9 @@ public final class LockedRun {
             Installation now = ResolvedRun.locate(request);
             ResolvedRun run = early.filter(r -> r.installation().equals(now))
                     .orElseGet(() -> ResolvedRun.of(request, now, registry, settings));
-            RunResult result = executor.run(run, progress);
+            Optional<ServiceHooks> services = ServiceAround.of(run, registry, settings, progress);
+            RunResult ran = ServiceAround.run(services, () -> executor.run(run, progress, services));
+            RunResult result = services.map(s -> ran.withService(s.events())).orElse(ran);
             return recovered.map(result::withRecovered).orElse(result);
         }
     }

@@ -15,7 +15,9 @@ import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.records.RunReport;
+import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.EngineSettings;
+import dev.verpath.engine.settings.HookPhase;
 import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import java.io.IOException;
@@ -69,23 +71,38 @@ public final class MigrationExecutor {
     }
 
     /**
-     * Runs (or dry-runs) a resolved migration. Unless it is a dry run, the caller holds the installation lock and
-     * has dealt with any interrupted migration's journal.
+     * Runs (or dry-runs) a resolved migration with no hooks around it. Unless it is a dry run, the caller holds the
+     * installation lock and has dealt with any interrupted migration's journal.
      *
      * @param run      the migration, resolved
      * @param progress receives one line per event
      * @return what changed
      */
     public RunResult run(ResolvedRun run, Consumer<String> progress) {
+        return run(run, progress, Optional.empty());
+    }
+
+    /**
+     * Runs (or dry-runs) a resolved migration, with the operator's hooks and health check around the commit when
+     * given: {@code before_commit} after the backup (then, if a live file changed meanwhile, the run starts over once
+     * on the now quiet tree), {@code after_commit} and the health check after it ({@link StartPhase}).
+     *
+     * @param run      the migration, resolved
+     * @param progress receives one line per event
+     * @param services the hooks and health check, when any are set (never run by a dry run)
+     * @return what changed
+     */
+    public RunResult run(ResolvedRun run, Consumer<String> progress, Optional<ServiceHooks> services) {
         try (LogFields.AutoCloseableField field = LogFields.put(LogFields.PRODUCT, run.plan().product())) {
             LOG.info("{}{} {}: {} step(s) from {} to {}", run.dryRun() ? "dry run of " : "", run.scope().name()
                     .toLowerCase(java.util.Locale.ROOT), run.installation().root(), run.plan().steps().size(),
                     run.plan().from(), run.plan().to());
-            return runPhases(run, progress);
+            return runPhases(run, progress, services.filter(s -> !run.dryRun()), false);
         }
     }
 
-    private RunResult runPhases(ResolvedRun run, Consumer<String> progress) {
+    private RunResult runPhases(ResolvedRun run, Consumer<String> progress, Optional<ServiceHooks> services,
+                                boolean stopped) {
         Instant started = clock.instant();
         RecordPasses passes = new RecordPasses(run.plan().steps(), registry, validator, settings.recordThreads(),
                 settings.validateIntegrity(), listener, step -> settings.validateAfterMigration()
@@ -117,14 +134,12 @@ public final class MigrationExecutor {
                             + " nothing was written");
                     return result(run, guarded, report, started, phases);
                 }
-                if (!shadow.pending().isEmpty() || !guarded.outcome().entries().isEmpty()) {
-                    // a run with nothing to apply (already at the target) writes no journal a crash could leave behind
-                    commitAndRecord(run, shadow, guarded, progress, phases);
-                    LOG.info("committed and recorded: the installation is at {}", run.plan().to());
-                } else {
-                    LOG.info("nothing to apply: the installation is already at {}; no journal written", run.plan().to());
+                Optional<ServiceHooks> around = services.map(s -> s.withBackup(guarded.backup().map(BackupInfo::id)));
+                if (!stopped && around.isPresent() && stopService(run, prepared, guarded, around.get(), progress)) {
+                    prepared.discardStaging();
+                    return runPhases(run, progress, services, true);
                 }
-                guarded.backup().ifPresent(b -> BackupStore.recordStats(b.folder(), clock.instant()));
+                commit(run, shadow, guarded, progress, phases, around);
                 return result(run, guarded, report, started, phases);
             } finally {
                 prepared.discardStaging();
@@ -136,21 +151,76 @@ public final class MigrationExecutor {
         }
     }
 
+    /**
+     * Runs the {@code before_commit} hook (the service's stop) before the first change. A failing hook stops the run:
+     * nothing was changed, and the backup is removed. When a live file changed since the scan (the service wrote to
+     * it until it stopped), the backup is removed and the caller starts over on the now quiet tree.
+     *
+     * @return whether to start over
+     */
+    private boolean stopService(ResolvedRun run, PreparePhase.Prepared prepared, Guarded guarded, ServiceHooks services,
+                                Consumer<String> progress) throws IOException {
+        if (!services.has(HookPhase.BEFORE_COMMIT)) {
+            return false;
+        }
+        try {
+            services.require(HookPhase.BEFORE_COMMIT, "nothing was changed" + (guarded.backup().isPresent()
+                    ? " and the run's backup was removed" : ""));
+        } catch (RuntimeException e) {
+            removeBackup(guarded);
+            throw e;
+        }
+        Optional<String> changed = prepared.live().changedSinceScan();
+        if (changed.isEmpty()) {
+            return false;
+        }
+        removeBackup(guarded);
+        progress.accept(changed.get() + " changed before the service stopped; running the steps again on the quiet tree");
+        LOG.info("{} changed before the before_commit hook finished; starting over", changed.get());
+        return true;
+    }
+
+    private static void removeBackup(Guarded guarded) throws IOException {
+        if (guarded.backup().isPresent()) {
+            BackupStore.delete(guarded.backup().get().folder());
+        }
+    }
+
+    /** The commit and what follows it, when there is anything to apply. */
+    private void commit(ResolvedRun run, ShadowWorkspace shadow, Guarded guarded, Consumer<String> progress, PhaseTimes phases,
+                        Optional<ServiceHooks> services) throws IOException {
+        if (!shadow.pending().isEmpty() || !guarded.outcome().entries().isEmpty()) {
+            // a run with nothing to apply (already at the target) writes no journal a crash could leave behind
+            commitAndRecord(run, shadow, guarded, progress, phases, services);
+            LOG.info("committed and recorded: the installation is at {}", run.plan().to());
+        } else {
+            LOG.info("nothing to apply: the installation is already at {}; no journal written", run.plan().to());
+            services.ifPresent(s -> s.attempt(HookPhase.AFTER_COMMIT));
+        }
+        guarded.backup().ifPresent(b -> BackupStore.recordStats(b.folder(), clock.instant()));
+    }
+
     /** What the phases under the deadline hand to the commit: the shadow run's outcome and the backup. */
     private record Guarded(ShadowRunPhase.Outcome outcome, Optional<BackupInfo> backup) {
     }
 
     /** The commit and the record of it, as one section a stop signal waits for (see {@link CommitSection}). */
     private void commitAndRecord(ResolvedRun run, ShadowWorkspace shadow, Guarded guarded, Consumer<String> progress,
-                                 PhaseTimes phases) throws IOException {
+                                 PhaseTimes phases, Optional<ServiceHooks> services) throws IOException {
+        boolean gated = services.filter(ServiceHooks::gated).isPresent();
+        Journal journal;
         CommitSection.enter();
         try {
-            Journal journal = new CommitPhase(settings, clock, listener).apply(run, shadow, guarded.backup(), progress);
+            journal = new CommitPhase(settings, clock, listener).apply(run, shadow, guarded.backup(), progress);
             phases.mark("commit");
-            RecordPhase.record(run, journal, guarded.outcome().entries());
+            RecordPhase.record(run, journal, guarded.outcome().entries(), !gated);
             phases.mark("record");
         } finally {
             CommitSection.exit();
+        }
+        if (gated) {
+            new StartPhase(clock, listener).start(run, journal, guarded.backup(), services.get(), progress);
+            phases.mark("start");
         }
     }
 

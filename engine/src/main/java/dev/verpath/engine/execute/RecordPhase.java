@@ -22,14 +22,18 @@ final class RecordPhase {
      * @param run     the run
      * @param journal the journal the commit began
      * @param entries one history entry per step
+     * @param end     whether to end the journal now; false when a service start and health check follow
+     *                ({@link StartPhase} ends it)
      */
-    static void record(ResolvedRun run, Journal journal, List<HistoryEntry> entries) {
+    static void record(ResolvedRun run, Journal journal, List<HistoryEntry> entries, boolean end) {
         Path state = run.installation().stateFolder();
         try {
             if (!entries.isEmpty()) {
                 History.in(state).append(entries);
             }
-            journal.end();
+            if (end) {
+                journal.end();
+            }
         } catch (IOException e) {
             // the live tree is migrated; only the record of it is incomplete, and the journal still says so
             throw new RecoveryNeededFailure("the changes were applied, but " + state

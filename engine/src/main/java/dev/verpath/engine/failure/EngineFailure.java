@@ -59,7 +59,8 @@ public abstract class EngineFailure extends MigrationException {
     public static EngineFailure of(ErrorCode code, String message, Throwable cause) {
         return switch (code) {
             case USAGE, NO_PATH, RULE_FAILED, VALIDATION_FAILED -> new InputFailure(code, message, cause);
-            case IO_FAILED, LOCKED, RECOVERY_NEEDED, BACKUP_CORRUPT, HOOK_FAILED -> new EnvironmentFailure(code, message, cause);
+            case IO_FAILED, LOCKED, RECOVERY_NEEDED, BACKUP_CORRUPT, HOOK_FAILED, UNHEALTHY ->
+                    new EnvironmentFailure(code, message, cause);
             case RULE_BUG, RULE_SET_INVALID -> new RuleBugFailure(code, message, cause);
         };
     }

@@ -7,7 +7,8 @@ import java.util.Set;
  * process's lock, an interrupted run, a damaged backup. The message names the folder or holder and what to do. Of
  * kind {@link ErrorCode#IO_FAILED}, or, through its subclasses, {@link ErrorCode#LOCKED} ({@link LockHeldFailure}),
  * {@link ErrorCode#RECOVERY_NEEDED} ({@link RecoveryNeededFailure}), {@link ErrorCode#BACKUP_CORRUPT}
- * ({@link BackupCorruptFailure}) and {@link ErrorCode#HOOK_FAILED} (the service package's {@code HookFailure}).
+ * ({@link BackupCorruptFailure}), {@link ErrorCode#HOOK_FAILED} (the service package's {@code HookFailure}) and
+ * {@link ErrorCode#UNHEALTHY} (its {@code UnhealthyFailure}).
  * Immutable.
  */
 public class EnvironmentFailure extends EngineFailure {
@@ -15,7 +16,7 @@ public class EnvironmentFailure extends EngineFailure {
     private static final long serialVersionUID = 1L;
 
     private static final Set<ErrorCode> KINDS = Set.of(ErrorCode.IO_FAILED, ErrorCode.LOCKED, ErrorCode.RECOVERY_NEEDED,
-            ErrorCode.BACKUP_CORRUPT, ErrorCode.HOOK_FAILED);
+            ErrorCode.BACKUP_CORRUPT, ErrorCode.HOOK_FAILED, ErrorCode.UNHEALTHY);
 
     /**
      * @param message one line: what failed, naming the file or folder, and what to do

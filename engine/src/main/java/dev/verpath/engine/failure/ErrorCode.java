@@ -31,7 +31,9 @@ public enum ErrorCode {
     /** A backup failed verification; nothing was restored. */
     BACKUP_CORRUPT(Fault.ENVIRONMENT),
     /** A hook (an operator's command around the run, such as stopping the service) failed or timed out. */
-    HOOK_FAILED(Fault.ENVIRONMENT);
+    HOOK_FAILED(Fault.ENVIRONMENT),
+    /** The migration was committed, but the service was not healthy after it; the backup was restored. */
+    UNHEALTHY(Fault.ENVIRONMENT);
 
     private final Fault fault;
 

@@ -23,6 +23,13 @@ public final class Journal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The journal's state while the commit's changes are applied. */
+    public static final String COMMITTING = "committing";
+    /** The changes are applied and recorded; the {@code after_commit} hook (the service's start) runs. */
+    public static final String STARTING = "starting";
+    /** The changes are applied and the service started; the health check has not passed yet. */
+    public static final String HEALTH_PENDING = "health-pending";
+
     /**
      * What the journal records.
      *
@@ -33,8 +40,24 @@ public final class Journal {
      * @param started  when the commit began (ISO-8601)
      * @param changes  how many changes the commit applies; -1 when unknown (a journal of an older release, or
      *                 one that cannot be read)
+     * @param state    how far it got: {@link #COMMITTING}, {@link #STARTING} or {@link #HEALTH_PENDING}
      */
-    public record Intent(Optional<String> backupId, String product, String from, String to, String started, int changes) {
+    public record Intent(Optional<String> backupId, String product, String from, String to, String started, int changes,
+                         String state) {
+
+        /**
+         * An intent about to be committed.
+         *
+         * @param backupId the backup taken before the commit (empty when the run had none)
+         * @param product  the product
+         * @param from     the version before
+         * @param to       the version aimed at
+         * @param started  when the commit began (ISO-8601)
+         * @param changes  how many changes the commit applies
+         */
+        public Intent(Optional<String> backupId, String product, String from, String to, String started, int changes) {
+            this(backupId, product, from, to, started, changes, COMMITTING);
+        }
 
         /**
          * @return true when the interrupted commit had nothing to apply and no backup: nothing can have changed,
@@ -66,8 +89,26 @@ public final class Journal {
      * @throws IOException when it cannot be written
      */
     public void begin(Intent intent) throws IOException {
+        write(intent);
+        CrashPoints.pause("journal-written " + file);
+    }
+
+    /**
+     * Records, durably, that the commit got further: its changes are applied and the service around it is being
+     * started or checked. A journal in either state is still an interrupted migration to the next command.
+     *
+     * @param state {@link #STARTING} or {@link #HEALTH_PENDING}
+     * @throws IOException when it cannot be written
+     */
+    public void advance(String state) throws IOException {
+        Intent now = interrupted().orElseThrow(() -> new IOException(file + ": the journal is gone"));
+        write(new Intent(now.backupId(), now.product(), now.from(), now.to(), now.started(), now.changes(), state));
+        CrashPoints.pause("journal-" + state + " " + file);
+    }
+
+    private void write(Intent intent) throws IOException {
         ObjectNode node = JSON.createObjectNode();
-        node.put("state", "committing");
+        node.put("state", intent.state());
         intent.backupId().ifPresent(id -> node.put("backup", id));
         node.put("product", intent.product());
         node.put("from", intent.from());
@@ -75,7 +116,6 @@ public final class Journal {
         node.put("started", intent.started());
         node.put("changes", intent.changes());
         AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
-        CrashPoints.pause("journal-written " + file);
     }
 
     /**
@@ -92,9 +132,9 @@ public final class Journal {
             JsonNode n = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
             return Optional.of(new Intent(Optional.ofNullable(n.get("backup")).map(JsonNode::asText),
                     n.path("product").asText(), n.path("from").asText(), n.path("to").asText(), n.path("started").asText(),
-                    n.path("changes").asInt(-1)));
+                    n.path("changes").asInt(-1), n.path("state").asText(COMMITTING)));
         } catch (IOException e) {
-            return Optional.of(new Intent(Optional.empty(), "?", "?", "?", "?", -1));
+            return Optional.of(new Intent(Optional.empty(), "?", "?", "?", "?", -1, COMMITTING));
         }
     }
 

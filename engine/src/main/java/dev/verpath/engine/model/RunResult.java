@@ -24,6 +24,7 @@ import java.util.TreeMap;
  *                 {@code record}), in run order; a dry run stops after the shadow run
  * @param steps    how long each step took ({@code 1.0.0->2.1.0}), in plan order; fused record passes count where
  *                 the history puts them
+ * @param service  the hooks and health attempts that ran around the run, one line each, in order
  */
 public record RunResult(
         MigrationPlan plan,
@@ -35,7 +36,8 @@ public record RunResult(
         Duration duration,
         Optional<RecoveredRun> recovered,
         Map<String, Duration> phases,
-        Map<String, Duration> steps) {
+        Map<String, Duration> steps,
+        List<String> service) {
 
     /** Copies the collections. */
     public RunResult {
@@ -48,6 +50,27 @@ public record RunResult(
         Objects.requireNonNull(recovered, "recovered");
         phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
         steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+        service = List.copyOf(service);
+    }
+
+    /**
+     * A result with no hooks around it.
+     *
+     * @param plan      the plan it ran
+     * @param dryRun    true when nothing was written
+     * @param changes   every file change
+     * @param warnings  what rules warned about
+     * @param counters  counts rules reported
+     * @param backupId  the backup taken, when one was
+     * @param duration  how long it took
+     * @param recovered the interrupted migration restored before this run, when there was one
+     * @param phases    how long each phase took
+     * @param steps     how long each step took
+     */
+    public RunResult(MigrationPlan plan, boolean dryRun, List<FileChange> changes, List<RunWarning> warnings,
+                     SortedMap<String, Long> counters, Optional<String> backupId, Duration duration,
+                     Optional<RecoveredRun> recovered, Map<String, Duration> phases, Map<String, Duration> steps) {
+        this(plan, dryRun, changes, warnings, counters, backupId, duration, recovered, phases, steps, List.of());
     }
 
     /** A result without phase and step times (a view test's). */
@@ -62,6 +85,15 @@ public record RunResult(
      * @return this result, saying so
      */
     public RunResult withRecovered(RecoveredRun run) {
-        return new RunResult(plan, dryRun, changes, warnings, counters, backupId, duration, Optional.of(run), phases, steps);
+        return new RunResult(plan, dryRun, changes, warnings, counters, backupId, duration, Optional.of(run), phases, steps,
+                service);
+    }
+
+    /**
+     * @param lines the hooks and health attempts that ran around the run
+     * @return this result, with them
+     */
+    public RunResult withService(List<String> lines) {
+        return new RunResult(plan, dryRun, changes, warnings, counters, backupId, duration, recovered, phases, steps, lines);
     }
 }

@@ -74,10 +74,17 @@ public final class InterruptedMigration {
 
     /**
      * @param intent the interrupted migration
-     * @return {@code a migration F -> T was interrupted while committing (backup B)}
+     * @return {@code a migration F -> T was interrupted while committing (backup B)}, or after its commit while the
+     *         service was started or its health awaited
      */
     public static String describe(Journal.Intent intent) {
-        return "a migration " + intent.from() + " -> " + intent.to() + " was interrupted while committing"
+        String when = switch (intent.state()) {
+            case Journal.STARTING -> " was committed, then interrupted while its after_commit hook ran (never found healthy)";
+            case Journal.HEALTH_PENDING -> " was committed, then interrupted while waiting for the service's health check"
+                    + " (never found healthy)";
+            default -> " was interrupted while committing";
+        };
+        return "a migration " + intent.from() + " -> " + intent.to() + when
                 + intent.backupId().map(b -> " (backup " + b + ")").orElse(" and took no backup");
     }
 

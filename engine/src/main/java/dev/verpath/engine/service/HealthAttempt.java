@@ -31,4 +31,14 @@ public record HealthAttempt(int number, Optional<Integer> exitStatus, boolean ti
     public boolean healthy() {
         return !timedOut && exitStatus.filter(s -> s == 0).isPresent();
     }
+
+    /** @return one line: {@code healthy in 12 ms}, or {@code exited 7 in 30 ms: curl: (7) Failed to connect} */
+    public String describe() {
+        String ms = " in " + took.toMillis() + " ms";
+        if (healthy()) {
+            return "healthy" + ms;
+        }
+        return (timedOut ? "timed out" : exitStatus.map(s -> "exited " + s).orElse("could not run")) + ms
+                + lastLine.map(l -> ": " + HookResult.cut(l)).orElse("");
+    }
 }

@@ -24,9 +24,11 @@ import java.util.stream.Stream;
  * @param healthRetries  the health check's attempts in all ({@code health.retries}, default 10)
  * @param healthInterval the pause between two attempts ({@code health.interval}, default 2 s)
  * @param healthTimeout  how long one attempt may take ({@code health.timeout}, default 10 s)
+ * @param healthEnabled  false when the health check is skipped, a product's declared one too ({@code health.enabled},
+ *                       {@code --no-health})
  */
 public record HookSettings(Map<HookPhase, HookCommand> commands, Duration timeout, Optional<HookCommand> healthCommand,
-                           int healthRetries, Duration healthInterval, Duration healthTimeout) {
+                           int healthRetries, Duration healthInterval, Duration healthTimeout, boolean healthEnabled) {
 
     /** The keys whose value is a command (an array or {@code { shell = "..." }}), not a single value. */
     static final Set<String> COMMAND_KEYS = Stream.concat(Stream.of(HookPhase.values()).map(HookPhase::settingKey),
@@ -54,7 +56,8 @@ public record HookSettings(Map<HookPhase, HookCommand> commands, Duration timeou
         }
         return new HookSettings(commands, duration(settings, "hooks.timeout"), command(settings, "health.command"),
                 (int) settings.wholeNumber("health.retries", 10, 1, Integer.MAX_VALUE, "a whole number above 0"),
-                duration(settings, "health.interval"), duration(settings, "health.timeout"));
+                duration(settings, "health.interval"), duration(settings, "health.timeout"),
+                !settings.value("health.enabled").orElse("true").equals("false"));
     }
 
     private static Optional<HookCommand> command(EngineSettings settings, String key) {
@@ -76,7 +79,7 @@ public record HookSettings(Map<HookPhase, HookCommand> commands, Duration timeou
 
     /** @return the health check, when a command is set; with the retries, interval and timeout of {@code [health]} */
     public Optional<HealthCheck> health() {
-        return healthCommand.map(c -> new HealthCheck(c, healthRetries, healthInterval, healthTimeout));
+        return healthCommand.filter(c -> healthEnabled).map(c -> new HealthCheck(c, healthRetries, healthInterval, healthTimeout));
     }
 
     /**
@@ -98,7 +101,7 @@ public record HookSettings(Map<HookPhase, HookCommand> commands, Duration timeou
         service.get().start().ifPresent(c -> merged.put(HookPhase.AFTER_ROLLBACK, HookCommand.of(c)));
         merged.putAll(commands);
         return new HookSettings(merged, timeout, healthCommand.or(() -> service.get().health().map(HookCommand::of)),
-                healthRetries, healthInterval, healthTimeout);
+                healthRetries, healthInterval, healthTimeout, healthEnabled);
     }
 
     /**

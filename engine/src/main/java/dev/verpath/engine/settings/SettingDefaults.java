@@ -57,6 +57,7 @@ final class SettingDefaults {
         d.put("hooks.after_rollback", "");
         d.put("hooks.on_failure", "");
         d.put("hooks.timeout", "60s");
+        d.put("health.enabled", "true");
         d.put("health.command", "");
         d.put("health.retries", "10");
         d.put("health.interval", "2s");
