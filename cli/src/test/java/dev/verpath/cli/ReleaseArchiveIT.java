@@ -74,6 +74,24 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void theFirstCommandMakesItsClassDataArchiveWithoutTheUsersSettingsOrHooks() throws IOException {
+        // the archive is made by a demo run: it must never read the migration_config.toml of the folder it starts in
+        Path marker = work.resolve("hook-ran");
+        Path folder = Files.createDirectories(work.resolve("node"));
+        Files.writeString(folder.resolve("migration_config.toml"), "[hooks]\nbefore_run = ['touch', '" + marker + "']\n"
+                + "before_commit = ['touch', '" + marker + "']\n");
+
+        CommandRun run = Launcher.runScript(release.resolve("bin/migrate"), folder, bareEnvironment(), "graph");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(marker).as("no hook of the user's ran while the archive was made").doesNotExist();
+        try (Stream<Path> cache = Files.walk(work.resolve("home/.cache/verpath"))) {
+            assertThat(cache.map(p -> p.getFileName().toString())).as("the class-data archive, in the user's cache")
+                    .anyMatch(n -> n.matches("migrate-\\d+\\.(jsa|aot)"));
+        }
+    }
+
+    @Test
     void runsFromAReadOnlyInstallFolder() throws IOException {
         Path opt = work.resolve("opt");
         TmpfsDisk disk = HostProgram.isRoot() ? TmpfsDisk.mount(opt, "64m", "a read-only install folder") : null;

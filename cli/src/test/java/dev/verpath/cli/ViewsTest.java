@@ -151,7 +151,8 @@ class ViewsTest {
         JsonNode parsed = new ObjectMapper().readTree(rendered);
         assertThat(rendered).endsWith("}\n").contains("\n  \"dryRun\": true,\n");
         assertThat(parsed.fieldNames()).toIterable()
-                .containsExactly("dryRun", "plan", "changes", "warnings", "counters", "backupId", "recovered");
+                .containsExactly("dryRun", "plan", "changes", "warnings", "counters", "backupId", "recovered",
+                "service");
         assertThat(parsed.at("/changes/1/from").asText()).isEqualTo("data/a.jsonl");
         assertThat(parsed.at("/counters").fieldNames()).toIterable().containsExactly("bytes_saved", "records");
     }
