@@ -1,6 +1,7 @@
 package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.model.RollbackResult;
 import java.nio.file.Path;
@@ -65,17 +66,21 @@ final class RollbackCommand implements Callable<Integer> {
             return ExitStatus.FAILED.code();
         }
         RunMetrics metrics = new RunMetrics(Optional.ofNullable(metricsFile), "rollback");
+        // a node with hooks or a health check: the rules and plugins are loaded, so that the restored installation is
+        // validated by its product's rules and a plugin's declared service control applies; otherwise a plain restore
+        MigrationEngine engine = invocation.settings().hooks().lines().isEmpty() ? invocation.backupEngine()
+                : invocation.engine();
         RollbackResult result;
         try {
-            result = invocation.backupEngine().rollback(path, Optional.ofNullable(which.backupId),
+            result = engine.rollback(path, Optional.ofNullable(which.backupId),
                     Optional.ofNullable(which.backupPath), output.progress(), output.notices());
         } catch (RuntimeException failure) {
             metrics.run(new RunMetrics.Subject(Optional.of(path), "", "", ""), Outcome.of(ExitCodes.engineFailure(failure),
-                    SignalStop.received().isPresent()), Optional.empty(), invocation.backupEngine(), output.notices());
+                    SignalStop.received().isPresent()), Optional.empty(), engine, output.notices());
             throw failure;
         }
         metrics.run(new RunMetrics.Subject(Optional.of(path), "", "", result.version()), Outcome.COMPLETED,
-                Optional.empty(), invocation.backupEngine(), output.notices());
+                Optional.empty(), engine, output.notices());
         invocation.audit().ifPresent(audit -> audit.restored(result));
         output.line("restored backup " + result.backupId() + ": " + result.entries() + " entries; "
                 + name + " is at version " + result.version());

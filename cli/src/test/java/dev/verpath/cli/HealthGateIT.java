@@ -177,8 +177,10 @@ class HealthGateIT {
         CommandRun rollback = migrate("--yes", "rollback", "--path", inst.toString());
 
         assertThat(rollback.exit()).as(rollback.err()).isZero();
-        assertThat(rollback.err()).contains("running the before_commit hook").contains("running the after_rollback hook")
-                .contains("checking the health of 0.1.0");
+        assertThat(rollback.err()).contains("running the before_commit hook").contains("validation of 0.1.0: no errors")
+                .contains("running the after_rollback hook").contains("checking the health of 0.1.0");
+        assertThat(rollback.err().indexOf("validation of 0.1.0")).as("validated before the service starts again")
+                .isLessThan(rollback.err().indexOf("running the after_rollback hook"));
         assertThat(health()).isEqualTo("ok 0.1.0");
         assertThat(TreeSignature.of(inst)).isEqualTo(before);
     }

@@ -20,6 +20,7 @@ import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.restore.RestoreChecks;
 import dev.verpath.engine.restore.Rollback;
 import dev.verpath.engine.settings.BackupRetention;
 import dev.verpath.engine.settings.EngineSettings;
@@ -184,9 +185,8 @@ public final class MigrationEngine {
     }
 
     /**
-     * Restores a backup: the newest, the one with the id, or the one in the folder. With an interrupted
-     * migration's journal present, the backup that journal names is the one restored unless another is named;
-     * when that migration took no backup, no other backup is restored unless it is named.
+     * Restores a backup: the newest, the one with the id, or the one in the folder. With an interrupted migration's
+     * journal present, the backup it names is restored unless another is named (none when it took no backup).
      *
      * @param root       the installation
      * @param backupId   a backup id, when given
@@ -214,7 +214,7 @@ public final class MigrationEngine {
         Installation found = Installation.at(root);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
         return new Rollback(found, backupFolder(found), clock, listener).run(backupId, backupPath, progress, notices,
-                product -> Optional.of(settings.hooks().effective(registry.product(product).flatMap(p -> p.service()))));
+                RestoreChecks.of(registry, settings, clock, listener));
     }
 
     /**

@@ -78,7 +78,7 @@ final class StartPhase {
         BackupInfo taken = backup.orElseThrow(() -> new IllegalStateException("a gated run takes a backup"));
         String root = run.installation().root().toString();
         progress.accept(reason + "; restoring backup " + taken.id());
-        LOG.warn("{}; restoring backup {}", reason, taken.id());
+        LOG.info("{}; restoring backup {}", reason, taken.id());
         CommitSection.enter();
         try {
             services.attempt(HookPhase.BEFORE_COMMIT);

@@ -21,10 +21,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.HookPhase;
-import dev.verpath.engine.settings.HookSettings;
 
 /**
  * {@code migrate rollback}, in the order it happens: a rollback that cannot start is refused before the lock, so it
@@ -95,24 +93,25 @@ public final class Rollback {
      * @return what was restored
      */
     public RollbackResult run(Optional<String> backupId, Optional<Path> backupPath, Consumer<String> progress, Consumer<String> notices) {
-        return run(backupId, backupPath, progress, notices, product -> Optional.empty());
+        return run(backupId, backupPath, progress, notices, RestoreChecks.NONE);
     }
 
     /**
      * Rolls back as {@link #run(Optional, Optional, Consumer, Consumer)}, with the operator's hooks around the restore:
-     * {@code before_commit} stops the service first (its failure restores nothing), {@code after_rollback} starts the
-     * old version, and the health check, when set, checks it.
+     * {@code before_commit} stops the service first (its failure restores nothing), the product's rules validate the
+     * restored installation, {@code after_rollback} starts the old version, and the health check, when set, checks it.
+     * Without hooks or a health check, a rollback is the plain restore (checked against the backup's checksums).
      *
      * @param backupId   the id of the backup to restore, when one was given
      * @param backupPath a backup folder of the user's own, when one was given
      * @param progress   receives one line per event
      * @param notices    told of an interrupted migration recovered or a leftover journal cleared
-     * @param hooks      the hooks and health check for a product, empty when none is set
+     * @param checks     the hooks, health check and validation around the restore
      * @return what was restored
      * @throws dev.verpath.engine.service.UnhealthyFailure when the restored version is not healthy
      */
     public RollbackResult run(Optional<String> backupId, Optional<Path> backupPath, Consumer<String> progress,
-                              Consumer<String> notices, Function<String, Optional<HookSettings>> hooks) {
+                              Consumer<String> notices, RestoreChecks checks) {
         if (backupPath.isEmpty()) {
             choice.refuseMissing(backupId);
         }
@@ -124,10 +123,10 @@ public final class Rollback {
             if (interrupted.isPresent()) {
                 recovered = Optional.of(recovering(interrupted.get(), backup, notices));
             }
-            Optional<ServiceHooks> services = RestoreHooks.of(installation, backup, hooks, progress);
+            Optional<ServiceHooks> services = RestoreHooks.of(installation, backup, checks.hooks(), progress);
             services.ifPresent(s -> s.require(HookPhase.BEFORE_COMMIT, "nothing was restored"));
             InstallationRollback.Restored restored = restore(installation, backup, progress);
-            services.ifPresent(s -> RestoreHooks.started(s, installation, restored));
+            services.ifPresent(s -> RestoreHooks.started(s, installation, restored, checks.validation()));
             return new RollbackResult(restored.backupId(), restored.entries(), restored.version(), recovered);
         } catch (IOException e) {
             throw new EnvironmentFailure(found.root() + ": rollback failed (" + e.getMessage()

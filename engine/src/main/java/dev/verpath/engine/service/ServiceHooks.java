@@ -75,6 +75,17 @@ public final class ServiceHooks {
     }
 
     /**
+     * Records a check the command made between its hooks (the validation of a restored installation), as a progress
+     * line and in {@link #events()}.
+     *
+     * @param line what was found
+     */
+    public void note(String line) {
+        progress.accept(line);
+        events.add(line);
+    }
+
+    /**
      * Runs a phase's hook, where its failure stops the command before any change.
      *
      * @param phase     {@code before_run} or {@code before_commit}
