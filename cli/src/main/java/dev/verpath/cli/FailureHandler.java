@@ -47,7 +47,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
             if (failure instanceof UnhealthyFailure unhealthy) {
                 document.put("backupId", unhealthy.backupId());
                 document.put("oldHealthy", unhealthy.oldHealthy());
-                unhealthy.events().forEach(document.putArray("service")::add);
+                document.set("service", RunView.service(unhealthy.events()));
             }
             line.getOut().print(Output.render(document));
             line.getOut().flush();

@@ -7,7 +7,9 @@ import dev.verpath.engine.model.RecoveredRun;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.model.RunWarning;
 import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.model.ServiceEvent;
 import dev.verpath.engine.plugin.RuleRegistry;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,7 +65,7 @@ final class RunView {
         }
         if (!result.service().isEmpty()) {
             text.append(result.dryRun() ? "hooks and health check that would run (a dry run runs none):\n" : "service:\n");
-            result.service().forEach(l -> text.append("  ").append(l).append('\n'));
+            result.service().forEach(e -> text.append("  ").append(e.line()).append('\n'));
         }
         result.backupId().ifPresent(id -> text.append("backup: ").append(id).append(" (undo with: ").append(undo)
                 .append(")\n"));
@@ -86,6 +88,29 @@ final class RunView {
         return result.dryRun()
                 ? "dry run: " + range + " would change " + files
                 : "done: " + range + ", " + files + " changed";
+    }
+
+    /**
+     * What ran around a command for its service, as JSON: one object per hook, health attempt or check, with
+     * {@code phase}, {@code attempt} (health attempts, from 1; else 0), {@code outcome}, {@code exitStatus} (null when
+     * it did not exit by itself), {@code millis}, {@code lastLine} (null when none) and {@code line} (the text line).
+     *
+     * @param events the events, in order
+     * @return the array
+     */
+    static ArrayNode service(List<ServiceEvent> events) {
+        ArrayNode array = Output.array();
+        for (ServiceEvent e : events) {
+            ObjectNode o = array.addObject();
+            o.put("phase", e.phase());
+            o.put("attempt", e.attempt());
+            o.put("outcome", e.outcome());
+            e.exitStatus().ifPresentOrElse(x -> o.put("exitStatus", x), () -> o.putNull("exitStatus"));
+            o.put("millis", e.millis());
+            e.lastLine().ifPresentOrElse(l -> o.put("lastLine", l), () -> o.putNull("lastLine"));
+            o.put("line", e.line());
+        }
+        return array;
     }
 
     /**
@@ -134,8 +159,7 @@ final class RunView {
         result.counters().forEach(counters::put);
         result.backupId().ifPresentOrElse(id -> node.put("backupId", id), () -> node.putNull("backupId"));
         result.recovered().ifPresentOrElse(r -> node.set("recovered", recovered(r)), () -> node.putNull("recovered"));
-        ArrayNode service = node.putArray("service");
-        result.service().forEach(service::add);
+        node.set("service", service(result.service()));
         if (verbose) {
             node.put("durationMillis", result.duration().toMillis());
         }

@@ -64,6 +64,11 @@ class HealthGateIT {
         assertThat(lines(json.path("service"))).first().asString().startsWith("hook before_commit: done in");
         assertThat(lines(json.path("service"))).anyMatch(l -> l.startsWith("hook after_commit: done in"))
                 .anyMatch(l -> l.startsWith("health of 2.1.0: healthy after"));
+        JsonNode attempt = json.path("service").get(2);
+        assertThat(attempt.path("phase").asText()).isEqualTo("health");
+        assertThat(attempt.path("attempt").asInt()).isEqualTo(1);
+        assertThat(attempt.path("outcome").asText()).isIn("healthy", "unhealthy");
+        assertThat(attempt.has("exitStatus") && attempt.has("millis") && attempt.has("lastLine")).isTrue();
         assertThat(health()).as("the service runs the new config").isEqualTo("ok 2.1.0");
         assertThat(Files.exists(inst.resolve(".migrate/journal.json"))).as("the journal ended once healthy").isFalse();
     }
@@ -86,6 +91,9 @@ class HealthGateIT {
                 .contains("was restored, so " + inst + " is at 0.1.0 again; the old version is healthy again");
         assertThat(lines(json.path("service"))).anyMatch(l -> l.startsWith("hook after_rollback: done in"))
                 .anyMatch(l -> l.startsWith("health of 0.1.0: healthy after"));
+        assertThat(json.path("service")).anyMatch(e -> e.path("phase").asText().equals("health")
+                && e.path("outcome").asText().equals("unhealthy") && e.path("exitStatus").asInt() == 1
+                && e.path("lastLine").asText().contains("lacks server.tls_certificate"));
         assertThat(TreeSignature.of(inst)).as("every byte as before").isEqualTo(before);
         assertThat(health()).isEqualTo("ok 0.1.0");
         assertThat(Files.exists(inst.resolve(".migrate/journal.json"))).isFalse();
@@ -270,7 +278,7 @@ class HealthGateIT {
 
     private static List<String> lines(JsonNode array) {
         List<String> lines = new ArrayList<>();
-        array.forEach(n -> lines.add(n.asText()));
+        array.forEach(n -> lines.add(n.path("line").asText()));
         return lines;
     }
 

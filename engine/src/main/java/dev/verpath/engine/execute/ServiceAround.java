@@ -4,6 +4,7 @@ import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.log.LogFields;
 import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.ServiceEvent;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.service.HookEnvironment;
 import dev.verpath.engine.service.ServiceHooks;
@@ -61,8 +62,9 @@ final class ServiceAround {
      * @param settings the effective settings
      * @return what would run around the run, one line each ({@link HookSettings#lines()}), for a dry run to list
      */
-    static java.util.List<String> planned(ResolvedRun run, RuleRegistry registry, EngineSettings settings) {
-        return effective(run, registry, settings).lines();
+    static java.util.List<ServiceEvent> planned(ResolvedRun run, RuleRegistry registry, EngineSettings settings) {
+        return effective(run, registry, settings).lines().stream()
+                .map(line -> ServiceEvent.of(line.substring(0, line.indexOf(':')), "would-run", line)).toList();
     }
 
     private static HookSettings effective(ResolvedRun run, RuleRegistry registry, EngineSettings settings) {

@@ -37,7 +37,7 @@ public record RunResult(
         Optional<RecoveredRun> recovered,
         Map<String, Duration> phases,
         Map<String, Duration> steps,
-        List<String> service) {
+        List<ServiceEvent> service) {
 
     /** Copies the collections. */
     public RunResult {
@@ -90,10 +90,10 @@ public record RunResult(
     }
 
     /**
-     * @param lines the hooks and health attempts that ran around the run
+     * @param lines the hooks and health attempts that ran around the run (or, for a dry run, would run)
      * @return this result, with them
      */
-    public RunResult withService(List<String> lines) {
+    public RunResult withService(List<ServiceEvent> lines) {
         return new RunResult(plan, dryRun, changes, warnings, counters, backupId, duration, recovered, phases, steps, lines);
     }
 }

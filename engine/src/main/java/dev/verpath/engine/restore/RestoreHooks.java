@@ -5,6 +5,7 @@ import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.log.LogFields;
+import dev.verpath.engine.model.ServiceEvent;
 import dev.verpath.engine.service.HealthReport;
 import dev.verpath.engine.service.HookEnvironment;
 import dev.verpath.engine.service.ServiceHooks;
@@ -67,8 +68,9 @@ final class RestoreHooks {
         Installation now = Installation.at(installation.root());
         List<Finding> errors = validation.apply(now.product(), now.root()).map(r -> r.findings().stream()
                 .filter(f -> f.severity() == Severity.ERROR).toList()).orElse(List.of());
-        services.note("validation of " + restored.version() + ": " + (errors.isEmpty() ? "no errors"
-                : errors.size() + " error(s), the first: " + errors.get(0).path() + ": " + errors.get(0).message()));
+        services.note(ServiceEvent.of("validation", errors.isEmpty() ? "ok" : "errors", "validation of " + restored.version()
+                + ": " + (errors.isEmpty() ? "no errors" : errors.size() + " error(s), the first: " + errors.get(0).path()
+                + ": " + errors.get(0).message())));
         Optional<String> failed = services.attempt(HookPhase.AFTER_ROLLBACK).filter(r -> !r.succeeded())
                 .map(r -> r.failureLine());
         Optional<HealthReport> health = failed.isPresent() ? Optional.empty() : services.health(restored.version());

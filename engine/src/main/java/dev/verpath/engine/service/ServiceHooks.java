@@ -2,6 +2,7 @@ package dev.verpath.engine.service;
 
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
+import dev.verpath.engine.model.ServiceEvent;
 import dev.verpath.engine.settings.HookPhase;
 import dev.verpath.engine.settings.HookSettings;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public final class ServiceHooks {
     private final HookSettings hooks;
     private final HookEnvironment environment;
     private final Consumer<String> progress;
-    private final List<String> events;
+    private final List<ServiceEvent> events;
 
     /**
      * @param hooks       the effective hooks and health check (the operator's over the product's)
@@ -36,7 +37,7 @@ public final class ServiceHooks {
         this(hooks, environment, progress, new ArrayList<>());
     }
 
-    private ServiceHooks(HookSettings hooks, HookEnvironment environment, Consumer<String> progress, List<String> events) {
+    private ServiceHooks(HookSettings hooks, HookEnvironment environment, Consumer<String> progress, List<ServiceEvent> events) {
         this.hooks = hooks;
         this.environment = environment;
         this.progress = progress;
@@ -70,7 +71,7 @@ public final class ServiceHooks {
     }
 
     /** @return the hooks and checks that ran, one line each, in order */
-    public List<String> events() {
+    public List<ServiceEvent> events() {
         return Collections.unmodifiableList(events);
     }
 
@@ -78,11 +79,11 @@ public final class ServiceHooks {
      * Records a check the command made between its hooks (the validation of a restored installation), as a progress
      * line and in {@link #events()}.
      *
-     * @param line what was found
+     * @param event what was found
      */
-    public void note(String line) {
-        progress.accept(line);
-        events.add(line);
+    public void note(ServiceEvent event) {
+        progress.accept(event.line());
+        events.add(event);
     }
 
     /**
@@ -119,10 +120,11 @@ public final class ServiceHooks {
             return run(phase);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            String line = "hook " + phase.key() + " was stopped by a signal";
-            events.add(line);
-            return Optional.of(new HookResult(phase.key(), hooks.command(phase).orElseThrow().text(), Optional.empty(),
-                    Optional.of("stopped by a signal"), Duration.ZERO, true));
+            HookResult stopped = new HookResult(phase.key(), hooks.command(phase).orElseThrow().text(), Optional.empty(),
+                    Optional.of("stopped by a signal"), Duration.ZERO, true);
+            events.add(new ServiceEvent(phase.key(), 0, "stopped", Optional.empty(), 0, stopped.lastLine(),
+                    "hook " + phase.key() + " was stopped by a signal"));
+            return Optional.of(stopped);
         }
     }
 
@@ -138,9 +140,12 @@ public final class ServiceHooks {
             HealthReport report = HealthGate.await(check, environment, environment.path(), (attempt, of) -> {
                 String line = "health attempt " + attempt.number() + "/" + of + ": " + attempt.describe();
                 progress.accept("  " + line);
-                events.add(line);
+                events.add(new ServiceEvent(HealthGate.PHASE, attempt.number(), attempt.healthy() ? "healthy"
+                        : attempt.timedOut() ? "timed-out" : "unhealthy", attempt.exitStatus(), attempt.took().toMillis(),
+                        attempt.lastLine(), line));
             });
-            events.add("health of " + version + ": " + report.summary());
+            events.add(ServiceEvent.of(HealthGate.PHASE, report.healthy() ? "healthy" : "unhealthy",
+                    "health of " + version + ": " + report.summary()));
             return report;
         });
     }
@@ -154,7 +159,9 @@ public final class ServiceHooks {
                 environment.path());
         String line = result.succeeded() ? "hook " + phase.key() + ": done in " + result.took().toMillis() + " ms"
                 : result.failureLine();
-        events.add(line);
+        events.add(new ServiceEvent(phase.key(), 0, result.succeeded() ? "ok" : result.timedOut() ? "timed-out"
+                : result.notStarted() ? "not-started" : "failed", result.exitStatus(), result.took().toMillis(),
+                result.lastLine(), line));
         if (!result.succeeded()) {
             LOG.warn(line);
             progress.accept("  " + line);

@@ -2,6 +2,7 @@ package dev.verpath.engine.service;
 
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.model.ServiceEvent;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ public final class UnhealthyFailure extends EnvironmentFailure {
 
     private final String backupId;
     private final boolean oldHealthy;
-    private final List<String> events;
+    private final List<ServiceEvent> events;
 
     /**
      * @param message    one line: why the new version counts as unhealthy, that the backup was restored, how the old
@@ -26,7 +27,7 @@ public final class UnhealthyFailure extends EnvironmentFailure {
      * @param oldHealthy whether the old version passed the health check again (true when there is no check)
      * @param events     the hooks and health attempts that ran, one line each, in order
      */
-    public UnhealthyFailure(String message, String backupId, boolean oldHealthy, List<String> events) {
+    public UnhealthyFailure(String message, String backupId, boolean oldHealthy, List<ServiceEvent> events) {
         super(ErrorCode.UNHEALTHY, message, null);
         this.backupId = Objects.requireNonNull(backupId, "backupId");
         this.oldHealthy = oldHealthy;
@@ -44,7 +45,7 @@ public final class UnhealthyFailure extends EnvironmentFailure {
     }
 
     /** @return the hooks and health attempts that ran, one line each */
-    public List<String> events() {
+    public List<ServiceEvent> events() {
         return events;
     }
 }
