@@ -71,6 +71,19 @@ class JsonContractTest {
     }
 
     @Test
+    void aCancelledConfirmationConformsToTheSchemasOfTheCommandsThatAsk() {
+        for (String command : List.of("rollback", "backups prune")) {
+            com.fasterxml.jackson.databind.node.ObjectNode document = Output.object();
+            document.put("command", command);
+            String cancelled = Output.render(Output.withOutcome(document, Outcome.CANCELLED)); // as Output.cancelled
+            String name = command.replace(' ', '-');
+            assertConforms(new CommandRun(1, cancelled, ""), name);
+            assertThat(JsonSchemas.named(name).validate(cancelled.replace("cancelled", "completed"), InputFormat.JSON))
+                    .as("%s: a completed document has all its keys", name).isNotEmpty();
+        }
+    }
+
+    @Test
     void aMigrationItsPlanAndItsChecksConformToTheirSchemas() throws IOException {
         Path inst = demo("inst");
         String path = inst.toString();
@@ -126,6 +139,10 @@ class JsonContractTest {
         CommandRun nothingToRestore = CommandRun.of("--json", "rollback", "--path", inst.toString(), "--yes");
         assertThat(nothingToRestore.exit()).isNotZero();
         assertConforms(nothingToRestore, "error");
+        run(0, "version", "--path", inst.toString(), "--to", "1.0.0", "--yes");
+        CommandRun noTerminal = run(2, "rollback", "--path", inst.toString()); // nobody can confirm it, no --yes
+        assertConforms(noTerminal, "error");
+        assertThat(noTerminal.json().at("/error/code").asText()).isEqualTo("USAGE");
     }
 
     @Test
