@@ -42,14 +42,14 @@ final class FailureHandler implements IExecutionExceptionHandler {
             error.put("exitCode", SignalStop.received().map(SignalStop::exitCode).orElse(code));
             error.put("message", oneLine(message));
             ObjectNode document = Output.object();
-            document.put("outcome", Outcome.of(engineFailure, SignalStop.received().isPresent()).label());
             document.set("error", error);
             if (failure instanceof UnhealthyFailure unhealthy) {
                 document.put("backupId", unhealthy.backupId());
                 document.put("oldHealthy", unhealthy.oldHealthy());
                 document.set("service", RunView.service(unhealthy.events()));
             }
-            line.getOut().print(Output.render(document));
+            line.getOut().print(Output.render(Output.withOutcome(document,
+                    Outcome.of(engineFailure, SignalStop.received().isPresent()))));
             line.getOut().flush();
         }
         return code;

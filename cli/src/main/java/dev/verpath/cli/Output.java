@@ -19,6 +19,12 @@ import java.util.function.Consumer;
  */
 final class Output {
 
+    /**
+     * The layout version every {@code --json} document carries as {@code schemaVersion}: the same while keys are only
+     * added, one more when a key is removed or renamed or changes its type (docs/json-output.md).
+     */
+    static final int SCHEMA_VERSION = 1;
+
     /** Made on the first JSON document only: a text run never builds an object mapper (a tenth of 'info'). */
     private static final class Json {
         private static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
@@ -97,7 +103,8 @@ final class Output {
     }
 
     /**
-     * The document with its {@code outcome}, placed after {@code command} (first when there is none).
+     * The document with its {@code outcome} and {@code schemaVersion}, placed after {@code command} (first when there
+     * is none).
      *
      * @param document the document
      * @param outcome  how the command ended
@@ -109,8 +116,9 @@ final class Output {
             ordered.set("command", document.get("command"));
         }
         ordered.put("outcome", outcome.label());
+        ordered.put("schemaVersion", SCHEMA_VERSION);
         document.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("outcome")) {
+            if (!e.getKey().equals("outcome") && !e.getKey().equals("schemaVersion")) {
                 ordered.set(e.getKey(), e.getValue());
             }
         });

@@ -44,9 +44,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
                 suggestions.forEach(error.putArray("suggestions")::add);
             }
             ObjectNode document = Output.object();
-            document.put("outcome", Outcome.REFUSED.label());
             document.set("error", error);
-            line.getOut().print(Output.render(document));
+            line.getOut().print(Output.render(Output.withOutcome(document, Outcome.REFUSED)));
             line.getOut().flush();
         }
         return code;

@@ -61,6 +61,7 @@ class HealthGateIT {
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = run.json();
         assertThat(json.path("outcome").asText()).isEqualTo("completed");
+        JsonSchemas.assertConforms(run, "version");
         assertThat(lines(json.path("service"))).first().asString().startsWith("hook before_commit: done in");
         assertThat(lines(json.path("service"))).anyMatch(l -> l.startsWith("hook after_commit: done in"))
                 .anyMatch(l -> l.startsWith("health of 2.1.0: healthy after"));
@@ -85,6 +86,7 @@ class HealthGateIT {
         assertThat(run.exit()).as(run.err()).isEqualTo(6);
         JsonNode json = run.json();
         assertThat(json.path("outcome").asText()).isEqualTo("rolled-back-unhealthy");
+        JsonSchemas.assertConforms(run, "error");
         assertThat(json.path("oldHealthy").asBoolean()).isTrue();
         assertThat(json.path("error").path("message").asText())
                 .contains("the health check found 2.1.0 unhealthy after 3 attempts; the last exited 1: unhealthy:")
