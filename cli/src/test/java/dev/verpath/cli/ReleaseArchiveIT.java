@@ -52,6 +52,9 @@ class ReleaseArchiveIT {
         assertThat(release.resolve("completion/migrate.zsh")).content().contains("bashcompinit");
         assertThat(release.resolve("man/man1/migrate-version.1")).content().startsWith(".TH \"MIGRATE\\-VERSION\"");
         assertThat(release.resolve("docs/user-guide.md")).isRegularFile();
+        assertThat(release.resolve("schema/version.schema.json")).content().contains("\"schemaVersion\"");
+        assertThat(release.resolve("deploy/ansible/rollout.yml")).isRegularFile();
+        assertThat(release.resolve("deploy/kubernetes/migrate-job.yaml")).isRegularFile();
         assertThat(release.resolve("LICENSE")).content().contains("Apache License");
         assertThat(release.resolve("NOTICE")).content().contains("picocli");
     }
