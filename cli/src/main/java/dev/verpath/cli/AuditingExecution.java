@@ -116,7 +116,8 @@ final class AuditingExecution implements IExecutionStrategy {
     private static Optional<Path> installation(ParseResult parsed) {
         List<String> names = names(parsed);
         ParseResult last = last(parsed);
-        if (!audited(names, last)) {
+        if (!audited(names, last) || option(last, "--into").isPresent()) {
+            // --into never writes the installation at --path (its audit trail included); the new one is not there yet
             return Optional.empty();
         }
         try {

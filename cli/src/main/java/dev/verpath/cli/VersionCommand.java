@@ -1,5 +1,6 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.Scope;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,6 +30,11 @@ final class VersionCommand implements Callable<Integer> {
             description = "The target version (default: the newest reachable without lossy steps).")
     private String to;
 
+    @Option(names = "--into", paramLabel = "DEST",
+            description = "Build the migrated installation in DEST (new or empty), beside the one at --path, which is"
+                    + " never written: its files are hard-linked where DEST is on the same file system.")
+    private Path into;
+
     @Mixin
     private RunOptions run;
 
@@ -36,6 +42,7 @@ final class VersionCommand implements Callable<Integer> {
     public Integer call() {
         Path path = installation.path();
         Invocation invocation = Invocation.of(spec);
-        return MigrationRun.run(invocation, "version", run.metricsFile(), run.request(invocation, Scope.VERSION, path, from, to, false));
+        RunRequest request = run.request(invocation, Scope.VERSION, path, from, to, false);
+        return MigrationRun.run(invocation, "version", run.metricsFile(), into == null ? request : request.into(into));
     }
 }

@@ -36,6 +36,7 @@ public final class LockedRun {
     private final Clock clock;
     private final ProgressListener listener;
     private final Optional<SystemSnapshot> system;
+    private final boolean services;
 
     /**
      * @param registry the loaded rules
@@ -46,6 +47,12 @@ public final class LockedRun {
      */
     public LockedRun(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener,
                      Optional<SystemSnapshot> system) {
+        this(registry, settings, clock, listener, system, true);
+    }
+
+    private LockedRun(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener,
+                      Optional<SystemSnapshot> system, boolean services) {
+        this.services = services;
         this.system = system;
         this.registry = registry;
         this.settings = settings;
@@ -62,6 +69,11 @@ public final class LockedRun {
     public RunResult run(RunRequest asked, Consumer<String> progress, Consumer<String> notices) {
         FlagValues.check(settings, registry.flags(), registry.flagConflicts());
         RunRequest request = DryRunFlags.apply(asked, registry.flags(), settings, notices);
+        if (request.into().isPresent() && !request.dryRun()) {
+            // the hooks and health check stay with the installation being served: none runs around a new folder
+            return new SideBySide(new LockedRun(registry, settings, clock, listener, system, false))
+                    .run(request, progress, notices);
+        }
         Installation found = ResolvedRun.locate(request);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
         MigrationExecutor executor = new MigrationExecutor(registry, settings, clock, listener, system);
@@ -80,7 +92,8 @@ public final class LockedRun {
             Installation now = ResolvedRun.locate(request);
             ResolvedRun run = early.filter(r -> r.installation().equals(now))
                     .orElseGet(() -> ResolvedRun.of(request, now, registry, settings));
-            Optional<ServiceHooks> services = ServiceAround.of(run, registry, settings, progress);
+            Optional<ServiceHooks> services = this.services ? ServiceAround.of(run, registry, settings, progress)
+                    : Optional.empty();
             RunResult ran = ServiceAround.run(services, () -> executor.run(run, progress, services));
             RunResult result = services.map(s -> ran.withService(s.events())).orElse(ran);
             return recovered.map(result::withRecovered).orElse(result);

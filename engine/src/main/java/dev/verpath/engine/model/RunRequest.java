@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param backup     false with {@code --no-backup}: no backup even where {@code [backup] before_migration} asks for
  *                   one (the engine decides whether one is taken, once, from both)
  * @param optimize   whether model rules may deduplicate weight files ({@code --optimize})
+ * @param into       {@code version --into DEST}: the migrated installation is built in DEST, and the target is never
+ *                   written (its weight files are hard-linked where DEST is on the same file system)
  */
 public record RunRequest(
         Scope scope,
@@ -28,7 +30,8 @@ public record RunRequest(
         boolean dryRun,
         boolean allowLossy,
         boolean backup,
-        boolean optimize) {
+        boolean optimize,
+        Optional<Path> into) {
 
     /** Checks that nothing is null. */
     public RunRequest {
@@ -37,6 +40,41 @@ public record RunRequest(
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(into, "into");
+    }
+
+    /**
+     * A request that migrates the target in place.
+     *
+     * @param scope      which rules run
+     * @param target     the installation root, config file, data file or folder, or models folder
+     * @param product    the product; empty: from the installation, else {@code serve}
+     * @param from       the source version; empty: from the installation
+     * @param to         the target version; empty: the newest reachable without lossy steps
+     * @param dryRun     when true, nothing is written anywhere
+     * @param allowLossy whether lossy edges may be taken
+     * @param backup     false with {@code --no-backup}
+     * @param optimize   whether model rules may deduplicate weight files
+     */
+    public RunRequest(Scope scope, Path target, Optional<String> product, Optional<String> from, Optional<String> to,
+                      boolean dryRun, boolean allowLossy, boolean backup, boolean optimize) {
+        this(scope, target, product, from, to, dryRun, allowLossy, backup, optimize, Optional.empty());
+    }
+
+    /**
+     * @param dest the folder to build the migrated installation in ({@code version --into DEST})
+     * @return this request, building into it
+     */
+    public RunRequest into(Path dest) {
+        return new RunRequest(scope, target, product, from, to, dryRun, allowLossy, backup, optimize, Optional.of(dest));
+    }
+
+    /**
+     * @param root the folder to migrate in place instead (a side-by-side run's new folder), taking no backup
+     * @return this request, migrating {@code root} in place
+     */
+    public RunRequest inPlaceAt(Path root) {
+        return new RunRequest(scope, root, product, from, to, dryRun, allowLossy, false, optimize, Optional.empty());
     }
 
     /**
@@ -45,6 +83,6 @@ public record RunRequest(
      * @return a new request; this one is unchanged
      */
     public RunRequest asDryRun() {
-        return new RunRequest(scope, target, product, from, to, true, allowLossy, backup, optimize);
+        return new RunRequest(scope, target, product, from, to, true, allowLossy, backup, optimize, into);
     }
 }
