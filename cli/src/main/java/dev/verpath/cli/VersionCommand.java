@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code migrate version}: migrates a whole installation, step by step, inside one backup. */
@@ -35,6 +36,11 @@ final class VersionCommand implements Callable<Integer> {
                     + " never written: its files are hard-linked where DEST is on the same file system.")
     private Path into;
 
+    @Option(names = "--switch", paramLabel = "LINK",
+            description = "With --into: once DEST is built, point the symbolic link LINK (the one the server reads"
+                    + " through) at it atomically, gated by [hooks] and [health]; switched back when unhealthy.")
+    private Path link;
+
     @Mixin
     private RunOptions run;
 
@@ -42,7 +48,12 @@ final class VersionCommand implements Callable<Integer> {
     public Integer call() {
         Path path = installation.path();
         Invocation invocation = Invocation.of(spec);
+        if (link != null && into == null) {
+            throw new ParameterException(spec.commandLine(), "--switch LINK needs --into DEST: the link is switched to"
+                    + " the installation --into builds");
+        }
         RunRequest request = run.request(invocation, Scope.VERSION, path, from, to, false);
-        return MigrationRun.run(invocation, "version", run.metricsFile(), into == null ? request : request.into(into));
+        return MigrationRun.run(invocation, "version", run.metricsFile(), into == null ? request
+                : request.into(into, java.util.Optional.ofNullable(link)));
     }
 }

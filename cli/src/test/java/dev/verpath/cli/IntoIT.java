@@ -104,6 +104,87 @@ class IntoIT {
         assertThat(TreeSignature.of(src)).isEqualTo(before);
     }
 
+    @Test
+    void switchPointsTheLinkAtTheNewReleaseOnceItIsHealthy() throws Exception {
+        Path link = work.resolve("current");
+        Files.createSymbolicLink(link, src);
+        Path pid = work.resolve("run/serve.pid");
+        Path port = work.resolve("run/serve.port");
+        Files.createDirectories(pid.getParent());
+        serviceConfig(link, pid, port, List.of());
+        assertThat(service(dev.verpath.testsupport.ServeService.command("start", "--path", link.toString(), "--pid-file",
+                pid.toString(), "--port-file", port.toString()))).isZero();
+        try {
+            CommandRun run = Launcher.run(work, "version", "--path", src.toString(), "--into", dest.toString(), "--switch",
+                    link.toString(), "--to", "2.1.0");
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(link.toRealPath()).isEqualTo(dest.toRealPath());
+            assertThat(run.err()).contains("switched " + link + " to " + dest).contains("checking the health of 2.1.0");
+            assertThat(health(port)).isEqualTo("ok 2.1.0");
+            assertThat(TreeSignature.of(src)).isEqualTo(before);
+        } finally {
+            service(dev.verpath.testsupport.ServeService.command("stop", "--pid-file", pid.toString()));
+        }
+    }
+
+    @Test
+    void anUnhealthyNewReleaseIsSwitchedBackAtOnce() throws Exception {
+        Path link = work.resolve("current");
+        Files.createSymbolicLink(link, src);
+        Path pid = work.resolve("run/serve.pid");
+        Path port = work.resolve("run/serve.port");
+        Files.createDirectories(pid.getParent());
+        serviceConfig(link, pid, port, List.of("--require", "server.tls_certificate"));
+        assertThat(service(dev.verpath.testsupport.ServeService.command("start", "--path", link.toString(), "--pid-file",
+                pid.toString(), "--port-file", port.toString()))).isZero();
+        try {
+            CommandRun run = Launcher.run(work, "--json", "version", "--path", src.toString(), "--into", dest.toString(),
+                    "--switch", link.toString(), "--to", "2.1.0");
+
+            assertThat(run.exit()).as(run.err()).isEqualTo(6);
+            assertThat(run.json().path("outcome").asText()).isEqualTo("rolled-back-unhealthy");
+            assertThat(run.json().path("error").path("message").asText()).contains(link + " was switched back to " + src);
+            assertThat(link.toRealPath()).isEqualTo(src.toRealPath());
+            assertThat(health(port)).as("the old release serves again").isEqualTo("ok 0.1.0");
+            assertThat(Files.readString(dest.resolve("VERSION")).strip()).as("the new release is kept for a look")
+                    .endsWith("2.1.0");
+            assertThat(TreeSignature.of(src)).isEqualTo(before);
+        } finally {
+            service(dev.verpath.testsupport.ServeService.command("stop", "--pid-file", pid.toString()));
+        }
+    }
+
+    /** Hooks that stop and start the serve service through the link, and its health check; the start may require more. */
+    private void serviceConfig(Path link, Path pid, Path port, List<String> startRequires) throws IOException {
+        List<String> start = new java.util.ArrayList<>(dev.verpath.testsupport.ServeService.command("start", "--path",
+                link.toString(), "--pid-file", pid.toString(), "--port-file", port.toString()));
+        List<String> restart = List.copyOf(start);
+        start.addAll(startRequires);
+        Files.writeString(work.resolve("migration_config.toml"), "[hooks]\nbefore_commit = "
+                + toml(dev.verpath.testsupport.ServeService.command("stop", "--pid-file", pid.toString()))
+                + "\nafter_commit = " + toml(start) + "\nafter_rollback = " + toml(restart) + "\n[health]\ncommand = "
+                + toml(dev.verpath.testsupport.ServeService.command("health", "--port-file", port.toString()))
+                + "\nretries = 2\ninterval = \"200ms\"\n");
+    }
+
+    private static String toml(List<String> words) {
+        return words.stream().map(w -> "'" + w + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    private static int service(List<String> command) throws IOException, InterruptedException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor();
+    }
+
+    private static String health(Path port) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(dev.verpath.testsupport.ServeService.command("health", "--port-file",
+                port.toString())).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor();
+        return out;
+    }
+
     private static List<String> list(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.map(p -> p.getFileName().toString()).sorted().toList();

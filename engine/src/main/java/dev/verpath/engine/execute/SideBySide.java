@@ -11,6 +11,7 @@ import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.restore.InterruptedMigration;
+import dev.verpath.engine.settings.HookSettings;
 import dev.verpath.engine.workspace.Installation;
 import dev.verpath.engine.workspace.LiveTree;
 import java.io.IOException;
@@ -40,10 +41,15 @@ final class SideBySide {
     private static final Logger LOG = LoggerFactory.getLogger(SideBySide.class);
 
     private final LockedRun inPlace;
+    private final java.util.function.Function<String, HookSettings> hooks;
 
-    /** @param inPlace how the new tree is migrated: an in-place run that runs no hooks */
-    SideBySide(LockedRun inPlace) {
+    /**
+     * @param inPlace how the new tree is migrated: an in-place run that runs no hooks
+     * @param hooks   the hooks and health check for a product, which gate a {@code --switch}
+     */
+    SideBySide(LockedRun inPlace, java.util.function.Function<String, HookSettings> hooks) {
         this.inPlace = inPlace;
+        this.hooks = hooks;
     }
 
     /**
@@ -55,6 +61,8 @@ final class SideBySide {
     RunResult run(RunRequest request, Consumer<String> progress, Consumer<String> notices) {
         Installation source = ResolvedRun.locate(request);
         Path dest = refuseUnusable(source.root(), request.into().orElseThrow());
+        Optional<Path> link = request.link().map(l -> l.toAbsolutePath().normalize());
+        Optional<Path> previous = link.flatMap(ReleaseSwitch::current);
         Path partial = partialOf(dest);
         try (InstallationLock lock = InstallationLock.acquire(source.stateFolder())) {
             InterruptedMigration.underLock(source, notices).ifPresent(intent -> {
@@ -76,7 +84,10 @@ final class SideBySide {
             AtomicFiles.move(partial, dest);
             progress.accept("built " + dest + ": " + result.plan().product() + " " + result.plan().to() + "; "
                     + source.root() + " is unchanged at " + result.plan().from());
-            return result;
+            return link.isEmpty() ? result : ReleaseSwitch.to(link.get(), previous, dest, result,
+                    hooks.apply(result.plan().product()), progress);
+        } catch (dev.verpath.engine.service.UnhealthyFailure e) {
+            throw e; // the release is built and kept; the link is back where it was
         } catch (IOException e) {
             discard(partial);
             throw new EnvironmentFailure(partial + ": the new installation could not be built (" + e.getMessage()

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param optimize   whether model rules may deduplicate weight files ({@code --optimize})
  * @param into       {@code version --into DEST}: the migrated installation is built in DEST, and the target is never
  *                   written (its weight files are hard-linked where DEST is on the same file system)
+ * @param link       {@code --switch LINK} with {@code into}: the symbolic link the server reads through, switched to DEST
+ *                   once it is built, gated by the health check
  */
 public record RunRequest(
         Scope scope,
@@ -31,7 +33,8 @@ public record RunRequest(
         boolean allowLossy,
         boolean backup,
         boolean optimize,
-        Optional<Path> into) {
+        Optional<Path> into,
+        Optional<Path> link) {
 
     /** Checks that nothing is null. */
     public RunRequest {
@@ -41,6 +44,7 @@ public record RunRequest(
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(into, "into");
+        Objects.requireNonNull(link, "link");
     }
 
     /**
@@ -58,15 +62,17 @@ public record RunRequest(
      */
     public RunRequest(Scope scope, Path target, Optional<String> product, Optional<String> from, Optional<String> to,
                       boolean dryRun, boolean allowLossy, boolean backup, boolean optimize) {
-        this(scope, target, product, from, to, dryRun, allowLossy, backup, optimize, Optional.empty());
+        this(scope, target, product, from, to, dryRun, allowLossy, backup, optimize, Optional.empty(), Optional.empty());
     }
 
     /**
      * @param dest the folder to build the migrated installation in ({@code version --into DEST})
+     * @param link the symbolic link to switch to it once built ({@code --switch LINK}), when given
      * @return this request, building into it
      */
-    public RunRequest into(Path dest) {
-        return new RunRequest(scope, target, product, from, to, dryRun, allowLossy, backup, optimize, Optional.of(dest));
+    public RunRequest into(Path dest, Optional<Path> link) {
+        return new RunRequest(scope, target, product, from, to, dryRun, allowLossy, backup, optimize, Optional.of(dest),
+                link);
     }
 
     /**
@@ -74,7 +80,8 @@ public record RunRequest(
      * @return this request, migrating {@code root} in place
      */
     public RunRequest inPlaceAt(Path root) {
-        return new RunRequest(scope, root, product, from, to, dryRun, allowLossy, false, optimize, Optional.empty());
+        return new RunRequest(scope, root, product, from, to, dryRun, allowLossy, false, optimize, Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -83,6 +90,6 @@ public record RunRequest(
      * @return a new request; this one is unchanged
      */
     public RunRequest asDryRun() {
-        return new RunRequest(scope, target, product, from, to, true, allowLossy, backup, optimize, into);
+        return new RunRequest(scope, target, product, from, to, true, allowLossy, backup, optimize, into, link);
     }
 }
