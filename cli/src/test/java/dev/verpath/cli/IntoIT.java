@@ -107,13 +107,9 @@ class IntoIT {
     @Test
     void switchPointsTheLinkAtTheNewReleaseOnceItIsHealthy() throws Exception {
         Path link = work.resolve("current");
-        Files.createSymbolicLink(link, src);
         Path pid = work.resolve("run/serve.pid");
         Path port = work.resolve("run/serve.port");
-        Files.createDirectories(pid.getParent());
-        serviceConfig(link, pid, port, List.of());
-        assertThat(service(dev.verpath.testsupport.ServeService.command("start", "--path", link.toString(), "--pid-file",
-                pid.toString(), "--port-file", port.toString()))).isZero();
+        serving(link, pid, port, List.of());
         try {
             CommandRun run = Launcher.run(work, "version", "--path", src.toString(), "--into", dest.toString(), "--switch",
                     link.toString(), "--to", "2.1.0");
@@ -131,13 +127,9 @@ class IntoIT {
     @Test
     void anUnhealthyNewReleaseIsSwitchedBackAtOnce() throws Exception {
         Path link = work.resolve("current");
-        Files.createSymbolicLink(link, src);
         Path pid = work.resolve("run/serve.pid");
         Path port = work.resolve("run/serve.port");
-        Files.createDirectories(pid.getParent());
-        serviceConfig(link, pid, port, List.of("--require", "server.tls_certificate"));
-        assertThat(service(dev.verpath.testsupport.ServeService.command("start", "--path", link.toString(), "--pid-file",
-                pid.toString(), "--port-file", port.toString()))).isZero();
+        serving(link, pid, port, List.of("--require", "server.tls_certificate"));
         try {
             CommandRun run = Launcher.run(work, "--json", "version", "--path", src.toString(), "--into", dest.toString(),
                     "--switch", link.toString(), "--to", "2.1.0");
@@ -155,8 +147,15 @@ class IntoIT {
         }
     }
 
-    /** Hooks that stop and start the serve service through the link, and its health check; the start may require more. */
-    private void serviceConfig(Path link, Path pid, Path port, List<String> startRequires) throws IOException {
+    /**
+     * The serve service running at 0.1.0 through {@code link}, and hooks that stop and start it through the link, with
+     * its health check; the start after the commit may require more than the rules write.
+     */
+    private void serving(Path link, Path pid, Path port, List<String> startRequires) throws IOException, InterruptedException {
+        Files.createSymbolicLink(link, src);
+        Files.createDirectories(pid.getParent());
+        assertThat(service(dev.verpath.testsupport.ServeService.command("start", "--path", link.toString(), "--pid-file",
+                pid.toString(), "--port-file", port.toString()))).isZero();
         List<String> start = new java.util.ArrayList<>(dev.verpath.testsupport.ServeService.command("start", "--path",
                 link.toString(), "--pid-file", pid.toString(), "--port-file", port.toString()));
         List<String> restart = List.copyOf(start);
