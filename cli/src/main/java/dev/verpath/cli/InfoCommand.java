@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.model.PlanRequest;
 import dev.verpath.engine.plan.MigrationPlan;
+import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.EffectiveSetting;
-import dev.verpath.rules.Product;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -60,8 +60,7 @@ final class InfoCommand implements Callable<Integer> {
                     : "clones where the file system can make them, else hard links") + "; a hard link protects against the"
                     + " migration, not against later in-place writes ([backup] weights = copy keeps copies)");
         }
-        List<String> hooks = engine.settings().hooks().effective(engine.registry().product(plan.product())
-                .flatMap(Product::service)).lines();
+        List<String> hooks = ServiceHooks.settingsFor(engine.settings(), engine.registry(), plan.product()).lines();
         if (!hooks.isEmpty()) {
             output.line("hooks and health check around the run (info runs none):");
             hooks.forEach(h -> output.line("  " + h));

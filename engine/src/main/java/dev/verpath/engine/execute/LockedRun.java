@@ -71,8 +71,8 @@ public final class LockedRun {
         RunRequest request = DryRunFlags.apply(asked, registry.flags(), settings, notices);
         if (request.into().isPresent() && !request.dryRun()) {
             // the hooks and health check stay with the installation being served: none runs around a new folder
-            return new SideBySide(new LockedRun(registry, settings, clock, listener, system, false), product -> settings
-                    .hooks().effective(registry.product(product).flatMap(p -> p.service()))).run(request, progress, notices);
+            return new SideBySide(new LockedRun(registry, settings, clock, listener, system, false),
+                    product -> ServiceHooks.settingsFor(settings, registry, product)).run(request, progress, notices);
         }
         Installation found = ResolvedRun.locate(request);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());

@@ -3,11 +3,9 @@ package dev.verpath.engine.execute;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.files.AtomicFiles;
-import dev.verpath.engine.log.LogFields;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.service.HealthReport;
 import dev.verpath.engine.service.HookEnvironment;
-import dev.verpath.engine.service.HookResult;
 import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.service.UnhealthyFailure;
 import dev.verpath.engine.settings.HookPhase;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.slf4j.MDC;
 
 /**
  * {@code --switch LINK}: once {@code --into} has built the new release, the symbolic link the server reads through is
@@ -66,17 +63,13 @@ final class ReleaseSwitch {
      */
     static RunResult to(Path link, Optional<Path> previous, Path release, RunResult result, HookSettings hooks,
                         Consumer<String> progress) throws IOException {
-        ServiceHooks services = new ServiceHooks(hooks, new HookEnvironment(result.plan().product(), result.plan().from(),
-                result.plan().to(), link, Optional.empty(), Optional.ofNullable(MDC.get(LogFields.RUN_ID)).orElse("-")),
-                progress);
+        ServiceHooks services = new ServiceHooks(hooks, HookEnvironment.ofRun(result.plan().product(), result.plan().from(),
+                result.plan().to(), link, Optional.empty()), progress);
         services.require(HookPhase.BEFORE_COMMIT, "the link was not switched; " + release + " is built: switch to it"
                 + " when the hook works");
         point(link, release);
         progress.accept("switched " + link + " to " + release);
-        Optional<String> unhealthy = services.attempt(HookPhase.AFTER_COMMIT).filter(r -> !r.succeeded())
-                .map(HookResult::failureLine)
-                .or(() -> services.health(result.plan().to()).filter(h -> !h.healthy())
-                        .map(h -> "the health check found " + result.plan().to() + " " + h.summary()));
+        Optional<String> unhealthy = services.startAndCheck(HookPhase.AFTER_COMMIT, result.plan().to());
         if (unhealthy.isEmpty()) {
             return result.withService(services.events());
         }

@@ -2,7 +2,6 @@ package dev.verpath.engine.execute;
 
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
-import dev.verpath.engine.log.LogFields;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.model.ServiceEvent;
 import dev.verpath.engine.plugin.RuleRegistry;
@@ -11,11 +10,9 @@ import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.HookPhase;
 import dev.verpath.engine.settings.HookSettings;
-import dev.verpath.rules.Product;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.MDC;
 
 /**
  * The hooks around a whole run, under its lock: {@code before_run} before the scan (nothing is read before the
@@ -44,9 +41,8 @@ final class ServiceAround {
         if (hooks.lines().isEmpty()) {
             return Optional.empty();
         }
-        String runId = Optional.ofNullable(MDC.get(LogFields.RUN_ID)).orElse("-");
-        ServiceHooks services = new ServiceHooks(hooks, new HookEnvironment(run.plan().product(), run.plan().from(),
-                run.plan().to(), run.installation().root(), Optional.empty(), runId), progress);
+        ServiceHooks services = new ServiceHooks(hooks, HookEnvironment.ofRun(run.plan().product(), run.plan().from(),
+                run.plan().to(), run.installation().root(), Optional.empty()), progress);
         if (services.gated() && !run.backup().take() && !run.plan().steps().isEmpty()) {
             throw new InputFailure(ErrorCode.USAGE, "the run takes no backup (--no-backup or [backup] enabled = false), but "
                     + (services.checksHealth() ? "a health check" : "an after_commit hook")
@@ -68,7 +64,7 @@ final class ServiceAround {
     }
 
     private static HookSettings effective(ResolvedRun run, RuleRegistry registry, EngineSettings settings) {
-        return settings.hooks().effective(registry.product(run.plan().product()).flatMap(Product::service));
+        return ServiceHooks.settingsFor(settings, registry, run.plan().product());
     }
 
     /**

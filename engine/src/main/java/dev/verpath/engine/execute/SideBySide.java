@@ -86,8 +86,6 @@ final class SideBySide {
                     + source.root() + " is unchanged at " + result.plan().from());
             return link.isEmpty() ? result : ReleaseSwitch.to(link.get(), previous, dest, result,
                     hooks.apply(result.plan().product()), progress);
-        } catch (dev.verpath.engine.service.UnhealthyFailure e) {
-            throw e; // the release is built and kept; the link is back where it was
         } catch (IOException e) {
             discard(partial);
             throw new EnvironmentFailure(partial + ": the new installation could not be built (" + e.getMessage()

@@ -2,6 +2,7 @@ package dev.verpath.engine.restore;
 
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.HookSettings;
 import dev.verpath.engine.validate.InstallationValidation;
@@ -45,8 +46,8 @@ public record RestoreChecks(Function<String, Optional<HookSettings>> hooks,
      * @return the checks
      */
     public static RestoreChecks of(RuleRegistry registry, EngineSettings settings, Clock clock, ProgressListener listener) {
-        return new RestoreChecks(product -> Optional.of(settings.hooks().effective(registry.product(product)
-                .flatMap(p -> p.service()))), (product, root) -> registry.product(product).map(p ->
+        return new RestoreChecks(product -> Optional.of(ServiceHooks.settingsFor(settings, registry, product)),
+                (product, root) -> registry.product(product).map(p ->
                 new InstallationValidation(registry, settings, clock, listener).validate(
                         ValidationRequest.rulesOnly(root, Optional.empty()), line -> { })));
     }

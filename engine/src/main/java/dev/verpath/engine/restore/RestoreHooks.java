@@ -4,9 +4,7 @@ import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
-import dev.verpath.engine.log.LogFields;
 import dev.verpath.engine.model.ServiceEvent;
-import dev.verpath.engine.service.HealthReport;
 import dev.verpath.engine.service.HookEnvironment;
 import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.service.UnhealthyFailure;
@@ -22,7 +20,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.slf4j.MDC;
 
 /**
  * The operator's hooks around {@code migrate rollback}, as the TrustformeRS guide's rollback process has them: stop
@@ -45,9 +42,8 @@ final class RestoreHooks {
                                      Consumer<String> progress) {
         BackupManifest manifest = BackupStore.read(backup);
         return hooks.apply(manifest.product()).filter(h -> !h.lines().isEmpty()).map(h -> new ServiceHooks(h,
-                new HookEnvironment(manifest.product(), installation.version().orElse(manifest.to()), manifest.from(),
-                        installation.root(), Optional.of(manifest.id()),
-                        Optional.ofNullable(MDC.get(LogFields.RUN_ID)).orElse("-")), progress));
+                HookEnvironment.ofRun(manifest.product(), installation.version().orElse(manifest.to()), manifest.from(),
+                        installation.root(), Optional.of(manifest.id())), progress));
     }
 
     /**
@@ -71,11 +67,7 @@ final class RestoreHooks {
         services.note(ServiceEvent.of("validation", errors.isEmpty() ? "ok" : "errors", "validation of " + restored.version()
                 + ": " + (errors.isEmpty() ? "no errors" : errors.size() + " error(s), the first: " + errors.get(0).path()
                 + ": " + errors.get(0).message())));
-        Optional<String> failed = services.attempt(HookPhase.AFTER_ROLLBACK).filter(r -> !r.succeeded())
-                .map(r -> r.failureLine());
-        Optional<HealthReport> health = failed.isPresent() ? Optional.empty() : services.health(restored.version());
-        Optional<String> unhealthy = failed.or(() -> health.filter(h -> !h.healthy())
-                .map(h -> "the health check found " + restored.version() + " " + h.summary()));
+        Optional<String> unhealthy = services.startAndCheck(HookPhase.AFTER_ROLLBACK, restored.version());
         String at = "restored backup " + restored.backupId() + ": " + installation.root() + " is at " + restored.version();
         if (unhealthy.isPresent()) {
             throw new UnhealthyFailure(at + ", but " + unhealthy.get() + "; the files are as the backup holds them: check"

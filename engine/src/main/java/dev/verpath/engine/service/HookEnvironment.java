@@ -1,10 +1,12 @@
 package dev.verpath.engine.service;
 
+import dev.verpath.engine.log.LogFields;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.MDC;
 
 /**
  * What a hook is told about the run, as environment variables: {@code VERPATH_PRODUCT}, {@code VERPATH_FROM},
@@ -30,6 +32,21 @@ public record HookEnvironment(String product, String from, String to, Path path,
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(backupId, "backupId");
         Objects.requireNonNull(runId, "runId");
+    }
+
+    /**
+     * The environment of the running command: its run id is the one the audit trail and the log lines carry.
+     *
+     * @param product  the product
+     * @param from     the version before
+     * @param to       the version after
+     * @param path     the installation's folder (or the link the server reads through)
+     * @param backupId the backup, when there is one
+     * @return the environment
+     */
+    public static HookEnvironment ofRun(String product, String from, String to, Path path, Optional<String> backupId) {
+        return new HookEnvironment(product, from, to, path, backupId,
+                Optional.ofNullable(MDC.get(LogFields.RUN_ID)).orElse("-"));
     }
 
     /**

@@ -3,8 +3,11 @@ package dev.verpath.engine.service;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.model.ServiceEvent;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.HookPhase;
 import dev.verpath.engine.settings.HookSettings;
+import dev.verpath.rules.Product;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,6 +45,18 @@ public final class ServiceHooks {
         this.environment = environment;
         this.progress = progress;
         this.events = events;
+    }
+
+    /**
+     * The hooks and health check for a product: the operator's settings over what the product declares.
+     *
+     * @param settings the effective settings
+     * @param registry the loaded rules
+     * @param product  the product
+     * @return the effective hooks
+     */
+    public static HookSettings settingsFor(EngineSettings settings, RuleRegistry registry, String product) {
+        return settings.hooks().effective(registry.product(product).flatMap(Product::service));
     }
 
     /**
@@ -126,6 +141,19 @@ public final class ServiceHooks {
                     "hook " + phase.key() + " was stopped by a signal"));
             return Optional.of(stopped);
         }
+    }
+
+    /**
+     * Starts a version (the phase's hook) and checks its health.
+     *
+     * @param start   the phase that starts it: {@code after_commit} or {@code after_rollback}
+     * @param version the version that should now be serving
+     * @return why it is not healthy (the hook's failure line, or the health check's verdict); empty when it is
+     */
+    public Optional<String> startAndCheck(HookPhase start, String version) {
+        return attempt(start).filter(r -> !r.succeeded()).map(HookResult::failureLine)
+                .or(() -> health(version).filter(h -> !h.healthy())
+                        .map(h -> "the health check found " + version + " " + h.summary()));
     }
 
     /**
