@@ -32,14 +32,29 @@ final class AuditedCommand {
     private final Path stateFolder;
     private final boolean stateFolderExisted;
     private final ObjectNode line;
+    private final boolean deferred;
     private Optional<SystemSnapshot> snapshot = Optional.empty();
     private boolean dryRun;
 
-    private AuditedCommand(Path stateFolder, boolean existed, ObjectNode start) {
+    private AuditedCommand(Path stateFolder, boolean existed, ObjectNode start, boolean deferred) {
         this.trail = AuditTrail.in(stateFolder);
         this.stateFolder = stateFolder;
         this.stateFolderExisted = existed;
         this.line = start;
+        this.deferred = deferred;
+    }
+
+    /**
+     * The audit of {@code version --into DEST}: the installation it writes does not exist until the command has built
+     * it, so no start is left; the line is written into DEST's trail when the command ends and DEST is there (built,
+     * or built and switched back from), and nowhere when the command built nothing.
+     *
+     * @param dest  the installation the command builds
+     * @param start the start: run id, command, its line, user, host, pid, times
+     * @return the audited command
+     */
+    static AuditedCommand deferred(Path dest, ObjectNode start) {
+        return new AuditedCommand(dest.resolve(LiveTree.STATE_FOLDER), false, start, true);
     }
 
     /**
@@ -61,7 +76,7 @@ final class AuditedCommand {
         } catch (RuntimeException unreadable) {
             // an installation whose VERSION cannot be read: the command's own failure will say so
         }
-        AuditedCommand command = new AuditedCommand(stateFolder, existed, start);
+        AuditedCommand command = new AuditedCommand(stateFolder, existed, start, false);
         try {
             command.trail.settleKilled(AuditedCommand::killed);
             command.trail.open(start);
@@ -99,6 +114,12 @@ final class AuditedCommand {
         line.put("bytes_written", result.counters().getOrDefault("record_bytes_written", 0L));
     }
 
+    /** @param result what a rollback of a release link did */
+    void switched(dev.verpath.engine.model.SwitchResult result) {
+        line.put("to", result.version());
+        result.to().ifPresent(to -> line.put("switched_to", to.toString()));
+    }
+
     /** @param result what a rollback restored */
     void restored(RollbackResult result) {
         line.put("backup_id", result.backupId()).put("to", result.version());
@@ -115,6 +136,12 @@ final class AuditedCommand {
     void finish(int exitCode, String outcome, Optional<String> error) {
         String runId = line.path("run_id").asText();
         try {
+            if (deferred) {
+                if (exitCode != ExitStatus.USAGE.code() && !dryRun && Files.isDirectory(stateFolder)) {
+                    trail.append(ended(exitCode, outcome, error));
+                }
+                return;
+            }
             if (exitCode == ExitStatus.USAGE.code() || dryRun) {
                 trail.close(runId);
                 removeIfEmpty(stateFolder.resolve(AuditTrail.OPEN));
@@ -123,15 +150,19 @@ final class AuditedCommand {
                 }
                 return;
             }
-            line.put("end", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).put("outcome", outcome)
-                    .put("exit_code", exitCode);
-            error.ifPresent(e -> line.put("error", e));
-            snapshot.ifPresent(s -> line.set("system", s.json()));
-            trail.append(line);
+            trail.append(ended(exitCode, outcome, error));
             trail.close(runId);
         } catch (IOException e) {
             LOG.error("{}: cannot write the audit trail ({}); this command's line is missing", stateFolder, e.getMessage());
         }
+    }
+
+    private ObjectNode ended(int exitCode, String outcome, Optional<String> error) {
+        line.put("end", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).put("outcome", outcome)
+                .put("exit_code", exitCode);
+        error.ifPresent(e -> line.put("error", e));
+        snapshot.ifPresent(s -> line.set("system", s.json()));
+        return line;
     }
 
     private static void removeIfEmpty(Path folder) throws IOException {

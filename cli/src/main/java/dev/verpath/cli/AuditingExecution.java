@@ -51,8 +51,9 @@ final class AuditingExecution implements IExecutionStrategy {
         Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String runId = RUN_ID.format(started) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
         try (LogFields.AutoCloseableField field = LogFields.put(LogFields.RUN_ID, runId)) {
-            Optional<AuditedCommand> audited = installation(parsed).flatMap(at -> AuditedCommand.start(at,
-                    start(runId, started, names(parsed), at)));
+            Optional<AuditedCommand> audited = into(parsed).map(dest -> AuditedCommand.deferred(dest,
+                    start(runId, started, names(parsed), dest))).or(() -> installation(parsed).flatMap(at ->
+                    AuditedCommand.start(at, start(runId, started, names(parsed), at))));
             root.audit(audited);
             try {
                 int code = new CommandLine.RunLast().execute(parsed);
@@ -112,12 +113,19 @@ final class AuditingExecution implements IExecutionStrategy {
         }
     }
 
+    /** The folder {@code version --into DEST} builds (not its dry run), whose audit trail gets its line at the end. */
+    private static Optional<Path> into(ParseResult parsed) {
+        ParseResult last = last(parsed);
+        return audited(names(parsed), last) ? option(last, "--into").map(p -> Path.of(p).toAbsolutePath().normalize())
+                : Optional.empty();
+    }
+
     /** The installation an audited command changes, when the command is one and its installation can be found. */
     private static Optional<Path> installation(ParseResult parsed) {
         List<String> names = names(parsed);
         ParseResult last = last(parsed);
         if (!audited(names, last) || option(last, "--into").isPresent()) {
-            // --into never writes the installation at --path (its audit trail included); the new one is not there yet
+            // --into never writes the installation at --path (its audit trail included): its line goes into DEST's
             return Optional.empty();
         }
         try {
@@ -125,9 +133,18 @@ final class AuditingExecution implements IExecutionStrategy {
                     .or(() -> option(last, "--config").or(() -> option(last, "--data-path"))
                             .or(() -> option(last, "--models-path")).map(p -> Installation.around(Path.of(p)).root()))
                     .or(() -> option(last, "--backup-path").map(p -> Rollback.installationOf(Path.of(p))));
-            return found.map(p -> p.toAbsolutePath().normalize()).filter(Files::isDirectory);
+            // through a release link, the release it points at as the command starts: a switch back moves the link
+            return found.map(p -> p.toAbsolutePath().normalize()).filter(Files::isDirectory).map(AuditingExecution::real);
         } catch (RuntimeException notFound) {
             return Optional.empty(); // no installation around the path: the command itself says so, and changed nothing
+        }
+    }
+
+    private static Path real(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder;
         }
     }
 

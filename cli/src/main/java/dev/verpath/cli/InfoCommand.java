@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.model.PlanRequest;
 import dev.verpath.engine.plan.MigrationPlan;
+import dev.verpath.engine.release.IntoEstimate;
 import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.EffectiveSetting;
 import java.nio.file.Path;
@@ -43,19 +44,28 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--allow-lossy", description = "Allow steps that cannot keep every piece of information.")
     private boolean allowLossy;
 
+    @Option(names = "--into", paramLabel = "DEST", description = "With --path: what 'version --into DEST' would cost"
+            + " (files hard-linked or copied, the space DEST's file system needs; no backup).")
+    private Path into;
+
     @Override
     public Integer call() {
         Optional<Path> path = installation.path();
         if (path.isEmpty() && from == null) {
             throw new ParameterException(spec.commandLine(), "Give --path DIR, or --from V (with --to V)");
         }
+        if (into != null && path.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--into DEST needs --path DIR: the installation built into DEST");
+        }
         Invocation invocation = Invocation.of(spec);
         MigrationEngine engine = invocation.engine();
         Output output = invocation.output();
         MigrationPlan plan = engine.plan(new PlanRequest(path, Optional.ofNullable(product),
                 Optional.ofNullable(from), Optional.ofNullable(to), allowLossy));
-        PlanView.text(plan, engine.registry(), true).forEach(output::line);
-        if (plan.estimate().isPresent() && !engine.settings().backupWeights().equals("copy")) {
+        Optional<IntoEstimate> side = Optional.ofNullable(into).map(dest -> IntoView.estimate(plan, path.get(), dest));
+        PlanView.text(plan, engine.registry(), side.isEmpty()).forEach(output::line);
+        side.ifPresent(e -> IntoView.text(e).forEach(output::line));
+        if (side.isEmpty() && plan.estimate().isPresent() && !engine.settings().backupWeights().equals("copy")) {
             output.line("  backup of weight files: " + (engine.settings().backupWeights().equals("link") ? "hard links"
                     : "clones where the file system can make them, else hard links") + "; a hard link protects against the"
                     + " migration, not against later in-place writes ([backup] weights = copy keeps copies)");
@@ -79,6 +89,7 @@ final class InfoCommand implements Callable<Integer> {
         ObjectNode document = Output.object();
         document.put("command", "info");
         document.set("plan", PlanView.json(plan, engine.registry()));
+        side.ifPresent(e -> document.set("into", IntoView.json(e)));
         hooks.forEach(document.putArray("hooks")::add);
         // in JSON always: a script reads the effective settings without parsing a table
         ArrayNode list = document.putArray("settings");

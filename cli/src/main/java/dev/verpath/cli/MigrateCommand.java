@@ -38,6 +38,7 @@ public final class MigrateCommand implements Callable<Integer> {
             RollbackCommand.class,
             StatusCommand.class,
             BackupsCommand.class,
+            ReleasesCommand.class,
             PluginsCommand.class,
             GraphCommand.class,
             DemoCommand.class,

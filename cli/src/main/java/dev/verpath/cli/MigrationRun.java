@@ -73,11 +73,16 @@ final class MigrationRun {
         metrics.run(subject(request, Optional.of(result)), outcome, Optional.of(result), engine, output.notices());
         invocation.audit().ifPresent(audit -> audit.ran(result));
         output.text(RunView.text(result, engine.registry(), request.scope(), output.verbose(), undo(invocation, request, result)));
+        // a dry run of --into: what building DEST would cost (a real run's result says what it built)
+        java.util.Optional<dev.verpath.engine.release.IntoEstimate> side = request.into().filter(d -> result.dryRun())
+                .map(dest -> IntoView.estimate(result.plan(), request.target(), dest));
+        side.ifPresent(e -> IntoView.text(e).forEach(output::line));
         ObjectNode document = Output.object();
         document.put("command", command);
         document.put("target", Invocation.display(request.target()));
         document.put("scope", request.scope().name().toLowerCase(java.util.Locale.ROOT));
         document.setAll(RunView.json(result, engine.registry(), request.scope(), output.verbose()));
+        side.ifPresent(e -> document.set("into", IntoView.json(e)));
         output.document(Output.withOutcome(document, outcome));
         return ExitStatus.SUCCESS.code();
     }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code migrate rollback}: restores the newest backup, or the one named, after verifying it. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = "Restore the newest backup (or the one named), verified against its checksums first. "
-                + "Exits 5 when the backup fails verification (nothing is restored then).")
+                + "Exits 5 when the backup fails verification (nothing is restored then). With --path LINK, a symbolic"
+                + " link switched by 'version --into --switch': point it back at the release it was built from (no"
+                + " restore), or recover an interrupted switch.")
 final class RollbackCommand implements Callable<Integer> {
 
     @Spec
@@ -52,6 +54,17 @@ final class RollbackCommand implements Callable<Integer> {
                     + " whose manifest names the installation)");
         }
         Path path = installation.path().orElseGet(() -> invocation.backupEngine().installationOf(which.backupPath));
+        RunMetrics metrics = new RunMetrics(Optional.ofNullable(metricsFile), "rollback");
+        // a node with hooks or a health check: the rules and plugins are loaded, so that the restored installation is
+        // validated by its product's rules and a plugin's declared service control applies; otherwise a plain restore
+        MigrationEngine engine = invocation.settings().hooks().lines().isEmpty() ? invocation.backupEngine()
+                : invocation.engine();
+        if (which.backupPath == null && which.backupId == null) {
+            Optional<Integer> switched = SwitchBackRun.run(invocation, engine, path, metrics);
+            if (switched.isPresent()) {
+                return switched.get();
+            }
+        }
         String name = Invocation.display(path);
         Optional<BackupInfo> candidate = which.backupPath != null ? Optional.empty()
                 : invocation.backupEngine().rollbackCandidate(path, Optional.ofNullable(which.backupId));
@@ -65,11 +78,6 @@ final class RollbackCommand implements Callable<Integer> {
             output.cancelled("rollback");
             return ExitStatus.FAILED.code();
         }
-        RunMetrics metrics = new RunMetrics(Optional.ofNullable(metricsFile), "rollback");
-        // a node with hooks or a health check: the rules and plugins are loaded, so that the restored installation is
-        // validated by its product's rules and a plugin's declared service control applies; otherwise a plain restore
-        MigrationEngine engine = invocation.settings().hooks().lines().isEmpty() ? invocation.backupEngine()
-                : invocation.engine();
         RollbackResult result;
         try {
             result = engine.rollback(path, Optional.ofNullable(which.backupId),
@@ -91,6 +99,7 @@ final class RollbackCommand implements Callable<Integer> {
         document.put("entries", result.entries());
         document.put("version", result.version());
         result.recovered().ifPresentOrElse(r -> document.set("recovered", RunView.recovered(r)), () -> document.putNull("recovered"));
+        document.putNull("switched");
         output.document(document);
         return ExitStatus.SUCCESS.code();
     }

@@ -91,6 +91,48 @@ class AnsibleRolloutIT {
         assertThat(again).hasSize(HOSTS).allSatisfy(h -> assertThat(h.path("changed").asBoolean()).isFalse());
     }
 
+    @Test
+    void aFleetOfReleaseLinksBuildsAndSwitchesEachHostAndASecondRunChangesNothing() throws Exception {
+        Map<String, SortedMap<String, String>> before = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>(List.of("[serving]"));
+        for (int i = 1; i <= HOSTS; i++) {
+            String host = "host-" + i;
+            Path release = Files.createDirectories(work.resolve(host).resolve("releases/0.1.0"));
+            DemoInstallation.write(release);
+            before.put(host, TreeSignature.of(release));
+            Files.createSymbolicLink(work.resolve(host).resolve("current"), release);
+            lines.add(host + " ansible_connection=local verpath_link=" + work.resolve(host).resolve("current"));
+        }
+        inventory(lines);
+
+        Playbook first = playbook();
+        JsonNode fleet = new ObjectMapper().readTree(work.resolve("report/fleet.json").toFile());
+        Playbook second = playbook();
+
+        assertThat(first.exit()).as(first.output()).isZero();
+        for (int i = 1; i <= HOSTS; i++) {
+            Path host = work.resolve("host-" + i);
+            assertThat(host.resolve("current").toRealPath()).isEqualTo(host.resolve("releases/2.1.0").toRealPath());
+            assertThat(TreeSignature.of(host.resolve("releases/0.1.0"))).as("the old release is never written")
+                    .isEqualTo(before.get("host-" + i));
+            assertThat(first.output()).containsPattern("host-" + i + " +: ok=\\d+ +changed=1 ");
+        }
+        assertThat(fleet).hasSize(HOSTS).allSatisfy(h -> {
+            assertThat(h.path("outcome").asText()).isEqualTo("completed");
+            assertThat(h.path("from").asText()).isEqualTo("0.1.0");
+            assertThat(h.path("release").asText()).endsWith("/releases/2.1.0");
+        });
+        assertThat(second.exit()).as(second.output()).isZero();
+        for (int i = 1; i <= HOSTS; i++) {
+            assertThat(second.output()).containsPattern("host-" + i + " +: ok=\\d+ +changed=0 ");
+        }
+        JsonNode again = new ObjectMapper().readTree(work.resolve("report/fleet.json").toFile());
+        assertThat(again).hasSize(HOSTS).allSatisfy(h -> {
+            assertThat(h.path("changed").asBoolean()).isFalse();
+            assertThat(h.path("release").isNull()).as("nothing built").isTrue();
+        });
+    }
+
     /** Six installations of serve 0.1.0, an inventory naming them, and what each holds now. */
     private Map<String, SortedMap<String, String>> installations(Map<String, String> extra) throws IOException {
         Map<String, SortedMap<String, String>> trees = new LinkedHashMap<>();
@@ -102,10 +144,16 @@ class AnsibleRolloutIT {
             trees.put(host, TreeSignature.of(inst));
             lines.add(host + " ansible_connection=local verpath_path=" + inst + " " + extra.getOrDefault(host, ""));
         }
+        inventory(lines);
+        return trees;
+    }
+
+    /** The inventory: the hosts' lines, then what every host shares. */
+    private void inventory(List<String> hosts) throws IOException {
+        List<String> lines = new ArrayList<>(hosts);
         lines.addAll(List.of("[serving:vars]", "verpath_migrate=" + Launcher.script(), "verpath_to=2.1.0",
                 "verpath_report_dir=" + work.resolve("report"), "ansible_python_interpreter=auto_silent"));
         Files.write(work.resolve("inventory.ini"), lines);
-        return trees;
     }
 
     private Path installation(String host) {

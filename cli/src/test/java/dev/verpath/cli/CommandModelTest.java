@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandModelTest {
 
     private static final String[] ALL = {"version", "config", "data", "models", "info", "validate", "rollback", "status",
-        "backups", "plugins", "graph", "demo", "completion"};
+        "backups", "releases", "plugins", "graph", "demo", "completion"};
 
     @Test
     void aLineNamingOneCommandBuildsThatCommandAlone() {

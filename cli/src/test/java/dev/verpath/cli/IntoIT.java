@@ -45,9 +45,31 @@ class IntoIT {
         Path weight = Path.of("models/llama-7b/model.safetensors");
         assertThat(Files.getAttribute(dest.resolve(weight), "unix:ino")).as("a weight file is a hard link, no byte copied")
                 .isEqualTo(Files.getAttribute(src.resolve(weight), "unix:ino"));
-        assertThat(Files.readAllLines(dest.resolve(".migrate/history.jsonl"))).hasSize(3);
+        assertThat(Files.readAllLines(dest.resolve(".migrate/history.jsonl"))).as("three steps, then the build from SRC")
+                .hasSize(4).last().asString().contains("\"scope\":\"into\"").contains("\"from_path\":\"" + src + "\"");
         assertThat(list(dest.getParent())).containsExactly("0.1.0", "2.1.0");
         assertThat(run.err()).contains("building " + dest + " beside " + src);
+        List<String> audit = Files.readAllLines(dest.resolve(".migrate/audit.jsonl"));
+        assertThat(audit).as("the run's line is in DEST's audit trail, none in SRC's").hasSize(1);
+        assertThat(audit.get(0)).contains("\"outcome\":\"completed\"").contains("\"installation\":\"" + dest + "\"");
+    }
+
+    @Test
+    void infoAndTheDryRunSayWhatBuildingDestCostsAndWriteNothing() throws IOException {
+        CommandRun info = Launcher.run(work, "--json", "info", "--path", src.toString(), "--into", dest.toString());
+        CommandRun dry = Launcher.run(work, "version", "--path", src.toString(), "--into", dest.toString(), "--dry-run");
+
+        assertThat(info.exit()).as(info.err()).isZero();
+        JsonSchemas.assertConforms(info, "info");
+        assertThat(info.json().path("into").path("linked").asBoolean()).as("the same file system: linked").isTrue();
+        assertThat(info.json().path("into").path("files").asLong()).isEqualTo(TreeSignature.of(src).values().stream()
+                .filter(entry -> entry.startsWith("file ")).count());
+        assertThat(info.json().path("into").path("diskNeeded").asLong()).as("what the rules write, far less than the"
+                + " installation").isLessThan(info.json().path("into").path("bytes").asLong() * 4).isPositive();
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("side by side into " + dest).contains("hard-linked (the same file system: no byte copied)");
+        assertThat(dest).doesNotExist();
+        assertThat(src.resolve(".migrate")).doesNotExist();
     }
 
     @Test
@@ -107,30 +129,23 @@ class IntoIT {
     @Test
     void switchPointsTheLinkAtTheNewReleaseOnceItIsHealthy() throws Exception {
         Path link = work.resolve("current");
-        Path pid = work.resolve("run/serve.pid");
-        Path port = work.resolve("run/serve.port");
-        serving(link, pid, port, List.of());
-        try {
+        try (LinkedService service = LinkedService.serving(work, link, src, List.of())) {
             CommandRun run = Launcher.run(work, "version", "--path", src.toString(), "--into", dest.toString(), "--switch",
                     link.toString(), "--to", "2.1.0");
 
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(link.toRealPath()).isEqualTo(dest.toRealPath());
             assertThat(run.err()).contains("switched " + link + " to " + dest).contains("checking the health of 2.1.0");
-            assertThat(health(port)).isEqualTo("ok 2.1.0");
+            assertThat(service.health()).isEqualTo("ok 2.1.0");
             assertThat(TreeSignature.of(src)).isEqualTo(before);
-        } finally {
-            service(dev.verpath.testsupport.ServeService.command("stop", "--pid-file", pid.toString()));
+            assertThat(work.resolve(".current.verpath-switching")).as("no switch journal left").doesNotExist();
         }
     }
 
     @Test
     void anUnhealthyNewReleaseIsSwitchedBackAtOnce() throws Exception {
         Path link = work.resolve("current");
-        Path pid = work.resolve("run/serve.pid");
-        Path port = work.resolve("run/serve.port");
-        serving(link, pid, port, List.of("--require", "server.tls_certificate"));
-        try {
+        try (LinkedService service = LinkedService.serving(work, link, src, List.of("--require", "server.tls_certificate"))) {
             CommandRun run = Launcher.run(work, "--json", "version", "--path", src.toString(), "--into", dest.toString(),
                     "--switch", link.toString(), "--to", "2.1.0");
 
@@ -138,50 +153,12 @@ class IntoIT {
             assertThat(run.json().path("outcome").asText()).isEqualTo("rolled-back-unhealthy");
             assertThat(run.json().path("error").path("message").asText()).contains(link + " was switched back to " + src);
             assertThat(link.toRealPath()).isEqualTo(src.toRealPath());
-            assertThat(health(port)).as("the old release serves again").isEqualTo("ok 0.1.0");
+            assertThat(service.health()).as("the old release serves again").isEqualTo("ok 0.1.0");
             assertThat(Files.readString(dest.resolve("VERSION")).strip()).as("the new release is kept for a look")
                     .endsWith("2.1.0");
             assertThat(TreeSignature.of(src)).isEqualTo(before);
-        } finally {
-            service(dev.verpath.testsupport.ServeService.command("stop", "--pid-file", pid.toString()));
+            assertThat(work.resolve(".current.verpath-switching")).as("no switch journal left").doesNotExist();
         }
-    }
-
-    /**
-     * The serve service running at 0.1.0 through {@code link}, and hooks that stop and start it through the link, with
-     * its health check; the start after the commit may require more than the rules write.
-     */
-    private void serving(Path link, Path pid, Path port, List<String> startRequires) throws IOException, InterruptedException {
-        Files.createSymbolicLink(link, src);
-        Files.createDirectories(pid.getParent());
-        assertThat(service(dev.verpath.testsupport.ServeService.command("start", "--path", link.toString(), "--pid-file",
-                pid.toString(), "--port-file", port.toString()))).isZero();
-        List<String> start = new java.util.ArrayList<>(dev.verpath.testsupport.ServeService.command("start", "--path",
-                link.toString(), "--pid-file", pid.toString(), "--port-file", port.toString()));
-        List<String> restart = List.copyOf(start);
-        start.addAll(startRequires);
-        Files.writeString(work.resolve("migration_config.toml"), "[hooks]\nbefore_commit = "
-                + toml(dev.verpath.testsupport.ServeService.command("stop", "--pid-file", pid.toString()))
-                + "\nafter_commit = " + toml(start) + "\nafter_rollback = " + toml(restart) + "\n[health]\ncommand = "
-                + toml(dev.verpath.testsupport.ServeService.command("health", "--port-file", port.toString()))
-                + "\nretries = 2\ninterval = \"200ms\"\n");
-    }
-
-    private static String toml(List<String> words) {
-        return words.stream().map(w -> "'" + w + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
-    }
-
-    private static int service(List<String> command) throws IOException, InterruptedException {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start().waitFor();
-    }
-
-    private static String health(Path port) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(dev.verpath.testsupport.ServeService.command("health", "--port-file",
-                port.toString())).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        p.waitFor();
-        return out;
     }
 
     private static List<String> list(Path folder) throws IOException {

@@ -20,7 +20,8 @@ class ReleaseFilesTest {
                     "migrate-backups-list.1", "migrate-backups-prune.1", "migrate-backups-verify.1", "migrate-backups.1",
                     "migrate-completion.1", "migrate-config.1", "migrate-data.1", "migrate-demo.1", "migrate-graph.1",
                     "migrate-info.1", "migrate-models.1", "migrate-plugins-list.1", "migrate-plugins.1",
-                    "migrate-rollback.1", "migrate-status.1", "migrate-validate.1", "migrate-version.1", "migrate.1");
+                    "migrate-releases-list.1", "migrate-releases-prune.1", "migrate-releases.1", "migrate-rollback.1",
+                    "migrate-status.1", "migrate-validate.1", "migrate-version.1", "migrate.1");
         }
         assertThat(Files.readString(dir.resolve("completion/migrate.bash"))).isEqualTo(
                 CompletionCommand.script(CompletionCommand.Shell.BASH));

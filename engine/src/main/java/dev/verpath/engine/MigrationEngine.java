@@ -20,8 +20,10 @@ import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.release.ReleaseLayout;
 import dev.verpath.engine.restore.RestoreChecks;
 import dev.verpath.engine.restore.Rollback;
+import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.BackupRetention;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.InstallationValidation;
@@ -89,14 +91,10 @@ public final class MigrationEngine {
     }
 
     /** @return the loaded rules */
-    public RuleRegistry registry() {
-        return registry;
-    }
+    public RuleRegistry registry() { return registry; }
 
     /** @return the effective settings */
-    public EngineSettings settings() {
-        return settings;
-    }
+    public EngineSettings settings() { return settings; }
 
     /** @return the version graph of every product */
     public VersionGraph graph() {
@@ -244,6 +242,16 @@ public final class MigrationEngine {
     }
 
     /**
+     * The releases behind a symbolic link ({@code migrate releases}, {@code rollback --path LINK}).
+     *
+     * @param link the link the server reads through
+     * @return its releases, switched under the product's hooks and health check
+     */
+    public ReleaseLayout releases(Path link) {
+        return ReleaseLayout.of(link, product -> ServiceHooks.settingsFor(settings, registry, product));
+    }
+
+    /**
      * The installation's recorded version, history, and rules changed since they were applied.
      *
      * @param root the installation
@@ -271,16 +279,6 @@ public final class MigrationEngine {
      */
     public List<BackupCheck> verifyBackups(Path root) {
         return backups(Installation.at(root)).verify();
-    }
-
-    /**
-     * Deletes all but the newest {@code backup.keep_last} backups.
-     *
-     * @param root the installation
-     * @return the backups deleted, oldest first
-     */
-    public List<BackupInfo> pruneBackups(Path root) {
-        return pruneBackups(root, line -> { });
     }
 
     /**

@@ -27,10 +27,12 @@ final class RunMounts {
      * @return what the workspace shows, and where it comes from
      */
     static List<Mount> of(RunRequest request, Product product) {
-        Path path = request.target().toAbsolutePath().normalize();
-        if (!Files.exists(path)) {
-            throw new InputFailure(ErrorCode.USAGE, path + ": no such file or folder; check the path");
+        Path given = request.target().toAbsolutePath().normalize();
+        if (!Files.exists(given)) {
+            throw new InputFailure(ErrorCode.USAGE, given + ": no such file or folder; check the path");
         }
+        // a path given as a symbolic link (/srv/serve/current) mounts what it points at: the link stays a link
+        Path path = real(given);
         String logical = switch (request.scope()) {
             case VERSION -> "";
             case CONFIG -> place(product.configFile(), product, "config file", "config --config");
@@ -46,6 +48,14 @@ final class RunMounts {
             throw new InputFailure(ErrorCode.USAGE, path + ": --models-path must be a folder of model folders");
         }
         return List.of(new Mount(logical, path));
+    }
+
+    private static Path real(Path path) {
+        try {
+            return Files.isSymbolicLink(path) ? path.toRealPath() : path;
+        } catch (java.io.IOException e) {
+            return path;
+        }
     }
 
     /** The place a sub-command mounts its path at, or a usage failure when the product declares none. */

@@ -7,6 +7,11 @@ import dev.verpath.engine.failure.LockHeldFailure;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.LinkedTreeCopy;
 import dev.verpath.engine.journal.History;
+import dev.verpath.engine.journal.HistoryEntry;
+import dev.verpath.engine.release.ReleaseLayout;
+import dev.verpath.engine.release.ReleaseLink;
+import dev.verpath.engine.release.ReleaseSwitch;
+import dev.verpath.engine.release.SwitchJournal;
 import dev.verpath.engine.journal.InstallationLock;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
@@ -18,7 +23,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -34,9 +43,6 @@ import org.slf4j.LoggerFactory;
  * killed meanwhile leaves it marked unfinished, and the next run into DEST removes it.
  */
 final class SideBySide {
-
-    /** The marker of an unfinished tree, in its state folder: the process building it. */
-    static final String MARKER = "into-unfinished";
 
     private static final Logger LOG = LoggerFactory.getLogger(SideBySide.class);
 
@@ -62,22 +68,25 @@ final class SideBySide {
         Installation source = ResolvedRun.locate(request);
         Path dest = refuseUnusable(source.root(), request.into().orElseThrow());
         Optional<Path> link = request.link().map(l -> l.toAbsolutePath().normalize());
-        Optional<Path> previous = link.flatMap(ReleaseSwitch::current);
-        Path partial = partialOf(dest);
+        Optional<Path> previous = link.flatMap(l -> ReleaseLink.current(l, "--switch"));
+        link.ifPresent(SwitchJournal::refuseBusy);
+        Path partial = ReleaseLayout.partialOf(dest);
         try (InstallationLock lock = InstallationLock.acquire(source.stateFolder())) {
             InterruptedMigration.underLock(source, notices).ifPresent(intent -> {
                 throw InterruptedMigration.refusal(source, intent);
             });
             clearUnfinished(partial, notices);
             Files.createDirectories(partial.resolve(LiveTree.STATE_FOLDER));
-            Files.writeString(partial.resolve(LiveTree.STATE_FOLDER).resolve(MARKER), ProcessHandle.current().pid()
+            Files.writeString(partial.resolve(LiveTree.STATE_FOLDER).resolve(ReleaseLayout.MARKER), ProcessHandle.current().pid()
                     + " " + source.root() + "\n", StandardCharsets.UTF_8);
             progress.accept("building " + dest + " beside " + source.root() + " (its files hard-linked, never written)");
             LinkedTreeCopy copy = LinkedTreeCopy.of(source.root(), partial, Set.of(LiveTree.STATE_FOLDER));
             carryHistory(source, partial);
             LOG.info("{}: {} file(s) linked, {} copied from {}", partial, copy.linked(), copy.copied(), source.root());
+            Instant started = Instant.now();
             RunResult result = inPlace.run(request.inPlaceAt(partial), progress, notices);
-            Files.delete(partial.resolve(LiveTree.STATE_FOLDER).resolve(MARKER));
+            recordBuild(partial, source, result, started);
+            Files.delete(partial.resolve(LiveTree.STATE_FOLDER).resolve(ReleaseLayout.MARKER));
             if (Files.isDirectory(dest)) {
                 Files.delete(dest); // empty: checked before
             }
@@ -96,9 +105,13 @@ final class SideBySide {
         }
     }
 
-    /** The hidden sibling the new tree is built in. */
-    static Path partialOf(Path dest) {
-        return dest.resolveSibling("." + dest.getFileName() + ".verpath-partial");
+    /** Ends the new release's history with the entry that names the installation it was built from. */
+    private static void recordBuild(Path partial, Installation source, RunResult result, Instant started)
+            throws IOException {
+        History history = History.in(partial.resolve(LiveTree.STATE_FOLDER));
+        history.append(List.of(new HistoryEntry(history.read().size() + 1, result.plan().product(), HistoryEntry.INTO,
+                result.plan().from(), result.plan().to(), new TreeMap<>(), started, Duration.between(started,
+                Instant.now()), "success", Optional.of(source.root().toString()))));
     }
 
     private static Path refuseUnusable(Path source, Path asked) {
@@ -130,10 +143,9 @@ final class SideBySide {
         if (!Files.exists(partial)) {
             return;
         }
-        Path marker = partial.resolve(LiveTree.STATE_FOLDER).resolve(MARKER);
-        Optional<Long> pid = Files.isRegularFile(marker) ? Optional.of(Files.readString(marker).strip().split(" ")[0])
-                .filter(p -> p.matches("\\d+")).map(Long::parseLong) : Optional.empty();
-        if (pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).isPresent()) {
+        Path marker = partial.resolve(LiveTree.STATE_FOLDER).resolve(ReleaseLayout.MARKER);
+        Optional<Long> pid = ReleaseLayout.builder(partial);
+        if (pid.isPresent()) {
             throw new LockHeldFailure(partial + ": process " + pid.get() + " is building this installation now; wait for it"
                     + " to finish, then run again", marker, "process " + pid.get());
         }

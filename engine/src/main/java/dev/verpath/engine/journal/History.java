@@ -130,6 +130,7 @@ public final class History {
         node.put("started", e.started().toString());
         node.put("duration_ms", e.duration().toMillis());
         node.put("outcome", e.outcome());
+        e.fromPath().ifPresent(path -> node.put("from_path", path));
         return node;
     }
 
@@ -138,6 +139,7 @@ public final class History {
         n.path("checksums").fields().forEachRemaining(f -> sums.put(f.getKey(), f.getValue().asText()));
         return new HistoryEntry(n.path("step").asInt(), n.path("product").asText(), n.path("scope").asText(),
                 n.path("from").asText(), n.path("to").asText(), sums, Instant.parse(n.path("started").asText()),
-                Duration.ofMillis(n.path("duration_ms").asLong()), n.path("outcome").asText());
+                Duration.ofMillis(n.path("duration_ms").asLong()), n.path("outcome").asText(),
+                Optional.ofNullable(n.get("from_path")).map(JsonNode::asText));
     }
 }

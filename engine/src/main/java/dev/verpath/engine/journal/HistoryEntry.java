@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -19,6 +20,8 @@ import java.util.TreeMap;
  * @param started   when the step started
  * @param duration  how long it took
  * @param outcome   {@code success} or {@code rolled-back}
+ * @param fromPath  for the entry of scope {@code into} that ends a {@code version --into DEST} run: the installation
+ *                  it was built from, which {@code rollback} of a release link switches back to
  */
 public record HistoryEntry(
         int step,
@@ -29,7 +32,11 @@ public record HistoryEntry(
         SortedMap<String, String> checksums,
         Instant started,
         Duration duration,
-        String outcome) {
+        String outcome,
+        Optional<String> fromPath) {
+
+    /** The scope of the entry a {@code version --into} run ends with, which names the installation it was built from. */
+    public static final String INTO = "into";
 
     /** Copies the map. */
     public HistoryEntry {
@@ -41,5 +48,24 @@ public record HistoryEntry(
         Objects.requireNonNull(started, "started");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(fromPath, "fromPath");
+    }
+
+    /**
+     * An entry of an installation migrated or restored in place.
+     *
+     * @param step      the step's number, from 1
+     * @param product   the product
+     * @param scope     {@code version}, {@code config}, {@code data}, {@code models} or {@code rollback}
+     * @param from      the version the step started at
+     * @param to        the version it reached
+     * @param checksums the checksum of each rule that ran, by rule id
+     * @param started   when the step started
+     * @param duration  how long it took
+     * @param outcome   {@code success} or {@code rolled-back}
+     */
+    public HistoryEntry(int step, String product, String scope, String from, String to, SortedMap<String, String> checksums,
+                        Instant started, Duration duration, String outcome) {
+        this(step, product, scope, from, to, checksums, started, duration, outcome, Optional.empty());
     }
 }

@@ -45,7 +45,7 @@ class BackupMaintenanceTest {
         assertThat(all).hasSize(2);
         assertThat(engine.verifyBackups(root)).allMatch(BackupCheck::ok);
 
-        List<BackupInfo> removed = engine.pruneBackups(root);
+        List<BackupInfo> removed = engine.pruneBackups(root, line -> { });
 
         assertThat(removed).extracting(BackupInfo::id).containsExactly(all.get(0).id());
         assertThat(engine.backups(root)).extracting(BackupInfo::id).containsExactly(all.get(1).id());
