@@ -29,9 +29,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code migrate validate}: the installation at its version (or the one asked for), the categories asked for,
- * hashes through the installation's {@link StatCache} (unless {@code --full}), strictness, and
- * {@code --repair} followed by a second validation when anything was restored. Reads only, but for the stat
- * cache and the repaired files. Not thread-safe.
+ * hashes through the installation's {@link StatCache} and the record checks' findings through its {@link RecordCache}
+ * (unless {@code --full} or {@code --repair}), strictness, and {@code --repair} followed by a second validation when
+ * anything was restored. Reads only, but for the two caches and the repaired files. Not thread-safe.
  */
 public final class InstallationValidation {
 
@@ -131,7 +131,10 @@ public final class InstallationValidation {
 
     private Pass check(Installation installation, String product, String version, ValidationRequest request, Path backups,
                        boolean full, Consumer<String> progress) throws IOException {
-        StatCache cache = StatCache.open(installation.root(), full, clock);
+        // --repair writes: what it decides on is read afresh, never recalled (the results are remembered for later runs)
+        boolean fresh = full || request.repair();
+        StatCache cache = StatCache.open(installation.root(), fresh, clock);
+        RecordCache records = RecordCache.open(installation.root(), fresh, clock);
         LiveTree live = LiveTree.scan(List.of(new Mount("", installation.root())), Set.of(backups));
         HashCache hashes = new HashCache(cache);
         if (request.checks(ValidationCategory.INTEGRITY)) {
@@ -146,11 +149,17 @@ public final class InstallationValidation {
                 : new TreeScan(installation.root(), registry.files(product), List.of());
         Optional<Thresholds> engineChecks = request.engineChecks() ? Optional.of(Thresholds.of(settings)) : Optional.empty();
         List<Finding> findings = new ValidationRun(registry, engineChecks, settings.maxRecordBytes()).withProgress(listener)
-                .findings(new ReadOnlyView(view, Set.of()), tree, product, version, request.categories());
+                .withRecordCache(records).findings(new ReadOnlyView(view, Set.of()), tree, product, version, request.categories());
         cache.save();
+        records.save();
+        String ignored = full ? " (--full: cache ignored)" : fresh ? " (--repair: cache ignored)" : "";
         if (cache.hashed() + cache.recalled() > 0) {
             progress.accept("hashed " + cache.hashed() + " file(s), " + PerformanceChecks.bytes(cache.hashedBytes())
-                    + "; " + cache.recalled() + " unchanged file(s) taken from the stat cache" + (full ? " (--full: cache ignored)" : ""));
+                    + "; " + cache.recalled() + " unchanged file(s) taken from the stat cache" + ignored);
+        }
+        if (records.checked() + records.recalled() > 0) {
+            progress.accept("checked " + records.checked() + " record file(s), " + PerformanceChecks.bytes(records.checkedBytes())
+                    + "; " + records.recalled() + " unchanged file(s) taken from the record cache" + ignored);
         }
         return new Pass(findings, tree, view);
     }

@@ -18,7 +18,9 @@ import dev.verpath.engine.progress.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +63,13 @@ final class RecordFileChecks {
      * @param maxRecordBytes the longest record line read whole
      * @param categories     the categories asked for
      * @param listener       told how reading the files goes ({@link ProgressPhase#CHECKING_RECORDS}: bytes read)
+     * @param cache          the findings of files checked before, by their stamps; {@link RecordCache#none()} for none
      * @return the findings, in file and line order
      * @throws IOException when the record files cannot be listed
      */
     static List<Finding> findings(RuleRegistry registry, Workspace view, String product, String version,
-                                  long maxRecordBytes, Set<ValidationCategory> categories, ProgressListener listener)
-            throws IOException {
+                                  long maxRecordBytes, Set<ValidationCategory> categories, ProgressListener listener,
+                                  RecordCache cache) throws IOException {
         List<RecordCheck> checks = new InstallationValidator(registry, maxRecordBytes).recordChecks(product, version)
                 .stream().filter(c -> categories.contains(c.descriptor().category())).toList();
         boolean syntax = categories.contains(ValidationCategory.SCHEMA);
@@ -75,24 +78,70 @@ final class RecordFileChecks {
             return findings;
         }
         Set<String> files = files(registry, view, product);
+        if (!files.isEmpty()) {
+            cache.use(settings(product, version, maxRecordBytes, syntax, checks), code(registry, checks));
+        }
+        Map<String, List<Finding>> byFile = new HashMap<>();
+        Map<String, Optional<FileStamp>> toRead = new LinkedHashMap<>();
         long total = 0;
         for (String path : files) {
-            total += sizeOf(view, path);
-        }
-        try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.CHECKING_RECORDS, total)) {
-            for (String path : files) {
-                checkFile(view, path, maxRecordBytes, checks, syntax, version, findings, meter);
+            Optional<FileStamp> stamp = cache.stamp(path);
+            Optional<List<Finding>> known = stamp.flatMap(s -> cache.recall(path, s));
+            if (known.isPresent()) {
+                byFile.put(path, known.get());
+            } else {
+                toRead.put(path, stamp);
+                total += sizeOf(view, path);
             }
         }
+        if (!toRead.isEmpty()) {
+            try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.CHECKING_RECORDS, total)) {
+                toRead.forEach((path, stamp) -> byFile.put(path, checkFile(view, path, maxRecordBytes, checks, syntax,
+                        version, meter, stamp, cache)));
+            }
+        }
+        files.forEach(path -> findings.addAll(byFile.get(path)));
         return findings;
     }
 
-    private static void checkFile(Workspace view, String path, long maxRecordBytes, List<RecordCheck> checks,
-                                  boolean syntax, String version, List<Finding> findings, ProgressMeter meter) {
+    /** What selects and tunes the checks, for {@link RecordCache#use}: the same text for the same checks. */
+    private static String settings(String product, String version, long maxRecordBytes, boolean syntax,
+                                   List<RecordCheck> checks) {
+        StringBuilder text = new StringBuilder().append(product).append(' ').append(version).append(" max_record_bytes ")
+                .append(maxRecordBytes).append(" syntax ").append(syntax).append(" shown ").append(SHOWN);
+        for (RecordCheck check : checks) {
+            ValidationDescriptor d = check.descriptor();
+            // field by field: a record's toString is slow on a cold start
+            for (Object field : List.of(d.id(), d.displayName(), d.description(), d.product(), d.versions(), d.category(),
+                    d.severity(), check.getClass().getName())) {
+                text.append(field).append('\t');
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The code that runs the checks: the engine's reading of records, and every rule set's jar. */
+    private static List<Class<?>> code(RuleRegistry registry, List<RecordCheck> checks) {
+        List<Class<?>> classes = new ArrayList<>(List.of(RecordFileChecks.class, RecordFile.class,
+                com.fasterxml.jackson.core.JsonFactory.class));
+        registry.ruleSets().forEach(l -> classes.add(l.ruleSet().getClass()));
+        checks.forEach(c -> classes.add(c.getClass()));
+        return classes;
+    }
+
+    /** @return the findings of one file; remembered in the cache when it was read whole and is unchanged */
+    private static List<Finding> checkFile(Workspace view, String path, long maxRecordBytes, List<RecordCheck> checks,
+                                           boolean syntax, String version, ProgressMeter meter,
+                                           Optional<FileStamp> stamp, RecordCache cache) {
         Map<ValidationDescriptor, Integer> counts = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        Instant started = cache.now();
+        boolean whole = true;
         try (InputStream in = meter.counting(view.open(path))) {
             RecordFile.read(in, maxRecordBytes, line -> check(line, path, checks, syntax, counts, findings));
         } catch (IOException | UncheckedIOException e) {
+            whole = false;
             findings.add(Finding.of(SYNTAX, path, null, "could not be read: " + Excerpt.reason(e),
                     "Check the file's permissions and run again."));
         }
@@ -102,6 +151,11 @@ final class RecordFileChecks {
                         REMEDY));
             }
         });
+        cache.countChecked(sizeOf(view, path));
+        if (whole) {
+            stamp.ifPresent(s -> cache.remember(path, s, started, findings));
+        }
+        return findings;
     }
 
     /** @return the file's size, 0 when it cannot be read (reading it then says why) */

@@ -1,43 +1,37 @@
 package dev.verpath.engine.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The SHA-256 of an installation's files across runs, in {@code .migrate/statcache}, as git's index keeps
- * them: a file whose size, modification time, change time and inode are what they were when it was hashed
- * is not read again. The change time is set by the kernel on every write and cannot be set back from user
+ * them: a file whose {@link FileStamp} (size, modification time, change time and inode) is what it was when it was
+ * hashed is not read again. The change time is set by the kernel on every write and cannot be set back from user
  * space, so restoring a file's modification time after changing it does not fool the cache.
  *
- * <p>A file changed within {@link #RACY_WINDOW} before it was hashed is not remembered ("racily clean", as
- * git calls it): a second change within the same tick of the file system's clock would leave its times as
+ * <p>A file changed within {@link #RACY_WINDOW} before it was hashed is not remembered ("racily clean", as git
+ * calls it): a second change within the same tick of the file system's clock would leave its times as
  * they were. The next run hashes it again, and remembers it then.
  *
- * <p>The cache is a hint, never a source of truth: a missing, unreadable or foreign file is treated as
- * empty, and a cache that cannot be written is skipped. Thread-safe.
+ * <p>The cache is a hint, never a source of truth ({@link CacheFile}): a missing, unreadable or foreign file is
+ * treated as empty, and a cache that cannot be written is skipped. Thread-safe.
  */
 public final class StatCache implements HashCache.Source {
 
@@ -45,23 +39,12 @@ public final class StatCache implements HashCache.Source {
     public static final String FILE = "statcache";
 
     /** How old a file's last change must be when it is hashed for the hash to be remembered. */
-    public static final Duration RACY_WINDOW = Duration.ofSeconds(2);
+    public static final Duration RACY_WINDOW = FileStamp.RACY_WINDOW;
 
     private static final String FORMAT = "verpath-statcache";
     private static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A file's identity and times as the cache compares them. */
-    record Stamp(long size, long mtimeNanos, long ctimeNanos, long inode) {
-
-        /** Field by field (cheaper on a cold start than a record's generated equals). */
-        boolean same(Stamp other) {
-            return size == other.size && mtimeNanos == other.mtimeNanos && ctimeNanos == other.ctimeNanos
-                    && inode == other.inode;
-        }
-    }
-
-    private record Entry(Stamp stamp, String sha256) {
+    private record Entry(FileStamp stamp, String sha256) {
     }
 
     private final Path root;
@@ -99,28 +82,15 @@ public final class StatCache implements HashCache.Source {
     }
 
     private void load() {
-        Path file = file();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            JsonNode head = JSON.readTree(Optional.ofNullable(reader.readLine()).orElse("{}"));
-            if (!FORMAT.equals(head.path("format").asText()) || head.path("version").asInt() != FORMAT_VERSION) {
+        Map<String, Entry> read = new TreeMap<>();
+        for (JsonNode n : CacheFile.read(file(), FORMAT, FORMAT_VERSION).map(CacheFile.Content::lines).orElse(List.of())) {
+            String sha = n.path("sha256").asText();
+            if (!n.path("path").isTextual() || sha.length() != 64) {
                 return;
             }
-            Map<String, Entry> read = new TreeMap<>();
-            for (String line; (line = reader.readLine()) != null; ) {
-                JsonNode n = JSON.readTree(line);
-                String sha = n.path("sha256").asText();
-                if (!n.path("path").isTextual() || sha.length() != 64) {
-                    return;
-                }
-                read.put(n.path("path").asText(), new Entry(new Stamp(n.path("size").asLong(), n.path("mtime_ns").asLong(),
-                        n.path("ctime_ns").asLong(), n.path("inode").asLong()), sha));
-            }
-            entries.putAll(read);
-        } catch (NoSuchFileException e) {
-            // no cache yet
-        } catch (IOException | RuntimeException e) {
-            entries.clear();
+            read.put(n.path("path").asText(), new Entry(FileStamp.from(n), sha));
         }
+        entries.putAll(read);
     }
 
     @Override
@@ -129,17 +99,16 @@ public final class StatCache implements HashCache.Source {
         if (key.isEmpty()) {
             return count(file, HashCache.hash(file));
         }
-        Stamp before = stamp(file);
+        FileStamp before = FileStamp.of(file);
         Entry known = entries.get(key.get());
         if (known != null && known.stamp().same(before)) {
             recalled.incrementAndGet();
             return known.sha256();
         }
-        long started = nanos(clock.instant());
+        Instant started = clock.instant();
         String sha = count(file, HashCache.hash(file));
-        Stamp after = stamp(file);
-        long settled = started - RACY_WINDOW.toNanos();
-        if (after.same(before) && before.mtimeNanos() < settled && before.ctimeNanos() < settled) {
+        FileStamp after = FileStamp.of(file);
+        if (before.settled(after, started)) {
             entries.put(key.get(), new Entry(after, sha));
             changed = true;
         } else if (entries.remove(key.get()) != null) {
@@ -162,29 +131,6 @@ public final class StatCache implements HashCache.Source {
         String relative = root.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
         return relative.equals(LiveTree.STATE_FOLDER) || relative.startsWith(LiveTree.STATE_FOLDER + "/")
                 ? Optional.empty() : Optional.of(relative);
-    }
-
-    /**
-     * A file's stamp: size, modification and change time in nanoseconds, inode. Where the file system has no
-     * change time or inode (Windows), those are -1 and the cache relies on size and modification time.
-     */
-    static Stamp stamp(Path file) throws IOException {
-        try {
-            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino", LinkOption.NOFOLLOW_LINKS);
-            return new Stamp((Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
-                    nanos((FileTime) a.get("ctime")), (Long) a.get("ino"));
-        } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new Stamp(a.size(), nanos(a.lastModifiedTime()), -1, -1);
-        }
-    }
-
-    private static long nanos(FileTime time) {
-        return time.to(TimeUnit.NANOSECONDS);
-    }
-
-    private static long nanos(java.time.Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     /** @return how many hashes came from the cache without reading the file */
@@ -212,36 +158,15 @@ public final class StatCache implements HashCache.Source {
         if (!changed) {
             return false;
         }
-        StringBuilder text = new StringBuilder();
-        ObjectNode head = JSON.createObjectNode().put("format", FORMAT).put("version", FORMAT_VERSION);
-        text.append(head).append('\n');
+        List<ObjectNode> lines = new ArrayList<>();
         new TreeMap<>(entries).forEach((path, entry) -> {
             if (Files.exists(root.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
-                ObjectNode n = JSON.createObjectNode();
-                n.put("path", path);
-                n.put("size", entry.stamp().size());
-                n.put("mtime_ns", entry.stamp().mtimeNanos());
-                n.put("ctime_ns", entry.stamp().ctimeNanos());
-                n.put("inode", entry.stamp().inode());
-                n.put("sha256", entry.sha256());
-                text.append(n).append('\n');
+                ObjectNode n = CacheFile.JSON.createObjectNode().put("path", path);
+                lines.add(entry.stamp().into(n).put("sha256", entry.sha256()));
             }
         });
-        Path file = file();
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), FILE + "-", ".tmp");
-            try {
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
-                AtomicFiles.fsync(temporary);
-                AtomicFiles.move(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            changed = false;
-            return true;
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
+        boolean written = CacheFile.write(file(), CacheFile.head(FORMAT, FORMAT_VERSION), lines);
+        changed &= !written;
+        return written;
     }
 }

@@ -37,6 +37,7 @@ public final class ValidationRun {
     private final Optional<Thresholds> engineChecks;
     private final long maxRecordBytes;
     private final ProgressListener listener;
+    private final RecordCache records;
 
     /**
      * A run of the product's rules and the engine's checks.
@@ -62,15 +63,16 @@ public final class ValidationRun {
      * @param maxRecordBytes the longest record line read whole ({@code [data_migration] max_record_bytes})
      */
     public ValidationRun(RuleRegistry registry, Optional<Thresholds> engineChecks, long maxRecordBytes) {
-        this(registry, engineChecks, maxRecordBytes, ProgressListener.NONE);
+        this(registry, engineChecks, maxRecordBytes, ProgressListener.NONE, RecordCache.none());
     }
 
     private ValidationRun(RuleRegistry registry, Optional<Thresholds> engineChecks, long maxRecordBytes,
-                          ProgressListener listener) {
+                          ProgressListener listener, RecordCache records) {
         this.registry = registry;
         this.engineChecks = engineChecks;
         this.maxRecordBytes = maxRecordBytes;
         this.listener = listener;
+        this.records = records;
     }
 
     /**
@@ -78,7 +80,16 @@ public final class ValidationRun {
      * @return this run, telling the listener
      */
     public ValidationRun withProgress(ProgressListener listener) {
-        return new ValidationRun(registry, engineChecks, maxRecordBytes, listener);
+        return new ValidationRun(registry, engineChecks, maxRecordBytes, listener, records);
+    }
+
+    /**
+     * @param records the findings of record files checked before ({@code migrate validate}'s {@link RecordCache});
+     *                without it every record file is read
+     * @return this run, recalling and remembering the record checks' findings there
+     */
+    public ValidationRun withRecordCache(RecordCache records) {
+        return new ValidationRun(registry, engineChecks, maxRecordBytes, listener, records);
     }
 
     /**
@@ -99,7 +110,8 @@ public final class ValidationRun {
         }
         findings.addAll(new InstallationValidator(registry, maxRecordBytes).validate(view, product, version, categories));
         try {
-            findings.addAll(RecordFileChecks.findings(registry, view, product, version, maxRecordBytes, categories, listener));
+            findings.addAll(RecordFileChecks.findings(registry, view, product, version, maxRecordBytes, categories, listener,
+                    records));
         } catch (IOException | java.io.UncheckedIOException e) {
             findings.add(Finding.of(RecordFileChecks.SYNTAX, "", null, "the record files could not be listed: "
                     + dev.verpath.engine.failure.Excerpt.reason(e), "Check the installation's permissions and run again."));
