@@ -90,6 +90,7 @@ public final class PipelineBench {
                                     .map(p -> root.relativize(p).toString()).sorted().toList();
                         }
                     }
+                    case "size" -> Files.size(root.resolve((String) args[0]));
                     case "open" -> new BufferedInputStream(Files.newInputStream(root.resolve((String) args[0])), 1 << 16);
                     case "write" -> {
                         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

@@ -15,6 +15,15 @@ final class FieldPaths {
 
     private static final ConcurrentHashMap<String, String[]> PATHS = new ConcurrentHashMap<>();
     private static final int PATH_CACHE_LIMIT = 10_000;
+    /**
+     * The paths looked up last, by their hash: most paths are the literals of a few rules and checks, read on every
+     * record, and a slot read (the string's hash is kept in it) costs a fraction of the map's lookup. Each slot holds
+     * an immutable pair, so a racy write only costs a miss.
+     */
+    private static final Slot[] RECENT = new Slot[256];
+
+    private record Slot(String path, String[] names) {
+    }
 
     private FieldPaths() {
     }
@@ -24,8 +33,14 @@ final class FieldPaths {
      * @return its names (shared: not to be changed)
      */
     static String[] names(String path) {
+        int slot = path.hashCode() & (RECENT.length - 1);
+        Slot recent = RECENT[slot];
+        if (recent != null && (recent.path == path || recent.path.equals(path))) {
+            return recent.names;
+        }
         String[] cached = PATHS.get(path);
         if (cached != null) {
+            RECENT[slot] = new Slot(path, cached);
             return cached;
         }
         List<String> names = RecordReader.pathNames(path);

@@ -48,6 +48,18 @@ final class LazyRecord implements RecordView {
      */
     static LazyRecord parse(byte[] buffer, int start, int length) throws IOException {
         ObjectScanner.checkUtf8(buffer, start, length);
+        RecordObject scanned = LineScanner.of().line(buffer, start, length);
+        if (scanned != null) {
+            return new LazyRecord(buffer, start, length, scanned);
+        }
+        return parseWithJackson(buffer, start, length); // Jackson accepts it or says what is wrong
+    }
+
+    /**
+     * Indexes a line with Jackson's parser: the path for lines the {@link LineScanner} leaves (a syntax error, whose
+     * message this gives, or what is beyond the scanner), and the reference the scanner is tested against.
+     */
+    static LazyRecord parseWithJackson(byte[] buffer, int start, int length) throws IOException {
         try (JsonParser parser = JsonValues.FACTORY.createParser(buffer, start, length)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -82,6 +94,11 @@ final class LazyRecord implements RecordView {
         ObjectLayout.write(root, bytes);
         bytes.write(line, root.end, start + length - root.end);
         bytes.writeTo(out);
+    }
+
+    /** @return the top-level object */
+    RecordObject root() {
+        return root;
     }
 
     /** @return true when a rule changed anything */

@@ -130,7 +130,8 @@ final class ObjectLayout {
      */
     private static int nearest(List<RecordField> fields, int i, boolean separator) {
         for (int j = i - 1; j >= 0; j--) {
-            if (separator ? fields.get(j).sepStart >= 0 : fields.get(j).keepsColon) {
+            RecordField f = fields.get(j);
+            if (separator ? f.sepStart >= 0 : f.keepsColon) {
                 return j;
             }
         }

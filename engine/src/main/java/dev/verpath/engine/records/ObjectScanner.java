@@ -57,6 +57,23 @@ final class ObjectScanner {
         return new RecordObject(buffer, open, close + 1, fields);
     }
 
+    /**
+     * Indexes an object of a line already accepted, with Jackson's parser (for what {@link LineScanner} leaves).
+     *
+     * @param buffer the bytes
+     * @param open   where its '{' is
+     * @param close  just after its '}'
+     * @return the object
+     */
+    static RecordObject nested(byte[] buffer, int open, int close) {
+        try (JsonParser parser = JsonValues.FACTORY.createParser(buffer, open, close - open)) {
+            parser.nextToken();
+            return object(parser, buffer, open, open);
+        } catch (IOException e) {
+            throw new IllegalStateException("an object the record's parse accepted did not parse again", e);
+        }
+    }
+
     /** Where the current token starts, relative to the parser's input. */
     static long offset(JsonParser parser) {
         return parser.currentTokenLocation().getByteOffset();

@@ -1,9 +1,7 @@
 package dev.verpath.engine.records;
 
-import com.fasterxml.jackson.core.JsonParser;
 import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.json.JsonValue;
-import java.io.IOException;
 
 /**
  * One field of an object of a {@link LazyRecord}: its name and where its value is, or its new value; and whose
@@ -89,13 +87,14 @@ final class RecordField {
         if (buffer[valueStart] != '{') {
             return null;
         }
-        try (JsonParser parser = JsonValues.FACTORY.createParser(buffer, valueStart, valueEnd - valueStart)) {
-            parser.nextToken();
-            nested = ObjectScanner.object(parser, buffer, valueStart, valueStart);
+        RecordObject scanned = LineScanner.of().nested(buffer, valueStart, valueEnd);
+        if (scanned != null) {
+            nested = scanned;
             value = null;
             return nested;
-        } catch (IOException e) {
-            throw new IllegalStateException("an object the record's parse accepted did not parse again", e);
         }
+        nested = ObjectScanner.nested(buffer, valueStart, valueEnd);
+        value = null;
+        return nested;
     }
 }

@@ -89,6 +89,13 @@ final class EditedLines {
         return written(record);
     }
 
+    /** Applies edits to a record, in order. */
+    void apply(LazyRecord record, List<RecordEdit> edits) {
+        for (RecordEdit edit : edits) {
+            RecordEditor.apply(edit, record, context);
+        }
+    }
+
     /** @return the record as written */
     static String written(LazyRecord record) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

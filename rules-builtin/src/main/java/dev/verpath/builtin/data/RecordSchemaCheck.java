@@ -26,12 +26,14 @@ public final class RecordSchemaCheck implements RecordCheck {
 
     private final ValidationDescriptor descriptor;
     private final int schemaVersion;
+    private final String schemaLiteral;
 
     private RecordSchemaCheck(String version, int schemaVersion) {
         this.descriptor = new ValidationDescriptor("serve." + version + ".data-schema", "Data schema " + version,
                 "Checks that every record under data/ has schema_version " + schemaVersion + " and the field shapes of "
                         + "version " + version + ".", ServeLayout.PRODUCT, version, ValidationCategory.SCHEMA, Severity.ERROR);
         this.schemaVersion = schemaVersion;
+        this.schemaLiteral = Integer.toString(schemaVersion);
     }
 
     /** @return the checks of 1.0.0, 2.0.0 and 2.1.0 */
@@ -61,7 +63,7 @@ public final class RecordSchemaCheck implements RecordCheck {
         if (version.isEmpty()) {
             return Optional.of("field schema_version is missing (expected " + schemaVersion + ")");
         }
-        boolean right = version.get() instanceof JsonNumber n && n.integral() && n.literal().equals(Integer.toString(schemaVersion));
+        boolean right = version.get() instanceof JsonNumber n && n.integral() && n.literal().equals(schemaLiteral);
         if (!right) {
             return Optional.of("field schema_version is " + shown(version.get()) + " (expected " + schemaVersion + ")");
         }
