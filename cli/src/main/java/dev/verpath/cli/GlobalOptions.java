@@ -81,6 +81,11 @@ public final class GlobalOptions {
             description = "Skip the health check after the commit ([health], or the product's own).")
     private boolean noHealth;
 
+    @Option(names = "--accept-risk", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Take an edge that a known risk named NAME blocks for this installation (see: migrate info);"
+                    + " repeatable; recorded in the history with who accepted it.")
+    private List<String> acceptRisks = new ArrayList<>();
+
     /** @return the {@code --migration-config} file, when given */
     public Optional<Path> migrationConfig() {
         return Optional.ofNullable(migrationConfig);
@@ -145,6 +150,9 @@ public final class GlobalOptions {
         }
         if (noHealth) {
             options.put("health.enabled", "false");
+        }
+        if (!acceptRisks.isEmpty()) {
+            options.put("plan.accept_risks", String.join(",", acceptRisks));
         }
         return options;
     }

@@ -25,17 +25,33 @@ final class GraphCommand implements Callable<Integer> {
             description = "text, dot or mermaid (default: text).")
     private Format format;
 
+    @Option(names = "--path", paramLabel = "DIR",
+            description = "Also evaluate the known risks of the edges of this installation's product on it, and show"
+                    + " which edges they block for it.")
+    private java.nio.file.Path path;
+
     @Override
     public Integer call() {
         Invocation invocation = Invocation.of(spec);
         Output output = invocation.output();
         VersionGraph graph = invocation.engine().graph();
+        java.util.Optional<dev.verpath.engine.workspace.Installation> installation = java.util.Optional.ofNullable(path)
+                .map(dev.verpath.engine.workspace.Installation::at);
+        java.util.Optional<dev.verpath.engine.plan.RiskReport> risks = installation.map(i ->
+                new dev.verpath.engine.plan.RiskReport(dev.verpath.engine.plan.EdgeRisks.on(invocation.engine().registry(),
+                        invocation.engine().settings(), i.product(), java.util.Optional.of(i.root()), i.version()
+                        .orElse("")), java.util.List.of(), java.util.Optional.empty()));
         String text = switch (format) {
             case TEXT -> graph.toText();
             case DOT -> graph.toDot();
             case MERMAID -> graph.toMermaid();
         };
         output.text(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
+        risks.ifPresent(r -> {
+            output.line("on " + Invocation.display(path) + " (" + installation.get().product() + "):");
+            java.util.List<String> lines = RiskView.text(r);
+            (lines.isEmpty() ? java.util.List.of("  no known risk of its product's edges") : lines).forEach(output::line);
+        });
         ObjectNode document = Output.object();
         document.put("command", "graph");
         ObjectNode products = document.putObject("products");
@@ -54,6 +70,7 @@ final class GraphCommand implements Callable<Integer> {
                 e.ruleIds().forEach(rules::add);
             }
         }
+        risks.ifPresent(r -> document.set("risks", RiskView.json(r)));
         output.document(document);
         return ExitStatus.SUCCESS.code();
     }

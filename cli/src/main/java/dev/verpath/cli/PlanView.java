@@ -60,6 +60,7 @@ final class PlanView {
             lines.add("alternatives not taken:");
             plan.alternatives().forEach(path -> lines.add("  " + String.join(" -> ", path)));
         }
+        lines.addAll(RiskView.text(plan.risks()));
         if (estimate) {
             plan.estimate().ifPresent(e -> lines.addAll(estimate(e)));
         }
@@ -206,6 +207,7 @@ final class PlanView {
             est.put("fits", e.fits());
             est.put("timeMillis", e.time().toMillis());
         }, () -> node.putNull("estimate"));
+        node.set("risks", RiskView.json(plan.risks()));
         return node;
     }
 }

@@ -15,9 +15,11 @@ import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.model.StatusReport;
 import dev.verpath.engine.model.SystemSnapshot;
+import dev.verpath.engine.plan.EdgeRisks;
 import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanEstimator;
+import dev.verpath.engine.plan.RiskPlanning;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.release.ReleaseLayout;
@@ -81,10 +83,8 @@ public final class MigrationEngine {
     }
 
     /**
-     * This engine, recording the system it runs on in each backup's manifest.
-     *
      * @param snapshot Verpath, plugins, Java, OS and settings, as the caller knows them
-     * @return an engine over the same rules and settings
+     * @return this engine, recording that system in each backup's manifest
      */
     public MigrationEngine withSystem(SystemSnapshot snapshot) {
         return new MigrationEngine(registry, settings, listener, Optional.of(snapshot));
@@ -113,7 +113,8 @@ public final class MigrationEngine {
         String from = request.from().or(() -> installation.flatMap(Installation::version)).orElseThrow(() ->
                 new InputFailure(ErrorCode.USAGE, installation.map(i -> i.root().resolve(Installation.VERSION_FILE) + ": missing; ")
                         .orElse("") + "no source version; give --from"));
-        MigrationPlan plan = new FewestStepsPlanner(graph()).planTo(product, from, request.to(), request.allowLossy());
+        MigrationPlan plan = RiskPlanning.planTo(new FewestStepsPlanner(graph()), product, from, request.to(),
+                request.allowLossy(), EdgeRisks.on(registry, settings, product, request.root(), from));
         return installation.isPresent() ? plan.withEstimate(new PlanEstimator().estimate(plan, installation.get().root())) : plan;
     }
 

@@ -37,7 +37,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
      * @return empty contents to add to
      */
     public static Contents of(String id) {
-        return new Contents(id, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Contents(id, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -50,9 +50,11 @@ public abstract class DeclaredRuleSet implements RuleSet {
      * @param recordChecks its record checks
      * @param flags        the flags its rules read
      * @param conflicts    the flag values its rules cannot work with together
+     * @param risks        the known risks of its edges (since 2.3.0)
      */
     public record Contents(String id, List<Product> products, List<MigrationRule> rules, List<ValidationRule> validations,
-                           List<RecordCheck> recordChecks, List<FlagDescriptor> flags, List<FlagConflict> conflicts) {
+                           List<RecordCheck> recordChecks, List<FlagDescriptor> flags, List<FlagConflict> conflicts,
+                           List<EdgeRisk> risks) {
 
         /** Checks the id and copies the lists. */
         public Contents {
@@ -65,6 +67,32 @@ public abstract class DeclaredRuleSet implements RuleSet {
             recordChecks = List.copyOf(recordChecks);
             flags = List.copyOf(flags);
             conflicts = List.copyOf(conflicts);
+            risks = List.copyOf(risks);
+        }
+
+        /**
+         * Contents without risks, as before 2.3.0.
+         *
+         * @param id           the set's id
+         * @param products     the products it declares
+         * @param rules        its migration rules
+         * @param validations  its validation rules
+         * @param recordChecks its record checks
+         * @param flags        the flags its rules read
+         * @param conflicts    the flag values its rules cannot work with together
+         */
+        public Contents(String id, List<Product> products, List<MigrationRule> rules, List<ValidationRule> validations,
+                        List<RecordCheck> recordChecks, List<FlagDescriptor> flags, List<FlagConflict> conflicts) {
+            this(id, products, rules, validations, recordChecks, flags, conflicts, List.of());
+        }
+
+        /**
+         * @param declared the known risks of the set's edges
+         * @return these contents with them
+         * @since 2.3.0
+         */
+        public Contents risks(EdgeRisk... declared) {
+            return new Contents(id, products, rules, validations, recordChecks, flags, conflicts, List.of(declared));
         }
 
         /**
@@ -72,7 +100,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents products(Product... declared) {
-            return new Contents(id, List.of(declared), rules, validations, recordChecks, flags, conflicts);
+            return new Contents(id, List.of(declared), rules, validations, recordChecks, flags, conflicts, risks);
         }
 
         /**
@@ -80,7 +108,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents rules(MigrationRule... declared) {
-            return new Contents(id, products, List.of(declared), validations, recordChecks, flags, conflicts);
+            return new Contents(id, products, List.of(declared), validations, recordChecks, flags, conflicts, risks);
         }
 
         /**
@@ -88,7 +116,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents validations(ValidationRule... declared) {
-            return new Contents(id, products, rules, List.of(declared), recordChecks, flags, conflicts);
+            return new Contents(id, products, rules, List.of(declared), recordChecks, flags, conflicts, risks);
         }
 
         /**
@@ -96,7 +124,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents recordChecks(RecordCheck... declared) {
-            return new Contents(id, products, rules, validations, List.of(declared), flags, conflicts);
+            return new Contents(id, products, rules, validations, List.of(declared), flags, conflicts, risks);
         }
 
         /**
@@ -104,7 +132,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents flags(FlagDescriptor... declared) {
-            return new Contents(id, products, rules, validations, recordChecks, List.of(declared), conflicts);
+            return new Contents(id, products, rules, validations, recordChecks, List.of(declared), conflicts, risks);
         }
 
         /**
@@ -112,7 +140,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents conflicts(FlagConflict... declared) {
-            return new Contents(id, products, rules, validations, recordChecks, flags, List.of(declared));
+            return new Contents(id, products, rules, validations, recordChecks, flags, List.of(declared), risks);
         }
     }
 
@@ -149,5 +177,10 @@ public abstract class DeclaredRuleSet implements RuleSet {
     @Override
     public final List<FlagConflict> flagConflicts() {
         return contents.conflicts();
+    }
+
+    @Override
+    public final List<EdgeRisk> risks() {
+        return contents.risks();
     }
 }

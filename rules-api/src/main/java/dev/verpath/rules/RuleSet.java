@@ -72,4 +72,14 @@ public interface RuleSet extends ExtensionPoint {
     default List<FlagConflict> flagConflicts() {
         return List.of();
     }
+
+    /**
+     * Known risks of this set's edges, each evaluated on an installation before the edge is planned for it.
+     *
+     * @return the risks, possibly empty, never null
+     * @since 2.3.0
+     */
+    default List<EdgeRisk> risks() {
+        return List.of();
+    }
 }

@@ -7,7 +7,9 @@ import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.plan.EdgeRisks;
 import dev.verpath.engine.plan.FewestStepsPlanner;
+import dev.verpath.engine.plan.RiskPlanning;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.records.RecordRun;
@@ -20,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -88,7 +91,7 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
      * @return the resolved run
      */
     public static ResolvedRun of(RunRequest request, Installation installation, RuleRegistry registry, EngineSettings settings) {
-        MigrationPlan plan = plan(request, installation, registry);
+        MigrationPlan plan = plan(request, installation, registry, settings);
         Product product = registry.product(plan.product()).orElseThrow(() -> new NoPathFailure("unknown product '"
                 + plan.product() + "'; known products: " + String.join(", ", registry.products().keySet()), plan.product(),
                 NoPathFailure.Missing.PRODUCT, List.copyOf(registry.products().keySet()), List.of()));
@@ -114,14 +117,17 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
      * @param request      what was asked
      * @param installation the installation
      * @param registry     the loaded rules
-     * @return the plan
+     * @param settings     the effective settings (the risks accepted, the flags the risks read)
+     * @return the plan, planned around the edges that known risks block on the installation
      */
-    static MigrationPlan plan(RunRequest request, Installation installation, RuleRegistry registry) {
+    static MigrationPlan plan(RunRequest request, Installation installation, RuleRegistry registry,
+                              EngineSettings settings) {
         String product = installation.product(request.product());
         String from = request.from().or(installation::version).orElseThrow(() -> new InputFailure(ErrorCode.USAGE,
                 installation.root().resolve(Installation.VERSION_FILE) + ": missing, and no --from given; give --from"));
         try {
-            return new FewestStepsPlanner(registry.graph()).planTo(product, from, request.to(), request.allowLossy());
+            return RiskPlanning.planTo(new FewestStepsPlanner(registry.graph()), product, from, request.to(),
+                    request.allowLossy(), EdgeRisks.on(registry, settings, product, Optional.of(installation.root()), from));
         } catch (NoPathFailure e) {
             if (request.from().isPresent() || e.missing() != NoPathFailure.Missing.SOURCE) {
                 throw e;

@@ -7,6 +7,7 @@ import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.log.LogFields;
 import dev.verpath.engine.log.PluginLogger;
 import dev.verpath.engine.plan.PlanStep;
+import dev.verpath.engine.plan.RiskResult;
 import dev.verpath.engine.plugin.LoadedRuleSet;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.records.RunReport;
@@ -152,8 +153,12 @@ final class StepSequence {
     private HistoryEntry entry(ResolvedRun run, int number, PlanStep step, List<MigrationRule> ran, Instant started) {
         TreeMap<String, String> sums = new TreeMap<>();
         ran.forEach(r -> sums.put(r.descriptor().id(), RuleChecksum.of(r)));
+        TreeMap<String, String> accepted = new TreeMap<>();
+        run.plan().risks().results().stream().filter(r -> r.outcome() == RiskResult.Outcome.ACCEPTED
+                && r.to().equals(step.to()) && r.from().equals(step.edgeFrom()))
+                .forEach(r -> accepted.put(r.name(), System.getProperty("user.name", "unknown")));
         return new HistoryEntry(number, run.plan().product(), run.scope().name().toLowerCase(), step.from(), step.to(),
-                sums, started, Duration.between(started, clock.instant()), "success");
+                sums, started, Duration.between(started, clock.instant()), "success", Optional.empty(), accepted);
     }
 
     /** A rule's logger: a plugin's rules get one named and tagged by the plugin id, a built-in one {@code rule.<id>}. */

@@ -131,7 +131,17 @@ public final class History {
         node.put("duration_ms", e.duration().toMillis());
         node.put("outcome", e.outcome());
         e.fromPath().ifPresent(path -> node.put("from_path", path));
+        if (!e.acceptedRisks().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode risks = node.putArray("accepted_risks");
+            e.acceptedRisks().forEach((name, by) -> risks.addObject().put("name", name).put("by", by));
+        }
         return node;
+    }
+
+    private static TreeMap<String, String> acceptedRisks(JsonNode n) {
+        TreeMap<String, String> risks = new TreeMap<>();
+        n.path("accepted_risks").forEach(r -> risks.put(r.path("name").asText(), r.path("by").asText()));
+        return risks;
     }
 
     private static HistoryEntry parse(JsonNode n) {
@@ -140,6 +150,6 @@ public final class History {
         return new HistoryEntry(n.path("step").asInt(), n.path("product").asText(), n.path("scope").asText(),
                 n.path("from").asText(), n.path("to").asText(), sums, Instant.parse(n.path("started").asText()),
                 Duration.ofMillis(n.path("duration_ms").asLong()), n.path("outcome").asText(),
-                Optional.ofNullable(n.get("from_path")).map(JsonNode::asText));
+                Optional.ofNullable(n.get("from_path")).map(JsonNode::asText), acceptedRisks(n));
     }
 }

@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * @param outcome   {@code success} or {@code rolled-back}
  * @param fromPath  for the entry of scope {@code into} that ends a {@code version --into DEST} run: the installation
  *                  it was built from, which {@code rollback} of a release link switches back to
+ * @param acceptedRisks the known risks of this step's edge that the operator accepted ({@code --accept-risk}), by
+ *                      name, with who accepted them (the user running the command); when: {@code started}
  */
 public record HistoryEntry(
         int step,
@@ -33,7 +35,8 @@ public record HistoryEntry(
         Instant started,
         Duration duration,
         String outcome,
-        Optional<String> fromPath) {
+        Optional<String> fromPath,
+        SortedMap<String, String> acceptedRisks) {
 
     /** The scope of the entry a {@code version --into} run ends with, which names the installation it was built from. */
     public static final String INTO = "into";
@@ -49,6 +52,26 @@ public record HistoryEntry(
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(fromPath, "fromPath");
+        acceptedRisks = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(acceptedRisks)));
+    }
+
+    /**
+     * An entry without accepted risks.
+     *
+     * @param step      the step's number, from 1
+     * @param product   the product
+     * @param scope     the scope
+     * @param from      the version the step started at
+     * @param to        the version it reached
+     * @param checksums the checksum of each rule that ran, by rule id
+     * @param started   when the step started
+     * @param duration  how long it took
+     * @param outcome   {@code success} or {@code rolled-back}
+     * @param fromPath  for an {@code into} entry, the installation it was built from
+     */
+    public HistoryEntry(int step, String product, String scope, String from, String to, SortedMap<String, String> checksums,
+                        Instant started, Duration duration, String outcome, Optional<String> fromPath) {
+        this(step, product, scope, from, to, checksums, started, duration, outcome, fromPath, new TreeMap<>());
     }
 
     /**

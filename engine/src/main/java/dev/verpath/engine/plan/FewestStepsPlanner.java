@@ -58,13 +58,31 @@ public final class FewestStepsPlanner {
     private static final Comparator<List<String>> PATH_ORDER = Comparator.<List<String>>comparingInt(List::size)
             .thenComparing(FewestStepsPlanner::compareVersions);
 
+    private static final java.util.function.Predicate<GraphEdge> NONE = edge -> false;
+
     private final VersionGraph graph;
+    private final java.util.function.Predicate<GraphEdge> blocked;
 
     /**
      * @param graph the version graph to plan in
      */
     public FewestStepsPlanner(VersionGraph graph) {
+        this(graph, NONE);
+    }
+
+    private FewestStepsPlanner(VersionGraph graph, java.util.function.Predicate<GraphEdge> blocked) {
         this.graph = Objects.requireNonNull(graph, "graph");
+        this.blocked = blocked;
+    }
+
+    /**
+     * A planner that never takes the edges given: those an edge risk blocks for one installation.
+     *
+     * @param edges the edges not to take
+     * @return a planner over the same graph
+     */
+    public FewestStepsPlanner avoiding(java.util.function.Predicate<GraphEdge> edges) {
+        return new FewestStepsPlanner(graph, edges);
     }
 
     /**
@@ -176,8 +194,13 @@ public final class FewestStepsPlanner {
         return source;
     }
 
-    /** The product's graph, plus a temporary vertex for a source only range edges cover. O(V+E). */
+    /** The product's graph less the blocked edges, plus a temporary vertex for a source only range edges cover. O(V+E). */
     private Graph<String, GraphEdge> working(String product, String source) {
+        Graph<String, GraphEdge> g = withSource(product, source);
+        return blocked == NONE ? g : new MaskSubgraph<>(g, v -> false, blocked);
+    }
+
+    private Graph<String, GraphEdge> withSource(String product, String source) {
         Graph<String, GraphEdge> base = graph.graph(product).orElseThrow();
         if (base.containsVertex(source)) {
             return base;

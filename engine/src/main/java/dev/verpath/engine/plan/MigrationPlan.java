@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param alternatives other paths that reach the target, each as its list of versions from source to
  *                     target, fewest steps first, then in version order; excludes the chosen path
  * @param estimate     the cost on the installation, when one was given
+ * @param risks        the known risks of the product's edges on the installation, and what they did to the plan
  */
 public record MigrationPlan(
         String product,
@@ -22,7 +23,8 @@ public record MigrationPlan(
         String to,
         List<PlanStep> steps,
         List<List<String>> alternatives,
-        Optional<PlanEstimate> estimate) {
+        Optional<PlanEstimate> estimate,
+        RiskReport risks) {
 
     /** Copies the lists. */
     public MigrationPlan {
@@ -32,6 +34,30 @@ public record MigrationPlan(
         steps = List.copyOf(steps);
         alternatives = alternatives.stream().map(List::copyOf).toList();
         Objects.requireNonNull(estimate, "estimate");
+        Objects.requireNonNull(risks, "risks");
+    }
+
+    /**
+     * A plan with no risks evaluated.
+     *
+     * @param product      the product
+     * @param from         the concrete source version
+     * @param to           the target version
+     * @param steps        the steps in run order
+     * @param alternatives other paths that reach the target
+     * @param estimate     the cost on the installation, when one was given
+     */
+    public MigrationPlan(String product, String from, String to, List<PlanStep> steps, List<List<String>> alternatives,
+                         Optional<PlanEstimate> estimate) {
+        this(product, from, to, steps, alternatives, estimate, RiskReport.none());
+    }
+
+    /**
+     * @param report the risks evaluated on the installation
+     * @return this plan with them
+     */
+    public MigrationPlan withRisks(RiskReport report) {
+        return new MigrationPlan(product, from, to, steps, alternatives, estimate, report);
     }
 
     /**
@@ -62,6 +88,6 @@ public record MigrationPlan(
      * @return a new plan
      */
     public MigrationPlan withEstimate(PlanEstimate estimate) {
-        return new MigrationPlan(product, from, to, steps, alternatives, Optional.of(estimate));
+        return new MigrationPlan(product, from, to, steps, alternatives, Optional.of(estimate), risks);
     }
 }

@@ -22,6 +22,7 @@ final class SettingDefaults {
         d.put("global.rollback_on_failure", "true");
         d.put("global.timeout_seconds", "3600");
         d.put("global.allow_network_fs", "false");
+        d.put("plan.accept_risks", "");
         d.put("config_migration.enabled", "true");
         d.put("config_migration.backup_original", "true");
         d.put("config_migration.format_validation", "true");

@@ -31,6 +31,7 @@ public final class AvailabilityRuleSet extends DeclaredRuleSet {
     public AvailabilityRuleSet() {
         super(DeclaredRuleSet.of(ID).products(PRODUCT)
                 .rules(new EnhancedConfigRule(), new ModelMetadataRule())
-                .validations(new ConfigSectionsValidation(), new ModelMetadataValidation()));
+                .validations(new ConfigSectionsValidation(), new ModelMetadataValidation())
+                .risks(MockFallbackRisk.risk()));
     }
 }

@@ -38,6 +38,7 @@ public final class WanRuleSet extends DeclaredRuleSet {
                 .validations(new ManifestSchemaValidation(), new ModelIdValidation(), new FileIntegrityValidation(),
                         new PathSafetyValidation())
                 .flags(WanFlags.descriptors().toArray(FlagDescriptor[]::new))
-                .conflicts(WanFlags.conflicts().toArray(FlagConflict[]::new)));
+                .conflicts(WanFlags.conflicts().toArray(FlagConflict[]::new))
+                .risks(MissingModelRisk.risk()));
     }
 }
