@@ -25,6 +25,11 @@ final class GraphCommand implements Callable<Integer> {
             description = "text, dot or mermaid (default: text).")
     private Format format;
 
+    @Option(names = "--check", description = "Lint the graphs: versions stranded (the latest version unreachable:"
+            + " an error, exit 1), lossy-only paths, versions without edges, down edges with no way back, range edges"
+            + " that never run or overlap, edges with rules from several owners.")
+    private boolean check;
+
     @Option(names = "--path", paramLabel = "DIR",
             description = "Also evaluate the known risks of the edges of this installation's product on it, and show"
                     + " which edges they block for it.")
@@ -71,7 +76,25 @@ final class GraphCommand implements Callable<Integer> {
             }
         }
         risks.ifPresent(r -> document.set("risks", RiskView.json(r)));
-        output.document(document);
-        return ExitStatus.SUCCESS.code();
+        if (!check) {
+            output.document(document);
+            return ExitStatus.SUCCESS.code();
+        }
+        java.util.List<dev.verpath.engine.plan.LintFinding> findings = dev.verpath.engine.plan.GraphLint.check(
+                invocation.engine().registry());
+        long errors = findings.stream().filter(dev.verpath.engine.plan.LintFinding::error).count();
+        output.line("check: " + errors + " error(s), " + (findings.size() - errors) + " warning(s)");
+        findings.forEach(f -> output.line("  " + f.severity() + "  " + f.kind() + ": " + f.message()
+                + (f.owners().isEmpty() ? "" : " [" + String.join(", ", f.owners()) + "]")));
+        ArrayNode list = document.putArray("findings");
+        findings.forEach(f -> {
+            ObjectNode o = list.addObject().put("severity", f.severity()).put("kind", f.kind()).put("product", f.product());
+            f.versions().forEach(o.putArray("versions")::add);
+            f.edges().forEach(o.putArray("edges")::add);
+            f.owners().forEach(o.putArray("owners")::add);
+            o.put("message", f.message());
+        });
+        output.document(errors == 0 ? document : Output.withOutcome(document, Outcome.INVALID));
+        return errors == 0 ? ExitStatus.SUCCESS.code() : ExitStatus.FAILED.code();
     }
 }

@@ -61,7 +61,7 @@ class PluginFromDocsIT {
                 .contains("tests=\"3\"").contains("failures=\"0\"").contains("errors=\"0\"").contains("skipped=\"0\"");
         byte[] firstJar = Files.readAllBytes(jar);
         Attributes manifest = PluginArchiveCheck.of(jar).checkContents("gateway-rules", "com.example.gateway.GatewayRules");
-        assertThat(manifest.getValue("Verpath-Rules-Api")).isEqualTo(">=2.2.0 <3.0.0");
+        assertThat(manifest.getValue("Verpath-Rules-Api")).isEqualTo(">=" + dev.verpath.rules.RulesApi.VERSION + " <3.0.0");
         assertThat(PluginArchiveCheck.of(jar).load("gateway-rules", work.resolve("load")).versions("gateway"))
                 .containsExactly("1.0.0", "2.0.0");
 

@@ -30,6 +30,16 @@ class WanRuleSetTest {
     }
 
     @Test
+    void itsVersionGraphHasNoStrandedVersionAndItsRiskIsOnItsEdge() {
+        dev.verpath.testkit.VersionGraphCheck.assertNoErrors(set);
+        assertThat(dev.verpath.testkit.VersionGraphCheck.findings(set)).isEmpty();
+        assertThat(set.risks()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("wan-legacy-model-missing");
+            assertThat(r.from() + " -> " + r.to()).isEqualTo("1.0.0 -> 2.0.0");
+        });
+    }
+
+    @Test
     void hasAConfigAndAModelRuleOnTheEdgeFrom100To200() {
         assertThat(set.rules()).extracting(r -> r.descriptor().id(), r -> r.descriptor().kind(),
                 r -> r.descriptor().from(), r -> r.descriptor().to(), r -> r.descriptor().lossy())
