@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestKitApiTest {
 
     private static final List<Class<?>> PUBLIC = List.of(Fixture.class, FixtureOptions.class, Fixtures.class,
-            InstallationTrees.class, MigrationCheck.class, MigrationOutcome.class, PluginArchiveCheck.class, RuleMetadata.class);
+            InstallationTrees.class, MigrationCheck.class, MigrationOutcome.class, PluginArchiveCheck.class, RuleMetadata.class,
+            VersionGraphCheck.class);
 
     @Test
     void noPublicSignatureOfTheKitNamesAnEngineType() {
