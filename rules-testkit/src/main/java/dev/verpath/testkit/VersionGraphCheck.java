@@ -31,8 +31,11 @@ public final class VersionGraphCheck {
      * @param sets the rule sets, together (a set adding edges to another's product goes with it)
      * @return every finding, errors and warnings
      */
-    public static List<LintFinding> findings(RuleSet... sets) {
-        return GraphLint.check(RuleRegistry.of(Arrays.stream(sets).map(s -> new LoadedRuleSet(s, s.id())).toList()));
+    public static List<GraphFinding> findings(RuleSet... sets) {
+        List<LintFinding> found = GraphLint.check(RuleRegistry.of(Arrays.stream(sets)
+                .map(s -> new LoadedRuleSet(s, s.id())).toList()));
+        return found.stream().map(f -> new GraphFinding(f.severity(), f.kind(), f.product(), f.versions(), f.edges(),
+                f.owners(), f.message())).toList();
     }
 
     /**
@@ -42,8 +45,8 @@ public final class VersionGraphCheck {
      * @throws AssertionError naming each finding and how to fix it
      */
     public static void assertNoErrors(RuleSet... sets) {
-        List<LintFinding> findings = findings(sets);
-        if (findings.stream().anyMatch(LintFinding::error)) {
+        List<GraphFinding> findings = findings(sets);
+        if (findings.stream().anyMatch(GraphFinding::error)) {
             throw new AssertionError("the version graph has errors:\n" + findings.stream().map(f -> "  " + f.severity()
                     + " " + f.kind() + ": " + f.message()).collect(Collectors.joining("\n")));
         }

@@ -17,7 +17,7 @@ class TestKitApiTest {
 
     private static final List<Class<?>> PUBLIC = List.of(Fixture.class, FixtureOptions.class, Fixtures.class,
             InstallationTrees.class, MigrationCheck.class, MigrationOutcome.class, PluginArchiveCheck.class, RuleMetadata.class,
-            VersionGraphCheck.class);
+            VersionGraphCheck.class, GraphFinding.class);
 
     @Test
     void noPublicSignatureOfTheKitNamesAnEngineType() {
