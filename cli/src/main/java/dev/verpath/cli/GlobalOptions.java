@@ -86,6 +86,11 @@ public final class GlobalOptions {
                     + " repeatable; recorded in the history with who accepted it.")
     private List<String> acceptRisks = new ArrayList<>();
 
+    @Option(names = "--identity", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The OpenPGP secret key that reads encrypted backups (rollback, backups verify); default:"
+                    + " $MIGRATE_BACKUP_IDENTITY, else [backup] identity. Its passphrase, if any: $MIGRATE_BACKUP_PASSPHRASE.")
+    private Path identity;
+
     /** @return the {@code --migration-config} file, when given */
     public Optional<Path> migrationConfig() {
         return Optional.ofNullable(migrationConfig);
@@ -150,6 +155,9 @@ public final class GlobalOptions {
         }
         if (noHealth) {
             options.put("health.enabled", "false");
+        }
+        if (identity != null) {
+            options.put("backup.identity", identity.toString());
         }
         if (!acceptRisks.isEmpty()) {
             options.put("plan.accept_risks", String.join(",", acceptRisks));

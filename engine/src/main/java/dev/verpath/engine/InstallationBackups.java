@@ -2,6 +2,7 @@ package dev.verpath.engine;
 
 import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.failure.EnvironmentFailure;
@@ -32,14 +33,18 @@ final class InstallationBackups {
     private final Path folder;
     private final Clock clock;
     private final ProgressListener listener;
+    private final BackupKeys keys;
 
     /**
      * @param installation the installation
      * @param folder       its backup folder
      * @param clock        the clock (what is older than this command's lock)
+     * @param keys         the identity an encrypted backup is verified with
      * @param listener     told how verifying goes ({@link ProgressPhase#VERIFYING_BACKUPS}: entries re-read)
      */
-    InstallationBackups(Installation installation, Path folder, Clock clock, ProgressListener listener) {
+    InstallationBackups(Installation installation, Path folder, Clock clock, ProgressListener listener,
+                        BackupKeys keys) {
+        this.keys = keys;
         this.installation = installation;
         this.folder = folder;
         this.clock = clock;
@@ -63,7 +68,7 @@ final class InstallationBackups {
         try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.VERIFYING_BACKUPS, total)) {
             for (BackupInfo backup : backups) {
                 try {
-                    BackupVerifier.verify(backup.folder(), installation.root());
+                    BackupVerifier.verify(backup.folder(), installation.root(), keys);
                     checks.add(new BackupCheck(backup, Optional.empty()));
                 } catch (MigrationException e) {
                     checks.add(new BackupCheck(backup, Optional.of(e.getMessage())));

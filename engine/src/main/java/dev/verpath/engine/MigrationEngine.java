@@ -2,6 +2,7 @@ package dev.verpath.engine;
 
 import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.execute.DryRunFlags;
 import dev.verpath.engine.execute.LockedRun;
 import dev.verpath.engine.execute.ResolvedRun;
@@ -176,7 +177,7 @@ public final class MigrationEngine {
     }
 
     private InstallationBackups backups(Installation installation) {
-        return new InstallationBackups(installation, backupFolder(installation), clock, listener);
+        return new InstallationBackups(installation, backupFolder(installation), clock, listener, BackupKeys.of(settings));
     }
 
     private Path backupFolder(Installation installation) {
@@ -212,8 +213,8 @@ public final class MigrationEngine {
                                    Consumer<String> notices) {
         Installation found = Installation.at(root);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
-        return new Rollback(found, backupFolder(found), clock, listener).run(backupId, backupPath, progress, notices,
-                RestoreChecks.of(registry, settings, clock, listener));
+        return new Rollback(found, backupFolder(found), clock, listener).withKeys(BackupKeys.of(settings)).run(backupId,
+                backupPath, progress, notices, RestoreChecks.of(registry, settings, clock, listener));
     }
 
     /**
@@ -253,10 +254,8 @@ public final class MigrationEngine {
     }
 
     /**
-     * The installation's recorded version, history, and rules changed since they were applied.
-     *
      * @param root the installation
-     * @return the status
+     * @return the status: its recorded version, history, and rules changed since they were applied
      */
     public StatusReport status(Path root) {
         return InstallationStatus.of(registry, Installation.at(root));

@@ -100,7 +100,7 @@ class AutoPruneTest {
                 "2026-01-01T00:00:00Z", 1));
 
         List<BackupInfo> removed = new InstallationBackups(installation, installation.backupFolder(Optional.empty()),
-                Clock.systemUTC(), ProgressListener.NONE).prune(0, Duration.ZERO, Optional.of(made.get(1)), line -> { });
+                Clock.systemUTC(), ProgressListener.NONE, dev.verpath.engine.backup.BackupKeys.NONE).prune(0, Duration.ZERO, Optional.of(made.get(1)), line -> { });
 
         assertThat(removed).isEmpty();
         assertThat(ids(engine)).containsExactlyElementsOf(made);

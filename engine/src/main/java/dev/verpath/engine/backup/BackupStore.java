@@ -43,39 +43,33 @@ public final class BackupStore {
     private final String weights;
     private final ReflinkClone clones = new ReflinkClone();
     private final String mode;
+    private final BackupKeys keys;
 
     /**
-     * A store that keeps files the {@code auto} way.
+     * A store that keeps files the {@code auto} way, unencrypted.
      *
      * @param folder where the backups live (default {@code <root>/.migrate/backups})
      * @param clock  the clock that names backups
      */
     public BackupStore(Path folder, Clock clock) {
-        this(folder, clock, "auto");
-    }
-
-    /**
-     * @param folder where the backups live (default {@code <root>/.migrate/backups})
-     * @param clock  the clock that names backups
-     * @param mode   {@code auto} (weight files hard-linked, the rest archived), {@code hardlink} (every file
-     *               hard-linked), {@code archive} (every file archived) or {@code copy} (every file copied);
-     *               a hard link that the file system refuses (another device) becomes a copy
-     */
-    public BackupStore(Path folder, Clock clock, String mode) {
-        this(folder, clock, mode, "auto");
+        this(folder, clock, "auto", "auto", BackupKeys.NONE);
     }
 
     /**
      * @param folder  where the backups live (default {@code <root>/.migrate/backups})
      * @param clock   the clock that names backups
-     * @param mode    as {@link #BackupStore(Path, Clock, String)}
+     * @param mode    {@code auto} (weight files hard-linked, the rest archived), {@code hardlink} (every file
+     *                hard-linked), {@code archive} (every file archived) or {@code copy} (every file copied); a hard
+     *                link that the file system refuses (another device) becomes a copy
      * @param weights how weight files the mode links are kept: {@code link}, {@code copy}, or {@code auto} (a
      *                clone where the file system can make one, else a link)
+     * @param keys    the recipients the archive of a new backup is encrypted to, when any
      */
-    public BackupStore(Path folder, Clock clock, String mode, String weights) {
+    public BackupStore(Path folder, Clock clock, String mode, String weights, BackupKeys keys) {
         this.folder = folder.toAbsolutePath().normalize();
         this.clock = clock;
         this.weights = weights;
+        this.keys = keys;
         if (!List.of("auto", "hardlink", "archive", "copy").contains(mode)) {
             throw new InputFailure(ErrorCode.USAGE, "backup.mode '" + mode + "' is unknown; use auto, hardlink, archive or copy");
         }
@@ -132,7 +126,7 @@ public final class BackupStore {
         }
         Path target = folder.resolve(id);
         try {
-            return info(target, new BackupWriter(target, mode, weights, clones, files, hashes)
+            return info(target, new BackupWriter(target, mode, weights, clones, files, hashes, keys)
                     .write(id, now, live, product, from, to, listener, system));
         } catch (IOException | RuntimeException e) {
             // a backup that could not be finished (a full disk, say) is removed, not left without a manifest
@@ -285,7 +279,7 @@ public final class BackupStore {
 
     private static BackupInfo info(Path backup, BackupManifest m) throws IOException {
         long onDisk = m.entries().stream().filter(e -> e.stored().equals("copy")).mapToLong(BackupManifest.Entry::size).sum();
-        for (String archive : List.of(BackupArchive.ZSTD, BackupArchive.GZIP)) {
+        for (String archive : BackupArchive.NAMES) {
             Path file = backup.resolve(archive);
             if (Files.isRegularFile(file)) {
                 onDisk += Files.size(file); // archived entries take the compressed archive's bytes

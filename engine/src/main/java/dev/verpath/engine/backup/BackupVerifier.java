@@ -33,9 +33,23 @@ public final class BackupVerifier {
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file
      */
     public static BackupManifest verify(Path backup, Path root) {
+        return verify(backup, root, BackupKeys.NONE);
+    }
+
+    /**
+     * As {@link #verify(Path, Path)}, reading an encrypted archive with the keys' identity.
+     *
+     * @param backup a backup folder
+     * @param root   the installation the backup belongs to
+     * @param keys   the identity an encrypted archive is read with
+     * @return the manifest, verified
+     * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} naming the first bad file, or an encrypted
+     *                            archive the keys cannot open
+     */
+    public static BackupManifest verify(Path backup, Path root, BackupKeys keys) {
         BackupManifest manifest = verifyEntries(backup, root, true);
         try {
-            BackupArchive.read(backup, archived(manifest), (entry, bytes) -> { });
+            BackupArchive.read(backup, archived(manifest), keys, (entry, bytes) -> { });
         } catch (IOException io) {
             throw new BackupCorruptFailure(backup + ": archive unreadable (" + Excerpt.of(io)
                     + "); nothing was restored; choose another backup with --backup-id", backup);

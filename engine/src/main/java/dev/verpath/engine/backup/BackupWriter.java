@@ -46,6 +46,7 @@ final class BackupWriter {
     private final ReflinkClone clones;
     private final ProductFiles roles;
     private final HashCache hashes;
+    private final BackupKeys keys;
     private final List<BackupManifest.Entry> entries = new ArrayList<>();
     private final Map<String, Path> toArchive = new TreeMap<>();
     private final Map<String, BackupManifest.Entry> archived = new TreeMap<>();
@@ -58,8 +59,11 @@ final class BackupWriter {
      * @param clones  the store's clone maker
      * @param roles   the roles of the product's files: weights are kept by clone or link
      * @param hashes  the run's hash cache (hashes computed while copying are added to it)
+     * @param keys    the recipients the archive is encrypted to, when any
      */
-    BackupWriter(Path target, String mode, String weights, ReflinkClone clones, ProductFiles roles, HashCache hashes) {
+    BackupWriter(Path target, String mode, String weights, ReflinkClone clones, ProductFiles roles, HashCache hashes,
+                 BackupKeys keys) {
+        this.keys = keys;
         this.target = target;
         this.files = target.resolve("files");
         this.mode = mode;
@@ -156,7 +160,7 @@ final class BackupWriter {
             return 0;
         }
         CrashPoints.reached("archive " + toArchive.size() + " files");
-        Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName()), toArchive);
+        Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName(keys)), toArchive, keys);
         for (BackupManifest.Entry a : archived.values()) {
             entries.add(new BackupManifest.Entry(a.path(), a.type(), a.mode(), a.mtime(), a.size(),
                     Optional.of(sums.get(a.path())), Optional.empty(), "archive"));

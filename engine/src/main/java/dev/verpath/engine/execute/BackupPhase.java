@@ -58,7 +58,8 @@ final class BackupPhase {
             activity.accept("backing up " + live.files().size() + " file(s)");
             progress.accept("backing up " + live.files().size() + " file(s) to " + run.backup().folder());
             CrashPoints.pause("backup-start");
-            BackupStore store = new BackupStore(run.backup().folder(), clock, run.backup().mode(), run.backup().weights());
+            BackupStore store = new BackupStore(run.backup().folder(), clock, run.backup().mode(), run.backup().weights(),
+                    run.backup().keys());
             backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes,
                     listener, system));
             if (backup.get().linkedFiles() > 0) {

@@ -1,5 +1,6 @@
 package dev.verpath.engine.execute;
 
+import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.failure.LockHeldFailure;
 import dev.verpath.engine.files.NetworkFileSystem;
@@ -133,7 +134,7 @@ public final class LockedRun {
         org.slf4j.LoggerFactory.getLogger(LockedRun.class).warn("recovering an interrupted migration ({}): restoring backup {}"
                 + " first", InterruptedMigration.describe(intent), intent.backupId().get());
         Path backupFolder = installation.backupFolder(settings.backupDir());
-        new Rollback(installation, backupFolder, clock, listener).restore(installation, backupFolder.resolve(intent.backupId().get()),
+        new Rollback(installation, backupFolder, clock, listener).withKeys(BackupKeys.of(settings)).restore(installation, backupFolder.resolve(intent.backupId().get()),
                 progress);
         return Optional.of(new RecoveredRun(intent.backupId().get(), intent.from(), intent.to()));
     }

@@ -7,6 +7,7 @@ import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.plan.EdgeRisks;
 import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.RiskPlanning;
@@ -57,8 +58,10 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
      * @param weights       how it keeps weight files ({@code [backup] weights})
      * @param linkedWeights the roles of the files whose bytes the backup keeps without copying them (hard links
      *                      or clones), or {@link ProductFiles#NONE} when it copies every file
+     * @param keys          the recipients its archive is encrypted to ({@code [backup] encrypt_to}), when any
      */
-    public record BackupDecision(Path folder, boolean take, String mode, String weights, ProductFiles linkedWeights) {
+    public record BackupDecision(Path folder, boolean take, String mode, String weights, ProductFiles linkedWeights,
+                                 BackupKeys keys) {
     }
 
     /** Copies the collections. */
@@ -104,7 +107,7 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
         String weights = settings.backupWeights();
         ProductFiles linked = mode.equals("hardlink") || mode.equals("auto") && !weights.equals("copy") ? files : ProductFiles.NONE;
         BackupDecision backup = new BackupDecision(folder, !request.dryRun() && request.backup()
-                && settings.backupBeforeMigration(), mode, weights, linked);
+                && settings.backupBeforeMigration(), mode, weights, linked, BackupKeys.of(settings));
         return new ResolvedRun(request, installation, product, files, plan, mounts, kinds(request.scope(), settings),
                 new RecordRun(plan.product(), flags, request.allowLossy(), settings.maxRecordBytes()),
                 request.optimize() || settings.optimizeModels(), settings.keepFreeBytes(), backup);

@@ -2,6 +2,7 @@ package dev.verpath.engine.restore;
 
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.progress.ProgressPhase;
+import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.files.CommitSection;
 import dev.verpath.engine.journal.History;
@@ -44,6 +45,7 @@ public final class InstallationRollback {
     private final Path store;
     private final Clock clock;
     private final ProgressListener listener;
+    private final BackupKeys keys;
 
     /**
      * @param installation the installation, whose lock the caller holds
@@ -52,6 +54,19 @@ public final class InstallationRollback {
      * @param listener     told how putting the backup's entries back goes ({@link ProgressPhase#RESTORE})
      */
     public InstallationRollback(Installation installation, Path store, Clock clock, ProgressListener listener) {
+        this(installation, store, clock, listener, BackupKeys.NONE);
+    }
+
+    /**
+     * @param installation the installation, whose lock the caller holds
+     * @param store        the backup store's folder
+     * @param clock        the clock for the history
+     * @param listener     told how putting the backup's entries back goes
+     * @param keys         the identity an encrypted backup is read with
+     */
+    public InstallationRollback(Installation installation, Path store, Clock clock, ProgressListener listener,
+                                BackupKeys keys) {
+        this.keys = keys;
         this.installation = installation;
         this.store = store;
         this.clock = clock;
@@ -70,7 +85,7 @@ public final class InstallationRollback {
     public Restored restore(Path backup, Consumer<String> progress) throws IOException {
         Path state = installation.stateFolder();
         progress.accept("verifying backup " + backup.getFileName());
-        VerifiedBackup verified = VerifiedBackup.of(backup, installation.root());
+        VerifiedBackup verified = VerifiedBackup.of(backup, installation.root(), keys);
         // its archive extracted into staging (read once) before anything live is touched
         try (StagedBackup staged = StagedBackup.stage(verified, state.resolve("staging").resolve("rollback"))) {
             BackupManifest manifest = verified.manifest();

@@ -3,6 +3,7 @@ package dev.verpath.engine.restore;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.EnvironmentFailure;
@@ -37,6 +38,7 @@ public final class Rollback {
     private final BackupChoice choice;
     private final Clock clock;
     private final ProgressListener listener;
+    private BackupKeys keys = BackupKeys.NONE;
 
     /**
      * The installation a backup was taken of, as its manifest records it: the root it mounts, or for a backup of a
@@ -80,6 +82,15 @@ public final class Rollback {
         this.choice = new BackupChoice(found, store);
         this.clock = clock;
         this.listener = listener;
+    }
+
+    /**
+     * @param identity the keys whose identity reads an encrypted backup
+     * @return this rollback, reading encrypted backups with them
+     */
+    public Rollback withKeys(BackupKeys identity) {
+        this.keys = identity;
+        return this;
     }
 
     /**
@@ -155,7 +166,8 @@ public final class Rollback {
      */
     public InstallationRollback.Restored restore(Installation installation, Path backup, Consumer<String> progress) {
         try {
-            return new InstallationRollback(installation, store.folder(), clock, listener).restore(backup, progress);
+            return new InstallationRollback(installation, store.folder(), clock, listener, keys).restore(backup,
+                    progress);
         } catch (IOException e) {
             throw new EnvironmentFailure(installation.root() + ": rollback failed (" + e.getMessage()
                     + "); run it again: a restore can be repeated", e);

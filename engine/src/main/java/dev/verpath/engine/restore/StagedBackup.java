@@ -91,7 +91,8 @@ final class StagedBackup implements AutoCloseable {
     /** Extracts the archive's entries, each checked as it is read, and makes them durable. */
     private void extractArchive() throws IOException {
         byte[] buffer = new byte[1 << 20];
-        BackupArchive.read(verified.folder(), BackupVerifier.archived(verified.manifest()), (entry, bytes) -> {
+        BackupArchive.read(verified.folder(), BackupVerifier.archived(verified.manifest()), verified.keys(),
+                (entry, bytes) -> {
             Path staged = staged(entry);
             PrivateFiles.createFolders(staged.getParent());
             try (OutputStream out = PrivateFiles.newOutputStream(staged)) {

@@ -1,5 +1,6 @@
 package dev.verpath.engine.restore;
 
+import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupVerifier;
 import dev.verpath.engine.failure.BackupCorruptFailure;
@@ -16,18 +17,20 @@ import java.nio.file.Path;
  * @param folder   the backup folder
  * @param manifest its manifest, verified
  * @param realRoot the installation's folder, absolute and normalized
+ * @param keys     the identity its archive is read with, when it is encrypted
  */
-record VerifiedBackup(Path folder, BackupManifest manifest, Path realRoot) {
+record VerifiedBackup(Path folder, BackupManifest manifest, Path realRoot, BackupKeys keys) {
 
     /**
      * Verifies a backup for restoring over an installation. Nothing is written.
      *
      * @param backup the backup folder
      * @param root   the installation the backup must belong to
+     * @param keys   the identity its archive is read with, when it is encrypted
      * @return the verified backup
      * @throws MigrationException with {@link ErrorCode#BACKUP_CORRUPT} when the backup fails verification
      */
-    static VerifiedBackup of(Path backup, Path root) {
+    static VerifiedBackup of(Path backup, Path root, BackupKeys keys) {
         Path realRoot = root.toAbsolutePath().normalize();
         BackupManifest manifest = BackupVerifier.verifyStored(backup, realRoot);
         for (Mount mount : manifest.mounts()) {
@@ -36,7 +39,7 @@ record VerifiedBackup(Path folder, BackupManifest manifest, Path realRoot) {
                         + ": backup would write outside the installation (" + mount.real() + "); nothing was restored", backup.resolve(BackupManifest.FILE));
             }
         }
-        return new VerifiedBackup(backup, manifest, realRoot);
+        return new VerifiedBackup(backup, manifest, realRoot, keys);
     }
 
     /**

@@ -42,6 +42,8 @@ final class SettingDefaults {
         d.put("backup.auto_prune", "true");
         d.put("backup.keep_days", "30");
         d.put("backup.keep_free_bytes", "67108864");
+        d.put("backup.encrypt_to", "");
+        d.put("backup.identity", "");
         d.put("plugins.dir", "");
         d.put("plugins.enabled", "true");
         d.put("validation.strict", "false");
@@ -52,6 +54,12 @@ final class SettingDefaults {
         d.put("log.level", "warn");
         d.put("log.format", "text");
         d.put("log.file", "");
+        service(d);
+        return Map.copyOf(d);
+    }
+
+    /** The keys of [hooks] and [health]. */
+    private static void service(Map<String, String> d) {
         d.put("hooks.before_run", "");
         d.put("hooks.before_commit", "");
         d.put("hooks.after_commit", "");
@@ -63,6 +71,5 @@ final class SettingDefaults {
         d.put("health.retries", "10");
         d.put("health.interval", "2s");
         d.put("health.timeout", "10s");
-        return Map.copyOf(d);
     }
 }

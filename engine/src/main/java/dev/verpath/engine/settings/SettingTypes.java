@@ -44,6 +44,8 @@ final class SettingTypes {
             Map.entry("data_migration.backup_data", BACKED_UP),
             Map.entry("model_migration.backup_models", BACKED_UP),
             Map.entry("backup.dir", ANY),
+            Map.entry("backup.encrypt_to", ANY),
+            Map.entry("backup.identity", ANY),
             Map.entry("plan.accept_risks", new Type(v -> v.matches("([a-z0-9][a-z0-9.-]*(,[a-z0-9][a-z0-9.-]*)*)?"),
                     "risk names separated by commas, such as wan-legacy-model-missing")),
             Map.entry("plugins.dir", ANY),

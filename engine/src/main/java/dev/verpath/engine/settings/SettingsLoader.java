@@ -38,6 +38,7 @@ public final class SettingsLoader {
 
     private static final Map<String, String> DEFAULTS = SettingDefaults.ALL;
     private static final Map<String, String> ENVIRONMENT = Map.of("backup.dir", "MIGRATE_BACKUP_DIR",
+            "backup.identity", "MIGRATE_BACKUP_IDENTITY",
             "plugins.dir", "MIGRATE_PLUGINS_DIR", "log.level", "MIGRATE_LOG", "log.format", "MIGRATE_LOG_FORMAT");
     private static final Map<String, String> LEGACY_ENVIRONMENT = Map.of("backup.dir", "TRUSTFORMERS_BACKUP_DIR",
             "log.level", "RUST_LOG"); // the seed guide's names, read when ours is unset (RUST_LOG: the Rust tool's)
