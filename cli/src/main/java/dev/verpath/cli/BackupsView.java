@@ -3,6 +3,7 @@ package dev.verpath.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.backup.BackupInfo;
+import dev.verpath.engine.backup.BackupKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ final class BackupsView {
         Table table = new Table("id", "created", "product", "from -> to", "entries", "size", "folder");
         for (BackupInfo b : backups) {
             table.row(b.id(), Units.instant(b.created()), b.product(), b.from() + " -> " + b.to(),
-                    Integer.toString(b.entries()), Units.bytes(b.sizeOnDisk()), Invocation.relative(root, b.folder()));
+                    Integer.toString(b.entries()), Units.bytes(b.sizeOnDisk()) + (BackupKeys.encrypted(b.folder())
+                            ? " (encrypted)" : ""), Invocation.relative(root, b.folder()));
         }
         lines.addAll(table.lines("  "));
         return lines;
@@ -55,6 +57,7 @@ final class BackupsView {
             o.put("entries", b.entries());
             o.put("sizeOnDisk", b.sizeOnDisk());
             o.put("folder", Invocation.relative(root, b.folder()));
+            o.put("encrypted", BackupKeys.encrypted(b.folder()));
         }
         return node;
     }

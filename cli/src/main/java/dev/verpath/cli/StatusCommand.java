@@ -2,6 +2,8 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.model.StatusReport;
+import dev.verpath.engine.release.SwitchJournal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,10 +33,17 @@ final class StatusCommand implements Callable<Integer> {
         StatusView.text(report, name).forEach(output::line);
         AuditView audit = AuditView.of(path);
         audit.text().forEach(output::line);
+        // a release link: a switch of it that was interrupted (the service may be down) is what the operator must see
+        java.util.Optional<SwitchJournal.Intent> switching = Files.isSymbolicLink(path) ? SwitchJournal.read(path)
+                .filter(i -> !i.alive()) : java.util.Optional.empty();
+        switching.ifPresent(i -> output.line("interrupted switch: " + i.describe() + "; run 'migrate rollback --path "
+                + name + "' to point it at " + i.recoverTo().map(Path::toString).orElse("nothing") + " and start that"
+                + " release"));
         ObjectNode document = Output.object();
         document.put("command", "status");
         document.setAll(StatusView.json(report, name));
         document.set("audit", audit.json());
+        switching.ifPresent(i -> document.put("interruptedSwitch", i.describe()));
         output.document(document);
         return ExitStatus.SUCCESS.code();
     }

@@ -64,6 +64,9 @@ class EncryptedBackupIT {
 
         Map<String, String> env = new HashMap<>(Map.of("MIGRATE_BACKUP_IDENTITY", keys.secretKey().toString(),
                 "MIGRATE_BACKUP_PASSPHRASE", "correct horse"));
+        CommandRun listed = Launcher.run(work, "--json", "backups", "list", "--path", inst.toString());
+        assertThat(listed.json().at("/backups/0/encrypted").asBoolean()).isTrue();
+        JsonSchemas.assertConforms(listed, "backups-list");
         CommandRun verified = Launcher.run(work, env, "backups", "verify", "--path", inst.toString());
         CommandRun restored = Launcher.run(work, env, "rollback", "--path", inst.toString(), "--yes");
 

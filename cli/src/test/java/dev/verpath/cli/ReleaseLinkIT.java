@@ -84,6 +84,11 @@ class ReleaseLinkIT {
                     .contains("run 'migrate rollback --path " + link + "'");
             assertThat(releases.resolve("other")).doesNotExist();
 
+            CommandRun status = Launcher.run(work, "--json", "status", "--path", link.toString());
+            assertThat(status.exit()).as(status.err()).isZero();
+            JsonSchemas.assertConforms(status, "status");
+            assertThat(status.json().path("interruptedSwitch").asText()).startsWith("a switch of " + link);
+
             CommandRun recovered = Launcher.run(work, "rollback", "--path", link.toString(), "--yes");
 
             assertThat(recovered.exit()).as(recovered.err()).isZero();

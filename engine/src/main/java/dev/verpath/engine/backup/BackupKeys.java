@@ -44,6 +44,15 @@ public record BackupKeys(List<Path> recipients, Optional<Path> identity) {
         return new BackupKeys(files, settings.value(IDENTITY).filter(s -> !s.isBlank()).map(Path::of));
     }
 
+    /**
+     * @param backup a backup folder
+     * @return whether its archive is encrypted (needs an identity to be read)
+     */
+    public static boolean encrypted(Path backup) {
+        return BackupArchive.NAMES.stream().filter(n -> n.endsWith(PgpArchive.SUFFIX))
+                .anyMatch(n -> java.nio.file.Files.isRegularFile(backup.resolve(n)));
+    }
+
     /** @return whether new backups are encrypted */
     public boolean encrypts() {
         return !recipients.isEmpty();
