@@ -29,9 +29,14 @@ final class MissingModelRisk {
                 MissingModelRisk::applies);
     }
 
-    private static boolean applies(InstallationFacts installation) throws Exception {
+    private static boolean applies(InstallationFacts installation) {
         for (String key : KEYS) {
-            Optional<String> name = installation.configValue(WanLayout.LEGACY_CONFIG, "models." + key);
+            Optional<String> name;
+            try {
+                name = installation.configValue(WanLayout.LEGACY_CONFIG, "models." + key);
+            } catch (Exception unreadable) {
+                return false; // a config.json that is not JSON is the rule's to refuse, naming the file and the line
+            }
             if (name.isPresent() && !installation.exists(WanLayout.MODELS + "/" + name.get())) {
                 return true;
             }

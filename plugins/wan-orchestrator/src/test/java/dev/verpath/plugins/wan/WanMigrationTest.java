@@ -5,7 +5,9 @@ import dev.verpath.engine.model.FileChange;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EffectiveSetting;
+import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.testkit.InstallationTrees;
 import dev.verpath.testkit.MigrationOutcome;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -177,7 +180,12 @@ class WanMigrationTest {
         Files.writeString(config, Files.readString(config).replace("\"ti2v_model\": \"ti2v-5B\"",
                 "\"ti2v_model\": \"ti2v-5B-missing\", \"upscale_model\": \"upscaler\""));
 
-        RunResult result = Installations.migrate(Installations.engine(), root, false);
+        // the missing folder is a known risk of the edge (MissingModelRisk): blocked unless the operator accepts it
+        assertThatThrownBy(() -> Installations.migrate(Installations.engine(), root, false))
+                .hasMessageContaining("--accept-risk wan-legacy-model-missing");
+        MigrationEngine accepting = MigrationEngine.create(RuleRegistry.ofBuiltIns(new WanRuleSet()), new SettingsLoader(
+                Map.of()).load(Optional.empty(), Map.of("plan.accept_risks", MissingModelRisk.NAME)));
+        RunResult result = Installations.migrate(accepting, root, false);
 
         assertThat(result.warnings()).hasSize(2);
         assertThat(result.warnings().toString()).contains("upscale_model names no WAN2.2 model")
