@@ -74,7 +74,7 @@ class RuleSetLoadingTest {
         assertThat(plugin.get("id").asText()).isEqualTo("future");
         assertThat(plugin.get("state").asText()).isEqualTo("refused");
         assertThat(plugin.get("reason").asText()).isEqualTo("plugin 'future' needs rules-api >=3.0.0 <4.0.0, but this engine"
-                + " has rules-api 2.2.0; install a build of the plugin made for rules-api 2.x");
+                + " has rules-api " + dev.verpath.rules.RulesApi.VERSION + "; install a build of the plugin made for rules-api 2.x");
         assertThat(plugin.get("edges")).isEmpty();
     }
 
@@ -87,7 +87,7 @@ class RuleSetLoadingTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("2.0.0").doesNotContain("2.1.1");
         assertThat(run.errLines()).containsExactly("warning: plugin future.jar not loaded: plugin 'future' needs rules-api"
-                + " >=3.0.0 <4.0.0, but this engine has rules-api 2.2.0; install a build of the plugin made for rules-api 2.x"
+                + " >=3.0.0 <4.0.0, but this engine has rules-api " + dev.verpath.rules.RulesApi.VERSION + "; install a build of the plugin made for rules-api 2.x"
                 + " (see 'migrate plugins list')");
     }
 

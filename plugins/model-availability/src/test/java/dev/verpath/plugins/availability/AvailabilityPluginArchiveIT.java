@@ -28,7 +28,7 @@ class AvailabilityPluginArchiveIT {
                 PACKAGE + "AvailabilityRuleSet");
 
         assertThat(manifest.getValue("Plugin-Provider")).isEqualTo("Verpath");
-        assertThat(manifest.getValue("Verpath-Rules-Api")).isEqualTo(">=2.2.0 <3.0.0");
+        assertThat(manifest.getValue("Verpath-Rules-Api")).isEqualTo(">=" + dev.verpath.rules.RulesApi.VERSION + " <3.0.0");
     }
 
     @Test

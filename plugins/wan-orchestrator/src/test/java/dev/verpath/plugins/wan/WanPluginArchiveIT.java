@@ -29,7 +29,7 @@ class WanPluginArchiveIT {
         Attributes manifest = ARCHIVE.checkContents("wan-orchestrator", PACKAGE + "WanOrchestratorPlugin", PACKAGE + "WanRuleSet");
 
         assertThat(manifest.getValue("Plugin-Provider")).isEqualTo("Verpath");
-        assertThat(manifest.getValue("Verpath-Rules-Api")).isEqualTo(">=2.2.0 <3.0.0");
+        assertThat(manifest.getValue("Verpath-Rules-Api")).isEqualTo(">=" + dev.verpath.rules.RulesApi.VERSION + " <3.0.0");
     }
 
     @Test
