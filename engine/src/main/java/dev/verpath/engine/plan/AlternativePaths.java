@@ -1,9 +1,12 @@
 package dev.verpath.engine.plan;
 
 import dev.verpath.engine.graph.GraphEdge;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.jgrapht.Graph;
@@ -59,31 +62,43 @@ final class AlternativePaths {
             return List.of();
         }
         int fewest = (int) paths.toTarget.getWeight(source);
-        paths.path.add(source);
-        paths.onPath.add(source);
         for (int steps = fewest; steps <= maxSteps && paths.found.size() < wanted; steps++) {
             paths.walk(source, steps);
         }
         return List.copyOf(paths.found);
     }
 
-    /** Extends the path at {@code at} by exactly {@code left} steps to the target, smallest versions first. */
-    private void walk(String at, int left) {
-        if (left == 0) {
-            if (at.equals(target) && !path.equals(skipped)) {
-                found.add(List.copyOf(path));
+    /**
+     * Every path of exactly {@code steps} steps from the source to the target, smallest versions first, until enough
+     * are found: a depth-first walk with a stack of the successors still to try at each version of the path (not a
+     * recursion, so a chain of many thousand steps does not overflow the thread's stack).
+     */
+    private void walk(String source, int steps) {
+        path.clear();
+        onPath.clear();
+        path.add(source);
+        onPath.add(source);
+        Deque<Iterator<String>> untried = new ArrayDeque<>();
+        untried.push(successors(source, steps).iterator());
+        while (!untried.isEmpty() && found.size() < wanted) {
+            Iterator<String> next = untried.peek();
+            if (!next.hasNext()) {
+                untried.pop();
+                onPath.remove(path.remove(path.size() - 1));
+                continue;
             }
-            return;
-        }
-        for (String next : successors(at, left)) {
-            if (found.size() >= wanted) {
-                return;
+            String at = next.next();
+            int left = steps - path.size();
+            path.add(at);
+            onPath.add(at);
+            if (left == 0) {
+                if (at.equals(target) && !path.equals(skipped)) {
+                    found.add(List.copyOf(path));
+                }
+                onPath.remove(path.remove(path.size() - 1));
+            } else {
+                untried.push(successors(at, left).iterator());
             }
-            path.add(next);
-            onPath.add(next);
-            walk(next, left - 1);
-            onPath.remove(next);
-            path.remove(path.size() - 1);
         }
     }
 

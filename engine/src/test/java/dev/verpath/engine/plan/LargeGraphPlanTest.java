@@ -76,6 +76,22 @@ class LargeGraphPlanTest {
     }
 
     @Test
+    void plansAChainOfTwentyThousandStepsWithItsAlternatives() {
+        TinyGraph chain = TinyGraph.of("chain");
+        for (int i = 0; i < 20_000; i++) {
+            chain.edge("1.0." + i, "1.0." + (i + 1));
+        }
+        chain.edge("1.0.0", "1.0.2");
+
+        MigrationPlan plan = new FewestStepsPlanner(chain.graph()).planTo("chain", "1.0.0", Optional.empty(), false);
+
+        assertThat(plan.to()).isEqualTo("1.0.20000");
+        assertThat(plan.steps()).hasSize(19_999).first().extracting(PlanStep::to).isEqualTo("1.0.2");
+        assertThat(plan.alternatives()).hasSize(1).first().satisfies(p -> assertThat(p).hasSize(20_001).startsWith("1.0.0",
+                "1.0.1", "1.0.2"));
+    }
+
+    @Test
     void plansWithinAMajorAndDownThroughLossySteps() {
         FewestStepsPlanner planner = new FewestStepsPlanner(graph);
 
