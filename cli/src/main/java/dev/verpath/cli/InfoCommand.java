@@ -8,8 +8,11 @@ import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.release.IntoEstimate;
 import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.EffectiveSetting;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,8 +63,13 @@ final class InfoCommand implements Callable<Integer> {
         Invocation invocation = Invocation.of(spec);
         MigrationEngine engine = invocation.engine();
         Output output = invocation.output();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long planningStarted = System.nanoTime();
+        long planningCpuStarted = threads.getCurrentThreadCpuTime();
         MigrationPlan plan = engine.plan(new PlanRequest(path, Optional.ofNullable(product),
                 Optional.ofNullable(from), Optional.ofNullable(to), allowLossy));
+        long planningNanos = System.nanoTime() - planningStarted;
+        long planningCpuNanos = threads.getCurrentThreadCpuTime() - planningCpuStarted;
         Optional<IntoEstimate> side = Optional.ofNullable(into).map(dest -> IntoView.estimate(plan, path.get(), dest));
         PlanView.text(plan, engine.registry(), side.isEmpty()).forEach(output::line);
         side.ifPresent(e -> IntoView.text(e).forEach(output::line));
@@ -81,6 +89,8 @@ final class InfoCommand implements Callable<Integer> {
             PlanView.recordFields(plan).forEach(output::line);
         }
         if (output.verbose()) {
+            output.line(String.format(Locale.ROOT, "planning: %.1f ms, %.1f ms of CPU (the product's version graph, the path"
+                    + " and the alternatives; rule loading not included)", planningNanos / 1e6, planningCpuNanos / 1e6));
             output.line("effective settings:");
             Table table = new Table("setting", "value", "from");
             settings.forEach(s -> table.row(s.key(), s.value().isEmpty() ? "(unset)" : s.value(), s.source()));

@@ -40,10 +40,11 @@ final class CommitPhase {
      * @param backup   the backup taken, if any
      * @param progress receives a line when the commit starts, and a note on owners not kept
      * @return the journal, begun: the caller ends it once the history is recorded
-     * @throws IOException when the journal cannot be begun
+     * @throws IOException when the staged content cannot be made durable or the journal cannot be begun
      */
     Journal apply(ResolvedRun run, ShadowWorkspace shadow, Optional<BackupInfo> backup, Consumer<String> progress)
             throws IOException {
+        shadow.makeDurable(); // before the journal: until it is begun, a crash leaves the installation as it was
         Journal journal = Journal.in(run.installation().stateFolder());
         journal.begin(new Journal.Intent(backup.map(BackupInfo::id), run.plan().product(), run.plan().from(), run.plan().to(),
                 clock.instant().toString(), shadow.pending().size()));

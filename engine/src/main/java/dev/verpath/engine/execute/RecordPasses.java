@@ -36,6 +36,8 @@ final class RecordPasses {
     private final int threads;
     private final boolean checkRecords;
     private final int[] passEnd;
+    private final int[] passStart;
+    private final java.util.Map<Integer, Set<String>> globsByPassEnd = new java.util.HashMap<>();
     private final ProgressListener listener;
 
     /**
@@ -62,6 +64,10 @@ final class RecordPasses {
             boolean continues = i + 1 < steps.size() && passEnd[i + 1] >= 0 && !endsPass.test(steps.get(i));
             passEnd[i] = !fusable ? -1 : (continues ? passEnd[i + 1] : i);
         }
+        this.passStart = new int[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            passStart[i] = i > 0 && passEnd[i] >= 0 && passEnd[i - 1] == passEnd[i] ? passStart[i - 1] : i;
+        }
     }
 
     /**
@@ -72,11 +78,17 @@ final class RecordPasses {
         if (passEnd[step] < 0) {
             return Optional.empty();
         }
-        int start = step;
-        while (start > 0 && passEnd[start - 1] == passEnd[step]) {
-            start--;
-        }
-        return Optional.of(steps.subList(start, passEnd[step] + 1));
+        return Optional.of(steps.subList(passStart[step], passEnd[step] + 1));
+    }
+
+    /**
+     * @param step a step's index, in a pass
+     * @return the path globs of the data rules of the step's pass, found once a pass (a plan of many steps without
+     *         data rules is one pass, asked for at each of its steps)
+     */
+    Set<String> globsOfPass(int step) {
+        return globsByPassEnd.computeIfAbsent(passEnd[step], end -> java.util.Collections.unmodifiableSet(
+                globs(passOf(step).orElseThrow())));
     }
 
     /** @return the path globs of the pass that starts with the first step (none when no pass does) */

@@ -145,7 +145,7 @@ final class StepSequence {
         }
         if (pass.get().get(pass.get().size() - 1) != step) {
             // inside a pass the files on disk are already further along; at its end they are this step's
-            streamedGlobs.addAll(RecordPasses.globs(pass.get()));
+            streamedGlobs.addAll(passes.globsOfPass(i));
         }
         return step.rules(RuleKind.DATA);
     }

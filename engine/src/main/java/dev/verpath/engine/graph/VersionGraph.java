@@ -1,21 +1,19 @@
 package dev.verpath.engine.graph;
 
+import com.github.zafarkhaja.semver.Version;
 import dev.verpath.engine.failure.ErrorCode;
-import dev.verpath.engine.failure.RuleBugFailure;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jgrapht.Graph;
-import org.jgrapht.graph.AsUnmodifiableGraph;
-import org.jgrapht.graph.DirectedMultigraph;
 
 /**
  * One directed graph of versions per product, built from every loaded rule. Immutable and
@@ -26,10 +24,12 @@ import org.jgrapht.graph.DirectedMultigraph;
  * a product are every concrete {@code from} and every {@code to} of its rules. A rule whose {@code from}
  * is a range gives one edge from each known version the range covers to its target, except from the
  * target itself; two edges may then join the same pair of versions (one declared for the version, one
- * for a range covering it), so each product's graph is a JGraphT {@link DirectedMultigraph}.
+ * for a range covering it), so each product's graph is a JGraphT directed multigraph.
  *
- * <p>Building takes O(R log R + V·Q + E log E) for R rules, V known versions, Q range edges and E
- * edges; every query afterwards is a lookup in what was built.
+ * <p>{@link #of} checks and groups every rule in O(R) for R rules (each distinct version text parsed once);
+ * a product's graph is built the first time it is asked for, in O(V log V + V·Q + E log E) for its V known
+ * versions, Q range edges and E edges, so a command about one product pays nothing for the others' graphs.
+ * Every query afterwards is a lookup in what was built.
  */
 public final class VersionGraph {
 
@@ -43,117 +43,49 @@ public final class VersionGraph {
             .comparing((MigrationRule r) -> r.descriptor().kind())
             .thenComparing(r -> r.descriptor().id());
 
-    private static final Comparator<Declared.Key> KEY_ORDER = Comparator.comparing(Declared.Key::product)
-            .thenComparing(Declared.Key::declaredFrom).thenComparing(Declared.Key::to);
+    private final Map<String, List<MigrationRule>> byProduct = new HashMap<>();
+    private final List<String> products;
+    private final RuleTexts texts = new RuleTexts();
+    private final Map<String, ProductGraph> built = new ConcurrentHashMap<>();
 
-    private final Map<String, Graph<String, GraphEdge>> graphs;
-    private final Map<String, List<String>> versions;
-    private final Map<String, List<GraphEdge>> edges;
-    private final Map<String, List<Declared>> declared;
-    private final Map<Declared.Key, List<MigrationRule>> rules;
-
-    /** The rules of one (product, declared from, to), before they are laid on concrete versions. */
-    private record Declared(Key key, Optional<VersionRange> range, boolean lossy, List<String> ruleIds) {
-        private record Key(String product, String declaredFrom, String to) {
-        }
-    }
-
+    /** Checks every rule and groups them by product; each product's graph is built when first asked for. */
     private VersionGraph(Collection<String> products, List<MigrationRule> rules) {
-        Map<Declared.Key, List<MigrationRule>> grouped = new TreeMap<>(KEY_ORDER);
-        Map<String, TreeSet<String>> known = new TreeMap<>();
-        products.forEach(p -> known.put(p, new TreeSet<>(VersionText.ORDER)));
-        Map<Declared.Key, Optional<VersionRange>> ranges = new TreeMap<>(KEY_ORDER);
+        products.forEach(p -> byProduct.put(p, new ArrayList<>()));
         for (MigrationRule rule : rules) {
+            texts.check(rule.descriptor());
+            byProduct.computeIfAbsent(rule.descriptor().product(), p -> new ArrayList<>()).add(rule);
+        }
+        this.products = byProduct.keySet().stream().sorted().toList();
+    }
+
+    /** Builds one product's graph: its known versions, and its rules grouped into declared edges. */
+    private ProductGraph build(String product) {
+        Map<String, Version> known = new HashMap<>();
+        Map<ProductGraph.Key, List<MigrationRule>> groups = new HashMap<>();
+        Map<String, RuleTexts.Origin> origins = new HashMap<>();
+        for (MigrationRule rule : byProduct.get(product)) {
             RuleDescriptor d = rule.descriptor();
-            String to = VersionText.parse(d.to()).orElseThrow(() -> invalidRule(d, "leads to '" + d.to() + "'"));
-            Optional<String> concrete = VersionText.parse(d.from());
-            Optional<VersionRange> range = concrete.isPresent() ? Optional.empty() : Optional.of(range(d));
-            String from = concrete.orElseGet(() -> range.orElseThrow().text());
-            if (from.equals(to)) {
-                throw invalidRule(d, "leads from " + from + " to itself");
-            }
-            TreeSet<String> versionsOfProduct = known.computeIfAbsent(d.product(), p -> new TreeSet<>(VersionText.ORDER));
-            versionsOfProduct.add(to);
-            concrete.ifPresent(versionsOfProduct::add);
-            Declared.Key key = new Declared.Key(d.product(), from, to);
-            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
-            ranges.put(key, range);
+            RuleTexts.Parsed to = texts.to(d);
+            RuleTexts.Origin from = texts.from(d);
+            known.put(to.text(), to.version());
+            from.version().ifPresent(v -> known.put(v.text(), v.version()));
+            origins.putIfAbsent(from.text(), from);
+            groups.computeIfAbsent(new ProductGraph.Key(from.text(), to.text()), k -> new ArrayList<>(1)).add(rule);
         }
-        Map<Declared.Key, List<MigrationRule>> rulesByKey = new TreeMap<>(KEY_ORDER);
-        Map<String, List<Declared>> declaredByProduct = declare(grouped, ranges, rulesByKey);
-        Map<String, Graph<String, GraphEdge>> graphsByProduct = new TreeMap<>();
-        Map<String, List<String>> versionsByProduct = new TreeMap<>();
-        Map<String, List<GraphEdge>> edgesByProduct = new TreeMap<>();
-        for (Map.Entry<String, TreeSet<String>> product : known.entrySet()) {
-            String name = product.getKey();
-            List<String> versionList = List.copyOf(product.getValue());
-            List<GraphEdge> edgeList = laid(declaredByProduct.getOrDefault(name, List.of()), versionList);
-            Graph<String, GraphEdge> graph = new DirectedMultigraph<>(GraphEdge.class);
-            versionList.forEach(graph::addVertex);
-            edgeList.forEach(e -> graph.addEdge(e.from(), e.to(), e));
-            graphsByProduct.put(name, new AsUnmodifiableGraph<>(graph));
-            versionsByProduct.put(name, versionList);
-            edgesByProduct.put(name, edgeList);
-            declaredByProduct.putIfAbsent(name, List.of());
-        }
-        this.graphs = graphsByProduct;
-        this.versions = versionsByProduct;
-        this.edges = edgesByProduct;
-        this.declared = declaredByProduct;
-        this.rules = rulesByKey;
-    }
-
-    /**
-     * Orders each group's rules (into {@code rulesByKey}) and declares its edge.
-     *
-     * @return the declared edges by product
-     */
-    private static Map<String, List<Declared>> declare(Map<Declared.Key, List<MigrationRule>> grouped,
-                                                       Map<Declared.Key, Optional<VersionRange>> ranges,
-                                                       Map<Declared.Key, List<MigrationRule>> rulesByKey) {
-        Map<String, List<Declared>> declaredByProduct = new TreeMap<>();
-        for (Map.Entry<Declared.Key, List<MigrationRule>> group : grouped.entrySet()) {
-            List<MigrationRule> ordered = group.getValue().stream().sorted(RULE_ORDER).toList();
-            rulesByKey.put(group.getKey(), ordered);
+        List<ProductGraph.Declared> declared = new ArrayList<>(groups.size());
+        groups.forEach((key, rules) -> {
+            List<MigrationRule> ordered = rules.size() == 1 ? List.of(rules.get(0)) : rules.stream().sorted(RULE_ORDER).toList();
             boolean lossy = ordered.stream().anyMatch(r -> r.descriptor().lossy());
-            List<String> ids = ordered.stream().map(r -> r.descriptor().id()).sorted().toList();
-            declaredByProduct.computeIfAbsent(group.getKey().product(), p -> new ArrayList<>())
-                    .add(new Declared(group.getKey(), ranges.get(group.getKey()), lossy, ids));
-        }
-        return declaredByProduct;
+            List<String> ids = ordered.size() == 1 ? List.of(ordered.get(0).descriptor().id())
+                    : ordered.stream().map(r -> r.descriptor().id()).sorted().toList();
+            declared.add(new ProductGraph.Declared(product, key.declaredFrom(), key.to(),
+                    origins.get(key.declaredFrom()).range(), lossy, ids, ordered));
+        });
+        return new ProductGraph(known, declared);
     }
 
-    /** @return a product's declared edges laid on its known versions (a range on each version it covers), sorted */
-    private static List<GraphEdge> laid(List<Declared> declaredEdges, List<String> versionList) {
-        List<GraphEdge> edgeList = new ArrayList<>();
-        for (Declared group : declaredEdges) {
-            if (group.range().isEmpty()) {
-                edgeList.add(edge(group, group.key().declaredFrom()));
-            } else {
-                versionList.stream().filter(v -> !v.equals(group.key().to()) && group.range().get().contains(v))
-                        .forEach(v -> edgeList.add(edge(group, v)));
-            }
-        }
-        edgeList.sort(EDGE_ORDER);
-        return List.copyOf(edgeList);
-    }
-
-    private static GraphEdge edge(Declared group, String from) {
-        return new GraphEdge(group.key().product(), from, group.key().to(), group.key().declaredFrom(), group.lossy(),
-                group.ruleIds());
-    }
-
-    private static VersionRange range(RuleDescriptor d) {
-        try {
-            return VersionRange.parse(d.from());
-        } catch (MigrationException e) {
-            throw invalidRule(d, "declares from '" + d.from() + "', which is neither a version nor a range");
-        }
-    }
-
-    private static MigrationException invalidRule(RuleDescriptor d, String problem) {
-        return new RuleBugFailure(ErrorCode.RULE_SET_INVALID, "rule " + d.id() + " of product " + d.product() + " "
-                + problem + "; fix the rule set or remove its plugin");
+    private Optional<ProductGraph> product(String product) {
+        return byProduct.containsKey(product) ? Optional.of(built.computeIfAbsent(product, this::build)) : Optional.empty();
     }
 
     /**
@@ -171,7 +103,7 @@ public final class VersionGraph {
 
     /** @return the product names, sorted */
     public List<String> products() {
-        return List.copyOf(graphs.keySet());
+        return products;
     }
 
     /**
@@ -179,7 +111,7 @@ public final class VersionGraph {
      * @return whether the graph has the product (it may still have no versions)
      */
     public boolean hasProduct(String product) {
-        return graphs.containsKey(product);
+        return byProduct.containsKey(product);
     }
 
     /**
@@ -187,7 +119,40 @@ public final class VersionGraph {
      * @return its known versions in semver order, oldest first; empty for an unknown product
      */
     public List<String> versions(String product) {
-        return versions.getOrDefault(product, List.of());
+        return product(product).map(ProductGraph::versions).orElse(List.of());
+    }
+
+    /**
+     * Whether a version is a known version of a product. O(1).
+     *
+     * @param product a product
+     * @param version a canonical version text
+     * @return true when it is one of {@link #versions}
+     */
+    public boolean hasVersion(String product, String version) {
+        return product(product).filter(p -> p.hasVersion(version)).isPresent();
+    }
+
+    /**
+     * Semantic version order for one product's versions, oldest first: the same order as {@link VersionText#ORDER},
+     * in O(1) a comparison for two known versions (their places in {@link #versions}), parsing only other texts.
+     *
+     * @param product a product
+     * @return the comparator of canonical version texts
+     */
+    public Comparator<String> versionOrder(String product) {
+        return product(product).map(ProductGraph::order).orElse(VersionText.ORDER);
+    }
+
+    /**
+     * The edges declared from a range, as written: {@code >=1.0.0 <1.1.0 -> 2.0.0}.
+     *
+     * @param product a product
+     * @return each range edge as {@code RANGE -> TO}, sorted; empty for an unknown product or one without range edges
+     */
+    public List<String> rangeEdges(String product) {
+        return product(product).map(p -> p.declared().stream().filter(d -> d.range().isPresent())
+                .map(d -> d.declaredFrom() + " -> " + d.to()).sorted().toList()).orElse(List.of());
     }
 
     /**
@@ -195,7 +160,7 @@ public final class VersionGraph {
      * @return its edges, sorted by from, then to (semver order), then declared origin; empty for an unknown product
      */
     public List<GraphEdge> edges(String product) {
-        return edges.getOrDefault(product, List.of());
+        return product(product).map(ProductGraph::edges).orElse(List.of());
     }
 
     /**
@@ -205,7 +170,7 @@ public final class VersionGraph {
      * @return the graph, or empty for an unknown product
      */
     public Optional<Graph<String, GraphEdge>> graph(String product) {
-        return Optional.ofNullable(graphs.get(product));
+        return product(product).map(ProductGraph::graph);
     }
 
     /**
@@ -218,16 +183,18 @@ public final class VersionGraph {
      * @return the edges, in {@link #EDGE_ORDER}
      */
     public List<GraphEdge> edgesFrom(String product, String version) {
-        Graph<String, GraphEdge> graph = graphs.get(product);
-        if (graph == null) {
+        Optional<ProductGraph> found = product(product);
+        if (found.isEmpty()) {
             return List.of();
         }
-        if (graph.containsVertex(version)) {
-            return graph.outgoingEdgesOf(version).stream().sorted(EDGE_ORDER).toList();
+        ProductGraph p = found.get();
+        if (p.hasVersion(version)) {
+            return p.graph().outgoingEdgesOf(version).stream().sorted(p.edgeOrder()).toList();
         }
-        return declared.get(product).stream()
-                .filter(d -> d.range().isPresent() && !d.key().to().equals(version) && d.range().get().contains(version))
-                .map(d -> edge(d, version)).sorted(EDGE_ORDER).toList();
+        Version parsed = Version.parse(version);
+        return p.declared().stream()
+                .filter(d -> d.range().isPresent() && !d.to().equals(version) && d.range().get().contains(parsed))
+                .map(d -> ProductGraph.edge(d, version)).sorted(p.edgeOrder()).toList();
     }
 
     /**
@@ -237,7 +204,7 @@ public final class VersionGraph {
      * @return the rules, empty for an edge this graph does not have
      */
     public List<MigrationRule> rules(GraphEdge edge) {
-        return rules.getOrDefault(new Declared.Key(edge.product(), edge.declaredFrom(), edge.to()), List.of());
+        return product(edge.product()).map(p -> p.rules(edge.declaredFrom(), edge.to())).orElse(List.of());
     }
 
     /** @return every product's graph as indented text, one edge a line, lossy edges marked {@code [lossy]} */

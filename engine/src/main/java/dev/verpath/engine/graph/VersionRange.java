@@ -9,6 +9,7 @@ import dev.verpath.rules.MigrationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A range of semantic versions, as a rule's {@code from} may declare it. Immutable and thread-safe.
@@ -24,11 +25,40 @@ public final class VersionRange {
     private final String text;
     private final String expression;
     private final Expression predicate;
+    private final Optional<Version> lowest;
+    private final Optional<Version> highest;
 
     private VersionRange(String text, String expression, Expression predicate) {
         this.text = text;
         this.expression = expression;
         this.predicate = predicate;
+        this.lowest = bound(expression, ">");
+        this.highest = bound(expression, "<");
+    }
+
+    /**
+     * The tightest bound that a range made of comparisons joined by {@code &} puts on one side: every version it
+     * covers is within it (in precedence order), so the bounds frame a window to look for covered versions in; a
+     * range with alternatives or parentheses, or no such comparison, gives none.
+     *
+     * @param side {@code >} for the lowest version, {@code <} for the highest
+     */
+    private static Optional<Version> bound(String expression, String side) {
+        if (expression.contains("|") || expression.contains("(")) {
+            return Optional.empty();
+        }
+        Optional<Version> bound = Optional.empty();
+        for (String term : expression.split(" & ")) {
+            String version = term.startsWith(side + "=") ? term.substring(2)
+                    : term.startsWith(side) ? term.substring(1)
+                    : term.startsWith("=") ? term.substring(1) : term;
+            Optional<Version> parsed = version.equals(term) && !Character.isDigit(term.charAt(0)) ? Optional.empty()
+                    : Version.tryParse(version);
+            boolean tighter = parsed.isPresent() && (bound.isEmpty()
+                    || (side.equals(">") ? parsed.get().compareTo(bound.get()) > 0 : parsed.get().compareTo(bound.get()) < 0));
+            bound = tighter ? parsed : bound;
+        }
+        return bound;
     }
 
     /**
@@ -93,7 +123,27 @@ public final class VersionRange {
      * @return true when the version is in the range
      */
     public boolean contains(String version) {
-        return predicate.interpret(Version.parse(version.trim()));
+        return contains(Version.parse(version.trim()));
+    }
+
+    /**
+     * Whether the range covers a version already parsed.
+     *
+     * @param version a version
+     * @return true when the version is in the range
+     */
+    boolean contains(Version version) {
+        return predicate.interpret(version);
+    }
+
+    /** @return no version below this one (precedence order) is in the range; empty when the text sets no such bound */
+    Optional<Version> lowest() {
+        return lowest;
+    }
+
+    /** @return no version above this one (precedence order) is in the range; empty when the text sets no such bound */
+    Optional<Version> highest() {
+        return highest;
     }
 
     /** @return the range as declared, in its normal form */

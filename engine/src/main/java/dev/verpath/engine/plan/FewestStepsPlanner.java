@@ -9,16 +9,16 @@ import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jgrapht.Graph;
-import org.jgrapht.GraphPath;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
-import org.jgrapht.alg.shortestpath.AllDirectedPaths;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.DirectedMultigraph;
 import org.jgrapht.graph.EdgeReversedGraph;
@@ -40,9 +40,9 @@ import org.jgrapht.graph.MaskSubgraph;
  *   <li>between two edges joining the same two versions, the one declared for the version itself
  *       before one declared for a range covering it, then by declared origin text.</li>
  * </ol>
- * A plan takes O(V+E) for the search, plus the listing of alternatives: every simple path of at most
- * {@link #EXTRA_STEPS} more steps (JGraphT's {@link AllDirectedPaths}), which is exponential in that
- * length in the worst case and small for version graphs.
+ * A plan takes O(V+E) for the search, plus the listing of alternatives: the first {@link #MAX_ALTERNATIVES}
+ * simple paths of at most {@link #EXTRA_STEPS} more steps in the same order ({@link AlternativePaths}), found
+ * without listing every such path (of which a graph of many versions and edges has millions).
  *
  * <p>An installation at a version the graph lacks but a range edge covers (say {@code 1.0.3} with an
  * edge {@code >=1.0.0 <2.0.0 -> 2.0.0}) is planned from a temporary vertex with the covering edges.
@@ -54,9 +54,6 @@ public final class FewestStepsPlanner {
 
     /** Alternatives have at most this many steps more than the chosen path. */
     public static final int EXTRA_STEPS = 2;
-
-    private static final Comparator<List<String>> PATH_ORDER = Comparator.<List<String>>comparingInt(List::size)
-            .thenComparing(FewestStepsPlanner::compareVersions);
 
     private static final java.util.function.Predicate<GraphEdge> NONE = edge -> false;
 
@@ -116,29 +113,32 @@ public final class FewestStepsPlanner {
         if (source.equals(target)) {
             return new MigrationPlan(product, source, target, List.of(), List.of(), Optional.empty());
         }
-        if (!graph.versions(product).contains(target)) {
+        if (!graph.hasVersion(product, target)) {
             throw PlanFailures.unknownTarget(product, target, graph.versions(product));
         }
         Graph<String, GraphEdge> all = working(product, source);
         Graph<String, GraphEdge> lossless = new MaskSubgraph<>(all, v -> false, GraphEdge::lossy);
-        Optional<List<GraphEdge>> path = fewestSteps(lossless, source, target);
+        Comparator<String> order = graph.versionOrder(product);
+        Map<Graph<String, GraphEdge>, SingleSourcePaths<String, GraphEdge>> toTarget = new IdentityHashMap<>();
+        Optional<List<GraphEdge>> path = fewestSteps(lossless, source, target, order, toTarget);
         if (allowLossy) {
-            Optional<List<GraphEdge>> any = fewestSteps(all, source, target);
+            Optional<List<GraphEdge>> any = fewestSteps(all, source, target, order, toTarget);
             if (any.isPresent() && (path.isEmpty() || any.get().size() < path.get().size())) {
                 path = any;
             }
         }
         if (path.isEmpty()) {
-            Optional<List<GraphEdge>> lossy = allowLossy ? Optional.empty() : fewestSteps(all, source, target);
+            Optional<List<GraphEdge>> lossy = allowLossy ? Optional.empty() : fewestSteps(all, source, target, order, toTarget);
             if (lossy.isPresent()) {
                 throw PlanFailures.onlyLossyPath(product, source, target, versionsOf(source, lossy.get()));
             }
-            throw PlanFailures.unreachable(product, source, target, reachable(allowLossy ? all : lossless, source));
+            throw PlanFailures.unreachable(product, source, target, reachable(allowLossy ? all : lossless, source, order));
         }
         List<PlanStep> steps = path.get().stream().map(this::step).toList();
         List<String> chosen = versionsOf(source, path.get());
-        return new MigrationPlan(product, source, target, steps,
-                alternatives(allowLossy ? all : lossless, source, target, chosen), Optional.empty());
+        Graph<String, GraphEdge> usable = allowLossy ? all : lossless;
+        return new MigrationPlan(product, source, target, steps, AlternativePaths.first(usable, toTarget.get(usable), source,
+                target, chosen.size() - 1 + EXTRA_STEPS, MAX_ALTERNATIVES, chosen, order), Optional.empty());
     }
 
     /**
@@ -171,9 +171,15 @@ public final class FewestStepsPlanner {
         String source = source(product, from);
         Graph<String, GraphEdge> all = working(product, source);
         Graph<String, GraphEdge> usable = allowLossy ? all : new MaskSubgraph<>(all, v -> false, GraphEdge::lossy);
-        return reachable(usable, source).stream()
-                .filter(v -> VersionText.compare(v, source) > 0)
-                .max(VersionText.ORDER);
+        SingleSourcePaths<String, GraphEdge> paths = new BFSShortestPath<>(usable).getPaths(source);
+        Comparator<String> order = graph.versionOrder(product);
+        List<String> known = graph.versions(product);
+        for (int i = known.size() - 1; i >= 0 && order.compare(known.get(i), source) > 0; i--) {
+            if (!Double.isInfinite(paths.getWeight(known.get(i)))) {
+                return Optional.of(known.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     private String source(String product, String from) {
@@ -181,15 +187,15 @@ public final class FewestStepsPlanner {
             throw PlanFailures.unknownProduct(product, graph.products());
         }
         String source = VersionText.canonical(from);
-        List<String> known = graph.versions(product);
-        if (known.contains(source)) {
+        if (graph.hasVersion(product, source)) {
             return source;
         }
+        List<String> known = graph.versions(product);
         if (!known.isEmpty() && VersionText.compare(source, known.get(known.size() - 1)) > 0) {
             throw PlanFailures.newerThanKnown(product, source, known);
         }
         if (graph.edgesFrom(product, source).isEmpty()) {
-            throw PlanFailures.unknownSource(product, source, known);
+            throw PlanFailures.unknownSource(product, source, known, graph.rangeEdges(product));
         }
         return source;
     }
@@ -212,14 +218,19 @@ public final class FewestStepsPlanner {
         return copy;
     }
 
-    /** BFS backwards from the target for distances, then the smallest step that keeps the distance falling. */
-    private static Optional<List<GraphEdge>> fewestSteps(Graph<String, GraphEdge> g, String source, String target) {
-        SingleSourcePaths<String, GraphEdge> toTarget = new BFSShortestPath<>(new EdgeReversedGraph<>(g)).getPaths(target);
+    /**
+     * BFS backwards from the target for distances (kept in {@code searched} for the alternatives), then the smallest
+     * step that keeps the distance falling.
+     */
+    private static Optional<List<GraphEdge>> fewestSteps(Graph<String, GraphEdge> g, String source, String target,
+            Comparator<String> order, Map<Graph<String, GraphEdge>, SingleSourcePaths<String, GraphEdge>> searched) {
+        SingleSourcePaths<String, GraphEdge> toTarget = searched.computeIfAbsent(g,
+                x -> new BFSShortestPath<>(new EdgeReversedGraph<>(x)).getPaths(target));
         double distance = toTarget.getWeight(source);
         if (Double.isInfinite(distance)) {
             return Optional.empty();
         }
-        Comparator<GraphEdge> stepOrder = Comparator.comparing(GraphEdge::to, VersionText.ORDER)
+        Comparator<GraphEdge> stepOrder = Comparator.comparing(GraphEdge::to, order)
                 .thenComparing(e -> !e.declaredFrom().equals(e.from()))
                 .thenComparing(GraphEdge::declaredFrom);
         List<GraphEdge> path = new ArrayList<>();
@@ -235,19 +246,11 @@ public final class FewestStepsPlanner {
         return Optional.of(List.copyOf(path));
     }
 
-    private static List<String> reachable(Graph<String, GraphEdge> g, String source) {
+    private static List<String> reachable(Graph<String, GraphEdge> g, String source, Comparator<String> order) {
         SingleSourcePaths<String, GraphEdge> paths = new BFSShortestPath<>(g).getPaths(source);
         return g.vertexSet().stream()
                 .filter(v -> !v.equals(source) && !Double.isInfinite(paths.getWeight(v)))
-                .sorted(VersionText.ORDER).toList();
-    }
-
-    private static List<List<String>> alternatives(Graph<String, GraphEdge> g, String source, String target,
-            List<String> chosen) {
-        int maxSteps = chosen.size() - 1 + EXTRA_STEPS;
-        List<GraphPath<String, GraphEdge>> paths = new AllDirectedPaths<>(g).getAllPaths(source, target, true, maxSteps);
-        return paths.stream().map(GraphPath::getVertexList).map(List::copyOf).distinct()
-                .filter(p -> !p.equals(chosen)).sorted(PATH_ORDER).limit(MAX_ALTERNATIVES).toList();
+                .sorted(order).toList();
     }
 
     private PlanStep step(GraphEdge edge) {
@@ -264,13 +267,4 @@ public final class FewestStepsPlanner {
         return List.copyOf(versions);
     }
 
-    private static int compareVersions(List<String> a, List<String> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = VersionText.compare(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    }
 }

@@ -19,9 +19,12 @@ final class PlanFailures {
                 + listed(known) + "; give one of them with --product", product, Missing.PRODUCT, known, List.of());
     }
 
-    static MigrationException unknownSource(String product, String version, List<String> known) {
+    static MigrationException unknownSource(String product, String version, List<String> known, List<String> ranges) {
+        String tail = ranges.isEmpty() ? "; give one of them with --from"
+                : "; no range edge covers it (ranges: " + String.join(", ", ranges)
+                + "); give a known version, or one a range covers, with --from";
         return new NoPathFailure("unknown version " + version + " of " + product
-                + "; known versions: " + listed(known) + "; give one of them with --from", product, Missing.SOURCE, known, List.of());
+                + "; known versions: " + listed(known) + tail, product, Missing.SOURCE, known, List.of());
     }
 
     static MigrationException newerThanKnown(String product, String version, List<String> known) {

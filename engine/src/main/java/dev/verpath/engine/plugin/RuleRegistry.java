@@ -43,6 +43,7 @@ public final class RuleRegistry {
     private final List<FlagConflict> flagConflicts;
     private final Map<String, String> originOfRule;
     private final Map<String, String> overridden;
+    private volatile VersionGraph graph;
 
     private RuleRegistry(List<LoadedRuleSet> ruleSets, Map<String, String> preferences) {
         this.ruleSets = List.copyOf(ruleSets);
@@ -176,12 +177,20 @@ public final class RuleRegistry {
     }
 
     /**
-     * @return the version graph of every product, built from the loaded rules
+     * The version graph of every product, built from the loaded rules on the first call (each product's part when
+     * first asked for) and the same afterwards.
+     *
+     * @return the version graph of every product
      * @throws dev.verpath.rules.MigrationException when a rule's versions are not versions (see
      *                                              {@link VersionGraph#of})
      */
     public VersionGraph graph() {
-        return VersionGraph.of(products.keySet(), rules());
+        VersionGraph built = graph;
+        if (built == null) {
+            built = VersionGraph.of(products.keySet(), rules());
+            graph = built;
+        }
+        return built;
     }
 
     /** @return every declared product by name */

@@ -42,7 +42,9 @@ public final class EngineSettings {
      * @return the key, e.g. {@code serve 2.1.0 -> 2.1.1 config}
      */
     public static String edgeKey(String product, String from, String to, String kind) {
-        return product.trim() + " " + from.trim().replaceAll("\\s+", " ") + " -> " + to.trim() + " " + kind.trim();
+        String origin = from.trim(); // a version has no blank: the regex runs for ranges alone
+        origin = origin.chars().anyMatch(Character::isWhitespace) ? origin.replaceAll("\\s+", " ") : origin;
+        return product.trim() + " " + origin + " -> " + to.trim() + " " + kind.trim();
     }
 
     /** @return the built-in defaults, with no environment */

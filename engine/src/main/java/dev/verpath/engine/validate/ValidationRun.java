@@ -1,9 +1,9 @@
 package dev.verpath.engine.validate;
 
+import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.graph.VersionText;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.rules.Finding;
-import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
 import dev.verpath.rules.ValidationDescriptor;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * One validation of an installation at a version: that the version is one the loaded rules know, the
@@ -142,14 +141,12 @@ public final class ValidationRun {
                     + "any loaded rule set (known: " + String.join(", ", new TreeSet<>(registry.products().keySet())) + ")",
                     "Install the plugin that declares " + product + ", or correct the product name in " + VERSION_FILE + "."));
         }
-        // the versions the product's edges and validation rules name (the nodes of its version graph, and more)
+        // the versions the product's edges name (the nodes of its version graph, or one a range edge covers), and
+        // those its validation rules name: looked up in the graph planning built, not read again from every rule
+        VersionGraph graph = registry.graph();
+        String canonical = VersionText.canonical(version);
+        boolean inRange = graph.hasVersion(product, canonical) || !graph.edgesFrom(product, canonical).isEmpty();
         TreeSet<String> known = new TreeSet<>(VersionText.ORDER);
-        boolean inRange = false;
-        for (MigrationRule rule : registry.rules(product)) {
-            Stream.of(rule.descriptor().from(), rule.descriptor().to()).map(String::trim).filter(VersionText::isVersion)
-                    .forEach(known::add);
-            inRange |= InstallationValidator.covers(rule.descriptor().from(), version);
-        }
         for (ValidationRule rule : registry.validations()) {
             ValidationDescriptor d = rule.descriptor();
             if (d.product().equals(product)) {
@@ -158,6 +155,7 @@ public final class ValidationRun {
             }
         }
         if (!known.contains(version) && !inRange) {
+            known.addAll(graph.versions(product));
             return Optional.of(Finding.of(KNOWN_VERSION, VERSION_FILE, null, "version " + version + " is not a version of "
                     + product + " that the loaded rules know (known: " + String.join(", ", known) + ")",
                     "Write the installed version into " + VERSION_FILE + ", or install the plugin that brings version "

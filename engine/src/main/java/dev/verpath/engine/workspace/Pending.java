@@ -9,7 +9,7 @@ import java.util.Optional;
 public sealed interface Pending {
 
     /**
-     * New bytes, staged in a durable temporary file.
+     * New bytes, staged in a temporary file (fsynced before the commit, see {@link ShadowWorkspace#makeDurable}).
      *
      * @param staged     the staged file
      * @param modeSource the live file whose permissions the new file keeps, when it replaces one

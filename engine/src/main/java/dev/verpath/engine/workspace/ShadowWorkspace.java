@@ -42,7 +42,7 @@ public final class ShadowWorkspace implements Workspace {
      *
      * @param live          the live tree as scanned at the start
      * @param stagingFolder where new content is staged (created when needed)
-     * @param durable       whether staged files are fsynced (a real run) or not (a dry run)
+     * @param durable       whether staged files are made durable before the commit (a real run) or not (a dry run)
      * @param hashes        the run's hash cache
      */
     public ShadowWorkspace(LiveTree live, Path stagingFolder, boolean durable, HashCache hashes) {
@@ -52,7 +52,7 @@ public final class ShadowWorkspace implements Workspace {
     /**
      * @param live          the live tree as scanned at the start
      * @param stagingFolder where new content is staged (created when needed)
-     * @param durable       whether staged files are fsynced (a real run) or not (a dry run)
+     * @param durable       whether staged files are made durable before the commit (a real run) or not (a dry run)
      * @param hashes        the run's hash cache
      * @param files         the roles of the product's files: a weight file is never written
      */
@@ -150,6 +150,24 @@ public final class ShadowWorkspace implements Workspace {
     }
 
     // ---- changes ---------------------------------------------------------------------------------
+
+    /**
+     * Makes the new content the commit will rename into place durable: an fsync of each staged file still pending, in
+     * a real run (none in a dry run). Content that a later write replaced was never synced: only what the commit puts
+     * in place must survive a power loss. Called before the journal is begun.
+     *
+     * @return how many staged files were synced
+     * @throws IOException when one cannot be synced
+     */
+    public int makeDurable() throws IOException {
+        List<Path> staged = new ArrayList<>();
+        changes.view().values().forEach(p -> {
+            if (p instanceof Pending.Content c) {
+                staged.add(c.staged());
+            }
+        });
+        return staging.sync(staged);
+    }
 
     /**
      * Fences the workspace off: every later write, move, delete or link fails, and a write under way is

@@ -12,21 +12,25 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.Set;
 
 /**
- * The folder a shadow run writes new content to: one numbered private file per write, fsynced in a real run.
- * Not thread-safe.
+ * The folder a shadow run writes new content to: one numbered private file per write. In a real run the staged files
+ * the commit will rename into place are fsynced before the journal is begun ({@link #sync}); a staged file that a
+ * later write to the same path replaces (the {@code VERSION} of every step but the last) is deleted unsynced. The
+ * folder is made on the first write only. Not thread-safe.
  */
 final class StagingArea {
 
     private final Path folder;
     private final boolean durable;
     private int staged;
+    private boolean folderMade;
 
     /**
      * @param folder  where new content is staged (created when needed)
-     * @param durable whether staged files are fsynced (a real run) or not (a dry run)
+     * @param durable whether staged files are fsynced before the commit (a real run) or not (a dry run)
      */
     StagingArea(Path folder, boolean durable) {
         this.folder = folder;
@@ -47,7 +51,10 @@ final class StagingArea {
      * @throws IOException when the bytes cannot be written
      */
     Path write(String shownAs, WriteAction action) throws IOException {
-        PrivateFiles.createFolders(folder);
+        if (!folderMade) {
+            PrivateFiles.createFolders(folder);
+            folderMade = true;
+        }
         Path file = folder.resolve(String.format("w%06d.tmp", ++staged));
         boolean done = false;
         try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
@@ -55,9 +62,6 @@ final class StagingArea {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             action.writeTo(new NonClosingOutputStream(out));
             out.flush();
-            if (durable) {
-                channel.force(true);
-            }
             done = true;
         } catch (IOException e) {
             if (AtomicFiles.outOfSpace(e)) {
@@ -71,6 +75,23 @@ final class StagingArea {
             }
         }
         return file;
+    }
+
+    /**
+     * Makes staged files durable (fsync), in a real run; nothing in a dry run.
+     *
+     * @param files the staged files the commit will rename into place
+     * @return how many files were synced
+     * @throws IOException when one cannot be synced
+     */
+    int sync(Collection<Path> files) throws IOException {
+        if (!durable) {
+            return 0;
+        }
+        for (Path file : files) {
+            AtomicFiles.fsync(file);
+        }
+        return files.size();
     }
 
     /** An output stream that ignores close, so a rule cannot close the engine's stream early. */

@@ -250,6 +250,18 @@ class FewestStepsPlannerTest {
     }
 
     @Test
+    void sourceOutsideEveryRangeNamesTheRangesBesideTheKnownVersions() {
+        FewestStepsPlanner ranged = new FewestStepsPlanner(TinyGraph.of("p").edge(">=1.0.0 <1.1.0", "2.0.0")
+                .edge("2.0.0", "3.0.0").graph());
+
+        failsWith(ErrorCode.NO_PATH, () -> ranged.plan("p", "1.1.0", "3.0.0", false))
+                .hasMessage("unknown version 1.1.0 of p; known versions: 2.0.0, 3.0.0; no range edge covers it (ranges:"
+                        + " >=1.0.0 <1.1.0 -> 2.0.0); give a known version, or one a range covers, with --from");
+        failsWith(ErrorCode.NO_PATH, () -> SERVE.plan("serve", "1.5.0", "2.1.0", false))
+                .hasMessageEndingWith("known versions: 0.1.0, 1.0.0, 2.0.0, 2.1.0; give one of them with --from");
+    }
+
+    @Test
     void sourceNewerThanEveryKnownVersionIsRefused() {
         failsWith(ErrorCode.NO_PATH, () -> SERVE.plan("serve", "9.9.9", "2.1.0", false))
                 .hasMessage("version 9.9.9 of serve is newer than every known version (newest 2.1.0);"
