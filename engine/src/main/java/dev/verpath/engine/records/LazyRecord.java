@@ -25,16 +25,30 @@ final class LazyRecord implements RecordView {
 
     private static final ThreadLocal<RecordBytes> BYTES = ThreadLocal.withInitial(RecordBytes::new);
 
-    private final byte[] line;
-    private final int start;
-    private final int length;
-    private final RecordObject root;
+    private byte[] line;
+    private int start;
+    private int length;
+    private RecordObject root;
 
     private LazyRecord(byte[] line, int start, int length, RecordObject root) {
         this.line = line;
         this.start = start;
         this.length = length;
         this.root = root;
+    }
+
+    /** A record over an object already indexed (a {@link RecordTemplate}'s), to be {@link #reset} per line. */
+    static LazyRecord over(RecordObject root) {
+        return new LazyRecord(null, 0, 0, root);
+    }
+
+    /** Points this record at the line of {@code source} and at {@code object}: one record serves every line. */
+    LazyRecord reset(LazyRecord source, RecordObject object) {
+        this.line = source.line;
+        this.start = source.start;
+        this.length = source.length;
+        this.root = object;
+        return this;
     }
 
     /**
@@ -126,12 +140,18 @@ final class LazyRecord implements RecordView {
     }
 
     Optional<JsonValue> get(String[] names) {
+        RecordField field = field(names);
+        return field == null ? Optional.empty() : Optional.of(root.valueOf(field));
+    }
+
+    /** @return the field a path names as a read sees it (the last of a name set twice), or null */
+    RecordField field(String[] names) {
         RecordObject parent = parentOf(names, false, false);
         if (parent == null) {
-            return Optional.empty();
+            return null;
         }
         int at = parent.indexOf(names[names.length - 1]);
-        return at < 0 ? Optional.empty() : Optional.of(parent.valueOf(parent.fields.get(at)));
+        return at < 0 ? null : parent.fields.get(at);
     }
 
     @Override
@@ -172,19 +192,22 @@ final class LazyRecord implements RecordView {
         put(FieldPaths.names(path), value);
     }
 
-    void put(String[] names, JsonValue value) {
+    /** Sets a field (see {@link #put(String, JsonValue)}); returns it. */
+    RecordField put(String[] names, JsonValue value) {
         RecordObject parent = parentOf(names, true, true);
         String name = names[names.length - 1];
         int at = parent.slot(name);
         if (at < 0) {
-            parent.fields.add(new RecordField(name, value));
+            RecordField made = new RecordField(name, value);
+            parent.fields.add(made);
             parent.restructured = true;
-            return;
+            return made;
         }
         RecordField f = parent.fields.get(at);
         f.value = value;
         f.replaced = true;
         f.nested = null;
+        return f;
     }
 
     @Override

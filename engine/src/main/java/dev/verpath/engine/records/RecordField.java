@@ -10,10 +10,10 @@ import dev.verpath.rules.json.JsonValue;
  * while it stays in that object. Not thread-safe: it belongs to one record.
  */
 final class RecordField {
-    final byte[] buffer;
+    byte[] buffer;
     String name;
-    final int nameStart;
-    final int valueStart;
+    int nameStart;
+    int valueStart;
     int valueEnd;
     int sepStart;
     int sepEnd;
@@ -22,6 +22,8 @@ final class RecordField {
     boolean replaced;
     boolean renamed;
     RecordObject nested;
+    /** Which computed value of a {@link FusedPlan} the field holds, or -1 (set by traced edits). */
+    int slot = -1;
 
     RecordField(byte[] buffer, String name, int nameStart, int valueStart, int sepStart) {
         this.buffer = buffer;
@@ -43,6 +45,19 @@ final class RecordField {
         this(null, name, -1, -1, -1);
         this.nested = nested;
         this.renamed = true;
+    }
+
+    /**
+     * A copy of this field's flags for a {@link RecordTemplate}, without its bytes or value: they are bound per
+     * record.
+     */
+    RecordField templateCopy() {
+        RecordField copy = new RecordField(null, name, -1, -1, sepStart < 0 ? -1 : 0);
+        copy.keepsColon = keepsColon;
+        copy.replaced = replaced;
+        copy.renamed = renamed;
+        copy.slot = slot;
+        return copy;
     }
 
     boolean untouched() {

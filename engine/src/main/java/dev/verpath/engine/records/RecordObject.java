@@ -11,12 +11,12 @@ import java.util.List;
  * thread-safe: it belongs to one record.
  */
 final class RecordObject {
-    final byte[] buffer;
-    final int start;
-    final int end;
-    final RecordField readFirst;
-    final RecordField readSecond;
-    final RecordField readLast;
+    byte[] buffer;
+    int start;
+    int end;
+    RecordField readFirst;
+    RecordField readSecond;
+    RecordField readLast;
     final ArrayList<RecordField> fields;
     boolean restructured;
 

@@ -258,9 +258,7 @@ public final class RecordPipeline {
                 }
                 line++;
                 if (!lines.isBlank()) {
-                    LazyRecord record = read(lines, line);
-                    recordStages.migrate(record, line);
-                    record.write(out);
+                    recordStages.migrate(read(lines, line), line).write(out);
                     count++;
                 }
                 if (lines.hadNewline()) {

@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both, byte for byte; lines the scanner accepts must be lines Jackson accepts, with the same index; and whole files
  * (blank lines, CRLF, a byte order mark, no final newline, chunks on two threads) through the pipeline against the
  * reference applied line by line. Records carry escapes, non-ASCII names and text, {@code 1e3}, {@code -0}, huge
- * integers, duplicate names and nested values. Seeds are fixed, so a failure names a reproducible case.
+ * integers, duplicate names and nested values. The fused plans of random stages (edits, computed values that warn,
+ * record checks) against the same stages run step by step, line by line: bytes, failures and warnings. Seeds are
+ * fixed, so a failure names a reproducible case.
  */
 class FastPathPropertyTest {
 
@@ -66,6 +68,28 @@ class FastPathPropertyTest {
             String reference = outcome(line, plan, true);
             assertThat(fast).as("%s with %s", line, plan).isEqualTo(reference);
         }
+    }
+
+    @Test
+    void fusedPlansOfRandomStagesMatchTheStepByStepRunLineByLine() throws IOException {
+        Random random = new Random(2930);
+        long fused = 0;
+        for (int round = 0; round < 400; round++) {
+            StagedRecords staged = new StagedRecords(random, generate);
+            StagedRecords.Worker fast = staged.new Worker();
+            StagedRecords.Worker reference = staged.new Worker();
+            List<String[]> shapes = new ArrayList<>();
+            for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                shapes.add(generate.shape(random));
+            }
+            for (int i = 1; i <= 60; i++) {
+                String line = generate.line(random, shapes.get(random.nextInt(shapes.size())));
+                assertThat(fast.outcome(line, i, true)).as("line %d: %s through %s", i, line, staged.stages)
+                        .isEqualTo(reference.outcome(line, i, false));
+            }
+            fused += fast.recordStages.fusedRecords();
+        }
+        assertThat(fused).as("records migrated by a fused plan").isGreaterThan(5_000);
     }
 
     @Test
