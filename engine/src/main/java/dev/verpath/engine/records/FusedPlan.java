@@ -29,6 +29,7 @@ final class FusedPlan implements EditTrace {
     private final String[] shape;
     private final List<RecordField> read;
     private final List<Step> steps = new ArrayList<>();
+    private Step[] order = new Step[0];
     private final List<StageContext> contexts = new ArrayList<>();
     private RecordTemplate output;
     private StageContext context;
@@ -79,6 +80,7 @@ final class FusedPlan implements EditTrace {
             return Optional.of(e.getMessage());
         }
         values = new JsonValue[values.length];
+        order = steps.toArray(Step[]::new);
         return Optional.empty();
     }
 
@@ -98,7 +100,7 @@ final class FusedPlan implements EditTrace {
         }
         JsonValue[] computed = values;
         int slot = 0;
-        for (Step step : steps) {
+        for (Step step : order) {
             if (step.check() != null) {
                 check(step, line);
                 continue;

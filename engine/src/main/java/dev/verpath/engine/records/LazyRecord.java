@@ -1,8 +1,5 @@
 package dev.verpath.engine.records;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.verpath.rules.RecordView;
 import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.json.JsonValue;
@@ -69,26 +66,26 @@ final class LazyRecord implements RecordView {
         return parseWithJackson(buffer, start, length); // Jackson accepts it or says what is wrong
     }
 
+    /** As {@link #parse}, into this record and the scanner's own objects: valid until the thread's next line. */
+    LazyRecord parseAgain(byte[] buffer, int start, int length) throws IOException {
+        ObjectScanner.checkUtf8(buffer, start, length);
+        RecordObject scanned = LineScanner.of().reusing(buffer, start, length);
+        if (scanned == null) {
+            scanned = parseWithJackson(buffer, start, length).root;
+        }
+        this.line = buffer;
+        this.start = start;
+        this.length = length;
+        this.root = scanned;
+        return this;
+    }
+
     /**
      * Indexes a line with Jackson's parser: the path for lines the {@link LineScanner} leaves (a syntax error, whose
      * message this gives, or what is beyond the scanner), and the reference the scanner is tested against.
      */
     static LazyRecord parseWithJackson(byte[] buffer, int start, int length) throws IOException {
-        try (JsonParser parser = JsonValues.FACTORY.createParser(buffer, start, length)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new RecordSyntax.NotAnObjectException("found " + RecordSyntax.describe(first));
-            }
-            int open = start + (int) ObjectScanner.offset(parser);
-            RecordObject root = ObjectScanner.object(parser, buffer, start, open);
-            JsonToken after = parser.nextToken();
-            if (after != null) {
-                throw new RecordSyntax.NotAnObjectException("more after the object (" + RecordSyntax.describe(after) + ")");
-            }
-            return new LazyRecord(buffer, start, length, root);
-        } catch (JsonProcessingException e) {
-            throw new RecordSyntax.NotAnObjectException(RecordSyntax.firstLine(e.getOriginalMessage()));
-        }
+        return new LazyRecord(buffer, start, length, ObjectScanner.line(buffer, start, length));
     }
 
     /**
@@ -113,11 +110,6 @@ final class LazyRecord implements RecordView {
     /** @return the top-level object */
     RecordObject root() {
         return root;
-    }
-
-    /** @return true when a rule changed anything */
-    boolean changed() {
-        return root.changed();
     }
 
     /**
@@ -160,19 +152,25 @@ final class LazyRecord implements RecordView {
     }
 
     boolean has(String[] names) {
-        RecordObject parent = parentOf(names, false, false);
-        return parent != null && parent.indexOf(names[names.length - 1]) >= 0;
+        return field(names) != null;
     }
 
     @Override
     public boolean isObject(String path) {
-        String[] names = FieldPaths.names(path);
-        RecordObject parent = parentOf(names, false, false);
-        int at = parent == null ? -1 : parent.indexOf(names[names.length - 1]);
-        if (at < 0) {
-            return false;
-        }
-        return parent.fields.get(at).holdsObject();
+        RecordField f = field(FieldPaths.names(path));
+        return f != null && f.holdsObject();
+    }
+
+    @Override
+    public String kind(String path) {
+        RecordField f = field(FieldPaths.names(path));
+        return f == null ? MISSING : f.kind();
+    }
+
+    @Override
+    public boolean isNumber(String path, String literal) {
+        RecordField f = field(FieldPaths.names(path));
+        return f != null && f.isNumber(literal);
     }
 
     @Override

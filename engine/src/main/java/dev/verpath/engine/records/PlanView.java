@@ -47,6 +47,16 @@ final class PlanView implements RecordReader {
     }
 
     @Override
+    public String kind(String path) {
+        return record().kind(path);
+    }
+
+    @Override
+    public boolean isNumber(String path, String literal) {
+        return record().isNumber(path, literal);
+    }
+
+    @Override
     public List<String> fieldNames() {
         return record().fieldNames();
     }

@@ -2,6 +2,7 @@ package dev.verpath.engine.records;
 
 import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.RecordEdits;
+import dev.verpath.rules.RecordReader;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleKind;
 import dev.verpath.rules.json.JsonValue;
@@ -135,12 +136,25 @@ class FastPathPropertyTest {
             LazyRecord record = jackson ? LazyRecord.parseWithJackson(bytes, 2, bytes.length - 4)
                     : LazyRecord.parse(bytes, 2, bytes.length - 4);
             lines.apply(record, plan);
+            readsWithoutValues(record);
             String written = EditedLines.written(record);
             byte[] again = written.getBytes(StandardCharsets.UTF_8);
             LazyRecord.parseWithJackson(again, 0, again.length); // what is written is one JSON object
             return written + " " + lines.warnings();
         } catch (RuntimeException | RecordSyntax.NotAnObjectException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage() + " " + lines.warnings();
+        }
+    }
+
+    /** The reads that make no value object say what the reads through values say. */
+    private static void readsWithoutValues(LazyRecord record) {
+        RecordReader values = RecordReader.of(record.toObject());
+        for (String path : new String[] {"id", "ts", "a", "b", "usage", "metrics", "usage.a", "metrics.latency_ms",
+            "caf\u00e9", "new", "grp", "grp.x"}) {
+            assertThat(record.kind(path)).as(path).isEqualTo(values.kind(path));
+            for (String literal : new String[] {"0", "-0", "1e3", "7", "1700000000"}) {
+                assertThat(record.isNumber(path, literal)).as(path + " " + literal).isEqualTo(values.isNumber(path, literal));
+            }
         }
     }
 
