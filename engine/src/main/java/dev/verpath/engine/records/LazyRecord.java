@@ -99,12 +99,7 @@ final class LazyRecord implements RecordView {
             out.write(line, start, length);
             return;
         }
-        RecordBytes bytes = BYTES.get();
-        bytes.clear();
-        bytes.write(line, start, root.start - start);
-        ObjectLayout.write(root, bytes);
-        bytes.write(line, root.end, start + length - root.end);
-        bytes.writeTo(out);
+        ObjectLayout.writeLine(line, start, length, root, BYTES.get(), out);
     }
 
     /** @return the top-level object */

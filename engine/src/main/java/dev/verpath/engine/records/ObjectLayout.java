@@ -1,5 +1,8 @@
 package dev.verpath.engine.records;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -15,6 +18,25 @@ import java.util.List;
 final class ObjectLayout {
 
     private ObjectLayout() {
+    }
+
+    /**
+     * Writes a record's line with its top-level object changed: the blanks around the object as they were.
+     *
+     * @param bytes where the record is gathered (ranges of {@value RecordBytes#PASS} bytes or more go straight out)
+     * @param out   where it goes
+     */
+    static void writeLine(byte[] line, int start, int length, RecordObject root, RecordBytes bytes, OutputStream out)
+            throws IOException {
+        try {
+            bytes.start(out);
+            bytes.write(line, start, root.start - start);
+            write(root, bytes);
+            bytes.write(line, root.end, start + length - root.end);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        bytes.end(out);
     }
 
     /**

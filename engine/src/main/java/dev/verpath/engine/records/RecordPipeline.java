@@ -10,7 +10,6 @@ import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleReport;
 import dev.verpath.rules.Workspace;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -227,8 +226,7 @@ public final class RecordPipeline {
                 } else {
                     RecordChunks chunks = new RecordChunks(in, RecordChunks.CHUNK, run.maxRecordBytes());
                     records = chunked.copy(chunks, counted, (chunk, out, reports) -> copyLines(
-                            new LineReader(new ByteArrayInputStream(chunk.bytes(), 0, chunk.length()), chunk.first(),
-                                    run.maxRecordBytes()),
+                            new LineReader(chunk.bytes(), chunk.length(), chunk.first(), run.maxRecordBytes()),
                             chunk.firstLine(), out, reports), problems);
                     bytesRead = chunks.bytesRead();
                 }
