@@ -1,5 +1,6 @@
 package dev.verpath.rules;
 
+import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.json.JsonValue;
 import java.util.List;
@@ -35,6 +36,32 @@ public interface RecordReader {
      */
     default boolean isObject(String path) {
         return get(path).map(v -> v instanceof JsonObject).orElse(false);
+    }
+
+    /** What {@link #kind} says of a field the record does not have. */
+    String MISSING = "missing";
+
+    /**
+     * What kind of value a field holds, without reading the value (no value object made: for checks that run on
+     * every record).
+     *
+     * @param path a field path
+     * @return the kind as {@link JsonValue#kind()} names it ({@code a string}, {@code a number}, {@code a boolean},
+     *         {@code null}, {@code an array}, {@code an object}), or {@link #MISSING}; never null
+     */
+    default String kind(String path) {
+        return get(path).map(JsonValue::kind).orElse(MISSING);
+    }
+
+    /**
+     * Whether a field holds a number written exactly so ({@code 3}, not {@code 3.0}), without reading the value.
+     *
+     * @param path    a field path
+     * @param literal the number as JSON writes it
+     * @return true when the field is that number, as written
+     */
+    default boolean isNumber(String path, String literal) {
+        return get(path).filter(v -> v instanceof JsonNumber n && n.literal().equals(literal)).isPresent();
     }
 
     /** @return the names of the top-level fields, in order */

@@ -53,6 +53,8 @@ final class ChunkedCopy implements AutoCloseable {
     }
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** A chunk longer than this (a line of megabytes) is migrated straight into the output, on the calling thread. */
+    static final int DIRECT = 4 * RecordChunks.CHUNK;
 
     private final int threads;
     private final RunReport report;
@@ -85,15 +87,22 @@ final class ChunkedCopy implements AutoCloseable {
     long copy(RecordChunks chunks, OutputStream out, ChunkWork work, SourceProblems problems) throws IOException {
         Optional<RecordChunks.Chunk> next = chunks.next(spareInput());
         if (next.isPresent() && next.get().last()) {
-            return write(migrate(work, next.get(), spareOutput()), out, problems); // one chunk: no hand-off
+            return direct(work, next.get(), out, problems); // one chunk: no hand-off
         }
         Deque<Future<Done>> inFlight = new ArrayDeque<>();
         long records = 0;
         try {
             while (next.isPresent()) {
                 RecordChunks.Chunk chunk = next.get();
-                Output output = spareOutput();
-                inFlight.add(pool.submit(dev.verpath.engine.log.LogFields.carried(() -> migrate(work, chunk, output))));
+                if (chunk.length() > DIRECT) {
+                    while (!inFlight.isEmpty()) {
+                        records += write(result(inFlight.poll()), out, problems);
+                    }
+                    records += direct(work, chunk, out, problems);
+                } else {
+                    Output output = spareOutput();
+                    inFlight.add(pool.submit(dev.verpath.engine.log.LogFields.carried(() -> migrate(work, chunk, output))));
+                }
                 if (inFlight.size() >= 2 * threads) {
                     records += write(result(inFlight.poll()), out, problems);
                 }
@@ -114,6 +123,21 @@ final class ChunkedCopy implements AutoCloseable {
 
     private Output spareOutput() {
         return spareOutputs.isEmpty() ? new Output() : spareOutputs.pop();
+    }
+
+    /**
+     * Migrates a chunk on the calling thread straight into the output (the chunks before it written already): for a
+     * single chunk, and for one of a line too large to be held twice.
+     */
+    private long direct(ChunkWork work, RecordChunks.Chunk chunk, OutputStream out, SourceProblems problems)
+            throws IOException {
+        BufferedReport buffered = new BufferedReport();
+        long records = work.copy(chunk, out, buffered);
+        buffered.replayInto(report, problems);
+        if (chunk.bytes().length <= DIRECT) {
+            spareInputs.push(chunk.bytes());
+        }
+        return records;
     }
 
     private static Done migrate(ChunkWork work, RecordChunks.Chunk chunk, Output output) throws IOException {

@@ -1,8 +1,5 @@
 package dev.verpath.engine.records;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.verpath.rules.RecordView;
 import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.json.JsonValue;
@@ -25,16 +22,30 @@ final class LazyRecord implements RecordView {
 
     private static final ThreadLocal<RecordBytes> BYTES = ThreadLocal.withInitial(RecordBytes::new);
 
-    private final byte[] line;
-    private final int start;
-    private final int length;
-    private final RecordObject root;
+    private byte[] line;
+    private int start;
+    private int length;
+    private RecordObject root;
 
     private LazyRecord(byte[] line, int start, int length, RecordObject root) {
         this.line = line;
         this.start = start;
         this.length = length;
         this.root = root;
+    }
+
+    /** A record over an object already indexed (a {@link RecordTemplate}'s), to be {@link #reset} per line. */
+    static LazyRecord over(RecordObject root) {
+        return new LazyRecord(null, 0, 0, root);
+    }
+
+    /** Points this record at the line of {@code source} and at {@code object}: one record serves every line. */
+    LazyRecord reset(LazyRecord source, RecordObject object) {
+        this.line = source.line;
+        this.start = source.start;
+        this.length = source.length;
+        this.root = object;
+        return this;
     }
 
     /**
@@ -55,26 +66,26 @@ final class LazyRecord implements RecordView {
         return parseWithJackson(buffer, start, length); // Jackson accepts it or says what is wrong
     }
 
+    /** As {@link #parse}, into this record and the scanner's own objects: valid until the thread's next line. */
+    LazyRecord parseAgain(byte[] buffer, int start, int length) throws IOException {
+        ObjectScanner.checkUtf8(buffer, start, length);
+        RecordObject scanned = LineScanner.of().reusing(buffer, start, length);
+        if (scanned == null) {
+            scanned = parseWithJackson(buffer, start, length).root;
+        }
+        this.line = buffer;
+        this.start = start;
+        this.length = length;
+        this.root = scanned;
+        return this;
+    }
+
     /**
      * Indexes a line with Jackson's parser: the path for lines the {@link LineScanner} leaves (a syntax error, whose
      * message this gives, or what is beyond the scanner), and the reference the scanner is tested against.
      */
     static LazyRecord parseWithJackson(byte[] buffer, int start, int length) throws IOException {
-        try (JsonParser parser = JsonValues.FACTORY.createParser(buffer, start, length)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new RecordSyntax.NotAnObjectException("found " + RecordSyntax.describe(first));
-            }
-            int open = start + (int) ObjectScanner.offset(parser);
-            RecordObject root = ObjectScanner.object(parser, buffer, start, open);
-            JsonToken after = parser.nextToken();
-            if (after != null) {
-                throw new RecordSyntax.NotAnObjectException("more after the object (" + RecordSyntax.describe(after) + ")");
-            }
-            return new LazyRecord(buffer, start, length, root);
-        } catch (JsonProcessingException e) {
-            throw new RecordSyntax.NotAnObjectException(RecordSyntax.firstLine(e.getOriginalMessage()));
-        }
+        return new LazyRecord(buffer, start, length, ObjectScanner.line(buffer, start, length));
     }
 
     /**
@@ -88,22 +99,12 @@ final class LazyRecord implements RecordView {
             out.write(line, start, length);
             return;
         }
-        RecordBytes bytes = BYTES.get();
-        bytes.clear();
-        bytes.write(line, start, root.start - start);
-        ObjectLayout.write(root, bytes);
-        bytes.write(line, root.end, start + length - root.end);
-        bytes.writeTo(out);
+        ObjectLayout.writeLine(line, start, length, root, BYTES.get(), out);
     }
 
     /** @return the top-level object */
     RecordObject root() {
         return root;
-    }
-
-    /** @return true when a rule changed anything */
-    boolean changed() {
-        return root.changed();
     }
 
     /**
@@ -126,12 +127,18 @@ final class LazyRecord implements RecordView {
     }
 
     Optional<JsonValue> get(String[] names) {
+        RecordField field = field(names);
+        return field == null ? Optional.empty() : Optional.of(root.valueOf(field));
+    }
+
+    /** @return the field a path names as a read sees it (the last of a name set twice), or null */
+    RecordField field(String[] names) {
         RecordObject parent = parentOf(names, false, false);
         if (parent == null) {
-            return Optional.empty();
+            return null;
         }
         int at = parent.indexOf(names[names.length - 1]);
-        return at < 0 ? Optional.empty() : Optional.of(parent.valueOf(parent.fields.get(at)));
+        return at < 0 ? null : parent.fields.get(at);
     }
 
     @Override
@@ -140,19 +147,25 @@ final class LazyRecord implements RecordView {
     }
 
     boolean has(String[] names) {
-        RecordObject parent = parentOf(names, false, false);
-        return parent != null && parent.indexOf(names[names.length - 1]) >= 0;
+        return field(names) != null;
     }
 
     @Override
     public boolean isObject(String path) {
-        String[] names = FieldPaths.names(path);
-        RecordObject parent = parentOf(names, false, false);
-        int at = parent == null ? -1 : parent.indexOf(names[names.length - 1]);
-        if (at < 0) {
-            return false;
-        }
-        return parent.fields.get(at).holdsObject();
+        RecordField f = field(FieldPaths.names(path));
+        return f != null && f.holdsObject();
+    }
+
+    @Override
+    public String kind(String path) {
+        RecordField f = field(FieldPaths.names(path));
+        return f == null ? MISSING : f.kind();
+    }
+
+    @Override
+    public boolean isNumber(String path, String literal) {
+        RecordField f = field(FieldPaths.names(path));
+        return f != null && f.isNumber(literal);
     }
 
     @Override
@@ -172,19 +185,22 @@ final class LazyRecord implements RecordView {
         put(FieldPaths.names(path), value);
     }
 
-    void put(String[] names, JsonValue value) {
+    /** Sets a field (see {@link #put(String, JsonValue)}); returns it. */
+    RecordField put(String[] names, JsonValue value) {
         RecordObject parent = parentOf(names, true, true);
         String name = names[names.length - 1];
         int at = parent.slot(name);
         if (at < 0) {
-            parent.fields.add(new RecordField(name, value));
+            RecordField made = new RecordField(name, value);
+            parent.fields.add(made);
             parent.restructured = true;
-            return;
+            return made;
         }
         RecordField f = parent.fields.get(at);
         f.value = value;
         f.replaced = true;
         f.nested = null;
+        return f;
     }
 
     @Override

@@ -42,6 +42,22 @@ final class LineReader {
     }
 
     /**
+     * Lines already in memory (a chunk of a file), read where they are: no copy.
+     *
+     * @param bytes   the lines
+     * @param length  how many of the bytes count
+     * @param atStart whether the bytes start a file
+     * @param maxLine the longest line read whole
+     */
+    LineReader(byte[] bytes, int length, boolean atStart, long maxLine) {
+        this(InputStream.nullInputStream(), atStart, maxLine);
+        this.buffer = bytes;
+        this.limit = length;
+        this.endOfInput = true;
+        this.bytesRead = length;
+    }
+
+    /**
      * Moves to the next line.
      *
      * @return false at the end of the input

@@ -11,16 +11,15 @@ import java.util.ArrayList;
  * names are taken from a table of the names seen before, so a name costs no string once seen. One instance per
  * thread ({@link #of()}); not thread-safe.
  */
-final class LineScanner {
+final class LineScanner extends JsonGrammar {
 
     private static final ThreadLocal<LineScanner> PER_THREAD = ThreadLocal.withInitial(LineScanner::new);
-    private static final int MAX_DEPTH = 200;
-    private static final int MAX_NUMBER = 900;
-    private static final int MAX_NAME = 4096;
 
     private final FieldNameTable names = new FieldNameTable();
-    private byte[] b;
-    private int end;
+    /** The top-level object and fields handed out by {@link #reusing}, valid until its next call. */
+    private final RecordObject root = new RecordObject(null, -1, -1, new ArrayList<>(16));
+    private RecordField[] pool = new RecordField[0];
+    private boolean reuse;
 
     private LineScanner() {
     }
@@ -39,17 +38,35 @@ final class LineScanner {
      * @return the top-level object, or null when the line is left to the Jackson path
      */
     RecordObject line(byte[] buffer, int start, int length) {
+        reuse = false;
+        return top(buffer, start, length);
+    }
+
+    /**
+     * As {@link #line}, the top-level object and its fields being this scanner's own, made anew for each line: no
+     * allocation, for a caller done with a record before it reads the next one (a worker of the pipeline).
+     */
+    RecordObject reusing(byte[] buffer, int start, int length) {
+        reuse = true;
+        try {
+            return top(buffer, start, length);
+        } finally {
+            reuse = false;
+        }
+    }
+
+    private RecordObject top(byte[] buffer, int start, int length) {
         b = buffer;
         end = start + length;
         int open = blanks(start);
         if (at(open) != '{') {
             return null;
         }
-        RecordObject root = object(open);
-        if (root == null || blanks(root.end) != end) {
+        RecordObject top = object(open);
+        if (top == null || blanks(top.end) != end) {
             return null;
         }
-        return root;
+        return top;
     }
 
     /**
@@ -67,10 +84,13 @@ final class LineScanner {
     }
 
     private RecordObject object(int open) {
-        ArrayList<RecordField> fields = new ArrayList<>(12);
+        boolean reused = reuse;
+        reuse = false; // objects inside are the record's own
+        ArrayList<RecordField> fields = reused ? root.fields : new ArrayList<>(12);
+        fields.clear();
         int k = blanks(open + 1);
         if (at(k) == '}') {
-            return new RecordObject(b, open, k + 1, fields);
+            return made(reused, fields, open, k + 1);
         }
         int previousEnd = -1;
         while (true) {
@@ -87,14 +107,16 @@ final class LineScanner {
             if (valueEnd < 0) {
                 return null;
             }
-            RecordField field = new RecordField(b, names.name(b, k + 1, afterName - 1), k, valueStart, previousEnd);
+            String name = names.name(b, k + 1, afterName - 1);
+            RecordField field = reused ? pooled(fields.size()).reset(b, name, k, valueStart, previousEnd)
+                    : new RecordField(b, name, k, valueStart, previousEnd);
             field.valueEnd = valueEnd;
             fields.add(field);
             previousEnd = valueEnd;
             k = blanks(valueEnd);
             int c = at(k);
             if (c == '}') {
-                return new RecordObject(b, open, k + 1, fields);
+                return made(reused, fields, open, k + 1);
             }
             if (c != ',') {
                 return null;
@@ -103,192 +125,17 @@ final class LineScanner {
         }
     }
 
-    /** A name without escapes at {@code k} (its opening quote): where it ends (after the quote), or -1. */
-    private int name(int k) {
-        if (at(k) != '"') {
-            return -1;
-        }
-        int limit = Math.min(end, k + MAX_NAME);
-        for (int i = k + 1; i < limit; i++) {
-            int c = b[i];
-            if (c == '"') {
-                return i + 1;
-            }
-            if (c == '\\' || (c >= 0 && c < 0x20)) {
-                return -1;
-            }
-        }
-        return -1;
+    private RecordObject made(boolean reused, ArrayList<RecordField> fields, int open, int close) {
+        return reused ? root.reset(b, open, close) : new RecordObject(b, open, close, fields);
     }
 
-    /** Skips the value at {@code k}: where it ends, or -1 when it is left to the Jackson path. */
-    private int value(int k, int depth) {
-        int c = at(k);
-        if (c == '"') {
-            return string(k);
-        }
-        if (c == '{' || c == '[') {
-            return depth >= MAX_DEPTH ? -1 : container(k, depth + 1);
-        }
-        if (c == 't') {
-            return literal(k, "true");
-        }
-        if (c == 'f') {
-            return literal(k, "false");
-        }
-        if (c == 'n') {
-            return literal(k, "null");
-        }
-        return number(k);
-    }
-
-    private int string(int k) {
-        for (int i = k + 1; i < end; i++) {
-            int c = b[i];
-            if (c == '"') {
-                return i + 1;
-            }
-            if (c == '\\') {
-                i = escape(i + 1);
-                if (i < 0) {
-                    return -1;
-                }
-            } else if (c >= 0 && c < 0x20) {
-                return -1;
+    private RecordField pooled(int i) {
+        if (i == pool.length) {
+            pool = java.util.Arrays.copyOf(pool, Math.max(16, 2 * i));
+            for (int j = i; j < pool.length; j++) {
+                pool[j] = new RecordField(null, "", -1, -1, -1);
             }
         }
-        return -1;
-    }
-
-    /** The escape whose letter is at {@code i}: where its last byte is, or -1. */
-    private int escape(int i) {
-        int c = at(i);
-        if (c == 'u') {
-            if (i + 4 >= end) {
-                return -1;
-            }
-            for (int h = i + 1; h <= i + 4; h++) {
-                if (Character.digit(b[h], 16) < 0) {
-                    return -1;
-                }
-            }
-            return i + 4;
-        }
-        boolean simple = c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't';
-        return simple ? i : -1;
-    }
-
-    /** An object or an array at {@code k}, skipped: where it ends, or -1. */
-    private int container(int k, int depth) {
-        boolean object = b[k] == '{';
-        int close = object ? '}' : ']';
-        int i = blanks(k + 1);
-        if (at(i) == close) {
-            return i + 1;
-        }
-        while (true) {
-            if (object) {
-                int afterName = name(i);
-                if (afterName < 0) {
-                    return -1;
-                }
-                i = blanks(afterName);
-                if (at(i) != ':') {
-                    return -1;
-                }
-                i = blanks(i + 1);
-            }
-            i = value(i, depth);
-            if (i < 0) {
-                return -1;
-            }
-            i = blanks(i);
-            int c = at(i);
-            if (c == close) {
-                return i + 1;
-            }
-            if (c != ',') {
-                return -1;
-            }
-            i = blanks(i + 1);
-        }
-    }
-
-    private int literal(int k, String word) {
-        int n = word.length();
-        if (k + n > end) {
-            return -1;
-        }
-        for (int i = 0; i < n; i++) {
-            if (b[k + i] != word.charAt(i)) {
-                return -1;
-            }
-        }
-        return delimited(k + n);
-    }
-
-    /** A number as JSON spells it: {@code -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?}. */
-    private int number(int k) {
-        int i = k;
-        if (at(i) == '-') {
-            i++;
-        }
-        if (at(i) == '0') {
-            i++;
-        } else if (digit(at(i))) {
-            i = digits(i);
-        } else {
-            return -1;
-        }
-        if (at(i) == '.') {
-            if (!digit(at(i + 1))) {
-                return -1;
-            }
-            i = digits(i + 1);
-        }
-        if (at(i) == 'e' || at(i) == 'E') {
-            i++;
-            if (at(i) == '+' || at(i) == '-') {
-                i++;
-            }
-            if (!digit(at(i))) {
-                return -1;
-            }
-            i = digits(i);
-        }
-        return i - k > MAX_NUMBER ? -1 : delimited(i);
-    }
-
-    private int digits(int i) {
-        while (i < end && digit(b[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean digit(int c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** {@code i} when what follows a number or literal there is a blank, a comma or a closing bracket, else -1. */
-    private int delimited(int i) {
-        int c = at(i);
-        return c == ',' || c == '}' || c == ']' || isBlank(c) ? i : -1;
-    }
-
-    private int blanks(int i) {
-        while (i < end && isBlank(b[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isBlank(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
-    /** The byte at {@code i}, or 0 (never valid where a token is expected) past the end. */
-    private int at(int i) {
-        return i < end ? b[i] : 0;
+        return pool[i];
     }
 }

@@ -1,5 +1,8 @@
 package dev.verpath.engine.records;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -15,6 +18,25 @@ import java.util.List;
 final class ObjectLayout {
 
     private ObjectLayout() {
+    }
+
+    /**
+     * Writes a record's line with its top-level object changed: the blanks around the object as they were.
+     *
+     * @param bytes where the record is gathered (ranges of {@value RecordBytes#PASS} bytes or more go straight out)
+     * @param out   where it goes
+     */
+    static void writeLine(byte[] line, int start, int length, RecordObject root, RecordBytes bytes, OutputStream out)
+            throws IOException {
+        try {
+            bytes.start(out);
+            bytes.write(line, start, root.start - start);
+            write(root, bytes);
+            bytes.write(line, root.end, start + length - root.end);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        bytes.end(out);
     }
 
     /**
@@ -37,7 +59,9 @@ final class ObjectLayout {
             boolean untouched = f.keepsColon && f.untouched();
             if (i > 0 && f.sepStart >= 0) {
                 if (untouched && f.sepEnd == f.nameStart) {
-                    out.write(f.buffer, f.sepStart, f.valueEnd - f.sepStart);
+                    int last = untouchedRun(fields, i);
+                    out.write(f.buffer, f.sepStart, fields.get(last).valueEnd - f.sepStart);
+                    i = last;
                     continue;
                 }
                 out.write(f.buffer, f.sepStart, f.sepEnd - f.sepStart);
@@ -54,6 +78,24 @@ final class ObjectLayout {
             out.write(obj.buffer, obj.readLast.valueEnd, obj.end - 1 - obj.readLast.valueEnd);
         }
         out.write('}');
+    }
+
+    /**
+     * @return the last index of the run of members from {@code i} on that are untouched, still in their places and
+     *         next to each other in the line: their bytes are one range
+     */
+    private static int untouchedRun(List<RecordField> fields, int i) {
+        int last = i;
+        for (int j = i + 1; j < fields.size(); j++) {
+            RecordField g = fields.get(j);
+            RecordField before = fields.get(last);
+            if (g.sepStart != before.valueEnd || g.buffer != before.buffer || g.sepEnd != g.nameStart || !g.keepsColon
+                    || !g.untouched()) {
+                break;
+            }
+            last = j;
+        }
+        return last;
     }
 
     /** Writes a touched member: the name, the colon with its spacing, the value. */

@@ -58,6 +58,29 @@ final class ObjectScanner {
     }
 
     /**
+     * Indexes a line holding one JSON object with Jackson's parser.
+     *
+     * @return the top-level object
+     * @throws RecordSyntax.NotAnObjectException when the line is not exactly one JSON object; the message says why
+     */
+    static RecordObject line(byte[] buffer, int start, int length) throws IOException {
+        try (JsonParser parser = JsonValues.FACTORY.createParser(buffer, start, length)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new RecordSyntax.NotAnObjectException("found " + RecordSyntax.describe(first));
+            }
+            RecordObject root = object(parser, buffer, start, start + (int) offset(parser));
+            JsonToken after = parser.nextToken();
+            if (after != null) {
+                throw new RecordSyntax.NotAnObjectException("more after the object (" + RecordSyntax.describe(after) + ")");
+            }
+            return root;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RecordSyntax.NotAnObjectException(RecordSyntax.firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    /**
      * Indexes an object of a line already accepted, with Jackson's parser (for what {@link LineScanner} leaves).
      *
      * @param buffer the bytes

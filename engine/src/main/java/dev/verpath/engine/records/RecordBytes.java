@@ -14,10 +14,27 @@ final class RecordBytes {
 
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
+    /** A range this long goes straight to the output of {@link #start}, so a large untouched value is not held twice. */
+    static final int PASS = 1 << 16;
+
     private byte[] bytes = new byte[512];
     private int size;
+    private OutputStream target;
 
     void clear() {
+        size = 0;
+    }
+
+    /** Starts a record that goes to {@code out}: ranges of {@value #PASS} bytes or more are written there at once. */
+    void start(OutputStream out) {
+        size = 0;
+        target = out;
+    }
+
+    /** Writes what is left of the record started with {@link #start}. */
+    void end(OutputStream out) throws IOException {
+        target = null;
+        out.write(bytes, 0, size);
         size = 0;
     }
 
@@ -29,6 +46,16 @@ final class RecordBytes {
     }
 
     void write(byte[] source, int offset, int length) {
+        if (length >= PASS && target != null) {
+            try {
+                target.write(bytes, 0, size);
+                size = 0;
+                target.write(source, offset, length);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
         ensure(length);
         System.arraycopy(source, offset, bytes, size, length);
         size += length;
@@ -75,7 +102,4 @@ final class RecordBytes {
         return new String(bytes, 0, size, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    void writeTo(OutputStream out) throws IOException {
-        out.write(bytes, 0, size);
-    }
 }

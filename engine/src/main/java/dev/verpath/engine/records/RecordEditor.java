@@ -3,7 +3,6 @@ package dev.verpath.engine.records;
 import dev.verpath.rules.RecordContext;
 import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.json.JsonValue;
-import java.util.Optional;
 
 /**
  * Applies {@link RecordEdit}s to a {@link LazyRecord}, as their javadoc defines them: a missing field leaves an edit
@@ -61,30 +60,43 @@ final class RecordEditor {
      * @param context  the record's context, for warnings and computed values
      */
     static void apply(Compiled compiled, LazyRecord record, RecordContext context) {
+        apply(compiled, record, context, EditTrace.NONE);
+    }
+
+    /**
+     * @param compiled the edit, compiled
+     * @param record   the record
+     * @param context  the record's context, for warnings and computed values
+     * @param trace    told of each value computed and each field dropped
+     */
+    static void apply(Compiled compiled, LazyRecord record, RecordContext context, EditTrace trace) {
         RecordEdit edit = compiled.edit();
         if (edit instanceof RecordEdit.Rename rename) {
-            rename(rename.from(), rename.to(), compiled.path(), compiled.target(), record, context);
+            rename(rename.from(), rename.to(), compiled.path(), compiled.target(), record, context, trace);
         } else if (edit instanceof RecordEdit.MoveInto into) {
-            moveInto(into, compiled, record, context);
+            moveInto(into, compiled, record, context, trace);
         } else if (edit instanceof RecordEdit.MoveOut out) {
-            moveOut(out.path(), compiled.path(), record, context);
+            moveOut(out.path(), compiled.path(), record, context, trace);
         } else if (edit instanceof RecordEdit.SetField set) {
             if (!set.onlyIfAbsent() || !record.has(compiled.path())) {
-                record.put(compiled.path(), set.value().compute(record, context));
+                int slot = trace.computing(record, set);
+                record.put(compiled.path(), set.value().compute(record, context)).slot = slot;
             }
         } else if (edit instanceof RecordEdit.Remove) {
             record.remove(compiled.path());
         } else {
             RecordEdit.MapField map = (RecordEdit.MapField) edit;
-            Optional<JsonValue> value = record.get(compiled.path());
-            if (value.isPresent()) {
-                record.put(compiled.path(), map.mapping().apply(value.get(), context));
+            RecordField field = record.field(compiled.path());
+            if (field != null) {
+                int slot = trace.mapping(record, field, map);
+                JsonValue value = record.root().valueOf(field);
+                record.put(compiled.path(), map.mapping().apply(value, context)).slot = slot;
             }
         }
     }
 
     private static void rename(String from, String to, String[] source, String[] target, LazyRecord record,
-                               RecordContext context) {
+                               RecordContext context, EditTrace trace) {
         RecordObject sourceParent = record.parentOf(source, false, true);
         int at = sourceParent == null ? -1 : sourceParent.slot(source[source.length - 1]);
         if (at < 0) {
@@ -93,7 +105,7 @@ final class RecordEditor {
         if (record.has(target)) {
             sourceParent.fields.remove(at);
             sourceParent.restructured = true;
-            dropped(context, from, to);
+            dropped(context, trace, from, to);
             return;
         }
         String name = target[target.length - 1];
@@ -152,7 +164,8 @@ final class RecordEditor {
         return true;
     }
 
-    private static void moveInto(RecordEdit.MoveInto into, Compiled compiled, LazyRecord record, RecordContext context) {
+    private static void moveInto(RecordEdit.MoveInto into, Compiled compiled, LazyRecord record, RecordContext context,
+                                 EditTrace trace) {
         String[] objectPath = compiled.path();
         RecordObject parent = record.parentOf(objectPath, false, true);
         if (parent == null) {
@@ -189,14 +202,15 @@ final class RecordEditor {
             if (target.indexOf(name) >= 0) {
                 parent.fields.remove(at);
                 parent.restructured = true;
-                dropped(context, into.fields().get(i), into.object() + "." + name);
+                dropped(context, trace, into.fields().get(i), into.object() + "." + name);
             } else {
                 parent.moveField(at, target, target.fields.size(), name);
             }
         }
     }
 
-    private static void moveOut(String path, String[] names, LazyRecord record, RecordContext context) {
+    private static void moveOut(String path, String[] names, LazyRecord record, RecordContext context,
+                                EditTrace trace) {
         if (names.length < 2) {
             throw new IllegalArgumentException("moveOut(" + path + "): the field is not inside an object");
         }
@@ -212,7 +226,7 @@ final class RecordEditor {
             if (grandparent.indexOf(name) >= 0) {
                 object.fields.remove(at);
                 object.restructured = true;
-                dropped(context, path, FieldPaths.pathOf(append(java.util.Arrays.copyOf(objectPath, objectPath.length - 1),
+                dropped(context, trace, path, FieldPaths.pathOf(append(java.util.Arrays.copyOf(objectPath, objectPath.length - 1),
                         name), objectPath.length));
             } else {
                 object.moveField(at, grandparent, grandparent.indexOf(objectPath[objectPath.length - 1]), name);
@@ -230,7 +244,8 @@ final class RecordEditor {
         return longer;
     }
 
-    private static void dropped(RecordContext context, String from, String to) {
+    private static void dropped(RecordContext context, EditTrace trace, String from, String to) {
+        trace.dropped();
         context.report().warn(context.path(), "line " + context.line() + ": field " + from + " dropped: " + to
                 + " is already set and wins");
     }

@@ -10,10 +10,10 @@ import dev.verpath.rules.json.JsonValue;
  * while it stays in that object. Not thread-safe: it belongs to one record.
  */
 final class RecordField {
-    final byte[] buffer;
+    byte[] buffer;
     String name;
-    final int nameStart;
-    final int valueStart;
+    int nameStart;
+    int valueStart;
     int valueEnd;
     int sepStart;
     int sepEnd;
@@ -22,8 +22,15 @@ final class RecordField {
     boolean replaced;
     boolean renamed;
     RecordObject nested;
+    /** Which computed value of a {@link FusedPlan} the field holds, or -1 (set by traced edits). */
+    int slot = -1;
 
     RecordField(byte[] buffer, String name, int nameStart, int valueStart, int sepStart) {
+        reset(buffer, name, nameStart, valueStart, sepStart);
+    }
+
+    /** Makes this field a new one, as the constructor would: for a scanner that reuses its fields line after line. */
+    RecordField reset(byte[] buffer, String name, int nameStart, int valueStart, int sepStart) {
         this.buffer = buffer;
         this.name = name;
         this.nameStart = nameStart;
@@ -31,6 +38,12 @@ final class RecordField {
         this.sepStart = sepStart;
         this.sepEnd = nameStart;
         this.keepsColon = buffer != null;
+        this.value = null;
+        this.replaced = false;
+        this.renamed = false;
+        this.nested = null;
+        this.slot = -1;
+        return this;
     }
 
     RecordField(String name, JsonValue value) {
@@ -43,6 +56,19 @@ final class RecordField {
         this(null, name, -1, -1, -1);
         this.nested = nested;
         this.renamed = true;
+    }
+
+    /**
+     * A copy of this field's flags for a {@link RecordTemplate}, without its bytes or value: they are bound per
+     * record.
+     */
+    RecordField templateCopy() {
+        RecordField copy = new RecordField(null, name, -1, -1, sepStart < 0 ? -1 : 0);
+        copy.keepsColon = keepsColon;
+        copy.replaced = replaced;
+        copy.renamed = renamed;
+        copy.slot = slot;
+        return copy;
     }
 
     boolean untouched() {
@@ -63,6 +89,42 @@ final class RecordField {
     /** @return whether the value is an object, without indexing it */
     boolean holdsObject() {
         return nested != null || (replaced ? value instanceof JsonObject : buffer[valueStart] == '{');
+    }
+
+    /** @return the kind of the value as {@link JsonValue#kind()} names it, without reading it */
+    String kind() {
+        if (replaced) {
+            return value.kind();
+        }
+        if (nested != null) {
+            return "an object";
+        }
+        return switch (buffer[valueStart]) {
+            case '"' -> "a string";
+            case '{' -> "an object";
+            case '[' -> "an array";
+            case 't', 'f' -> "a boolean";
+            case 'n' -> "null";
+            default -> "a number";
+        };
+    }
+
+    /** @return whether the value is a number written exactly as {@code literal}, without reading it */
+    boolean isNumber(String literal) {
+        if (replaced) {
+            return value instanceof dev.verpath.rules.json.JsonNumber n && n.literal().equals(literal);
+        }
+        int length = valueEnd - valueStart;
+        byte first = buffer[valueStart];
+        if (nested != null || length != literal.length() || (first != '-' && (first < '0' || first > '9'))) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (buffer[valueStart + i] != literal.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The object the field holds, indexed on first use; null when the value is not an object. */

@@ -11,24 +11,31 @@ import java.util.List;
  * thread-safe: it belongs to one record.
  */
 final class RecordObject {
-    final byte[] buffer;
-    final int start;
-    final int end;
-    final RecordField readFirst;
-    final RecordField readSecond;
-    final RecordField readLast;
+    byte[] buffer;
+    int start;
+    int end;
+    RecordField readFirst;
+    RecordField readSecond;
+    RecordField readLast;
     final ArrayList<RecordField> fields;
     boolean restructured;
 
     RecordObject(byte[] buffer, int start, int end, ArrayList<RecordField> fields) {
+        this.fields = fields;
+        reset(buffer, start, end);
+    }
+
+    /** Makes this object a new one over its fields list as it is now: for a scanner that reuses it line after line. */
+    RecordObject reset(byte[] buffer, int start, int end) {
         this.buffer = buffer;
         this.start = start;
         this.end = end;
-        this.fields = fields;
         int count = fields.size();
         this.readFirst = count > 0 ? fields.get(0) : null;
         this.readSecond = count > 1 ? fields.get(1) : null;
         this.readLast = count > 0 ? fields.get(count - 1) : null;
+        this.restructured = false;
+        return this;
     }
 
     static RecordObject empty() {

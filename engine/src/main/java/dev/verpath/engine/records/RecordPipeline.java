@@ -10,7 +10,6 @@ import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.RuleReport;
 import dev.verpath.rules.Workspace;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -227,8 +226,7 @@ public final class RecordPipeline {
                 } else {
                     RecordChunks chunks = new RecordChunks(in, RecordChunks.CHUNK, run.maxRecordBytes());
                     records = chunked.copy(chunks, counted, (chunk, out, reports) -> copyLines(
-                            new LineReader(new ByteArrayInputStream(chunk.bytes(), 0, chunk.length()), chunk.first(),
-                                    run.maxRecordBytes()),
+                            new LineReader(chunk.bytes(), chunk.length(), chunk.first(), run.maxRecordBytes()),
                             chunk.firstLine(), out, reports), problems);
                     bytesRead = chunks.bytesRead();
                 }
@@ -246,6 +244,7 @@ public final class RecordPipeline {
          */
         long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
             RecordStages recordStages = new RecordStages(path, applied, run, source.map(Stage::checks), reports);
+            LazyRecord reading = LazyRecord.over(null); // each line read into it: no objects a record
             long count = 0;
             long line = firstLine - 1;
             while (true) {
@@ -258,9 +257,7 @@ public final class RecordPipeline {
                 }
                 line++;
                 if (!lines.isBlank()) {
-                    LazyRecord record = read(lines, line);
-                    recordStages.migrate(record, line);
-                    record.write(out);
+                    recordStages.migrate(read(lines, line, reading), line).write(out);
                     count++;
                 }
                 if (lines.hadNewline()) {
@@ -277,9 +274,9 @@ public final class RecordPipeline {
                     + " if the record is meant to be that large, or fix the file");
         }
 
-        private LazyRecord read(LineReader lines, long line) throws IOException {
+        private LazyRecord read(LineReader lines, long line, LazyRecord reading) throws IOException {
             try {
-                return LazyRecord.parse(lines.buffer(), lines.start(), lines.length());
+                return reading.parseAgain(lines.buffer(), lines.start(), lines.length());
             } catch (RecordSyntax.NotAnObjectException e) {
                 throw new RuleFailure(path, "line " + line, "not a JSON object: " + e.getMessage());
             }

@@ -57,6 +57,8 @@ final class RecordStages {
     private final List<StagePlan> plans = new ArrayList<>();
     private final List<RecordCheck> sourceChecks;
     private final RecordReports reports;
+    private final FusedPlans fused;
+    private long fusedRecords;
 
     /**
      * @param path         the file
@@ -79,50 +81,100 @@ final class RecordStages {
             }
             plans.add(new StagePlan(stage, contexts));
         }
+        this.fused = new FusedPlans(applied.stream().flatMap(a -> a.rules().stream()).toList());
     }
 
     /**
-     * Checks a record against the source, when asked, and takes it through every stage.
+     * Checks a record against the source, when asked, and takes it through every stage: by the fused plan of its
+     * shape when there is one, else step by step (compiling the plan of its shape on the way, when it may have one).
      *
-     * @param record the record, changed in place
+     * @param record the record as read (changed in place on the step-by-step way)
      * @param line   its line
+     * @return the record to write
      * @throws RuleFailure when a rule fails or the record does not match a stage's version
      */
-    void migrate(LazyRecord record, long line) {
+    LazyRecord migrate(LazyRecord record, long line) {
         for (RecordCheck check : sourceChecks) {
             Optional<String> problem = check.check(record);
             if (problem.isPresent()) {
                 reports.sourceProblem(check.descriptor().id(), line, problem.get());
             }
         }
+        FusedPlan plan = fused.find(record.root());
+        if (plan != null) {
+            fusedRecords++;
+            return plan.run(record, line);
+        }
+        if (!fused.mayFuse(record.root())) {
+            stepByStep(record, line, EditTrace.NONE);
+            return record;
+        }
+        FusedPlan compiling = new FusedPlan(path, record);
+        stepByStep(record, line, compiling);
+        Optional<String> refused = compiling.finish(record);
+        if (refused.isPresent()) {
+            fused.refuse(compiling.shape());
+        } else {
+            fused.add(compiling);
+        }
+        return record;
+    }
+
+    /** @return how many records went by a fused plan */
+    long fusedRecords() {
+        return fusedRecords;
+    }
+
+    /**
+     * Takes a record through every stage, edit by edit: the reference the fused plans are compiled from (and tested
+     * against).
+     */
+    void stepByStep(LazyRecord record, long line, EditTrace trace) {
         for (StagePlan plan : plans) {
-            migrate(record, plan, line);
+            migrate(record, plan, line, trace);
         }
     }
 
-    private void migrate(LazyRecord record, StagePlan plan, long line) {
+    private void migrate(LazyRecord record, StagePlan plan, long line, EditTrace trace) {
         for (StageContext context : plan.contexts()) {
             context.line = line;
+            trace.rule(context);
             try {
                 for (RecordEditor.Compiled edit : context.edits) {
-                    RecordEditor.apply(edit, record, context);
+                    RecordEditor.apply(edit, record, context, trace);
                 }
                 context.rule.transform(record, context);
-            } catch (RuleFailure e) {
-                String where = "line " + line + e.location().map(l -> ", " + l).orElse("");
-                throw new RuleFailure(path, where, e.getMessage());
-            } catch (MigrationException e) {
-                throw e;
             } catch (RuntimeException | StackOverflowError e) {
-                throw new RuleBug(context.rule.descriptor().id(), path, line, e);
+                throw failure(e, context.rule.descriptor().id(), path, line);
             }
         }
+        trace.checking(record, plan.stage());
         for (RecordCheck check : plan.stage().checks()) {
             Optional<String> problem = check.check(record);
             if (problem.isPresent()) {
-                throw new RuleFailure(path, "line " + line,
-                        "record does not match " + plan.stage().to() + " (" + check.descriptor().id() + "): " + problem.get());
+                throw mismatch(path, line, plan.stage(), check, problem.get());
             }
         }
+    }
+
+    /**
+     * What a rule's failure becomes: a {@link RuleFailure} located at the file and line, another
+     * {@link MigrationException} as it is, anything else a {@link RuleBug}.
+     */
+    static RuntimeException failure(Throwable e, String ruleId, String path, long line) {
+        if (e instanceof RuleFailure f) {
+            String where = "line " + line + f.location().map(l -> ", " + l).orElse("");
+            return new RuleFailure(path, where, f.getMessage());
+        }
+        if (e instanceof MigrationException m) {
+            return m;
+        }
+        return new RuleBug(ruleId, path, line, e);
+    }
+
+    /** A record that does not match the version a stage leads to. */
+    static RuleFailure mismatch(String path, long line, RecordPipeline.Stage stage, RecordCheck check, String problem) {
+        return new RuleFailure(path, "line " + line,
+                "record does not match " + stage.to() + " (" + check.descriptor().id() + "): " + problem);
     }
 }

@@ -133,4 +133,22 @@ class ChunkedPipelineTest {
         assertThatThrownBy(() -> migrate(many, 2, WARNING_RULE))
                 .isInstanceOfSatisfying(RuleFailure.class, f -> assertThat(f.location()).contains("line 40001"));
     }
+
+    @Test
+    void migratesALineOfMegabytesBetweenChunksStraightIntoTheFileInOrder() throws IOException {
+        String blob = "y".repeat(ChunkedCopy.DIRECT + 1000); // a chunk of its own, migrated on the calling thread
+        String input = records(30_000) + "\n{\"i\":7,\"blob\":\"" + blob + "\"}\n" + records(30_000).substring(1);
+        for (Path root : List.of(one, many)) {
+            write(root, "data/big.jsonl", input);
+        }
+
+        RunReport sequential = migrate(one, 1, WARNING_RULE);
+        RunReport parallel = migrate(many, 2, WARNING_RULE);
+
+        String migrated = Files.readString(many.resolve("data/big.jsonl"));
+        assertThat(migrated).isEqualTo(Files.readString(one.resolve("data/big.jsonl")))
+                .contains("\n{\"i\":7,\"blob\":\"" + blob + "\",\"line\":30002}\n{\"i\":0,");
+        assertThat(parallel.warnings()).extracting(RunWarning::message).isEqualTo(sequential.warnings().stream()
+                .map(RunWarning::message).toList()).contains("line 30002: seven");
+    }
 }

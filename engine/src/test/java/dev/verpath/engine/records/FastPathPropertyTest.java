@@ -2,6 +2,7 @@ package dev.verpath.engine.records;
 
 import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.RecordEdits;
+import dev.verpath.rules.RecordReader;
 import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleKind;
 import dev.verpath.rules.json.JsonValue;
@@ -23,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both, byte for byte; lines the scanner accepts must be lines Jackson accepts, with the same index; and whole files
  * (blank lines, CRLF, a byte order mark, no final newline, chunks on two threads) through the pipeline against the
  * reference applied line by line. Records carry escapes, non-ASCII names and text, {@code 1e3}, {@code -0}, huge
- * integers, duplicate names and nested values. Seeds are fixed, so a failure names a reproducible case.
+ * integers, duplicate names and nested values. The fused plans of random stages (edits, computed values that warn,
+ * record checks) against the same stages run step by step, line by line: bytes, failures and warnings. Seeds are
+ * fixed, so a failure names a reproducible case.
  */
 class FastPathPropertyTest {
 
@@ -69,6 +72,28 @@ class FastPathPropertyTest {
     }
 
     @Test
+    void fusedPlansOfRandomStagesMatchTheStepByStepRunLineByLine() throws IOException {
+        Random random = new Random(2930);
+        long fused = 0;
+        for (int round = 0; round < 400; round++) {
+            StagedRecords staged = new StagedRecords(random, generate);
+            StagedRecords.Worker fast = staged.new Worker();
+            StagedRecords.Worker reference = staged.new Worker();
+            List<String[]> shapes = new ArrayList<>();
+            for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                shapes.add(generate.shape(random));
+            }
+            for (int i = 1; i <= 60; i++) {
+                String line = generate.line(random, shapes.get(random.nextInt(shapes.size())));
+                assertThat(fast.outcome(line, i, true)).as("line %d: %s through %s", i, line, staged.stages)
+                        .isEqualTo(reference.outcome(line, i, false));
+            }
+            fused += fast.recordStages.fusedRecords();
+        }
+        assertThat(fused).as("records migrated by a fused plan").isGreaterThan(5_000);
+    }
+
+    @Test
     void wholeFilesThroughThePipelineMatchTheReferenceLineByLine() throws IOException {
         Random random = new Random(290);
         for (int threads : new int[] {1, 2}) {
@@ -111,12 +136,25 @@ class FastPathPropertyTest {
             LazyRecord record = jackson ? LazyRecord.parseWithJackson(bytes, 2, bytes.length - 4)
                     : LazyRecord.parse(bytes, 2, bytes.length - 4);
             lines.apply(record, plan);
+            readsWithoutValues(record);
             String written = EditedLines.written(record);
             byte[] again = written.getBytes(StandardCharsets.UTF_8);
             LazyRecord.parseWithJackson(again, 0, again.length); // what is written is one JSON object
             return written + " " + lines.warnings();
         } catch (RuntimeException | RecordSyntax.NotAnObjectException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage() + " " + lines.warnings();
+        }
+    }
+
+    /** The reads that make no value object say what the reads through values say. */
+    private static void readsWithoutValues(LazyRecord record) {
+        RecordReader values = RecordReader.of(record.toObject());
+        for (String path : new String[] {"id", "ts", "a", "b", "usage", "metrics", "usage.a", "metrics.latency_ms",
+            "caf\u00e9", "new", "grp", "grp.x"}) {
+            assertThat(record.kind(path)).as(path).isEqualTo(values.kind(path));
+            for (String literal : new String[] {"0", "-0", "1e3", "7", "1700000000"}) {
+                assertThat(record.isNumber(path, literal)).as(path + " " + literal).isEqualTo(values.isNumber(path, literal));
+            }
         }
     }
 

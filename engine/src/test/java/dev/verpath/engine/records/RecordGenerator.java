@@ -31,6 +31,28 @@ final class RecordGenerator {
         return blank(r) + object(r, 0) + blank(r);
     }
 
+    /** The top-level names of a record: mostly distinct plain names, a few shapes with a name twice or an escape. */
+    String[] shape(Random r) {
+        String[] names = new String[r.nextInt(8)];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = NAMES[r.nextInt(r.nextInt(4) == 0 ? NAMES.length : 10)];
+        }
+        return names;
+    }
+
+    /** A line whose top-level names are these, in this order, values and blanks at random. */
+    String line(Random r, String[] names) {
+        StringBuilder out = new StringBuilder(blank(r)).append('{').append(blank(r));
+        for (int i = 0; i < names.length; i++) {
+            if (i > 0) {
+                out.append(blank(r)).append(',').append(blank(r));
+            }
+            out.append('"').append(names[i]).append('"').append(blank(r)).append(':').append(blank(r))
+                    .append(value(r, 0));
+        }
+        return out.append(blank(r)).append('}').append(blank(r)).toString();
+    }
+
     /** A line with one or two random changes: most no longer JSON, some still. */
     String mutated(String line, Random r) {
         StringBuilder text = new StringBuilder(line);

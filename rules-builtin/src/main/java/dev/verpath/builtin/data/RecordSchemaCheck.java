@@ -24,6 +24,9 @@ import java.util.Optional;
  */
 public final class RecordSchemaCheck implements RecordCheck {
 
+    private static final String A_NUMBER = "a number";
+    private static final String NULL = "null";
+
     private final ValidationDescriptor descriptor;
     private final int schemaVersion;
     private final String schemaLiteral;
@@ -59,23 +62,20 @@ public final class RecordSchemaCheck implements RecordCheck {
 
     @Override
     public Optional<String> check(RecordReader record) {
-        Optional<JsonValue> version = record.get("schema_version");
-        if (version.isEmpty()) {
-            return Optional.of("field schema_version is missing (expected " + schemaVersion + ")");
-        }
-        boolean right = version.get() instanceof JsonNumber n && n.integral() && n.literal().equals(schemaLiteral);
-        if (!right) {
-            return Optional.of("field schema_version is " + shown(version.get()) + " (expected " + schemaVersion + ")");
+        if (!record.isNumber("schema_version", schemaLiteral)) {
+            Optional<JsonValue> version = record.get("schema_version");
+            return Optional.of("field schema_version is " + version.map(RecordSchemaCheck::shown).orElse("missing")
+                    + " (expected " + schemaVersion + ")");
         }
         if (schemaVersion == 1) {
-            return shape(record, "ts", JsonNumber.class, "a number");
+            return shape(record, "ts", A_NUMBER);
         }
         if (record.has("ts")) {
             return Optional.of("field ts must have become timestamp");
         }
-        Optional<String> problem = shape(record, "timestamp", JsonText.class, "a string");
+        Optional<String> problem = shape(record, "timestamp", "a string");
         if (problem.isEmpty()) {
-            problem = objectShape(record, "usage");
+            problem = shape(record, "usage", "an object");
         }
         if (problem.isPresent() || schemaVersion == 2) {
             return problem;
@@ -83,9 +83,10 @@ public final class RecordSchemaCheck implements RecordCheck {
         if (!record.isObject("metrics")) {
             return Optional.of("field metrics is " + (record.has("metrics") ? "not an object" : "missing"));
         }
-        Optional<JsonValue> speed = record.get("metrics.tokens_per_second");
-        if (speed.isEmpty() || !(speed.get() instanceof JsonNumber || speed.get().isNull())) {
-            return Optional.of("field metrics.tokens_per_second is " + (speed.isEmpty() ? "missing" : "not a number"));
+        String speed = record.kind("metrics.tokens_per_second");
+        if (!speed.equals(A_NUMBER) && !speed.equals(NULL)) {
+            return Optional.of("field metrics.tokens_per_second is "
+                    + (speed.equals(RecordReader.MISSING) ? "missing" : "not a number"));
         }
         if (record.has("api_key")) {
             return Optional.of("field api_key must have become api_key_fingerprint");
@@ -93,19 +94,13 @@ public final class RecordSchemaCheck implements RecordCheck {
         return Optional.empty();
     }
 
-    private static Optional<String> shape(RecordReader record, String field, Class<? extends JsonValue> kind, String expected) {
-        Optional<JsonValue> value = record.get(field);
-        if (value.isEmpty() || kind.isInstance(value.get()) || value.get().isNull()) {
+    /** A field that, when set and not null, must be of a kind ({@link JsonValue#kind()}'s words). */
+    private static Optional<String> shape(RecordReader record, String field, String expected) {
+        String kind = record.kind(field);
+        if (kind.equals(RecordReader.MISSING) || kind.equals(expected) || kind.equals(NULL)) {
             return Optional.empty();
         }
         return Optional.of("field " + field + " is not " + expected);
-    }
-
-    private static Optional<String> objectShape(RecordReader record, String field) {
-        if (record.isObject(field) || record.get(field).map(JsonValue::isNull).orElse(true)) {
-            return Optional.empty();
-        }
-        return Optional.of("field " + field + " is not an object");
     }
 
     /** A value as a message shows it: a number or literal as written, a string in quotes, else its kind. */
