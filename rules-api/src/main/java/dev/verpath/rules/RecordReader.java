@@ -38,7 +38,7 @@ public interface RecordReader {
         return get(path).map(v -> v instanceof JsonObject).orElse(false);
     }
 
-    /** What {@link #kind} says of a field the record does not have. */
+    /** What {@link #kind} says of a field the record does not have (since 2.3.0). */
     String MISSING = "missing";
 
     /**
@@ -48,6 +48,7 @@ public interface RecordReader {
      * @param path a field path
      * @return the kind as {@link JsonValue#kind()} names it ({@code a string}, {@code a number}, {@code a boolean},
      *         {@code null}, {@code an array}, {@code an object}), or {@link #MISSING}; never null
+     * @since 2.3.0
      */
     default String kind(String path) {
         return get(path).map(JsonValue::kind).orElse(MISSING);
@@ -59,6 +60,7 @@ public interface RecordReader {
      * @param path    a field path
      * @param literal the number as JSON writes it
      * @return true when the field is that number, as written
+     * @since 2.3.0
      */
     default boolean isNumber(String path, String literal) {
         return get(path).filter(v -> v instanceof JsonNumber n && n.literal().equals(literal)).isPresent();
