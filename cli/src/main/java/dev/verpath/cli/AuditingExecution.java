@@ -2,6 +2,7 @@ package dev.verpath.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.files.SymbolicLinks;
 import dev.verpath.engine.log.LogFields;
 import dev.verpath.engine.restore.Rollback;
 import dev.verpath.engine.workspace.Installation;
@@ -134,17 +135,10 @@ final class AuditingExecution implements IExecutionStrategy {
                             .or(() -> option(last, "--models-path")).map(p -> Installation.around(Path.of(p)).root()))
                     .or(() -> option(last, "--backup-path").map(p -> Rollback.installationOf(Path.of(p))));
             // through a release link, the release it points at as the command starts: a switch back moves the link
-            return found.map(p -> p.toAbsolutePath().normalize()).filter(Files::isDirectory).map(AuditingExecution::real);
+            return found.map(p -> p.toAbsolutePath().normalize()).filter(Files::isDirectory)
+                    .map(SymbolicLinks::followed);
         } catch (RuntimeException notFound) {
             return Optional.empty(); // no installation around the path: the command itself says so, and changed nothing
-        }
-    }
-
-    private static Path real(Path folder) {
-        try {
-            return folder.toRealPath();
-        } catch (IOException e) {
-            return folder;
         }
     }
 

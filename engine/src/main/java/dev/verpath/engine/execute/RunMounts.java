@@ -4,6 +4,7 @@ import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.files.RelativePath;
+import dev.verpath.engine.files.SymbolicLinks;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.Scope;
 import dev.verpath.rules.Product;
@@ -32,7 +33,7 @@ final class RunMounts {
             throw new InputFailure(ErrorCode.USAGE, given + ": no such file or folder; check the path");
         }
         // a path given as a symbolic link (/srv/serve/current) mounts what it points at: the link stays a link
-        Path path = real(given);
+        Path path = SymbolicLinks.followed(given);
         String logical = switch (request.scope()) {
             case VERSION -> "";
             case CONFIG -> place(product.configFile(), product, "config file", "config --config");
@@ -48,14 +49,6 @@ final class RunMounts {
             throw new InputFailure(ErrorCode.USAGE, path + ": --models-path must be a folder of model folders");
         }
         return List.of(new Mount(logical, path));
-    }
-
-    private static Path real(Path path) {
-        try {
-            return Files.isSymbolicLink(path) ? path.toRealPath() : path;
-        } catch (java.io.IOException e) {
-            return path;
-        }
     }
 
     /** The place a sub-command mounts its path at, or a usage failure when the product declares none. */

@@ -155,7 +155,7 @@ final class StepSequence {
         ran.forEach(r -> sums.put(r.descriptor().id(), RuleChecksum.of(r)));
         TreeMap<String, String> accepted = new TreeMap<>();
         run.plan().risks().results().stream().filter(r -> r.outcome() == RiskResult.Outcome.ACCEPTED
-                && r.to().equals(step.to()) && r.from().equals(step.edgeFrom()))
+                && r.on(step.edgeFrom(), step.to()))
                 .forEach(r -> accepted.put(r.name(), System.getProperty("user.name", "unknown")));
         return new HistoryEntry(number, run.plan().product(), run.scope().name().toLowerCase(), step.from(), step.to(),
                 sums, started, Duration.between(started, clock.instant()), "success", Optional.empty(), accepted);

@@ -89,8 +89,8 @@ public final class EdgeRisks {
      */
     public static Predicate<GraphEdge> blocking(List<RiskResult> results) {
         List<RiskResult> blocking = results.stream().filter(RiskResult::blocks).toList();
-        return edge -> blocking.stream().anyMatch(r -> r.product().equals(edge.product()) && r.to().equals(edge.to())
-                && r.from().equals(edge.declaredFrom()));
+        return edge -> blocking.stream().anyMatch(r -> r.product().equals(edge.product())
+                && r.on(edge.declaredFrom(), edge.to()));
     }
 
     private static RiskResult evaluate(EdgeRisk risk, String origin, Optional<InstallationFacts> facts,

@@ -37,7 +37,7 @@ public final class RiskPlanning {
         }
         MigrationPlan free = planner.planTo(product, from, to, allowLossy);
         List<RiskResult> detour = blocking.stream().filter(r -> free.steps().stream().anyMatch(s ->
-                s.to().equals(r.to()) && s.edgeFrom().equals(r.from()))).toList();
+                r.on(s.edgeFrom(), s.to()))).toList();
         if (detour.isEmpty()) {
             return free.withRisks(new RiskReport(risks, List.of(), Optional.empty()));
         }

@@ -56,6 +56,15 @@ public record RiskResult(String product, String from, String to, String name, St
         return outcome == Outcome.APPLIES || outcome == Outcome.UNDECIDED;
     }
 
+    /**
+     * @param edgeFrom an edge's source as declared (a version or a range, normalized)
+     * @param target   its target
+     * @return whether this is a risk of that edge
+     */
+    public boolean on(String edgeFrom, String target) {
+        return from.equals(edgeFrom) && to.equals(target);
+    }
+
     /** @return the edge, as {@code 1.0.0 -> 2.0.0} */
     public String edge() {
         return from + " -> " + to;

@@ -6,6 +6,7 @@ import dev.verpath.engine.failure.Excerpt;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.failure.VersionFileProblem;
 import dev.verpath.engine.graph.VersionText;
+import dev.verpath.engine.files.SymbolicLinks;
 import dev.verpath.engine.journal.History;
 import dev.verpath.engine.journal.HistoryEntry;
 import dev.verpath.rules.MigrationException;
@@ -72,24 +73,10 @@ public record Installation(Path root, String product, Optional<String> version, 
         return read(root, false);
     }
 
-    /**
-     * A root given as a symbolic link ({@code --path /srv/serve/current}) is the folder it points at: every walk of
-     * the tree starts there (a walk does not follow links, so it would see one link and nothing in it), and the lock
-     * and state folder are that folder's, whichever name reached it.
-     */
-    private static Path real(Path root) {
-        if (!Files.isSymbolicLink(root)) {
-            return root;
-        }
-        try {
-            return root.toRealPath();
-        } catch (java.io.IOException e) {
-            return root; // a dangling link: refused below as not a folder
-        }
-    }
-
     private static Installation read(Path root, boolean readVersionFile) {
-        Path absolute = real(root.toAbsolutePath().normalize());
+        // a root given as a symbolic link is the folder it points at: every walk of the tree starts there (a walk
+        // does not follow links), and the lock and state folder are that folder's, whichever name reached it
+        Path absolute = SymbolicLinks.followed(root.toAbsolutePath().normalize());
         if (!Files.isDirectory(absolute)) {
             throw new InputFailure(ErrorCode.USAGE, absolute + ": not a folder; give the installation root with --path");
         }
