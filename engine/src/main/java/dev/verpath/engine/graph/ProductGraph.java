@@ -5,146 +5,117 @@ import dev.verpath.rules.MigrationRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 
 /**
- * One product's part of a {@link VersionGraph}, built when first asked for: its known versions in semver order
- * (each parsed once, so ordering afterwards compares ranks), its declared edges laid on them, and the JGraphT
- * graph. Immutable and thread-safe once built.
+ * One product's part of a {@link VersionGraph}, built when first asked for: its {@link DeclaredEdges} laid on its known
+ * versions (a range on each version it covers) as arrays of ranks in {@link VersionGraph#EDGE_ORDER}, and the
+ * {@link IndexedGraph} the planner searches. The {@link GraphEdge} objects, and the JGraphT graph of version texts the
+ * lint and the renderers read, are made only when asked for. Immutable and thread-safe once built (the edges made on
+ * demand are immutable values; two threads may make the same one).
  *
- * <p>Building takes O(V log V + V·Q + E log E) for V known versions, Q range edges and E edges.
+ * <p>Building takes O(R log R + V log V + V·Q + E log E) for R rules, V known versions, Q range edges and E edges.
  */
 final class ProductGraph {
 
-    /** The rules of one declared from (version or normal-form range) and to, before they are laid on versions. */
-    record Declared(String product, String declaredFrom, String to, Optional<VersionRange> range, boolean lossy,
-                    List<String> ruleIds, List<MigrationRule> rules) {
-    }
-
-    /**
-     * Where the rules of an edge declare it from (a version or a range in normal form) and where it leads; hashed and
-     * compared without a record's method handles, which cost much per call in a JVM that compiles only with C1.
-     */
-    record Key(String declaredFrom, String to) {
-        @Override
-        public int hashCode() {
-            return declaredFrom.hashCode() * 31 + to.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key k && k.declaredFrom.equals(declaredFrom) && k.to.equals(to);
-        }
-    }
-
-    private final List<String> versions;
-    private final Map<String, Integer> rank;
-    private final List<Declared> declared;
-    private final Map<Key, Declared> byKey;
-    private final List<GraphEdge> edges;
-    private final Graph<String, GraphEdge> graph;
+    private final String product;
+    private final DeclaredEdges declared;
+    private final int[] from;
+    private final int[] to;
+    private final int[] group;
+    private final GraphEdge[] made;
+    private final IndexedGraph indexed;
     private final Comparator<String> order;
-    private final Comparator<GraphEdge> edgeOrder;
+    private volatile Graph<String, GraphEdge> graph;
 
     /**
-     * @param known    every known version of the product, canonical text with its parsed version
-     * @param declared the product's declared edges, sorted by declared from, then to (text order)
+     * @param product      the product
+     * @param productRules its rules with their versions
+     * @param distinct     how many distinct versions every rule declares
      */
-    ProductGraph(Map<String, Version> known, List<Declared> declared) {
-        List<Map.Entry<String, Version>> sorted = new ArrayList<>(known.entrySet());
-        sorted.sort(Map.Entry.comparingByValue(Version.BUILD_AWARE_ORDER));
-        List<String> list = new ArrayList<>(sorted.size());
-        Map<String, Integer> ranks = new HashMap<>(sorted.size() * 2);
-        for (Map.Entry<String, Version> entry : sorted) {
-            ranks.put(entry.getKey(), list.size());
-            list.add(entry.getKey());
+    ProductGraph(String product, ProductRules productRules, int distinct) {
+        this.product = product;
+        this.declared = new DeclaredEdges(productRules, distinct);
+        int[][] laid = laid();
+        this.from = laid[0];
+        this.to = laid[1];
+        this.group = laid[2];
+        this.made = new GraphEdge[from.length];
+        boolean[] lossy = new boolean[from.length];
+        for (int e = 0; e < lossy.length; e++) {
+            lossy[e] = declared.lossy(group[e]);
         }
-        this.versions = List.copyOf(list);
-        this.rank = ranks;
-        this.declared = List.copyOf(declared);
-        this.byKey = new HashMap<>(declared.size() * 2);
-        declared.forEach(d -> byKey.put(new Key(d.declaredFrom(), d.to()), d));
+        this.indexed = IndexedGraph.of(declared.versions(), declared::rank, this::edge, from, to, lossy);
         this.order = (a, b) -> {
-            Integer ra = rank.get(a);
-            Integer rb = rank.get(b);
-            return ra != null && rb != null ? Integer.compare(ra, rb) : VersionText.ORDER.compare(a, b);
+            int ra = declared.rank(a);
+            int rb = declared.rank(b);
+            return ra >= 0 && rb >= 0 ? Integer.compare(ra, rb) : VersionText.ORDER.compare(a, b);
         };
-        this.edgeOrder = Comparator.comparing(GraphEdge::from, order).thenComparing(GraphEdge::to, order)
-                .thenComparing(GraphEdge::declaredFrom);
-        this.edges = laid(sorted);
-        Graph<String, GraphEdge> g = new VersionMultigraph();
-        versions.forEach(g::addVertex);
-        edges.forEach(e -> g.addEdge(e.from(), e.to(), e));
-        this.graph = new AsUnmodifiableGraph<>(g);
     }
 
-    /**
-     * @return the declared edges laid on the known versions (a range on each version it covers), in edge order: sorted
-     *         by the ranks of from and to as numbers, then by declared origin among edges joining the same versions
-     */
-    private List<GraphEdge> laid(List<Map.Entry<String, Version>> known) {
-        List<GraphEdge> list = new ArrayList<>();
-        for (Declared group : declared) {
-            if (group.range().isEmpty()) {
-                list.add(edge(group, group.declaredFrom()));
-            } else {
-                VersionRange range = group.range().get();
-                int from = range.lowest().map(low -> firstAtLeast(known, low)).orElse(0);
-                for (int i = from; i < known.size(); i++) {
-                    Map.Entry<String, Version> v = known.get(i);
-                    if (range.highest().filter(high -> v.getValue().compareTo(high) > 0).isPresent()) {
-                        break;
-                    }
-                    if (!v.getKey().equals(group.to()) && range.contains(v.getValue())) {
-                        list.add(edge(group, v.getKey()));
-                    }
+    /** @return from ranks, to ranks and declared edges of the laid edges, in edge order */
+    private int[][] laid() {
+        int v = declared.versions().size();
+        EdgeList list = new EdgeList();
+        for (int g = 0; g < declared.count(); g++) {
+            int target = declared.to(g);
+            Optional<VersionRange> range = declared.range(g);
+            if (range.isEmpty()) {
+                list.add(declared.origin(g), target, g);
+                continue;
+            }
+            int i = range.get().lowest().map(this::firstAtLeast).orElse(0);
+            Optional<Version> highest = range.get().highest();
+            for (; i < v && (highest.isEmpty() || declared.parsed(i).compareTo(highest.get()) <= 0); i++) {
+                if (i != target && range.get().contains(declared.parsed(i))) {
+                    list.add(i, target, g);
                 }
             }
         }
-        long size = Math.max(1, list.size());
-        long pairs = (long) versions.size() * versions.size();
-        if (pairs > Long.MAX_VALUE / size) {
-            list.sort(edgeOrder);
-            return List.copyOf(list);
+        long[] keys = new long[list.size];
+        for (int e = 0; e < keys.length; e++) {
+            keys[e] = (long) list.from[e] * v + list.to[e];
         }
-        long[] keys = new long[list.size()];
-        for (int i = 0; i < keys.length; i++) {
-            GraphEdge e = list.get(i);
-            keys[i] = ((long) rank.get(e.from()) * versions.size() + rank.get(e.to())) * size + i;
+        // parallel edges: by declared origin text, as EDGE_ORDER
+        int[] sorted = KeyOrder.of(keys, Comparator.comparing(i -> declared.declaredFrom(list.group[i])));
+        int[][] laid = new int[3][sorted.length];
+        for (int e = 0; e < sorted.length; e++) {
+            laid[0][e] = list.from[sorted[e]];
+            laid[1][e] = list.to[sorted[e]];
+            laid[2][e] = list.group[sorted[e]];
         }
-        Arrays.sort(keys);
-        List<GraphEdge> sorted = new ArrayList<>(list.size());
-        for (int i = 0; i < keys.length; i++) {
-            int start = i;
-            while (i + 1 < keys.length && keys[i + 1] / size == keys[start] / size) {
-                i++;
-            }
-            if (start == i) {
-                sorted.add(list.get((int) (keys[i] % size)));
-                continue;
-            }
-            List<GraphEdge> same = new ArrayList<>(i - start + 1);
-            for (int j = start; j <= i; j++) {
-                same.add(list.get((int) (keys[j] % size)));
-            }
-            same.sort(Comparator.comparing(GraphEdge::declaredFrom));
-            sorted.addAll(same);
-        }
-        return List.copyOf(sorted);
+        return laid;
     }
 
-    /** @return the index of the first known version not below {@code low} in precedence (build metadata aside) */
-    private static int firstAtLeast(List<Map.Entry<String, Version>> known, Version low) {
+    /** Edges as they are laid: three growing int arrays. */
+    private static final class EdgeList {
+        private int[] from = new int[16];
+        private int[] to = new int[16];
+        private int[] group = new int[16];
+        private int size;
+
+        void add(int f, int t, int g) {
+            if (size == from.length) {
+                from = Arrays.copyOf(from, size * 2);
+                to = Arrays.copyOf(to, size * 2);
+                group = Arrays.copyOf(group, size * 2);
+            }
+            from[size] = f;
+            to[size] = t;
+            group[size++] = g;
+        }
+    }
+
+    /** @return the rank of the first known version not below {@code low} in precedence (build metadata aside) */
+    private int firstAtLeast(Version low) {
         int lo = 0;
-        int hi = known.size();
+        int hi = declared.versions().size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (known.get(mid).getValue().compareTo(low) < 0) {
+            if (declared.parsed(mid).compareTo(low) < 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -153,43 +124,126 @@ final class ProductGraph {
         return lo;
     }
 
-    static GraphEdge edge(Declared group, String from) {
-        return new GraphEdge(group.product(), from, group.to(), group.declaredFrom(), group.lossy(), group.ruleIds());
+    /** @return laid edge {@code e} as an edge value, made the first time it is asked for */
+    GraphEdge edge(int e) {
+        GraphEdge edge = made[e];
+        if (edge == null) {
+            edge = edgeFrom(declared.versions().get(from[e]), group[e]);
+            made[e] = edge;
+        }
+        return edge;
+    }
+
+    private GraphEdge edgeFrom(String version, int g) {
+        return new GraphEdge(product, version, declared.versions().get(declared.to(g)), declared.declaredFrom(g),
+                declared.lossy(g), declared.ruleIds(g));
     }
 
     List<String> versions() {
-        return versions;
+        return declared.versions();
     }
 
     boolean hasVersion(String version) {
-        return rank.containsKey(version);
+        return declared.rank(version) >= 0;
     }
 
-    List<Declared> declared() {
-        return declared;
+    /** @return each range edge as {@code RANGE -> TO}, sorted */
+    List<String> rangeEdges() {
+        List<String> list = new ArrayList<>();
+        for (int g = 0; g < declared.count(); g++) {
+            if (declared.range(g).isPresent()) {
+                list.add(declared.declaredFrom(g) + " -> " + declared.versions().get(declared.to(g)));
+            }
+        }
+        return list.stream().sorted().toList();
+    }
+
+    /**
+     * @param version a canonical version text
+     * @return the edges leaving it, in edge order: the graph's own for a known version, else one for each range edge
+     *         covering it
+     */
+    List<GraphEdge> edgesFrom(String version) {
+        int rank = declared.rank(version);
+        if (rank >= 0) {
+            return indexed.outgoingEdgesOf(rank).stream().map(this::edge).toList();
+        }
+        Version parsed = Version.parse(version);
+        List<GraphEdge> list = new ArrayList<>();
+        for (int g = 0; g < declared.count(); g++) {
+            Optional<VersionRange> range = declared.range(g);
+            if (range.isPresent() && !declared.versions().get(declared.to(g)).equals(version) && range.get().contains(parsed)) {
+                list.add(edgeFrom(version, g));
+            }
+        }
+        list.sort(Comparator.comparing(GraphEdge::to, order).thenComparing(GraphEdge::declaredFrom));
+        return List.copyOf(list);
     }
 
     /** @return the rules of the edge declared from {@code declaredFrom} to {@code to}, in run order; empty for none */
     List<MigrationRule> rules(String declaredFrom, String to) {
-        Declared d = byKey.get(new Key(declaredFrom, to));
-        return d == null ? List.of() : d.rules();
+        int g = declared.find(declaredFrom, to);
+        return g < 0 ? List.of() : declared.rules(g);
     }
 
+    /** @return every edge, in edge order */
     List<GraphEdge> edges() {
-        return edges;
+        List<GraphEdge> list = new ArrayList<>(from.length);
+        for (int e = 0; e < from.length; e++) {
+            list.add(edge(e));
+        }
+        return List.copyOf(list);
     }
 
+    /** @return the JGraphT graph of version texts, made the first time it is asked for */
     Graph<String, GraphEdge> graph() {
-        return graph;
+        Graph<String, GraphEdge> g = graph;
+        if (g == null) {
+            Graph<String, GraphEdge> built = new VersionMultigraph();
+            versions().forEach(built::addVertex);
+            edges().forEach(e -> built.addEdge(e.from(), e.to(), e));
+            g = new AsUnmodifiableGraph<>(built);
+            graph = g;
+        }
+        return g;
+    }
+
+    /** @return the graph of ranks the planner searches */
+    IndexedGraph indexed() {
+        return indexed;
+    }
+
+    /**
+     * @param source a canonical version text
+     * @return the graph of ranks the planner searches from {@code source}: {@link #indexed} for a known version, else
+     *         that graph with one more vertex, the source, and its edges from {@link #edgesFrom}
+     */
+    IndexedGraph indexedFrom(String source) {
+        if (hasVersion(source)) {
+            return indexed;
+        }
+        List<GraphEdge> leaving = edgesFrom(source);
+        int v = versions().size();
+        int e = from.length;
+        int[] sources = Arrays.copyOf(from, e + leaving.size());
+        int[] targets = Arrays.copyOf(to, e + leaving.size());
+        boolean[] lossy = new boolean[e + leaving.size()];
+        for (int i = 0; i < e; i++) {
+            lossy[i] = declared.lossy(group[i]);
+        }
+        for (int i = 0; i < leaving.size(); i++) {
+            sources[e + i] = v;
+            targets[e + i] = declared.rank(leaving.get(i).to());
+            lossy[e + i] = leaving.get(i).lossy();
+        }
+        List<String> vertices = new ArrayList<>(versions());
+        vertices.add(source);
+        return IndexedGraph.of(List.copyOf(vertices), text -> text.equals(source) ? v : declared.rank(text),
+                id -> id < e ? edge(id) : leaving.get(id - e), sources, targets, lossy);
     }
 
     /** @return semver order: a comparison of ranks for known versions, of parsed text for others */
     Comparator<String> order() {
         return order;
-    }
-
-    /** @return {@link VersionGraph#EDGE_ORDER}, comparing ranks */
-    Comparator<GraphEdge> edgeOrder() {
-        return edgeOrder;
     }
 }

@@ -4,6 +4,7 @@ import com.github.zafarkhaja.semver.Version;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.RuleBugFailure;
 import dev.verpath.rules.MigrationException;
+import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleDescriptor;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,8 +21,9 @@ final class RuleTexts {
      *
      * @param text    its canonical text
      * @param version the version
+     * @param id      its number among the distinct versions read, from 0: one per canonical text
      */
-    record Parsed(String text, Version version) {
+    record Parsed(String text, Version version, int id) {
     }
 
     /**
@@ -35,21 +37,30 @@ final class RuleTexts {
     }
 
     private final Map<String, Optional<Parsed>> versions = new HashMap<>();
+    private final Map<String, Parsed> canonical = new HashMap<>();
     private final Map<String, Origin> origins = new HashMap<>();
 
     /**
      * Reads a rule's versions, refusing a rule whose {@code from} or {@code to} is no version (or range), or which
      * leads to its own origin.
      *
-     * @param d the rule's descriptor
+     * @param rule  the rule
+     * @param rules where the rule is kept with its versions
      * @throws MigrationException with {@link ErrorCode#RULE_SET_INVALID} naming the rule
      */
-    void check(RuleDescriptor d) {
+    void check(MigrationRule rule, ProductRules rules) {
+        RuleDescriptor d = rule.descriptor();
         Parsed to = to(d);
         Origin from = from(d);
         if (from.text().equals(to.text())) {
             throw invalidRule(d, "leads from " + from.text() + " to itself");
         }
+        rules.add(rule, from, to);
+    }
+
+    /** @return how many distinct versions were read: every {@link Parsed#id} is below it */
+    int count() {
+        return canonical.size();
     }
 
     /** @return the version a checked rule leads to */
@@ -78,8 +89,8 @@ final class RuleTexts {
     private Optional<Parsed> parsed(String text) {
         Optional<Parsed> known = versions.get(text);
         if (known == null) {
-            known = text == null ? Optional.empty()
-                    : Version.tryParse(text.trim()).map(v -> new Parsed(v.toString(), v));
+            known = text == null ? Optional.empty() : Version.tryParse(text.trim())
+                    .map(v -> canonical.computeIfAbsent(v.toString(), t -> new Parsed(t, v, canonical.size())));
             versions.put(text, known);
         }
         return known;

@@ -1,11 +1,8 @@
 package dev.verpath.engine.graph;
 
-import com.github.zafarkhaja.semver.Version;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
-import dev.verpath.rules.RuleDescriptor;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,50 +35,30 @@ public final class VersionGraph {
             .thenComparing(GraphEdge::to, VersionText.ORDER)
             .thenComparing(GraphEdge::declaredFrom);
 
-    /** Config rules first, then data, then model; each kind by id. */
-    private static final Comparator<MigrationRule> RULE_ORDER = Comparator
-            .comparing((MigrationRule r) -> r.descriptor().kind())
-            .thenComparing(r -> r.descriptor().id());
-
-    private final Map<String, List<MigrationRule>> byProduct = new HashMap<>();
+    private final Map<String, ProductRules> byProduct = new HashMap<>();
     private final List<String> products;
     private final RuleTexts texts = new RuleTexts();
     private final Map<String, ProductGraph> built = new ConcurrentHashMap<>();
 
     /** Checks every rule and groups them by product; each product's graph is built when first asked for. */
     private VersionGraph(Collection<String> products, List<MigrationRule> rules) {
-        products.forEach(p -> byProduct.put(p, new ArrayList<>()));
+        products.forEach(p -> byProduct.put(p, new ProductRules()));
+        String last = null;
+        ProductRules into = null;
         for (MigrationRule rule : rules) {
-            texts.check(rule.descriptor());
-            byProduct.computeIfAbsent(rule.descriptor().product(), p -> new ArrayList<>()).add(rule);
+            String product = rule.descriptor().product();
+            if (!product.equals(last)) { // rules come a product at a time: one lookup per run of them
+                last = product;
+                into = byProduct.computeIfAbsent(product, p -> new ProductRules());
+            }
+            texts.check(rule, into);
         }
         this.products = byProduct.keySet().stream().sorted().toList();
     }
 
     /** Builds one product's graph: its known versions, and its rules grouped into declared edges. */
     private ProductGraph build(String product) {
-        Map<String, Version> known = new HashMap<>();
-        Map<ProductGraph.Key, List<MigrationRule>> groups = new HashMap<>();
-        Map<String, RuleTexts.Origin> origins = new HashMap<>();
-        for (MigrationRule rule : byProduct.get(product)) {
-            RuleDescriptor d = rule.descriptor();
-            RuleTexts.Parsed to = texts.to(d);
-            RuleTexts.Origin from = texts.from(d);
-            known.put(to.text(), to.version());
-            from.version().ifPresent(v -> known.put(v.text(), v.version()));
-            origins.putIfAbsent(from.text(), from);
-            groups.computeIfAbsent(new ProductGraph.Key(from.text(), to.text()), k -> new ArrayList<>(1)).add(rule);
-        }
-        List<ProductGraph.Declared> declared = new ArrayList<>(groups.size());
-        groups.forEach((key, rules) -> {
-            List<MigrationRule> ordered = rules.size() == 1 ? List.of(rules.get(0)) : rules.stream().sorted(RULE_ORDER).toList();
-            boolean lossy = ordered.stream().anyMatch(r -> r.descriptor().lossy());
-            List<String> ids = ordered.size() == 1 ? List.of(ordered.get(0).descriptor().id())
-                    : ordered.stream().map(r -> r.descriptor().id()).sorted().toList();
-            declared.add(new ProductGraph.Declared(product, key.declaredFrom(), key.to(),
-                    origins.get(key.declaredFrom()).range(), lossy, ids, ordered));
-        });
-        return new ProductGraph(known, declared);
+        return new ProductGraph(product, byProduct.get(product), texts.count());
     }
 
     private Optional<ProductGraph> product(String product) {
@@ -151,8 +128,7 @@ public final class VersionGraph {
      * @return each range edge as {@code RANGE -> TO}, sorted; empty for an unknown product or one without range edges
      */
     public List<String> rangeEdges(String product) {
-        return product(product).map(p -> p.declared().stream().filter(d -> d.range().isPresent())
-                .map(d -> d.declaredFrom() + " -> " + d.to()).sorted().toList()).orElse(List.of());
+        return product(product).map(ProductGraph::rangeEdges).orElse(List.of());
     }
 
     /**
@@ -183,18 +159,20 @@ public final class VersionGraph {
      * @return the edges, in {@link #EDGE_ORDER}
      */
     public List<GraphEdge> edgesFrom(String product, String version) {
-        Optional<ProductGraph> found = product(product);
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        ProductGraph p = found.get();
-        if (p.hasVersion(version)) {
-            return p.graph().outgoingEdgesOf(version).stream().sorted(p.edgeOrder()).toList();
-        }
-        Version parsed = Version.parse(version);
-        return p.declared().stream()
-                .filter(d -> d.range().isPresent() && !d.to().equals(version) && d.range().get().contains(parsed))
-                .map(d -> ProductGraph.edge(d, version)).sorted(p.edgeOrder()).toList();
+        return product(product).map(p -> p.edgesFrom(version)).orElse(List.of());
+    }
+
+    /**
+     * The product's graph as ints, for the planner's searches: vertices are version ranks (semver order), edges are
+     * numbered in {@link #EDGE_ORDER}. For a source version the graph lacks but range edges cover, the graph has one
+     * more vertex, the source, with an edge for each range edge covering it.
+     *
+     * @param product a product
+     * @param source  a canonical version text, where searches start
+     * @return the graph, or empty for an unknown product
+     */
+    public Optional<IndexedGraph> indexed(String product, String source) {
+        return product(product).map(p -> p.indexedFrom(source));
     }
 
     /**

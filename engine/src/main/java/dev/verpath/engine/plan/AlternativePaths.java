@@ -1,16 +1,13 @@
 package dev.verpath.engine.plan;
 
-import dev.verpath.engine.graph.GraphEdge;
+import dev.verpath.engine.graph.IndexedGraph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
+import java.util.PrimitiveIterator;
+import java.util.stream.IntStream;
 
 /**
  * The first simple paths from a source to a target in plan order: fewest steps first, then the lexicographically
@@ -24,45 +21,42 @@ import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
  */
 final class AlternativePaths {
 
-    private final Graph<String, GraphEdge> graph;
-    private final String target;
-    private final Comparator<String> order;
-    private final SingleSourcePaths<String, GraphEdge> toTarget;
+    private final IndexedGraph graph;
+    private final int target;
+    private final int[] toTarget;
     private final int wanted;
     private final List<String> skipped;
     private final List<List<String>> found = new ArrayList<>();
-    private final List<String> path = new ArrayList<>();
-    private final Set<String> onPath = new HashSet<>();
+    private final List<Integer> path = new ArrayList<>();
+    private final boolean[] onPath;
 
-    private AlternativePaths(Graph<String, GraphEdge> graph, SingleSourcePaths<String, GraphEdge> toTarget, String target,
-                             Comparator<String> order, int wanted, List<String> skipped) {
+    private AlternativePaths(IndexedGraph graph, int[] toTarget, int target, int wanted, List<String> skipped) {
         this.graph = graph;
         this.target = target;
-        this.order = order;
         this.toTarget = toTarget;
         this.wanted = wanted;
         this.skipped = skipped;
+        this.onPath = new boolean[graph.vertexCount()];
     }
 
     /**
-     * @param graph    the graph
-     * @param toTarget every version's distance to the target in the graph (a breadth-first search backwards)
+     * @param graph    the graph, whose vertices compare as their versions do (ranks), the source aside
+     * @param toTarget every vertex's distance to the target in the graph (a breadth-first search backwards), a number
+     *                 larger than any path where there is none
      * @param source   where the paths start
-     * @param target   where they end, another version than the source
+     * @param target   where they end, another vertex than the source
      * @param maxSteps the most steps a path may have
      * @param wanted   how many paths to return at most
      * @param skipped  a path (its versions) to leave out, as the chosen one
-     * @param order    semver order of the graph's versions
      * @return the paths as their versions from source to target, in plan order
      */
-    static List<List<String>> first(Graph<String, GraphEdge> graph, SingleSourcePaths<String, GraphEdge> toTarget,
-            String source, String target, int maxSteps, int wanted, List<String> skipped, Comparator<String> order) {
-        AlternativePaths paths = new AlternativePaths(graph, toTarget, target, order, wanted, skipped);
-        if (Double.isInfinite(paths.toTarget.getWeight(source))) {
+    static List<List<String>> first(IndexedGraph graph, int[] toTarget, int source, int target, int maxSteps, int wanted,
+                                    List<String> skipped) {
+        AlternativePaths paths = new AlternativePaths(graph, toTarget, target, wanted, skipped);
+        if (toTarget[source] > maxSteps) {
             return List.of();
         }
-        int fewest = (int) paths.toTarget.getWeight(source);
-        for (int steps = fewest; steps <= maxSteps && paths.found.size() < wanted; steps++) {
+        for (int steps = toTarget[source]; steps <= maxSteps && paths.found.size() < wanted; steps++) {
             paths.walk(source, steps);
         }
         return List.copyOf(paths.found);
@@ -73,48 +67,45 @@ final class AlternativePaths {
      * are found: a depth-first walk with a stack of the successors still to try at each version of the path (not a
      * recursion, so a chain of many thousand steps does not overflow the thread's stack).
      */
-    private void walk(String source, int steps) {
+    private void walk(int source, int steps) {
         path.clear();
-        onPath.clear();
+        Arrays.fill(onPath, false);
         path.add(source);
-        onPath.add(source);
-        Deque<Iterator<String>> untried = new ArrayDeque<>();
-        untried.push(successors(source, steps).iterator());
+        onPath[source] = true;
+        Deque<PrimitiveIterator.OfInt> untried = new ArrayDeque<>();
+        untried.push(successors(source, steps));
         while (!untried.isEmpty() && found.size() < wanted) {
-            Iterator<String> next = untried.peek();
+            PrimitiveIterator.OfInt next = untried.peek();
             if (!next.hasNext()) {
                 untried.pop();
-                onPath.remove(path.remove(path.size() - 1));
+                onPath[path.remove(path.size() - 1)] = false;
                 continue;
             }
-            String at = next.next();
+            int at = next.nextInt();
             int left = steps - path.size();
             path.add(at);
-            onPath.add(at);
+            onPath[at] = true;
             if (left == 0) {
-                if (at.equals(target) && !path.equals(skipped)) {
-                    found.add(List.copyOf(path));
+                List<String> versions = path.stream().map(graph::version).toList();
+                if (at == target && !versions.equals(skipped)) {
+                    found.add(versions);
                 }
-                onPath.remove(path.remove(path.size() - 1));
+                onPath[path.remove(path.size() - 1)] = false;
             } else {
-                untried.push(successors(at, left).iterator());
+                untried.push(successors(at, left));
             }
         }
     }
 
-    /** @return the versions one step from {@code at}, off the path, from which the target is at most left - 1 away */
-    private List<String> successors(String at, int left) {
-        Set<String> next = new HashSet<>();
-        for (GraphEdge edge : graph.outgoingEdgesOf(at)) {
-            String to = edge.to();
-            double distance = toTarget.getWeight(to);
-            boolean ends = to.equals(target);
-            if (!onPath.contains(to) && distance <= left - 1 && (!ends || left == 1)) {
+    /** @return the vertices one step from {@code at}, off the path, from which the target is at most left - 1 away */
+    private PrimitiveIterator.OfInt successors(int at, int left) {
+        IntStream.Builder next = IntStream.builder();
+        for (int edge : graph.outgoingEdgesOf(at)) {
+            int to = graph.targetOf(edge);
+            if (!onPath[to] && toTarget[to] <= left - 1 && (to != target || left == 1)) {
                 next.add(to);
             }
         }
-        List<String> sorted = new ArrayList<>(next);
-        sorted.sort(order);
-        return sorted;
+        return next.build().sorted().distinct().iterator();
     }
 }

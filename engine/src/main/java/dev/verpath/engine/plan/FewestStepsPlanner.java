@@ -2,6 +2,7 @@ package dev.verpath.engine.plan;
 
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.graph.GraphEdge;
+import dev.verpath.engine.graph.IndexedGraph;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.graph.VersionText;
 import dev.verpath.engine.plugin.RuleRegistry;
@@ -9,27 +10,20 @@ import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jgrapht.Graph;
-import org.jgrapht.Graphs;
-import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
-import org.jgrapht.alg.shortestpath.BFSShortestPath;
-import org.jgrapht.graph.DirectedMultigraph;
-import org.jgrapht.graph.EdgeReversedGraph;
-import org.jgrapht.graph.MaskSubgraph;
+import org.jgrapht.traverse.BreadthFirstIterator;
 
 /**
  * Plans a migration as the path of fewest steps through a product's {@link VersionGraph}. Immutable
  * and thread-safe.
  *
- * <p>The search is a breadth-first search (JGraphT's {@link BFSShortestPath}) backwards from the
- * target, which gives every version its distance to the target; the path then starts at the source
+ * <p>The search is a breadth-first search (JGraphT's {@code BreadthFirstIterator}, on the product's
+ * {@link dev.verpath.engine.graph.IndexedGraph}) backwards from the target, which gives every version its
+ * distance to the target; the path then starts at the source
  * and always takes a step that brings it one closer. Ties are broken so the result is the same on
  * every run:
  * <ol>
@@ -46,6 +40,8 @@ import org.jgrapht.graph.MaskSubgraph;
  *
  * <p>An installation at a version the graph lacks but a range edge covers (say {@code 1.0.3} with an
  * edge {@code >=1.0.0 <2.0.0 -> 2.0.0}) is planned from a temporary vertex with the covering edges.
+ * Without a version asked for, the newest version is tried first, with the search backwards from it that
+ * planning to it needs anyway: the default plan costs one search, not two.
  */
 public final class FewestStepsPlanner {
 
@@ -55,7 +51,11 @@ public final class FewestStepsPlanner {
     /** Alternatives have at most this many steps more than the chosen path. */
     public static final int EXTRA_STEPS = 2;
 
-    private static final java.util.function.Predicate<GraphEdge> NONE = edge -> false;
+    private static final java.util.function.Predicate<GraphEdge> NONE = PlanSearch.NONE;
+
+    /** Among steps to the same version: the edge declared for the version itself first, then by declared origin. */
+    private static final Comparator<GraphEdge> STEP_ORDER = Comparator
+            .comparing((GraphEdge e) -> !e.declaredFrom().equals(e.from())).thenComparing(GraphEdge::declaredFrom);
 
     private final VersionGraph graph;
     private final java.util.function.Predicate<GraphEdge> blocked;
@@ -109,6 +109,12 @@ public final class FewestStepsPlanner {
      */
     public MigrationPlan plan(String product, String from, String to, boolean allowLossy) {
         String source = source(product, from);
+        return plan(new PlanSearch(graph, blocked, product, source, allowLossy), to);
+    }
+
+    private MigrationPlan plan(PlanSearch search, String to) {
+        String product = search.product();
+        String source = search.source();
         String target = VersionText.canonical(to);
         if (source.equals(target)) {
             return new MigrationPlan(product, source, target, List.of(), List.of(), Optional.empty());
@@ -116,29 +122,27 @@ public final class FewestStepsPlanner {
         if (!graph.hasVersion(product, target)) {
             throw PlanFailures.unknownTarget(product, target, graph.versions(product));
         }
-        Graph<String, GraphEdge> all = working(product, source);
-        Graph<String, GraphEdge> lossless = new MaskSubgraph<>(all, v -> false, GraphEdge::lossy);
-        Comparator<String> order = graph.versionOrder(product);
-        Map<Graph<String, GraphEdge>, SingleSourcePaths<String, GraphEdge>> toTarget = new IdentityHashMap<>();
-        Optional<List<GraphEdge>> path = fewestSteps(lossless, source, target, order, toTarget);
-        if (allowLossy) {
-            Optional<List<GraphEdge>> any = fewestSteps(all, source, target, order, toTarget);
+        int from = search.all().vertex(source);
+        int goal = search.all().vertex(target);
+        Optional<List<GraphEdge>> path = fewestSteps(search, search.lossless(), from, goal);
+        if (search.allowLossy()) {
+            Optional<List<GraphEdge>> any = fewestSteps(search, search.all(), from, goal);
             if (any.isPresent() && (path.isEmpty() || any.get().size() < path.get().size())) {
                 path = any;
             }
         }
         if (path.isEmpty()) {
-            Optional<List<GraphEdge>> lossy = allowLossy ? Optional.empty() : fewestSteps(all, source, target, order, toTarget);
+            Optional<List<GraphEdge>> lossy = search.allowLossy() ? Optional.empty() : fewestSteps(search, search.all(), from, goal);
             if (lossy.isPresent()) {
                 throw PlanFailures.onlyLossyPath(product, source, target, versionsOf(source, lossy.get()));
             }
-            throw PlanFailures.unreachable(product, source, target, reachable(allowLossy ? all : lossless, source, order));
+            throw PlanFailures.unreachable(product, source, target, reachable(search.usable(), from));
         }
         List<PlanStep> steps = path.get().stream().map(this::step).toList();
         List<String> chosen = versionsOf(source, path.get());
-        Graph<String, GraphEdge> usable = allowLossy ? all : lossless;
-        return new MigrationPlan(product, source, target, steps, AlternativePaths.first(usable, toTarget.get(usable), source,
-                target, chosen.size() - 1 + EXTRA_STEPS, MAX_ALTERNATIVES, chosen, order), Optional.empty());
+        IndexedGraph usable = search.usable();
+        return new MigrationPlan(product, source, target, steps, AlternativePaths.first(usable, search.distances(usable, goal),
+                from, goal, chosen.size() - 1 + EXTRA_STEPS, MAX_ALTERNATIVES, chosen), Optional.empty());
     }
 
     /**
@@ -153,8 +157,8 @@ public final class FewestStepsPlanner {
      * @throws MigrationException as {@link #plan} does
      */
     public MigrationPlan planTo(String product, String from, Optional<String> to, boolean allowLossy) {
-        String target = to.orElseGet(() -> newestReachable(product, from, allowLossy).orElse(from));
-        return plan(product, from, target, allowLossy);
+        PlanSearch search = new PlanSearch(graph, blocked, product, source(product, from), allowLossy);
+        return plan(search, to.orElseGet(() -> newest(search).orElse(search.source())));
     }
 
     /**
@@ -168,15 +172,29 @@ public final class FewestStepsPlanner {
      * @throws MigrationException as {@link #plan} does for the product and the source
      */
     public Optional<String> newestReachable(String product, String from, boolean allowLossy) {
-        String source = source(product, from);
-        Graph<String, GraphEdge> all = working(product, source);
-        Graph<String, GraphEdge> usable = allowLossy ? all : new MaskSubgraph<>(all, v -> false, GraphEdge::lossy);
-        SingleSourcePaths<String, GraphEdge> paths = new BFSShortestPath<>(usable).getPaths(source);
-        Comparator<String> order = graph.versionOrder(product);
-        List<String> known = graph.versions(product);
-        for (int i = known.size() - 1; i >= 0 && order.compare(known.get(i), source) > 0; i--) {
-            if (!Double.isInfinite(paths.getWeight(known.get(i)))) {
-                return Optional.of(known.get(i));
+        return newest(new PlanSearch(graph, blocked, product, source(product, from), allowLossy));
+    }
+
+    /**
+     * The newest version is tried first, with the search backwards from it that planning to it needs anyway; only when
+     * it is out of reach does a search forwards from the source find the newest version that is not.
+     */
+    private Optional<String> newest(PlanSearch search) {
+        List<String> known = graph.versions(search.product());
+        Comparator<String> order = graph.versionOrder(search.product());
+        if (known.isEmpty() || order.compare(known.get(known.size() - 1), search.source()) <= 0) {
+            return Optional.empty();
+        }
+        IndexedGraph usable = search.usable();
+        int from = usable.vertex(search.source());
+        if (search.distances(usable, known.size() - 1)[from] != PlanSearch.UNREACHABLE) {
+            return Optional.of(known.get(known.size() - 1));
+        }
+        boolean[] reached = new boolean[usable.vertexCount()];
+        new BreadthFirstIterator<>(usable, from).forEachRemaining(v -> reached[v] = true);
+        for (int v = known.size() - 2; v >= 0 && order.compare(known.get(v), search.source()) > 0; v--) {
+            if (reached[v]) {
+                return Optional.of(known.get(v));
             }
         }
         return Optional.empty();
@@ -200,57 +218,47 @@ public final class FewestStepsPlanner {
         return source;
     }
 
-    /** The product's graph less the blocked edges, plus a temporary vertex for a source only range edges cover. O(V+E). */
-    private Graph<String, GraphEdge> working(String product, String source) {
-        Graph<String, GraphEdge> g = withSource(product, source);
-        return blocked == NONE ? g : new MaskSubgraph<>(g, v -> false, blocked);
-    }
-
-    private Graph<String, GraphEdge> withSource(String product, String source) {
-        Graph<String, GraphEdge> base = graph.graph(product).orElseThrow();
-        if (base.containsVertex(source)) {
-            return base;
-        }
-        Graph<String, GraphEdge> copy = new DirectedMultigraph<>(GraphEdge.class);
-        Graphs.addGraph(copy, base);
-        copy.addVertex(source);
-        graph.edgesFrom(product, source).forEach(e -> copy.addEdge(source, e.to(), e));
-        return copy;
-    }
-
     /**
-     * BFS backwards from the target for distances (kept in {@code searched} for the alternatives), then the smallest
-     * step that keeps the distance falling.
+     * The distances to the target (kept for the alternatives), then from the source the smallest step that keeps the
+     * distance falling: to the lowest version, then an edge declared for the version before one for a range.
      */
-    private static Optional<List<GraphEdge>> fewestSteps(Graph<String, GraphEdge> g, String source, String target,
-            Comparator<String> order, Map<Graph<String, GraphEdge>, SingleSourcePaths<String, GraphEdge>> searched) {
-        SingleSourcePaths<String, GraphEdge> toTarget = searched.computeIfAbsent(g,
-                x -> new BFSShortestPath<>(new EdgeReversedGraph<>(x)).getPaths(target));
-        double distance = toTarget.getWeight(source);
-        if (Double.isInfinite(distance)) {
+    private static Optional<List<GraphEdge>> fewestSteps(PlanSearch search, IndexedGraph g, int from, int goal) {
+        int[] d = search.distances(g, goal);
+        if (d[from] == PlanSearch.UNREACHABLE) {
             return Optional.empty();
         }
-        Comparator<GraphEdge> stepOrder = Comparator.comparing(GraphEdge::to, order)
-                .thenComparing(e -> !e.declaredFrom().equals(e.from()))
-                .thenComparing(GraphEdge::declaredFrom);
         List<GraphEdge> path = new ArrayList<>();
-        String at = source;
-        while (!at.equals(target)) {
-            double next = toTarget.getWeight(at) - 1;
-            GraphEdge step = g.outgoingEdgesOf(at).stream()
-                    .filter(e -> toTarget.getWeight(e.to()) == next)
-                    .min(stepOrder).orElseThrow();
-            path.add(step);
-            at = step.to();
+        for (int at = from; at != goal; ) {
+            int next = d[at] - 1;
+            int lowest = Integer.MAX_VALUE;
+            List<GraphEdge> candidates = new ArrayList<>();
+            for (int e : g.outgoingEdgesOf(at)) {
+                int to = g.targetOf(e);
+                if (d[to] == next && to <= lowest) {
+                    if (to < lowest) {
+                        candidates.clear();
+                        lowest = to;
+                    }
+                    candidates.add(g.edge(e));
+                }
+            }
+            path.add(candidates.stream().min(STEP_ORDER).orElseThrow());
+            at = lowest;
         }
         return Optional.of(List.copyOf(path));
     }
 
-    private static List<String> reachable(Graph<String, GraphEdge> g, String source, Comparator<String> order) {
-        SingleSourcePaths<String, GraphEdge> paths = new BFSShortestPath<>(g).getPaths(source);
-        return g.vertexSet().stream()
-                .filter(v -> !v.equals(source) && !Double.isInfinite(paths.getWeight(v)))
-                .sorted(order).toList();
+    private static List<String> reachable(IndexedGraph g, int from) {
+        List<String> found = new ArrayList<>();
+        BreadthFirstIterator<Integer, Integer> walk = new BreadthFirstIterator<>(g, from);
+        boolean[] reached = new boolean[g.vertexCount()];
+        walk.forEachRemaining(v -> reached[v] = v != from);
+        for (int v = 0; v < reached.length; v++) {
+            if (reached[v]) {
+                found.add(g.version(v));
+            }
+        }
+        return List.copyOf(found);
     }
 
     private PlanStep step(GraphEdge edge) {

@@ -3,6 +3,7 @@ package dev.verpath.engine.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.verpath.engine.graph.GraphEdge;
+import dev.verpath.engine.graph.IndexedGraph;
 import dev.verpath.engine.graph.TinyGraph;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.graph.VersionText;
@@ -23,6 +24,18 @@ import org.junit.jupiter.api.Test;
  * the first few. Checked on random graphs with parallel edges (a version edge beside a range edge) and cycles.
  */
 class AlternativePathsTest {
+
+    /** Plan order of paths given as their versions: fewer steps first, then the smallest versions in semver order. */
+    static final Comparator<List<String>> PATH_ORDER = Comparator.<List<String>>comparingInt(List::size)
+            .thenComparing((a, b) -> {
+                for (int i = 0; i < a.size(); i++) {
+                    int c = VersionText.compare(a.get(i), b.get(i));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return 0;
+            });
 
     @Test
     void findsTheSamePathsAsSortingEverySimplePath() {
@@ -51,8 +64,15 @@ class AlternativePathsTest {
             List<List<String>> every = everyPath(g, source, target, fewest + 2);
             List<String> chosen = every.get(random.nextInt(Math.min(3, every.size())));
 
-            List<List<String>> found = AlternativePaths.first(g, toTarget, source, target, fewest + 2, 5, chosen,
-                    graph.versionOrder("p"));
+            IndexedGraph indexed = graph.indexed("p", source).orElseThrow();
+            int[] distances = new int[indexed.vertexCount()];
+            for (int v = 0; v < distances.length; v++) {
+                double d = toTarget.getWeight(indexed.version(v));
+                distances[v] = Double.isInfinite(d) ? Integer.MAX_VALUE : (int) d;
+            }
+
+            List<List<String>> found = AlternativePaths.first(indexed, distances, indexed.vertex(source),
+                    indexed.vertex(target), fewest + 2, 5, chosen);
 
             assertThat(found).as("seed %d", seed)
                     .isEqualTo(every.stream().filter(p -> !p.equals(chosen)).limit(5).toList());
@@ -60,16 +80,7 @@ class AlternativePathsTest {
     }
 
     private static List<List<String>> everyPath(Graph<String, GraphEdge> g, String source, String target, int maxSteps) {
-        Comparator<List<String>> order = Comparator.<List<String>>comparingInt(List::size).thenComparing((a, b) -> {
-            for (int i = 0; i < a.size(); i++) {
-                int c = VersionText.compare(a.get(i), b.get(i));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        });
         return new AllDirectedPaths<>(g).getAllPaths(source, target, true, maxSteps).stream()
-                .map(GraphPath::getVertexList).map(List::copyOf).distinct().sorted(order).toList();
+                .map(GraphPath::getVertexList).map(List::copyOf).distinct().sorted(PATH_ORDER).toList();
     }
 }
