@@ -49,6 +49,28 @@ class LauncherIT {
     }
 
     @Test
+    void anInstallationOfLittleDataRunsOnTheQuickCompilerAndALargeOneOnBoth(@TempDir Path dir) throws Exception {
+        Path small = Files.createDirectories(dir.resolve("small"));
+        Files.writeString(small.resolve("VERSION"), "serve 2.1.0\n");
+        Path large = Files.createDirectories(dir.resolve("large/models"));
+        try (java.io.RandomAccessFile weights = new java.io.RandomAccessFile(large.resolve("w.bin").toFile(), "rw")) {
+            weights.setLength(100L << 20); // sparse: 100 MiB to the launcher's walk, nothing on disk
+        }
+        java.util.Map<String, String> show = java.util.Map.of("MIGRATE_SHOW_JAVA", "1");
+
+        CommandRun quick = Launcher.run(dir, show, "validate", "--path", small.toString());
+        CommandRun both = Launcher.run(dir, show, "validate", "--path=" + large.getParent());
+        CommandRun separate = Launcher.run(dir, show, "validate", "--path", small.toString(), "--models-path", large.toString());
+
+        assertThat(quick.errLines()).filteredOn(l -> l.startsWith("launcher: java options:")).singleElement()
+                .asString().contains("-XX:TieredStopAtLevel=1");
+        assertThat(both.errLines()).filteredOn(l -> l.startsWith("launcher: java options:")).singleElement()
+                .asString().doesNotContain("TieredStopAtLevel");
+        assertThat(separate.errLines()).filteredOn(l -> l.startsWith("launcher: java options:")).singleElement()
+                .asString().doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
     void jsonPrintsOneDocumentOnStdout(@TempDir Path dir) {
         CommandRun run = Launcher.run(dir, "plugins", "list", "--json");
 
