@@ -26,11 +26,11 @@ class MachineRequirementsIT {
         assertThat(json.exit()).as(json.err()).isZero();
         JsonSchemas.assertConforms(json, "info");
         JsonNode need = json.json().path("requirements").path(0);
-        assertThat(need.path("kind").asText()).isEqualTo("free-memory");
-        assertThat(need.path("amount").asLong()).isEqualTo(8L << 30);
+        assertThat(need.path("kind").asText()).isEqualTo("memory");
+        assertThat(need.path("amount").asLong()).isEqualTo(8_000_000_000L);
         assertThat(need.path("origin").asText()).contains("model-availability");
         assertThat(need.path("status").asText()).isIn("met", "not-met", "unknown");
         assertThat(text.out()).contains("what model-availability needs of this machine (a run is refused when one is not"
-                + " met):\n  free memory 8.0 GiB (the enhanced system needs at least 8 GB of memory");
+                + " met):\n  memory 7.5 GiB (the enhanced system needs at least 8 GB of memory");
     }
 }

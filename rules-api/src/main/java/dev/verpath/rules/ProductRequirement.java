@@ -4,19 +4,20 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Something a product needs of the machine its installation is migrated on: free memory, free disk beside what the
- * run itself needs, or a command on the {@code PATH}. {@code migrate info} shows each with whether this machine meets
- * it, and a migration that does not meet one is refused before anything is changed (exit 4, naming the requirement,
+ * Something a product needs of the machine its installation is migrated on: installed or free memory, free disk
+ * beside what the run itself needs, or a command on the {@code PATH}. {@code migrate info} shows each with whether this
+ * machine meets it, and a migration that does not meet one is refused before anything is changed (exit 1, naming the requirement,
  * what was found and the product's reason). Declared by the rule set that declares the product.
  *
  * <pre>{@code
+ * ProductRequirement.memory("gateway", 8_000_000_000L, "the 2.x server is sized for 8 GB of memory")
  * ProductRequirement.freeMemory("gateway", 2L << 30, "the 2.x index is built in memory on first start")
  * ProductRequirement.command("gateway", "zstd", "the 3.0 data step hands archives to zstd")
  * }</pre>
  *
  * @param product the product
  * @param kind    what is needed
- * @param amount  bytes, for {@link Kind#FREE_MEMORY} and {@link Kind#FREE_DISK}; 0 for a command
+ * @param amount  bytes, for {@link Kind#MEMORY}, {@link Kind#FREE_MEMORY} and {@link Kind#FREE_DISK}; 0 for a command
  * @param command the command's name (found on the {@code PATH}) or absolute path, for {@link Kind#COMMAND}; empty
  *                otherwise
  * @param reason  why the product needs it, one sentence
@@ -28,6 +29,8 @@ public record ProductRequirement(String product, Kind kind, long amount, String 
 
     /** What a product needs. */
     public enum Kind {
+        /** Memory installed in the machine (Linux: {@code MemTotal}), at least {@link #amount} bytes. */
+        MEMORY,
         /** Memory available on the machine (Linux: {@code MemAvailable}), at least {@link #amount} bytes. */
         FREE_MEMORY,
         /** Free space on the installation's file system beyond what the run itself needs, at least {@link #amount}. */
@@ -48,6 +51,17 @@ public record ProductRequirement(String product, Kind kind, long amount, String 
             throw new IllegalArgumentException("requirement of " + product + ": " + (kind == Kind.COMMAND
                     ? "give a command name or an absolute path, and no amount" : "give a positive number of bytes"));
         }
+    }
+
+    /**
+     * @param product the product
+     * @param bytes   memory the machine must have installed (a guide's "8 GB" is {@code 8_000_000_000L}: a machine sold
+     *                with 8 GB shows a little less than 8 GiB to the system)
+     * @param reason  why
+     * @return the requirement
+     */
+    public static ProductRequirement memory(String product, long bytes, String reason) {
+        return new ProductRequirement(product, Kind.MEMORY, bytes, "", reason);
     }
 
     /**

@@ -119,7 +119,8 @@ public final class MachineRequirements {
     private static Result check(LoadedRequirement loaded, Path disk, long runNeeds) {
         ProductRequirement r = loaded.requirement();
         return switch (r.kind()) {
-            case FREE_MEMORY -> amount(loaded, availableMemory(), 0, "available");
+            case MEMORY -> amount(loaded, memory("MemTotal:"), 0, "installed");
+            case FREE_MEMORY -> amount(loaded, memory("MemAvailable:"), 0, "available");
             case FREE_DISK -> amount(loaded, usableSpace(disk), runNeeds, runNeeds > 0 ? "free beyond the run's "
                     + size(runNeeds) + " on the disk of " + disk : "free on the disk of " + disk);
             case COMMAND -> command(r.command()).map(p -> new Result(r, loaded.origin(), Status.MET, p.toString()))
@@ -138,11 +139,14 @@ public final class MachineRequirements {
                 : Status.NOT_MET, size(left) + " " + what);
     }
 
-    /** @return the memory Linux says is available without swapping ({@code MemAvailable}), when it says */
-    static OptionalLong availableMemory() {
+    /**
+     * @param field {@code MemTotal:} (installed) or {@code MemAvailable:} (available without swapping)
+     * @return the memory Linux says, when it says
+     */
+    static OptionalLong memory(String field) {
         try {
             for (String line : Files.readAllLines(MEMINFO)) {
-                if (line.startsWith("MemAvailable:")) {
+                if (line.startsWith(field)) {
                     return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
                 }
             }
@@ -182,6 +186,7 @@ public final class MachineRequirements {
 
     private static String what(ProductRequirement r) {
         return switch (r.kind()) {
+            case MEMORY -> "memory " + size(r.amount());
             case FREE_MEMORY -> "free memory " + size(r.amount());
             case FREE_DISK -> "free disk " + size(r.amount());
             case COMMAND -> "command " + r.command();

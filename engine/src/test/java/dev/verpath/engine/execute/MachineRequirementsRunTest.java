@@ -92,10 +92,15 @@ class MachineRequirementsRunTest {
                 ProductRequirement.freeMemory("toy", 1L << 20, "a small cache"),
                 ProductRequirement.freeMemory("toy", 1L << 60, "more than any machine has"),
                 ProductRequirement.freeDisk("toy", 1, "a lock file"),
-                ProductRequirement.freeDisk("toy", 1L << 60, "more than any disk has"));
+                ProductRequirement.freeDisk("toy", 1L << 60, "more than any disk has"),
+                ProductRequirement.memory("toy", 1L << 20, "a small server"),
+                ProductRequirement.memory("toy", 1L << 60, "more than any machine has installed"));
 
         assertThat(results).extracting(MachineRequirements.Result::status).containsExactly(MachineRequirements.Status.MET,
-                MachineRequirements.Status.NOT_MET, MachineRequirements.Status.MET, MachineRequirements.Status.NOT_MET);
+                MachineRequirements.Status.NOT_MET, MachineRequirements.Status.MET, MachineRequirements.Status.NOT_MET,
+                MachineRequirements.Status.MET, MachineRequirements.Status.NOT_MET);
+        assertThat(results.get(5).describe()).startsWith("memory 1.0 EiB (more than any machine has installed): not met, ")
+                .endsWith(" installed");
         assertThat(results.get(1).describe()).startsWith("free memory 1.0 EiB (more than any machine has): not met, ")
                 .endsWith(" available");
         assertThat(results.get(3).found()).endsWith("free on the disk of " + root);

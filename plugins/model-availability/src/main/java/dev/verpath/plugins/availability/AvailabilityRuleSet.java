@@ -34,7 +34,7 @@ public final class AvailabilityRuleSet extends DeclaredRuleSet {
                 .rules(new EnhancedConfigRule(), new ModelMetadataRule())
                 .validations(new ConfigSectionsValidation(), new ModelMetadataValidation())
                 .risks(MockFallbackRisk.risk())
-                .requirements(ProductRequirement.freeMemory(AvailabilityLayout.PRODUCT, 8L << 30, "the enhanced system"
-                        + " needs at least 8 GB of memory (its migration guide: minimum 8 GB, 16 GB recommended)")));
+                .requirements(ProductRequirement.memory(AvailabilityLayout.PRODUCT, 8_000_000_000L, "the enhanced"
+                        + " system needs at least 8 GB of memory (its migration guide: minimum 8 GB, 16 GB recommended)")));
     }
 }
