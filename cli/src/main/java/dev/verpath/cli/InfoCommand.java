@@ -3,6 +3,7 @@ package dev.verpath.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.plan.MachineRequirements;
 import dev.verpath.engine.model.PlanRequest;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.release.IntoEstimate;
@@ -78,6 +79,9 @@ final class InfoCommand implements Callable<Integer> {
                     : "clones where the file system can make them, else hard links") + "; a hard link protects against the"
                     + " migration, not against later in-place writes ([backup] weights = copy keeps copies)");
         }
+        List<MachineRequirements.Result> needs = MachineRequirements.check(MachineRequirements.of(engine.registry(),
+                plan.product()), path.orElse(Path.of("")).toAbsolutePath(), plan.estimate().map(e -> e.diskNeeded()).orElse(0L));
+        RequirementsView.text(plan.product(), needs).forEach(output::line);
         List<String> hooks = ServiceHooks.settingsFor(engine.settings(), engine.registry(), plan.product()).lines();
         if (!hooks.isEmpty()) {
             output.line("hooks and health check around the run (info runs none):");
@@ -101,6 +105,7 @@ final class InfoCommand implements Callable<Integer> {
         document.set("plan", PlanView.json(plan, engine.registry()));
         side.ifPresent(e -> document.set("into", IntoView.json(e)));
         hooks.forEach(document.putArray("hooks")::add);
+        RequirementsView.json(needs, document.putArray("requirements"));
         // in JSON always: a script reads the effective settings without parsing a table
         ArrayNode list = document.putArray("settings");
         settings.forEach(s -> list.addObject().put("key", s.key()).put("value", s.value()).put("source", s.source()));

@@ -84,6 +84,11 @@ class JsonContractTest {
     }
 
     @Test
+    void aProductWithoutRequirementsHasAnEmptyList() {
+        assertThat(run(0, "info", "--from", "0.1.0", "--to", "2.1.0").json().path("requirements").isArray()).isTrue();
+    }
+
+    @Test
     void aMigrationItsPlanAndItsChecksConformToTheirSchemas() throws IOException {
         Path inst = demo("inst");
         String path = inst.toString();

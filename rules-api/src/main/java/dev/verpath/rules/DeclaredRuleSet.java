@@ -37,7 +37,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
      * @return empty contents to add to
      */
     public static Contents of(String id) {
-        return new Contents(id, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Contents(id, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -51,10 +51,11 @@ public abstract class DeclaredRuleSet implements RuleSet {
      * @param flags        the flags its rules read
      * @param conflicts    the flag values its rules cannot work with together
      * @param risks        the known risks of its edges (since 2.3.0)
+     * @param requirements what its products need of the machine (since 2.4.0)
      */
     public record Contents(String id, List<Product> products, List<MigrationRule> rules, List<ValidationRule> validations,
                            List<RecordCheck> recordChecks, List<FlagDescriptor> flags, List<FlagConflict> conflicts,
-                           List<EdgeRisk> risks) {
+                           List<EdgeRisk> risks, List<ProductRequirement> requirements) {
 
         /** Checks the id and copies the lists. */
         public Contents {
@@ -68,6 +69,25 @@ public abstract class DeclaredRuleSet implements RuleSet {
             flags = List.copyOf(flags);
             conflicts = List.copyOf(conflicts);
             risks = List.copyOf(risks);
+            requirements = List.copyOf(requirements);
+        }
+
+        /**
+         * Contents without requirements, as in 2.3.0.
+         *
+         * @param id           the set's id
+         * @param products     the products it declares
+         * @param rules        its migration rules
+         * @param validations  its validation rules
+         * @param recordChecks its record checks
+         * @param flags        the flags its rules read
+         * @param conflicts    the flag values its rules cannot work with together
+         * @param risks        the known risks of its edges
+         */
+        public Contents(String id, List<Product> products, List<MigrationRule> rules, List<ValidationRule> validations,
+                        List<RecordCheck> recordChecks, List<FlagDescriptor> flags, List<FlagConflict> conflicts,
+                        List<EdgeRisk> risks) {
+            this(id, products, rules, validations, recordChecks, flags, conflicts, risks, List.of());
         }
 
         /**
@@ -83,7 +103,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          */
         public Contents(String id, List<Product> products, List<MigrationRule> rules, List<ValidationRule> validations,
                         List<RecordCheck> recordChecks, List<FlagDescriptor> flags, List<FlagConflict> conflicts) {
-            this(id, products, rules, validations, recordChecks, flags, conflicts, List.of());
+            this(id, products, rules, validations, recordChecks, flags, conflicts, List.of(), List.of());
         }
 
         /**
@@ -92,7 +112,17 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @since 2.3.0
          */
         public Contents risks(EdgeRisk... declared) {
-            return new Contents(id, products, rules, validations, recordChecks, flags, conflicts, List.of(declared));
+            return new Contents(id, products, rules, validations, recordChecks, flags, conflicts, List.of(declared),
+                    requirements);
+        }
+
+        /**
+         * @param declared what the set's products need of the machine
+         * @return these contents with them
+         * @since 2.4.0
+         */
+        public Contents requirements(ProductRequirement... declared) {
+            return new Contents(id, products, rules, validations, recordChecks, flags, conflicts, risks, List.of(declared));
         }
 
         /**
@@ -100,7 +130,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents products(Product... declared) {
-            return new Contents(id, List.of(declared), rules, validations, recordChecks, flags, conflicts, risks);
+            return new Contents(id, List.of(declared), rules, validations, recordChecks, flags, conflicts, risks, requirements);
         }
 
         /**
@@ -108,7 +138,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents rules(MigrationRule... declared) {
-            return new Contents(id, products, List.of(declared), validations, recordChecks, flags, conflicts, risks);
+            return new Contents(id, products, List.of(declared), validations, recordChecks, flags, conflicts, risks, requirements);
         }
 
         /**
@@ -116,7 +146,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents validations(ValidationRule... declared) {
-            return new Contents(id, products, rules, List.of(declared), recordChecks, flags, conflicts, risks);
+            return new Contents(id, products, rules, List.of(declared), recordChecks, flags, conflicts, risks, requirements);
         }
 
         /**
@@ -124,7 +154,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents recordChecks(RecordCheck... declared) {
-            return new Contents(id, products, rules, validations, List.of(declared), flags, conflicts, risks);
+            return new Contents(id, products, rules, validations, List.of(declared), flags, conflicts, risks, requirements);
         }
 
         /**
@@ -132,7 +162,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents flags(FlagDescriptor... declared) {
-            return new Contents(id, products, rules, validations, recordChecks, List.of(declared), conflicts, risks);
+            return new Contents(id, products, rules, validations, recordChecks, List.of(declared), conflicts, risks, requirements);
         }
 
         /**
@@ -140,7 +170,7 @@ public abstract class DeclaredRuleSet implements RuleSet {
          * @return these contents with them
          */
         public Contents conflicts(FlagConflict... declared) {
-            return new Contents(id, products, rules, validations, recordChecks, flags, List.of(declared), risks);
+            return new Contents(id, products, rules, validations, recordChecks, flags, List.of(declared), risks, requirements);
         }
     }
 
@@ -182,5 +212,10 @@ public abstract class DeclaredRuleSet implements RuleSet {
     @Override
     public final List<EdgeRisk> risks() {
         return contents.risks();
+    }
+
+    @Override
+    public final List<ProductRequirement> requirements() {
+        return contents.requirements();
     }
 }

@@ -82,4 +82,15 @@ public interface RuleSet extends ExtensionPoint {
     default List<EdgeRisk> risks() {
         return List.of();
     }
+
+    /**
+     * What the products this set declares need of the machine: free memory, free disk, commands. {@code migrate info}
+     * shows them; a migration that does not meet one is refused before it changes anything.
+     *
+     * @return the requirements, possibly empty, never null
+     * @since 2.4.0
+     */
+    default List<ProductRequirement> requirements() {
+        return List.of();
+    }
 }

@@ -10,7 +10,7 @@ package dev.verpath.rules;
 public final class RulesApi {
 
     /** The version of the rules API this engine implements, as semantic version text. */
-    public static final String VERSION = "2.3.0";
+    public static final String VERSION = "2.4.0";
 
     private RulesApi() {
     }

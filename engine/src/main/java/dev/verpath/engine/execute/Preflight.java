@@ -81,9 +81,10 @@ final class Preflight {
      * @param backup       whether a backup is taken
      * @param linkedWeights the roles whose weights the backup hard-links (or clones) on their own disk;
      *                      {@link ProductFiles#NONE} when it copies them
+     * @return the bytes the run writes on the installation's disk (staged files, and the backup when it goes there)
      * @throws IOException when a file system cannot be read
      */
-    static void wholeRun(MigrationPlan plan, LiveTree live, Path staging, Path backupFolder, long keepFreeBytes, boolean backup,
+    static long wholeRun(MigrationPlan plan, LiveTree live, Path staging, Path backupFolder, long keepFreeBytes, boolean backup,
                          ProductFiles linkedWeights) throws IOException {
         Map<String, Long> files = new java.util.TreeMap<>();
         live.entries().forEach((path, e) -> {
@@ -103,6 +104,7 @@ final class Preflight {
         if (!shared && backup) {
             shortOf(existingAncestor(backupFolder), backupStore, backupBytes, keepFree, backupBytes + " for the backup");
         }
+        return staged + (shared ? backupBytes : 0);
     }
 
     private static void shortOf(Path folder, java.nio.file.FileStore store, long bytes, long keepFree, String what)

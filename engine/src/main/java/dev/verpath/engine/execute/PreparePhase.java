@@ -3,6 +3,7 @@ package dev.verpath.engine.execute;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.plan.MachineRequirements;
 import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.validate.ProblemList;
 import dev.verpath.engine.workspace.LiveTree;
@@ -17,8 +18,8 @@ import java.util.Set;
 /**
  * Phase 1 of a run, prepare: look at the installation before any rule runs. Clears what an earlier run left in
  * staging, scans the live tree (what every later phase reads; a change to it before the commit stops the run),
- * refuses symbolic links out of the installation for the sub-commands, and checks that the disks hold what the
- * whole run will write. Writes nothing but the staging folder.
+ * refuses symbolic links out of the installation for the sub-commands, checks that the disks hold what the
+ * whole run will write, and that the machine meets what the product requires of it. Writes nothing but the staging folder.
  */
 final class PreparePhase {
 
@@ -58,8 +59,10 @@ final class PreparePhase {
             refuseLinksOutside(live, run.installation().root());
         }
         if (!run.dryRun() && !run.plan().steps().isEmpty()) {
-            Preflight.wholeRun(run.plan(), live, stagingRoot, run.backup().folder(), run.keepFree(), run.backup().take(),
-                    run.backup().linkedWeights());
+            long needs = Preflight.wholeRun(run.plan(), live, stagingRoot, run.backup().folder(), run.keepFree(),
+                    run.backup().take(), run.backup().linkedWeights());
+            MachineRequirements.refuseUnmet(MachineRequirements.check(run.requirements(), run.installation().root(), needs),
+                    run.plan().product());
         }
         Path staging = run.dryRun() ? Files.createTempDirectory("verpath-dry-run-")
                 : stagingRoot.resolve(Long.toString(started.toEpochMilli()));

@@ -11,6 +11,7 @@ import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.plan.EdgeRisks;
 import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.RiskPlanning;
+import dev.verpath.engine.plan.MachineRequirements;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.records.RecordRun;
@@ -43,10 +44,12 @@ import java.util.TreeMap;
  * @param optimize     whether the last step deduplicates the model files ({@code --optimize} or the setting)
  * @param keepFree     the bytes a run leaves free on every disk it writes to ({@code global.keep_free_bytes})
  * @param backup       where the backup goes and whether one is taken
+ * @param requirements what the product needs of the machine ({@code ProductRequirement}), checked before the run
  */
 public record ResolvedRun(RunRequest request, Installation installation, Product product, ProductFiles files,
                           MigrationPlan plan, List<Mount> mounts, Set<RuleKind> kinds, RecordRun records,
-                          boolean optimize, long keepFree, BackupDecision backup) {
+                          boolean optimize, long keepFree, BackupDecision backup,
+                          List<MachineRequirements.LoadedRequirement> requirements) {
 
     /**
      * Whether and where this run backs up.
@@ -70,6 +73,7 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
         Objects.requireNonNull(installation, "installation");
         mounts = List.copyOf(mounts);
         kinds = Set.copyOf(kinds);
+        requirements = List.copyOf(requirements);
     }
 
     /**
@@ -110,7 +114,8 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
                 && settings.backupBeforeMigration(), mode, weights, linked, BackupKeys.of(settings));
         return new ResolvedRun(request, installation, product, files, plan, mounts, kinds(request.scope(), settings),
                 new RecordRun(plan.product(), flags, request.allowLossy(), settings.maxRecordBytes()),
-                request.optimize() || settings.optimizeModels(), settings.keepFreeBytes(), backup);
+                request.optimize() || settings.optimizeModels(), settings.keepFreeBytes(), backup,
+                MachineRequirements.of(registry, plan.product()));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.verpath.plugins.availability;
 
 import dev.verpath.rules.DeclaredRuleSet;
 import dev.verpath.rules.Product;
+import dev.verpath.rules.ProductRequirement;
 import org.pf4j.Extension;
 
 /**
@@ -32,6 +33,8 @@ public final class AvailabilityRuleSet extends DeclaredRuleSet {
         super(DeclaredRuleSet.of(ID).products(PRODUCT)
                 .rules(new EnhancedConfigRule(), new ModelMetadataRule())
                 .validations(new ConfigSectionsValidation(), new ModelMetadataValidation())
-                .risks(MockFallbackRisk.risk()));
+                .risks(MockFallbackRisk.risk())
+                .requirements(ProductRequirement.memory(AvailabilityLayout.PRODUCT, 8_000_000_000L, "the enhanced"
+                        + " system needs at least 8 GB of memory (its migration guide: minimum 8 GB, 16 GB recommended)")));
     }
 }
