@@ -118,22 +118,24 @@ public final class RemoteBackups {
     }
 
     /**
-     * Before a rollback: pulls the backup named when the installation's store does not have it and a remote is
-     * given or set.
+     * Before a rollback: pulls the backup named when the installation's store does not have it and a remote is given
+     * or set, or the remote's newest when a remote is given and no backup named.
      *
-     * @param root     the installation, or the empty folder to restore into
-     * @param backupId the backup named
+     * @param root     the installation, or the empty (or new) folder to restore into
+     * @param backupId the backup named, when one was
      * @param from     the remote given ({@code --from}), when one was
      * @param progress told when a backup is pulled
+     * @return the backup to restore: the one pulled, else the one named
      */
-    public void pullForRollback(Path root, String backupId, Optional<String> from, Consumer<String> progress) {
-        Optional<RemoteUrl> url = from.map(RemoteUrl::parse).or(this::configured);
-        Path store = Files.isDirectory(root) ? Installation.at(root).backupFolder(settings.backupDir()) : root;
-        if (url.isEmpty() || Files.isRegularFile(store.resolve(backupId).resolve(BackupManifest.FILE))) {
-            return;
+    public Optional<String> pullForRollback(Path root, Optional<String> backupId, Optional<String> from,
+                                            Consumer<String> progress) {
+        Optional<RemoteUrl> url = from.map(RemoteUrl::parse).or(() -> backupId.isPresent() ? configured() : Optional.empty());
+        if (url.isEmpty() || backupId.isPresent() && Files.isDirectory(root) && Files.isRegularFile(Installation.at(root)
+                .backupFolder(settings.backupDir()).resolve(backupId.get()).resolve(BackupManifest.FILE))) {
+            return backupId;
         }
-        progress.accept("pulling backup " + backupId + " from " + url.get().text());
-        pull(root, url.get(), Optional.of(backupId));
+        progress.accept("pulling backup " + backupId.orElse("(the newest)") + " from " + url.get().text());
+        return Optional.of(pull(root, url.get(), backupId).getFileName().toString());
     }
 
     /**

@@ -46,7 +46,7 @@ class RemoteRestoreTest {
 
         Path second = work.resolve("second");
         MigrationEngine engine = ToyBackup.migrated(work.resolve("other"), EngineSettings.defaults(), Map.of()).engine;
-        new RemoteBackups(EngineSettings.defaults(), ProgressListener.NONE).pullForRollback(second, id,
+        new RemoteBackups(EngineSettings.defaults(), ProgressListener.NONE).pullForRollback(second, Optional.of(id),
                 Optional.of(share.toString()), line -> { });
         engine.rollback(second, Optional.of(id), Optional.empty(), line -> { });
 
@@ -62,7 +62,7 @@ class RemoteRestoreTest {
         Path busy = work.resolve("busy");
         Files.createDirectories(busy);
         Files.writeString(busy.resolve("notes.txt"), "mine\n");
-        new RemoteBackups(EngineSettings.defaults(), ProgressListener.NONE).pullForRollback(busy, id,
+        new RemoteBackups(EngineSettings.defaults(), ProgressListener.NONE).pullForRollback(busy, Optional.of(id),
                 Optional.of(share.toString()), line -> { });
 
         assertThatThrownBy(() -> toy.engine.rollback(busy, Optional.of(id), Optional.empty(), line -> { }))
