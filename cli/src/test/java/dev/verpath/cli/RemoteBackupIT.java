@@ -100,4 +100,45 @@ class RemoteBackupIT {
         assertThat(restored.exit()).as(restored.err()).isZero();
         assertThat(TreeSignature.of(fresh)).isEqualTo(before);
     }
+
+    @Test
+    void aPushKilledHalfWayResumesWithoutSendingItsPartsAgain() throws Exception {
+        inst = Files.createDirectories(work.resolve("inst"));
+        DemoInstallation.write(inst);
+        byte[] weight = new byte[5 * (16 << 20) + 1000]; // five parts of the 16 MiB a push sends at a time
+        new java.util.Random(31).nextBytes(weight);
+        Files.write(inst.resolve("models/mistral-7b/pytorch_model.bin"), weight);
+        CommandRun migrated = Launcher.run(work, "version", "--path", inst.toString(), "--to", "2.1.0", "--yes");
+        assertThat(migrated.exit()).as(migrated.err()).isZero();
+        try (S3Server server = S3Server.start(work.resolve("s3"), "backups")) {
+            Map<String, String> env = new HashMap<>(server.environment());
+            Files.writeString(work.resolve("migration_config.toml"), "[backup]\nremote_path_style = true\n");
+            server.delayParts(700);
+            Process push = Launcher.start(work, env, work.resolve("push.log"), "backups", "push", "--path", inst.toString(),
+                    "--to", "s3://backups/killed");
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (server.calls("uploadMultipartPart") < 2 && push.isAlive() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            push.destroyForcibly().waitFor(); // SIGKILL: the launcher execs the JVM
+            server.delayParts(0);
+            Thread.sleep(2_000); // a part whose request was under way when the client died is stored or dropped by now
+            int before = server.calls("uploadMultipartPart");
+            assertThat(before).as("killed half-way: %s", Files.readString(work.resolve("push.log"))).isBetween(2, 5);
+            server.resetCounts();
+
+            CommandRun resumed = Launcher.run(work, env, "backups", "push", "--path", inst.toString(), "--to",
+                    "s3://backups/killed");
+
+            assertThat(resumed.exit()).as(resumed.err()).isZero();
+            assertThat(server.calls("initiateMultipartUpload")).as("the killed upload was continued").isZero();
+            assertThat(server.calls("uploadMultipartPart")).as("only the parts not stored before the kill")
+                    .isEqualTo(5 + 1 - before);
+            Path fresh = work.resolve("fresh");
+            CommandRun restored = Launcher.run(work, env, "rollback", "--path", fresh.toString(), "--from",
+                    "s3://backups/killed", "--yes");
+            assertThat(restored.exit()).as(restored.err()).isZero();
+            assertThat(fresh.resolve("models/mistral-7b/pytorch_model.bin")).hasBinaryContent(weight);
+        }
+    }
 }

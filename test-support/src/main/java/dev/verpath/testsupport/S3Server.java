@@ -17,8 +17,9 @@ import org.jclouds.blobstore.BlobStoreContext;
 /**
  * A real S3-compatible server (s3proxy over its {@code filesystem-nio2} backend) on 127.0.0.1 and a free port, for
  * the remote backup tests: the objects lie as files under a folder the test owns, so a test can damage one. Every
- * call the server makes to its store is counted by name ({@code putBlob}, {@code uploadMultipartPart}, ...), so a
- * test can tell what an upload sent. Closing it stops the server.
+ * call the server makes to its store is counted by name ({@code putBlob}, {@code uploadMultipartPart}, ...) once it
+ * succeeded, so a test can tell what an upload sent; parts can be slowed down ({@link #delayParts}). Closing it stops the
+ * server.
  */
 public final class S3Server implements AutoCloseable {
 
@@ -32,6 +33,7 @@ public final class S3Server implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStoreContext context;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private volatile long partDelayMillis;
 
     private S3Server(Path folder) throws Exception {
         java.nio.file.Files.createDirectories(folder);
@@ -42,9 +44,13 @@ public final class S3Server implements AutoCloseable {
         BlobStore store = context.getBlobStore();
         BlobStore counted = (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(),
                 new Class<?>[] {BlobStore.class}, (self, method, args) -> {
-                    calls.computeIfAbsent(method.getName(), n -> new AtomicInteger()).incrementAndGet();
+                    if (method.getName().equals("uploadMultipartPart") && partDelayMillis > 0) {
+                        Thread.sleep(partDelayMillis);
+                    }
                     try {
-                        return method.invoke(store, args);
+                        Object result = method.invoke(store, args);
+                        calls.computeIfAbsent(method.getName(), n -> new AtomicInteger()).incrementAndGet();
+                        return result;
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -86,6 +92,16 @@ public final class S3Server implements AutoCloseable {
     public int calls(String method) {
         AtomicInteger count = calls.get(method);
         return count == null ? 0 : count.get();
+    }
+
+    /**
+     * Makes each part of a multipart upload take at least this long to store (counted once stored), so that a test
+     * can kill an upload half-way at a known point.
+     *
+     * @param millis the delay; 0 for none
+     */
+    public void delayParts(long millis) {
+        partDelayMillis = millis;
     }
 
     /** Forgets the calls counted so far. */
