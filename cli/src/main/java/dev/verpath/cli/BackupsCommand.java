@@ -6,10 +6,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code migrate backups}: the group of {@code list}, {@code verify} and {@code prune}. */
+/** {@code migrate backups}: the group of {@code list}, {@code verify}, {@code prune}, {@code push} and {@code pull}. */
 @Command(name = "backups", mixinStandardHelpOptions = true,
-        description = "List, verify or prune an installation's backups.",
-        subcommands = {BackupsListCommand.class, BackupsVerifyCommand.class, BackupsPruneCommand.class})
+        description = "List, verify, prune, push or pull an installation's backups.",
+        subcommands = {BackupsListCommand.class, BackupsVerifyCommand.class, BackupsPruneCommand.class,
+                BackupsPushCommand.class, BackupsPullCommand.class})
 final class BackupsCommand implements Callable<Integer> {
 
     @Spec
@@ -17,6 +18,7 @@ final class BackupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command after 'migrate backups': give list, verify or prune");
+        throw new ParameterException(spec.commandLine(), "Missing command after 'migrate backups': give list, verify, prune, push"
+                + " or pull");
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupKeys;
+import dev.verpath.engine.remote.RemoteBackup;
+import dev.verpath.engine.remote.RemoteUrl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +60,44 @@ final class BackupsView {
             o.put("sizeOnDisk", b.sizeOnDisk());
             o.put("folder", Invocation.relative(root, b.folder()));
             o.put("encrypted", BackupKeys.encrypted(b.folder()));
+        }
+        return node;
+    }
+
+    /**
+     * @param backups a remote's backups
+     * @param url     the remote
+     * @return the text lines
+     */
+    static List<String> remoteText(List<RemoteBackup> backups, RemoteUrl url) {
+        List<String> lines = new ArrayList<>();
+        if (backups.isEmpty()) {
+            lines.add("backups on " + url.text() + ": none");
+            return lines;
+        }
+        lines.add("backups on " + url.text() + ": " + backups.size() + " (oldest first)");
+        Table table = new Table("id", "created", "product", "from -> to", "entries");
+        for (RemoteBackup b : backups) {
+            table.row(b.id(), Units.instant(b.created()), b.product(), b.from() + " -> " + b.to(), Integer.toString(b.entries()));
+        }
+        lines.addAll(table.lines("  "));
+        return lines;
+    }
+
+    /**
+     * @param backups a remote's backups
+     * @param url     the remote
+     * @param name    the installation as the user named it
+     * @return the JSON document
+     */
+    static ObjectNode remoteJson(List<RemoteBackup> backups, RemoteUrl url, String name) {
+        ObjectNode node = Output.object();
+        node.put("installation", name);
+        node.put("remote", url.text());
+        ArrayNode list = node.putArray("backups");
+        for (RemoteBackup b : backups) {
+            list.addObject().put("id", b.id()).put("created", b.created().toString()).put("product", b.product())
+                    .put("from", b.from()).put("to", b.to()).put("entries", b.entries()).put("where", b.where());
         }
         return node;
     }

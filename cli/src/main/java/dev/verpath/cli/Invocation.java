@@ -1,6 +1,7 @@
 package dev.verpath.cli;
 
 import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.RemoteBackups;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.model.SystemSnapshot;
@@ -90,6 +91,11 @@ final class Invocation {
             backupEngine = MigrationEngine.create(RuleRegistry.ofBuiltIns(), settings()).withProgress(phases());
         }
         return backupEngine;
+    }
+
+    /** @return the installation's backups off the machine ({@code backups push|pull}, {@code rollback --from}) */
+    RemoteBackups remoteBackups() {
+        return new RemoteBackups(settings(), phases());
     }
 
     /**

@@ -33,6 +33,12 @@ final class RollbackCommand implements Callable<Integer> {
             + " (Prometheus text format, replaced atomically) to FILE.")
     private Path metricsFile;
 
+    @Option(names = "--from", paramLabel = "URL", description = "The remote to fetch the backup from when the"
+            + " installation's backups do not hold it (with --backup-id, default: [backup] remote); without --backup-id,"
+            + " its newest backup. DIR may be a new or empty folder: the backup is restored into it, every path moved"
+            + " inside it.")
+    private String from;
+
     @ArgGroup(exclusive = true)
     private Which which = new Which();
 
@@ -53,13 +59,19 @@ final class RollbackCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--path=DIR' (or --backup-path=DIR,"
                     + " whose manifest names the installation)");
         }
+        if (from != null && which.backupPath != null) {
+            throw new ParameterException(spec.commandLine(), "--from fetches a backup by id from a remote; it does not go"
+                    + " with --backup-path");
+        }
         Path path = installation.path().orElseGet(() -> invocation.backupEngine().installationOf(which.backupPath));
+        Optional<String> backupId = which.backupPath != null ? Optional.empty() : invocation.remoteBackups()
+                .pullForRollback(path, Optional.ofNullable(which.backupId), Optional.ofNullable(from), output.progress());
         RunMetrics metrics = new RunMetrics(Optional.ofNullable(metricsFile), "rollback");
         // a node with hooks or a health check: the rules and plugins are loaded, so that the restored installation is
         // validated by its product's rules and a plugin's declared service control applies; otherwise a plain restore
         MigrationEngine engine = invocation.settings().hooks().lines().isEmpty() ? invocation.backupEngine()
                 : invocation.engine();
-        if (which.backupPath == null && which.backupId == null) {
+        if (which.backupPath == null && backupId.isEmpty()) {
             Optional<Integer> switched = SwitchBackRun.run(invocation, engine, path, metrics);
             if (switched.isPresent()) {
                 return switched.get();
@@ -67,7 +79,7 @@ final class RollbackCommand implements Callable<Integer> {
         }
         String name = Invocation.display(path);
         Optional<BackupInfo> candidate = which.backupPath != null ? Optional.empty()
-                : invocation.backupEngine().rollbackCandidate(path, Optional.ofNullable(which.backupId));
+                : invocation.backupEngine().rollbackCandidate(path, backupId);
         String backup = candidate.map(b -> "backup " + b.id() + " (taken " + Units.instant(b.created()) + " before "
                         + b.product() + " " + b.from() + " -> " + b.to() + "; the installation returns to " + b.from() + ")")
                 .or(() -> Optional.ofNullable(which.backupPath).map(p -> "the backup in " + Invocation.display(p)))
@@ -80,7 +92,7 @@ final class RollbackCommand implements Callable<Integer> {
         }
         RollbackResult result;
         try {
-            result = engine.rollback(path, Optional.ofNullable(which.backupId),
+            result = engine.rollback(path, backupId,
                     Optional.ofNullable(which.backupPath), output.progress(), output.notices());
         } catch (RuntimeException failure) {
             metrics.run(new RunMetrics.Subject(Optional.of(path), "", "", ""), Outcome.of(ExitCodes.engineFailure(failure),

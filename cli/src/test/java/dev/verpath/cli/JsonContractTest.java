@@ -105,6 +105,12 @@ class JsonContractTest {
         assertConforms(run(0, "status", "--path", path), "status");
         assertConforms(run(0, "backups", "list", "--path", path), "backups-list");
         assertConforms(run(0, "backups", "verify", "--path", path), "backups-verify");
+        String share = dir.resolve("share").toString();
+        assertConforms(run(0, "backups", "push", "--path", path, "--to", share), "backups-push");
+        CommandRun remote = run(0, "backups", "list", "--path", path, "--remote", share);
+        assertConforms(remote, "backups-list");
+        assertThat(remote.json().at("/backups/0/where").asText()).startsWith(share + "/serve/");
+        assertConforms(run(0, "backups", "pull", "--path", dir.resolve("copy").toString(), "--from", share), "backups-pull");
         assertConforms(run(0, "rollback", "--path", path, "--yes"), "rollback");
         assertConforms(run(0, "backups", "prune", "--path", path, "--yes"), "backups-prune");
 

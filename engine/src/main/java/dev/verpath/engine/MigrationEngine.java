@@ -145,10 +145,10 @@ public final class MigrationEngine {
         if (!result.dryRun()) {
             Installation installation = ResolvedRun.locate(asked);
             backups(installation).autoPrune(BackupRetention.of(settings), result.backupId(), progress, notices);
+            new RemoteBackups(settings, listener).autoPush(installation, result.backupId(), progress, notices);
         }
         return result;
     }
-
 
     /**
      * Runs the product's validation rules on an installation at its version (or the one given), every

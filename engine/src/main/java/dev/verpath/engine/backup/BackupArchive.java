@@ -42,7 +42,7 @@ public final class BackupArchive {
     static final String GZIP = "files.tar.gz";
 
     /** Every name an archive may have: zstd or gzip, each plain or encrypted ({@link PgpArchive}). */
-    static final List<String> NAMES = List.of(ZSTD, GZIP, ZSTD + PgpArchive.SUFFIX, GZIP + PgpArchive.SUFFIX);
+    public static final List<String> NAMES = List.of(ZSTD, GZIP, ZSTD + PgpArchive.SUFFIX, GZIP + PgpArchive.SUFFIX);
 
     /**
      * The zstd level: on 70 MB of request records level 1 wrote in 83 ms to 4.1 MB, level 3 in 118 ms to 5.4 MB;

@@ -16,7 +16,11 @@ public enum ProgressPhase {
     /** {@code validate} reading the record files. */
     CHECKING_RECORDS("checking record files", Unit.BYTES),
     /** {@code backups verify} re-reading the backups: entries checked of their total. */
-    VERIFYING_BACKUPS("verifying backups", Unit.ITEMS);
+    VERIFYING_BACKUPS("verifying backups", Unit.ITEMS),
+    /** Sending a backup's objects to a remote ({@code backups push}, {@code [backup] remote}). */
+    PUSHING("pushing the backup", Unit.BYTES),
+    /** Fetching a backup's objects from a remote ({@code backups pull}, {@code rollback --from}). */
+    PULLING("pulling the backup", Unit.BYTES);
 
     /** What a phase's done and total count. */
     public enum Unit {

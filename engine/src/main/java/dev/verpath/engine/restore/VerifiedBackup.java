@@ -3,16 +3,15 @@ package dev.verpath.engine.restore;
 import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.backup.BackupManifest;
 import dev.verpath.engine.backup.BackupVerifier;
-import dev.verpath.engine.failure.BackupCorruptFailure;
 import dev.verpath.engine.failure.ErrorCode;
-import dev.verpath.engine.files.Mount;
 import dev.verpath.engine.files.RelativePath;
 import dev.verpath.rules.MigrationException;
 import java.nio.file.Path;
 
 /**
  * The first phase of a restore: a backup whose manifest and the files it keeps outside its archive are verified
- * (the archive's entries are verified as staging extracts them), and whose places all lie inside the installation.
+ * (the archive's entries are verified as staging extracts them), and whose places all lie inside the installation
+ * (moved into it when it is an empty folder other than the one the backup was taken of: {@link MountPlacement}).
  *
  * @param folder   the backup folder
  * @param manifest its manifest, verified
@@ -32,13 +31,8 @@ record VerifiedBackup(Path folder, BackupManifest manifest, Path realRoot, Backu
      */
     static VerifiedBackup of(Path backup, Path root, BackupKeys keys) {
         Path realRoot = root.toAbsolutePath().normalize();
-        BackupManifest manifest = BackupVerifier.verifyStored(backup, realRoot);
-        for (Mount mount : manifest.mounts()) {
-            if (!mount.real().startsWith(realRoot)) {
-                throw new BackupCorruptFailure(backup.resolve(BackupManifest.FILE)
-                        + ": backup would write outside the installation (" + mount.real() + "); nothing was restored", backup.resolve(BackupManifest.FILE));
-            }
-        }
+        BackupManifest manifest = MountPlacement.place(BackupVerifier.verifyStored(backup, realRoot), realRoot,
+                backup.resolve(BackupManifest.FILE));
         return new VerifiedBackup(backup, manifest, realRoot, keys);
     }
 

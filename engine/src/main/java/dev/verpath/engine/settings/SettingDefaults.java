@@ -44,6 +44,8 @@ final class SettingDefaults {
         d.put("backup.keep_free_bytes", "67108864");
         d.put("backup.encrypt_to", "");
         d.put("backup.identity", "");
+        d.put("backup.remote", "");
+        d.put("backup.remote_path_style", "false");
         d.put("plugins.dir", "");
         d.put("plugins.enabled", "true");
         d.put("validation.strict", "false");

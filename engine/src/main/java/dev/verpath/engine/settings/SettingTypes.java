@@ -46,6 +46,8 @@ final class SettingTypes {
             Map.entry("backup.dir", ANY),
             Map.entry("backup.encrypt_to", ANY),
             Map.entry("backup.identity", ANY),
+            Map.entry("backup.remote", new Type(v -> v.isEmpty() || v.startsWith("s3://") || v.startsWith("file:/")
+                    || v.startsWith("/"), "s3://BUCKET/PREFIX, file:///FOLDER or an absolute folder")),
             Map.entry("plan.accept_risks", new Type(v -> v.matches("([a-z0-9][a-z0-9.-]*(,[a-z0-9][a-z0-9.-]*)*)?"),
                     "risk names separated by commas, such as wan-legacy-model-missing")),
             Map.entry("plugins.dir", ANY),
