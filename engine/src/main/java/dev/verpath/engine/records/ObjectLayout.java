@@ -103,6 +103,8 @@ final class ObjectLayout {
         int colon = f.buffer != null ? colonStart(f) : -1;
         if (f.buffer != null && !f.renamed) {
             out.write(f.buffer, f.nameStart, colon - f.nameStart);
+        } else if (f.quoted != null) {
+            out.write(f.quoted, 0, f.quoted.length);
         } else {
             out.writeString(f.name);
         }
