@@ -79,6 +79,7 @@ final class RecordTemplate {
         copied.readSecond = null;
         copied.readLast = null;
         copied.restructured = object.restructured;
+        copied.layout = new int[3 * fields.size()];
         return copied;
     }
 
