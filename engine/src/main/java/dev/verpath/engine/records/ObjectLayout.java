@@ -17,6 +17,11 @@ import java.util.List;
  */
 final class ObjectLayout {
 
+    /** {@link #remembered}: the run of untouched members, the nearest own separator, the nearest own colon. */
+    private static final int RUN = 0;
+    private static final int SEPARATOR = 1;
+    private static final int COLON = 2;
+
     private ObjectLayout() {
     }
 
@@ -59,7 +64,7 @@ final class ObjectLayout {
             boolean untouched = f.keepsColon && f.untouched();
             if (i > 0 && f.sepStart >= 0) {
                 if (untouched && f.sepEnd == f.nameStart) {
-                    int last = untouchedRun(fields, i);
+                    int last = remembered(obj, RUN, i);
                     out.write(f.buffer, f.sepStart, fields.get(last).valueEnd - f.sepStart);
                     i = last;
                     continue;
@@ -78,6 +83,26 @@ final class ObjectLayout {
             out.write(obj.buffer, obj.readLast.valueEnd, obj.end - 1 - obj.readLast.valueEnd);
         }
         out.write('}');
+    }
+
+    /**
+     * What {@link #untouchedRun} or {@link #nearest} says of member i: found once for an object of a
+     * {@link RecordTemplate} (its members' flags and places are the same for every record it is bound to, so the
+     * answers are too), found every time for any other object.
+     *
+     * @param what {@link #RUN}, {@link #SEPARATOR} or {@link #COLON}
+     */
+    private static int remembered(RecordObject obj, int what, int i) {
+        int[] known = obj.layout != null && obj.layout.length == 3 * obj.fields.size() ? obj.layout : null;
+        int at = what * obj.fields.size() + i;
+        if (known != null && known[at] != 0) {
+            return known[at] - 2;
+        }
+        int found = what == RUN ? untouchedRun(obj.fields, i) : nearest(obj.fields, i, what == SEPARATOR);
+        if (known != null) {
+            known[at] = found + 2;
+        }
+        return found;
     }
 
     /**
@@ -103,6 +128,8 @@ final class ObjectLayout {
         int colon = f.buffer != null ? colonStart(f) : -1;
         if (f.buffer != null && !f.renamed) {
             out.write(f.buffer, f.nameStart, colon - f.nameStart);
+        } else if (f.quoted != null) {
+            out.write(f.quoted, 0, f.quoted.length);
         } else {
             out.writeString(f.name);
         }
@@ -126,7 +153,7 @@ final class ObjectLayout {
             out.write(','); // made by an edit: none of its members has spacing to follow
             return;
         }
-        int from = nearest(obj.fields, i, true);
+        int from = remembered(obj, SEPARATOR, i);
         if (from >= 0) {
             RecordField n = obj.fields.get(from);
             out.write(n.buffer, n.sepStart, n.sepEnd - n.sepStart);
@@ -162,7 +189,7 @@ final class ObjectLayout {
 
     /** @return the member whose colon spacing member i follows, or null (then it is compact) */
     private static RecordField colonSpaced(RecordObject obj, int i) {
-        int from = nearest(obj.fields, i, false);
+        int from = remembered(obj, COLON, i);
         return from >= 0 ? obj.fields.get(from) : obj.readFirst;
     }
 

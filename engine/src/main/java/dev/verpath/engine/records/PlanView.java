@@ -1,6 +1,7 @@
 package dev.verpath.engine.records;
 
 import dev.verpath.rules.RecordReader;
+import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.json.JsonValue;
 import java.util.List;
@@ -8,15 +9,22 @@ import java.util.Optional;
 
 /**
  * A record as the steps of a {@link FusedPlan} had it at one point (where a value was computed, or where a stage's
- * checks ran), for the record the plan migrates now: its {@link RecordTemplate} is bound to the record on first
- * read, so a point nothing reads costs nothing. Reads as a {@link LazyRecord} does. Not thread-safe.
+ * checks ran), for the record the plan migrates now. A top-level name is resolved once per shape
+ * ({@link RecordTemplate#resolve}: a field of the line, a computed value, or missing) and read straight from the
+ * line's field or the computed value; anything else binds the {@link RecordTemplate} to the record on first read,
+ * so a point nothing reads costs nothing. Reads as a {@link LazyRecord} does. Not thread-safe.
  */
 final class PlanView implements RecordReader {
+
+    private static final int REMEMBERED = 8;
 
     private final RecordTemplate template;
     private final FusedPlan plan;
     private final LazyRecord record = LazyRecord.over(null);
     private long bound = -1;
+    private final String[] paths = new String[REMEMBERED];
+    private final int[] places = new int[REMEMBERED];
+    private int remembered;
 
     PlanView(RecordTemplate template, FusedPlan plan) {
         this.template = template;
@@ -31,29 +39,84 @@ final class PlanView implements RecordReader {
         return record;
     }
 
+    /** @return where a path reads from ({@link RecordTemplate#resolve}), found once per path */
+    private int place(String path) {
+        for (int i = 0; i < remembered; i++) {
+            if (paths[i] == path) {
+                return places[i];
+            }
+        }
+        for (int i = 0; i < remembered; i++) {
+            if (paths[i].equals(path)) {
+                return places[i];
+            }
+        }
+        int place = template.resolve(FieldPaths.names(path));
+        if (remembered < REMEMBERED) {
+            paths[remembered] = path;
+            places[remembered++] = place;
+        }
+        return place;
+    }
+
+    private RecordField input(int place) {
+        return plan.input.root().fields.get(place);
+    }
+
+    private JsonValue computed(int place) {
+        return plan.values()[-2 - place];
+    }
+
     @Override
     public Optional<JsonValue> get(String path) {
+        int place = place(path);
+        if (place == RecordTemplate.MISSING) {
+            return Optional.empty();
+        }
+        if (place < RecordTemplate.MISSING && place != RecordTemplate.ELSEWHERE) {
+            return Optional.of(computed(place));
+        }
+        if (place >= 0 && !input(place).holdsObject()) {
+            RecordField f = input(place);
+            return Optional.of(JsonValues.read(f.buffer, f.valueStart, f.valueEnd));
+        }
         return record().get(path);
     }
 
     @Override
     public boolean has(String path) {
-        return record().has(path);
+        int place = place(path);
+        return place == RecordTemplate.ELSEWHERE ? record().has(path) : place != RecordTemplate.MISSING;
     }
 
     @Override
     public boolean isObject(String path) {
-        return record().isObject(path);
+        int place = place(path);
+        if (place == RecordTemplate.ELSEWHERE) {
+            return record().isObject(path);
+        }
+        return place >= 0 ? input(place).holdsObject() : place != RecordTemplate.MISSING && computed(place) instanceof JsonObject;
     }
 
     @Override
     public String kind(String path) {
-        return record().kind(path);
+        int place = place(path);
+        if (place == RecordTemplate.ELSEWHERE) {
+            return record().kind(path);
+        }
+        return place >= 0 ? input(place).kind() : place == RecordTemplate.MISSING ? MISSING : computed(place).kind();
     }
 
     @Override
     public boolean isNumber(String path, String literal) {
-        return record().isNumber(path, literal);
+        int place = place(path);
+        if (place == RecordTemplate.ELSEWHERE) {
+            return record().isNumber(path, literal);
+        }
+        if (place >= 0) {
+            return input(place).isNumber(literal);
+        }
+        return place != RecordTemplate.MISSING && computed(place) instanceof JsonNumber n && n.literal().equals(literal);
     }
 
     @Override

@@ -91,6 +91,13 @@ final class RecordBytes {
         bytes[size++] = '"';
     }
 
+    /** @return text as a JSON string, quotes included, in the bytes {@link #writeString} writes */
+    static byte[] quoted(String text) {
+        RecordBytes out = new RecordBytes();
+        out.writeString(text);
+        return Arrays.copyOf(out.bytes, out.size);
+    }
+
     private void ensure(int more) {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));

@@ -24,6 +24,8 @@ final class RecordField {
     RecordObject nested;
     /** Which computed value of a {@link FusedPlan} the field holds, or -1 (set by traced edits). */
     int slot = -1;
+    /** A {@link RecordTemplate}'s field: its name as a JSON string, quotes included, encoded once; else null. */
+    byte[] quoted;
 
     RecordField(byte[] buffer, String name, int nameStart, int valueStart, int sepStart) {
         reset(buffer, name, nameStart, valueStart, sepStart);
@@ -43,6 +45,7 @@ final class RecordField {
         this.renamed = false;
         this.nested = null;
         this.slot = -1;
+        this.quoted = null;
         return this;
     }
 
@@ -68,6 +71,7 @@ final class RecordField {
         copy.replaced = replaced;
         copy.renamed = renamed;
         copy.slot = slot;
+        copy.quoted = RecordBytes.quoted(name);
         return copy;
     }
 

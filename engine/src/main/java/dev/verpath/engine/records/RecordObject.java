@@ -19,6 +19,11 @@ final class RecordObject {
     RecordField readLast;
     final ArrayList<RecordField> fields;
     boolean restructured;
+    /**
+     * A {@link RecordTemplate}'s object: what {@link ObjectLayout} found of its members, three answers per member
+     * (0 while not found); null for any other object.
+     */
+    int[] layout;
 
     RecordObject(byte[] buffer, int start, int end, ArrayList<RecordField> fields) {
         this.fields = fields;

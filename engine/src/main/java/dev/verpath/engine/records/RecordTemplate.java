@@ -23,6 +23,11 @@ final class RecordTemplate {
         }
     }
 
+    /** {@link #resolve}: no such name. */
+    static final int MISSING = -1;
+    /** {@link #resolve}: a name whose value only a bound template reads. */
+    static final int ELSEWHERE = Integer.MIN_VALUE;
+
     private final RecordField[] fromInput;
     private final boolean[] ownSeparator;
     private final List<RecordField> computed = new ArrayList<>();
@@ -74,6 +79,7 @@ final class RecordTemplate {
         copied.readSecond = null;
         copied.readLast = null;
         copied.restructured = object.restructured;
+        copied.layout = new int[3 * fields.size()];
         return copied;
     }
 
@@ -100,6 +106,49 @@ final class RecordTemplate {
             computed.add(copy);
         }
         return copy;
+    }
+
+    /**
+     * Where a path of this template reads from, the same for every record of its shape: through objects the edits
+     * made (whose members are the template's own) to a field of the line, a computed value, or nothing.
+     *
+     * @param names a path's names
+     * @return the index of the input field it is (its bytes as read), {@link #MISSING}, {@code -2 - slot} for a
+     *         value the plan computed, or {@link #ELSEWHERE} for anything else (inside an object of the line or a
+     *         computed one, or an object the edits made)
+     */
+    int resolve(String[] names) {
+        RecordObject object = root;
+        for (int depth = 0; ; depth++) {
+            int at = object.indexOf(names[depth]);
+            if (at < 0) {
+                return MISSING;
+            }
+            RecordField t = object.fields.get(at);
+            if (depth == names.length - 1) {
+                return place(t);
+            }
+            if (t.replaced || t.nested == null || t.slot >= 0 || input(t) >= 0) {
+                return ELSEWHERE; // an object of the line, a computed one, or not an object: a bound read says
+            }
+            object = t.nested;
+        }
+    }
+
+    private int place(RecordField t) {
+        if (t.replaced) {
+            return t.slot >= 0 && computed.contains(t) ? -2 - t.slot : ELSEWHERE;
+        }
+        return t.nested == null ? input(t) : ELSEWHERE;
+    }
+
+    private int input(RecordField t) {
+        for (int k = 0; k < fromInput.length; k++) {
+            if (fromInput[k] == t) {
+                return k;
+            }
+        }
+        return ELSEWHERE;
     }
 
     /**

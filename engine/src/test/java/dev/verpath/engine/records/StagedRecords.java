@@ -1,6 +1,7 @@
 package dev.verpath.engine.records;
 
 import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.RecordReader;
 import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.RecordEdits;
 import dev.verpath.rules.RecordRule;
@@ -64,11 +65,14 @@ final class StagedRecords {
         ValidationDescriptor descriptor = new ValidationDescriptor("test." + id, "Test check", "Checks records.", "serve",
                 id.substring(0, 5), ValidationCategory.SCHEMA, Severity.ERROR);
         String p = PATHS[r.nextInt(PATHS.length)];
-        return switch (r.nextInt(3)) {
+        return switch (r.nextInt(4)) {
             case 0 -> RecordCheck.of(descriptor, record -> record.get(p)
                     .filter(v -> v instanceof JsonNumber n && n.literal().equals("7")).map(v -> p + " is 7"));
             case 1 -> RecordCheck.of(descriptor, record -> record.isObject(p) && record.has(p + ".caf\u00e9")
                     ? Optional.of(p + " holds café") : Optional.empty());
+            case 2 -> RecordCheck.of(descriptor, record -> record.isNumber(p, "7") || record.kind(p).equals("a boolean")
+                    || record.has(p) == record.kind(p).equals(RecordReader.MISSING)
+                    ? Optional.of(p + " is " + record.kind(p)) : Optional.empty());
             default -> RecordCheck.of(descriptor, record -> record.toObject().members().size() == 3
                     ? Optional.of("three fields: " + record.fieldNames()) : Optional.empty());
         };

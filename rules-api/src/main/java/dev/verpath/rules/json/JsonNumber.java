@@ -81,8 +81,23 @@ public record JsonNumber(String literal) implements JsonValue {
      * @throws ArithmeticException when it has a fraction or does not fit
      */
     public long longValue() {
-        if (integral() && literal.length() < 19) {
-            return Long.parseLong(literal);
+        int n = literal.length();
+        if (n < 19) {
+            // at most 18 digits (and a sign) always fit: read them here, or see a fraction or an exponent
+            boolean negative = literal.charAt(0) == '-';
+            long value = 0;
+            int i = negative ? 1 : 0;
+            while (i < n) {
+                char c = literal.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                value = value * 10 + (c - '0');
+                i++;
+            }
+            if (i == n) {
+                return negative ? -value : value;
+            }
         }
         return decimal().longValueExact();
     }

@@ -54,8 +54,41 @@ final class Timestamps {
         if (ts.integral()) {
             return text(ts.longValue(), -1); // ArithmeticException beyond the range of long
         }
-        long millis = ts.decimal().movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long millis = millis(ts.literal());
+        if (millis < 0) {
+            millis = ts.decimal().movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        }
         return text(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000));
+    }
+
+    /**
+     * The milliseconds of a plain non-negative decimal ({@code 1700000000.003}: up to 15 digits before the point,
+     * no exponent), rounded half-up as the decimal would be; -1 for any other spelling (the decimal reads it).
+     */
+    static long millis(String literal) {
+        int point = literal.indexOf('.');
+        if (point < 1 || point > 15 || literal.charAt(0) == '-') {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (i == point) {
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                return -1; // an exponent
+            }
+            if (i <= point + 3) {
+                value = value * 10 + (c - '0');
+            } else if (i == point + 4 && c >= '5') {
+                value++; // half-up: what follows the fourth digit cannot make it less than one half
+            }
+        }
+        for (int missing = literal.length() - 1 - point; missing < 3; missing++) {
+            value *= 10;
+        }
+        return value;
     }
 
     /**

@@ -68,6 +68,13 @@ final class TokensPerSecond {
         if (remainder * 2 >= Math.abs(millis)) {
             quotient += (scaled < 0) == (millis < 0) ? 1 : -1;
         }
-        return new JsonNumber(BigDecimal.valueOf(quotient, 2).toPlainString());
+        return new JsonNumber(hundredths(quotient));
+    }
+
+    /** @return {@code BigDecimal.valueOf(value, 2).toPlainString()}, without the decimal */
+    static String hundredths(long value) {
+        long magnitude = Math.abs(value);
+        long cents = magnitude % 100;
+        return (value < 0 ? "-" : "") + magnitude / 100 + (cents < 10 ? ".0" : ".") + cents;
     }
 }

@@ -1,7 +1,10 @@
 package dev.verpath.builtin.data;
 
 import dev.verpath.rules.json.JsonNumber;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,5 +86,26 @@ class TimestampsTest {
     void refusesTextThatIsNotRfc3339() {
         assertThatThrownBy(() -> Timestamps.parse("2023-11-14 22:13")).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> Timestamps.parse("yesterday")).isInstanceOf(DateTimeException.class);
+    }
+
+    @Test
+    void millisecondsOfAPlainDecimalAreTheDecimalsRoundedHalfUp() {
+        Random random = new Random(29);
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder text = new StringBuilder().append(random.nextInt(4) == 0 ? 0 : random.nextLong(1L << 40));
+            text.append('.');
+            for (int d = 1 + random.nextInt(7); d > 0; d--) {
+                text.append(random.nextInt(10));
+            }
+            String literal = text.toString();
+            long expected = new BigDecimal(literal).movePointRight(3)
+                    .setScale(0, RoundingMode.HALF_UP).longValueExact();
+            assertThat(Timestamps.millis(literal)).as(literal).isEqualTo(expected);
+        }
+        assertThat(Timestamps.millis("1.7e9")).isEqualTo(-1);
+        assertThat(Timestamps.millis("-0.25")).isEqualTo(-1);
+        assertThat(Timestamps.millis("1700000000")).isEqualTo(-1);
+        assertThat(Timestamps.millis("0.9995")).isEqualTo(1000);
+        assertThat(Timestamps.millis("0.5")).isEqualTo(500);
     }
 }

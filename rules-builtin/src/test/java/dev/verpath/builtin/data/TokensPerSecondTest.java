@@ -58,4 +58,17 @@ class TokensPerSecondTest {
         assertThat(((JsonNumber) of(1, -200000)).decimal().toPlainString()).isEqualTo("-0.01");
         assertThat(((JsonNumber) of(1, -200001)).decimal().toPlainString()).isEqualTo("0.00");
     }
+
+    @Test
+    void hundredthsAreWrittenAsTheDecimalWritesThem() {
+        Random random = new Random(29);
+        long[] edges = {0, 1, -1, 5, -5, 9, 10, 99, 100, -100, 101, 12_345, -12_345, (1L << 57), -(1L << 57)};
+        for (long value : edges) {
+            assertThat(TokensPerSecond.hundredths(value)).isEqualTo(BigDecimal.valueOf(value, 2).toPlainString());
+        }
+        for (int i = 0; i < 100_000; i++) {
+            long value = random.nextLong() >> random.nextInt(63);
+            assertThat(TokensPerSecond.hundredths(value)).isEqualTo(BigDecimal.valueOf(value, 2).toPlainString());
+        }
+    }
 }
