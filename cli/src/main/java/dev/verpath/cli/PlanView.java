@@ -97,7 +97,9 @@ final class PlanView {
                         + ", backup " + Units.bytes(e.backupBytes()),
                 "  disk needed " + Units.bytes(e.diskNeeded()) + ", " + free + ": "
                         + (e.fits() ? "enough" : "NOT ENOUGH, free some space first"),
-                "  time about " + Units.duration(e.time()));
+                "  time about " + Units.duration(e.time()) + e.peakMemory().stream()
+                        .mapToObj(m -> ", peak memory about " + Units.bytes(m)).findFirst().orElse(""),
+                "  speeds " + e.basis());
     }
 
     /**
@@ -206,6 +208,12 @@ final class PlanView {
             }
             est.put("fits", e.fits());
             est.put("timeMillis", e.time().toMillis());
+            if (e.peakMemory().isPresent()) {
+                est.put("peakMemory", e.peakMemory().getAsLong());
+            } else {
+                est.putNull("peakMemory");
+            }
+            est.put("basis", e.basis());
         }, () -> node.putNull("estimate"));
         node.set("risks", RiskView.json(plan.risks()));
         return node;

@@ -76,7 +76,19 @@ class ViewsTest {
                 "estimate:",
                 "  reads 4.0 KiB, writes 2.0 KiB, backup 10.0 KiB",
                 "  disk needed 12.0 KiB, 1.0 KiB free: NOT ENOUGH, free some space first",
-                "  time about 1.500 s");
+                "  time about 1.500 s",
+                "  speeds no run measured on this machine yet: default speeds");
+    }
+
+    @Test
+    void anEstimateFromMeasuredRunsShowsThePeakMemoryAndWhereTheSpeedsComeFrom() {
+        PlanEstimate estimate = new PlanEstimate(4096, 2048, 10_240, 12_288, OptionalLong.of(1 << 30),
+                Duration.ofMillis(2500), OptionalLong.of(300L << 20), "measured by the last 3 runs on this machine");
+
+        List<String> lines = PlanView.text(plan(Optional.of(estimate)), NO_RULES, true);
+
+        assertThat(lines).endsWith("  time about 2.500 s, peak memory about 300.0 MiB",
+                "  speeds measured by the last 3 runs on this machine");
     }
 
     @Test

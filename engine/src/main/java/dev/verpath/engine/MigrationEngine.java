@@ -19,6 +19,7 @@ import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.plan.EdgeRisks;
 import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.MigrationPlan;
+import dev.verpath.engine.plan.MachineRates;
 import dev.verpath.engine.plan.PlanEstimator;
 import dev.verpath.engine.plan.RiskPlanning;
 import dev.verpath.engine.plugin.RuleRegistry;
@@ -116,7 +117,8 @@ public final class MigrationEngine {
                         .orElse("") + "no source version; give --from"));
         MigrationPlan plan = RiskPlanning.planTo(new FewestStepsPlanner(graph()), product, from, request.to(),
                 request.allowLossy(), EdgeRisks.on(registry, settings, product, request.root(), from));
-        return installation.isPresent() ? plan.withEstimate(new PlanEstimator().estimate(plan, installation.get().root())) : plan;
+        return installation.map(i -> plan.withEstimate(new PlanEstimator(MachineRates.of(i.stateFolder()),
+                registry.files(product), settings.backupBeforeMigration()).estimate(plan, i.root()))).orElse(plan);
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.plan.MachineRates;
+import dev.verpath.engine.plan.RateMeter;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.restore.InterruptedMigration;
 import dev.verpath.engine.restore.Rollback;
@@ -77,12 +79,14 @@ public final class LockedRun {
         }
         Installation found = ResolvedRun.locate(request);
         NetworkFileSystem.refuse(found.root(), settings.allowNetworkFs());
-        MigrationExecutor executor = new MigrationExecutor(registry, settings, clock, listener, system);
         if (request.dryRun()) {
             refuseWhileBusy(found);
             ResolvedRun run = ResolvedRun.of(request, found, registry, settings);
-            return executor.run(run, progress).withService(ServiceAround.planned(run, registry, settings));
+            return new MigrationExecutor(registry, settings, clock, listener, system).run(run, progress)
+                    .withService(ServiceAround.planned(run, registry, settings));
         }
+        RateMeter meter = new RateMeter(listener);
+        MigrationExecutor executor = new MigrationExecutor(registry, settings, clock, meter, system);
         // resolved before the lock, so that a usage error (an unknown version or product) stops before the lock file
         // is made; with an interrupted migration's journal, only once that is dealt with
         Optional<ResolvedRun> early = Files.exists(found.stateFolder().resolve(Journal.FILE)) ? Optional.empty()
@@ -96,6 +100,9 @@ public final class LockedRun {
             Optional<ServiceHooks> services = this.services ? ServiceAround.of(run, registry, settings, progress)
                     : Optional.empty();
             RunResult ran = ServiceAround.run(services, () -> executor.run(run, progress, services));
+            if (!run.plan().steps().isEmpty()) {
+                MachineRates.record(now.stateFolder(), meter.sampleNow()); // for the next estimate; skipped when read-only
+            }
             RunResult result = services.map(s -> ran.withService(s.events())).orElse(ran);
             return recovered.map(result::withRecovered).orElse(result);
         }

@@ -3,6 +3,7 @@ package dev.verpath.engine.plan;
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.files.Glob;
+import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.rules.MigrationException;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.RuleKind;
@@ -20,22 +21,27 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Estimates what a plan costs on one installation, from the sizes of the files its rules name. Stateless
- * and thread-safe; the same plan on the same files gives the same estimate.
+ * Estimates what a plan costs on one installation, from the sizes of the files its rules name and the speeds this
+ * machine measured on earlier runs of the installation ({@link MachineRates}), or the documented defaults where no run
+ * measured one. Stateless and thread-safe; the same plan on the same files and rates gives the same estimate.
  *
  * <p>The installation is walked once (its {@code .migrate/} folder skipped, symbolic links not followed);
  * a file belongs to a rule when one of the rule's {@code paths} globs matches its relative path. Then:
  * <ul>
  *   <li>data files are read and written once per run, however many steps touch them (record rules of
  *       every step are fused into one pass);</li>
- *   <li>model files are read once (hashed); of them only metadata (files of at most {@link #METADATA_LIMIT}
+ *   <li>model files the model rules name are read once (hashed), and so is every weight file of the product when
+ *       the run takes a backup (its manifest records their hashes); of model files only metadata (files of at most {@link #METADATA_LIMIT}
  *       bytes) is written, once per step with model rules;</li>
  *   <li>config files are read and written once per step with config rules;</li>
  *   <li>the backup is taken to be a full copy of every file outside {@code .migrate/} (conservative);</li>
  *   <li>the disk needed is the backup plus the data bytes written;</li>
- *   <li>the time is data, config and metadata bytes at {@link #RECORDS_BYTES_PER_SECOND}, model bytes at
- *       {@link #HASH_BYTES_PER_SECOND} and backup bytes at {@link #COPY_BYTES_PER_SECOND}, each rounded up
- *       to the millisecond.</li>
+ *   <li>the time is the measured overhead of a run (start-up, planning, checks, the commit), then data, config and
+ *       metadata bytes at the measured record speed, hashed bytes at the measured hashing speed and backup bytes at
+ *       the measured backup speed, each rounded up to the millisecond; a speed no run measured is the default
+ *       ({@link #RECORDS_BYTES_PER_SECOND}, {@link #HASH_BYTES_PER_SECOND}, {@link #COPY_BYTES_PER_SECOND}), an
+ *       overhead no run measured is 0;</li>
+ *   <li>the peak memory is the measured one, when a run measured it.</li>
  * </ul>
  * A plan without steps costs nothing. O(F·G) for F files and G globs of the plan's rules.
  */
@@ -53,8 +59,24 @@ public final class PlanEstimator {
     /** Model files of at most 1 MiB count as metadata that model rules rewrite. */
     public static final long METADATA_LIMIT = 1L << 20;
 
-    /** An estimator with the documented rates. */
+    private final MachineRates rates;
+    private final ProductFiles files;
+    private final boolean backup;
+
+    /** An estimator with the documented rates, knowing no product's weight files. */
     public PlanEstimator() {
+        this(MachineRates.NONE, ProductFiles.NONE, false);
+    }
+
+    /**
+     * @param rates  what earlier runs on this machine measured ({@link MachineRates#NONE} for the defaults)
+     * @param files  the roles of the product's files (which are weights)
+     * @param backup whether the run takes a backup (then every weight file is hashed)
+     */
+    public PlanEstimator(MachineRates rates, ProductFiles files, boolean backup) {
+        this.rates = rates;
+        this.files = files;
+        this.backup = backup;
     }
 
     /**
@@ -68,12 +90,12 @@ public final class PlanEstimator {
     public PlanEstimate estimate(MigrationPlan plan, Path root) {
         OptionalLong free = usableSpace(root);
         if (plan.steps().isEmpty()) {
-            return new PlanEstimate(0, 0, 0, 0, free, Duration.ZERO);
+            return new PlanEstimate(0, 0, 0, 0, free, Duration.ZERO, OptionalLong.empty(), rates.basis());
         }
         SortedMap<String, Long> files = walk(root);
         long backup = files.values().stream().mapToLong(Long::longValue).sum();
         long data = matchedBytes(files, plan.steps().stream().flatMap(s -> s.rules(RuleKind.DATA).stream()).toList(), false);
-        long models = matchedBytes(files, plan.steps().stream().flatMap(s -> s.rules(RuleKind.MODEL).stream()).toList(), false);
+        long models = hashedBytes(files, plan.steps().stream().flatMap(s -> s.rules(RuleKind.MODEL).stream()).toList());
         long config = 0;
         long metadata = 0;
         for (PlanStep step : plan.steps()) {
@@ -82,10 +104,12 @@ public final class PlanEstimator {
         }
         long read = data + models + config;
         long written = bytesWritten(plan, files);
-        long millis = millis(data + config + metadata, RECORDS_BYTES_PER_SECOND)
-                + millis(models, HASH_BYTES_PER_SECOND)
-                + millis(backup, COPY_BYTES_PER_SECOND);
-        return new PlanEstimate(read, written, backup, backup + data, free, Duration.ofMillis(millis));
+        long millis = rates.overheadMillis()
+                + millis(data + config + metadata, or(rates.recordsBytesPerSecond(), RECORDS_BYTES_PER_SECOND))
+                + millis(models, or(rates.hashingBytesPerSecond(), HASH_BYTES_PER_SECOND))
+                + millis(backup, or(rates.backupBytesPerSecond(), COPY_BYTES_PER_SECOND));
+        return new PlanEstimate(read, written, backup, backup + data, free, Duration.ofMillis(millis),
+                rates.peakMemory() > 0 ? OptionalLong.of(rates.peakMemory()) : OptionalLong.empty(), rates.basis());
     }
 
     /**
@@ -106,6 +130,22 @@ public final class PlanEstimator {
             metadata += matchedBytes(files, step.rules(RuleKind.MODEL), true);
         }
         return data + config + metadata;
+    }
+
+    /** Bytes the model rules' globs match, and every weight file besides when the run takes a backup. */
+    private long hashedBytes(Map<String, Long> found, List<MigrationRule> modelRules) {
+        List<Glob> globs = modelRules.stream().flatMap(r -> r.descriptor().paths().stream()).distinct().map(Glob::of).toList();
+        long sum = 0;
+        for (Map.Entry<String, Long> file : found.entrySet()) {
+            if (backup && files.isWeight(file.getKey()) || globs.stream().anyMatch(g -> g.matches(file.getKey()))) {
+                sum += file.getValue();
+            }
+        }
+        return sum;
+    }
+
+    private static long or(long measured, long otherwise) {
+        return measured > 0 ? measured : otherwise;
     }
 
     private static long matchedBytes(Map<String, Long> files, List<MigrationRule> rules, boolean metadataOnly) {
