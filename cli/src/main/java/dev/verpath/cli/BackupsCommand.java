@@ -6,10 +6,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code migrate backups}: the group of {@code list}, {@code verify}, {@code prune}, {@code push} and {@code pull}. */
+/**
+ * {@code migrate backups}: the group of {@code list}, {@code create}, {@code verify}, {@code prune}, {@code push} and
+ * {@code pull}.
+ */
 @Command(name = "backups", mixinStandardHelpOptions = true,
-        description = "List, verify, prune, push or pull an installation's backups.",
-        subcommands = {BackupsListCommand.class, BackupsVerifyCommand.class, BackupsPruneCommand.class,
+        description = "List, create, verify, prune, push or pull an installation's backups.",
+        subcommands = {BackupsListCommand.class, BackupsCreateCommand.class, BackupsVerifyCommand.class, BackupsPruneCommand.class,
                 BackupsPushCommand.class, BackupsPullCommand.class})
 final class BackupsCommand implements Callable<Integer> {
 
@@ -18,7 +21,7 @@ final class BackupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command after 'migrate backups': give list, verify, prune, push"
-                + " or pull");
+        throw new ParameterException(spec.commandLine(), "Missing command after 'migrate backups': give list, create, verify, prune,"
+                + " push or pull");
     }
 }

@@ -36,6 +36,8 @@ final class BackupsView {
                             ? " (encrypted)" : ""), Invocation.relative(root, b.folder()));
         }
         lines.addAll(table.lines("  "));
+        backups.stream().filter(b -> !b.scope().isEmpty()).forEach(b -> lines.add("  " + b.id() + " was taken by hand"
+                + " and holds only " + String.join(", ", b.scope())));
         return lines;
     }
 
@@ -60,6 +62,7 @@ final class BackupsView {
             o.put("sizeOnDisk", b.sizeOnDisk());
             o.put("folder", Invocation.relative(root, b.folder()));
             o.put("encrypted", BackupKeys.encrypted(b.folder()));
+            b.scope().forEach(o.putArray("scope")::add);
         }
         return node;
     }

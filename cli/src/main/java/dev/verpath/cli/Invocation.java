@@ -102,7 +102,7 @@ final class Invocation {
      * Where the engine's structured progress goes (see {@link ProgressDisplays}), in the log format the command
      * runs with.
      */
-    private ProgressListener phases() {
+    ProgressListener phases() {
         return ProgressDisplays.of(root.options(), err(), LogSettings.of(settings()).format());
     }
 

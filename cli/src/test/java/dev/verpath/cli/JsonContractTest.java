@@ -94,6 +94,7 @@ class JsonContractTest {
         String path = inst.toString();
 
         assertConforms(run(0, "info", "--path", path, "--to", "2.1.0"), "info");
+        assertConforms(run(0, "backups", "create", "--path", path, "config/server.toml"), "backups-create");
         CommandRun dry = run(0, "version", "--path", path, "--to", "2.1.0", "--dry-run");
         assertConforms(dry, "version");
         assertThat(dry.json().path("outcome").asText()).isEqualTo("dry-run");

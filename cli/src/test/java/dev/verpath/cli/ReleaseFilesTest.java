@@ -17,7 +17,7 @@ class ReleaseFilesTest {
 
         try (Stream<Path> pages = Files.list(dir.resolve("man/man1"))) {
             assertThat(pages.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                    "migrate-backups-list.1", "migrate-backups-prune.1", "migrate-backups-pull.1", "migrate-backups-push.1",
+                    "migrate-backups-create.1", "migrate-backups-list.1", "migrate-backups-prune.1", "migrate-backups-pull.1", "migrate-backups-push.1",
                     "migrate-backups-verify.1", "migrate-backups.1",
                     "migrate-completion.1", "migrate-config.1", "migrate-data.1", "migrate-demo.1", "migrate-graph.1",
                     "migrate-info.1", "migrate-models.1", "migrate-plugins-list.1", "migrate-plugins.1",

@@ -27,9 +27,29 @@ import java.util.Optional;
  * @param entries  every entry, sorted by path
  * @param system   the system the backup was taken on (Verpath, plugins, Java, OS, settings); empty in a manifest
  *                 written before it was recorded
+ * @param scope    the paths a backup of chosen files holds (files, or folders with everything below); empty for
+ *                 a backup of the whole installation
  */
 public record BackupManifest(String id, Instant created, String product, String from, String to,
-                             List<Mount> mounts, List<Entry> entries, Optional<SystemSnapshot> system) {
+                             List<Mount> mounts, List<Entry> entries, Optional<SystemSnapshot> system,
+                             List<String> scope) {
+
+    /**
+     * A manifest of the whole installation.
+     *
+     * @param id      the backup id
+     * @param created when it was taken
+     * @param product the product
+     * @param from    the version before the migration
+     * @param to      the version the migration aimed at
+     * @param mounts  the real places the logical paths map to
+     * @param entries every entry, sorted by path
+     * @param system  the system snapshot, when one was recorded
+     */
+    public BackupManifest(String id, Instant created, String product, String from, String to, List<Mount> mounts,
+                          List<Entry> entries, Optional<SystemSnapshot> system) {
+        this(id, created, product, from, to, mounts, entries, system, List.of());
+    }
 
     /**
      * A manifest that records no system snapshot.
@@ -108,6 +128,7 @@ public record BackupManifest(String id, Instant created, String product, String 
     public BackupManifest {
         mounts = List.copyOf(mounts);
         entries = List.copyOf(entries);
+        scope = List.copyOf(scope);
         java.util.Objects.requireNonNull(system, "system");
     }
 
@@ -141,6 +162,10 @@ public record BackupManifest(String id, Instant created, String product, String 
             e.stat().ifPresent(st -> n.put("stat", st));
         }
         system.ifPresent(snapshot -> root.set("system", snapshot.json()));
+        if (partial()) {
+            ArrayNode chosen = root.putArray("scope");
+            scope.forEach(chosen::add);
+        }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
@@ -168,7 +193,33 @@ public record BackupManifest(String id, Instant created, String product, String 
         }
         return new BackupManifest(root.path("id").asText(), Instant.parse(root.path("created").asText()),
                 root.path("product").asText(), root.path("from").asText(), root.path("to").asText(), mounts, entries,
-                Optional.ofNullable(root.get("system")).filter(JsonNode::isObject).map(SystemSnapshot::read));
+                Optional.ofNullable(root.get("system")).filter(JsonNode::isObject).map(SystemSnapshot::read),
+                scope(root.path("scope")));
+    }
+
+    /**
+     * Whether the backup holds chosen files only ({@code migrate backups create --path DIR FILE...}): a restore puts
+     * back those and leaves every other file as it finds it.
+     *
+     * @return true for a backup of chosen files, false for one of the whole installation
+     */
+    public boolean partial() {
+        return !scope.isEmpty();
+    }
+
+    /**
+     * @param path a logical path
+     * @return whether the backup covers it: every path for a whole backup; a chosen path or one below it for a
+     *         partial one
+     */
+    public boolean covers(String path) {
+        return !partial() || scope.stream().anyMatch(c -> path.equals(c) || path.startsWith(c + "/"));
+    }
+
+    private static List<String> scope(JsonNode chosen) {
+        List<String> paths = new ArrayList<>();
+        chosen.forEach(p -> paths.add(p.asText()));
+        return paths;
     }
 
     /** @return the entry's owner, when both ids are recorded as numbers (a backup made before they were has none) */

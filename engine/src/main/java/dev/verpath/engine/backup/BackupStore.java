@@ -170,7 +170,8 @@ public final class BackupStore {
             }
             if (any) {
                 AtomicFiles.writePrivate(backup.resolve(BackupManifest.FILE), new BackupManifest(manifest.id(), manifest.created(),
-                        manifest.product(), manifest.from(), manifest.to(), manifest.mounts(), entries, manifest.system()).toJson());
+                        manifest.product(), manifest.from(), manifest.to(), manifest.mounts(), entries, manifest.system(),
+                        manifest.scope()).toJson());
             }
         } catch (IOException | RuntimeException e) {
             // without stats a rollback re-reads every linked file: slower, never wrong
@@ -286,7 +287,8 @@ public final class BackupStore {
             }
         }
         int linked = (int) m.entries().stream().filter(e -> e.stored().equals("hardlink")).count();
-        return new BackupInfo(m.id(), m.created(), m.product(), m.from(), m.to(), m.entries().size(), onDisk, linked, backup);
+        return new BackupInfo(m.id(), m.created(), m.product(), m.from(), m.to(), m.entries().size(), onDisk, linked, backup,
+                m.scope());
     }
 
 }

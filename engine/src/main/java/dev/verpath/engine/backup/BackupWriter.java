@@ -95,7 +95,8 @@ final class BackupWriter {
             meter.add(archive());
         }
         entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
-        BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries, system);
+        BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries, system,
+                live.scope());
         AtomicFiles.writePrivate(target.resolve(BackupManifest.FILE), manifest.toJson());
         return manifest;
     }

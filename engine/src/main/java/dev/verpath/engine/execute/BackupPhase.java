@@ -62,11 +62,7 @@ final class BackupPhase {
                     run.backup().keys());
             backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes,
                     listener, system));
-            if (backup.get().linkedFiles() > 0) {
-                progress.accept("note: " + backup.get().linkedFiles() + " weight file(s) are hard-linked into the backup:"
-                        + " it protects against this migration, not against later in-place writes to them (cp over a"
-                        + " weight file changes the backup too); [backup] weights = copy keeps copies");
-            }
+            backup.get().linkedNote().ifPresent(progress);
         }
         Optional<String> changed = live.changedSinceScan();
         if (changed.isPresent()) {

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * on every folder the commit changes. Weight files are hard-linked into the backup, so only the
  * other files count against the free space. Either short, the run stops with the installation unchanged.
  */
-final class Preflight {
+public final class Preflight {
 
     private Preflight() {
     }
@@ -55,7 +55,7 @@ final class Preflight {
      *                      {@link ProductFiles#NONE} when it copies them
      * @throws IOException when the folder cannot be created or its file system read
      */
-    static void space(LiveTree live, Path backupFolder, long keepFree, ProductFiles linkedWeights) throws IOException {
+    public static void space(LiveTree live, Path backupFolder, long keepFree, ProductFiles linkedWeights) throws IOException {
         dev.verpath.engine.files.PrivateFiles.createFolders(backupFolder);
         long backupBytes = backupBytes(live, backupFolder, linkedWeights);
         long free = Files.getFileStore(backupFolder).getUsableSpace();

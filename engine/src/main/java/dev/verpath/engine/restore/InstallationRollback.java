@@ -1,5 +1,7 @@
 package dev.verpath.engine.restore;
 
+import dev.verpath.engine.failure.ErrorCode;
+import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.backup.BackupKeys;
@@ -86,6 +88,7 @@ public final class InstallationRollback {
         Path state = installation.stateFolder();
         progress.accept("verifying backup " + backup.getFileName());
         VerifiedBackup verified = VerifiedBackup.of(backup, installation.root(), keys);
+        refuseMixedVersions(verified.manifest());
         // its archive extracted into staging (read once) before anything live is touched
         try (StagedBackup staged = StagedBackup.stage(verified, state.resolve("staging").resolve("rollback"))) {
             BackupManifest manifest = verified.manifest();
@@ -108,6 +111,20 @@ public final class InstallationRollback {
             } finally {
                 CommitSection.exit();
             }
+        }
+    }
+
+    /**
+     * Refuses to put chosen files of one version back into an installation at another: its other files would stay
+     * at the other version. A backup of the whole installation carries its {@code VERSION} with it.
+     */
+    private void refuseMixedVersions(BackupManifest manifest) {
+        String current = installation.version().orElse("?");
+        if (manifest.partial() && !manifest.from().equals(current)) {
+            throw new InputFailure(ErrorCode.USAGE, "backup " + manifest.id() + " holds " + String.join(", ",
+                    manifest.scope()) + " as they were at " + manifest.from() + ", and the installation is at " + current
+                    + "; putting them back would mix two versions, so nothing was restored; roll back to " + manifest.from()
+                    + " first (migrate rollback with the backup of that migration), then restore them");
         }
     }
 

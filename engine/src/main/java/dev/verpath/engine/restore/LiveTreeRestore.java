@@ -99,7 +99,10 @@ final class LiveTreeRestore {
         return owners;
     }
 
-    /** Moves aside every live entry the backup does not hold, or holds as another type; the deepest first. */
+    /**
+     * Moves aside every live entry the backup covers but does not hold, or holds as another type; the deepest first.
+     * A backup of chosen files covers only them: every other entry stays as it is.
+     */
     private void removeAdded(Set<Path> excluded, RestoreUndo undo) throws IOException {
         Map<String, BackupManifest.Entry> wanted = backup.manifest().entries().stream()
                 .collect(Collectors.toMap(e -> RelativePath.check(e.path()), Function.identity()));
@@ -109,7 +112,8 @@ final class LiveTreeRestore {
         for (String path : currentPaths) {
             LiveTree.Entry current = now.entries().get(path);
             BackupManifest.Entry e = wanted.get(path);
-            if (current.real() == null || (e != null && sameType(current.type(), e.type()))) {
+            if (current.real() == null || (e != null && sameType(current.type(), e.type()))
+                    || e == null && !backup.manifest().covers(path)) {
                 continue;
             }
             CrashPoints.reached("remove " + current.real());

@@ -54,7 +54,7 @@ final class MountPlacement {
             moved.add(new Mount(m.logical(), realRoot.resolve(origin.get().relativize(m.real())).normalize()));
         }
         return new BackupManifest(manifest.id(), manifest.created(), manifest.product(), manifest.from(), manifest.to(),
-                moved, manifest.entries(), manifest.system());
+                moved, manifest.entries(), manifest.system(), manifest.scope());
     }
 
     /**

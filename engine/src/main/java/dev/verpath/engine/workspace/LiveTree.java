@@ -54,9 +54,41 @@ public final class LiveTree {
     private final List<Mount> mounts;
     private final SortedMap<String, Entry> entries;
 
-    private LiveTree(List<Mount> mounts, SortedMap<String, Entry> entries) {
+    private final List<String> scope;
+
+    private LiveTree(List<Mount> mounts, SortedMap<String, Entry> entries, List<String> scope) {
         this.mounts = List.copyOf(mounts);
         this.entries = Collections.unmodifiableSortedMap(entries);
+        this.scope = List.copyOf(scope);
+    }
+
+    /**
+     * The part of this tree that chosen paths cover: each path, everything below one that is a folder, and the
+     * folders above each (so that a restore can make them again).
+     *
+     * @param chosen logical paths, each an entry of this tree
+     * @return the part, whose {@link #scope()} is the chosen paths, sorted
+     * @throws dev.verpath.rules.MigrationException a usage failure naming a path that is not in the tree
+     */
+    public LiveTree only(java.util.Collection<String> chosen) {
+        SortedMap<String, Entry> part = new TreeMap<>();
+        for (String path : new java.util.TreeSet<>(chosen)) {
+            if (!entries.containsKey(path)) {
+                throw new InputFailure(ErrorCode.USAGE, display(path) + ": not in the installation; give paths of files"
+                        + " or folders inside it, relative to its root");
+            }
+            entries.forEach((p, e) -> {
+                if (p.equals(path) || p.startsWith(path + "/") || path.startsWith(p + "/")) {
+                    part.put(p, e);
+                }
+            });
+        }
+        return new LiveTree(mounts, part, List.copyOf(new java.util.TreeSet<>(chosen)));
+    }
+
+    /** @return the chosen paths of a tree made by {@link #only}; empty for a whole tree */
+    public List<String> scope() {
+        return scope;
     }
 
     /**
@@ -104,7 +136,7 @@ public final class LiveTree {
                 }
             });
         }
-        return new LiveTree(mounts, entries);
+        return new LiveTree(mounts, entries, List.of());
     }
 
     /**
