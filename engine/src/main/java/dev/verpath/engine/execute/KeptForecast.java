@@ -45,7 +45,7 @@ public final class KeptForecast {
      */
     public static ReuseForecast of(RuleRegistry registry, EngineSettings settings, MigrationPlan plan, Path root) {
         Installation installation = Installation.at(root);
-        StepCache cache = StepCache.open(settings, installation.backupFolder(settings.backupDir()), false);
+        StepCache cache = StepCache.open(settings, installation.stateFolder(), false);
         List<PlanStep> steps = plan.steps();
         RecordPasses passes = RecordPasses.of(plan.product(), steps, registry, settings, new InstallationValidator(registry,
                 settings.maxRecordBytes()), ProgressListener.NONE, cache);

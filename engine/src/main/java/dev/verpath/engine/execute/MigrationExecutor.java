@@ -106,7 +106,7 @@ public final class MigrationExecutor {
                                 boolean stopped) {
         Instant started = clock.instant();
         RecordPasses passes = RecordPasses.of(run.plan().product(), run.plan().steps(), registry, settings, validator, listener,
-                StepCache.open(settings, run.backup().folder(), !run.dryRun()));
+                StepCache.open(settings, run.installation().stateFolder(), !run.dryRun()));
         ShadowRunPhase shadowRun = new ShadowRunPhase(registry, settings,
                 new StepSequence(registry, settings, validator, passes, run.installation().root(), clock), passes, listener);
         HashCache hashes = new HashCache();

@@ -25,15 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The step cache: the output of each record file of each record pass, kept in {@code stepcache/} inside the backup
- * folder (0700, entries 0600), named by the SHA-256 of the pass ({@link PassKey}) and the file's path, and the SHA-256
+ * The step cache: the output of each record file of each record pass, kept in {@code .migrate/stepcache/} beside the
+ * backups of {@code .migrate/backups/} (or in {@code [cache] dir}; 0700, entries 0600), named by the SHA-256 of the pass ({@link PassKey}) and the file's path, and the SHA-256
  * of the file's bytes ({@link KeptEntry}). Bounded by {@code [cache] max_bytes}: the entries least recently written or
  * reused are deleted first. An optimisation only: a missing, damaged or foreign entry is a miss, and nothing the cache
  * fails to do fails a run. Not thread-safe: one run, one thread.
  */
 public final class StepCache {
 
-    /** The cache's folder in the backup folder. */
+    /** The cache's folder in the installation's state folder, unless {@code [cache] dir} names another. */
     public static final String FOLDER = "stepcache";
     /** How an entry's name ends. */
     static final String ENTRY = ".out";
@@ -57,18 +57,20 @@ public final class StepCache {
     }
 
     /**
-     * The cache of a backup folder, as the settings say ({@code [cache] enabled}, {@code max_bytes}).
+     * The cache of an installation, as the settings say ({@code [cache] enabled}, {@code dir}, {@code max_bytes}).
      *
-     * @param settings     the effective settings
-     * @param backupFolder the backup folder
-     * @param writable     false to reuse entries but keep none (a dry run, {@code info})
+     * @param settings    the effective settings
+     * @param stateFolder the installation's state folder ({@code .migrate}), where the cache is unless
+     *                    {@code [cache] dir} names a folder
+     * @param writable    false to reuse entries but keep none (a dry run, {@code info})
      * @return the cache; one that keeps and finds nothing when the setting turns it off
      */
-    public static StepCache open(EngineSettings settings, Path backupFolder, boolean writable) {
+    public static StepCache open(EngineSettings settings, Path stateFolder, boolean writable) {
         if (!settings.value("cache.enabled").map(Boolean::parseBoolean).orElse(true)) {
             return none();
         }
-        Path folder = backupFolder.resolve(FOLDER);
+        Path folder = settings.value("cache.dir").filter(d -> !d.isBlank()).map(Path::of)
+                .orElse(stateFolder.resolve(FOLDER)).toAbsolutePath().normalize();
         long max = settings.wholeNumber("cache.max_bytes", 0, 0, Long.MAX_VALUE, "0 or a whole number of bytes");
         return new StepCache(Optional.of(folder), writable, max == 0 ? tenthOf(folder) : max, settings.keepFreeBytes());
     }

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Re-runs that redo only what changed: each record file's output is kept, by the SHA-256 of its bytes and what
- * migrates them, in {@code stepcache} beside the backups, and a later run reuses it, with the same bytes.
+ * migrates them, in {@code .migrate/stepcache} beside the backups, and a later run reuses it, with the same bytes.
  */
 class ReRunReuseTest {
 
@@ -70,7 +70,7 @@ class ReRunReuseTest {
     }
 
     private static Path cache(Path root) {
-        return root.resolve(".migrate/backups/stepcache");
+        return root.resolve(".migrate/stepcache");
     }
 
     private static List<Path> entries(Path root) throws IOException {
@@ -91,9 +91,9 @@ class ReRunReuseTest {
         return sig;
     }
 
-    /** Settings that put every installation's backups, and so their step cache, in one folder. */
-    private Map<String, String> sharedBackupFolder() {
-        return Map.of("backup.dir", temp.resolve("backups").toString());
+    /** Settings that give every installation one step cache ({@code [cache] dir}). */
+    private Map<String, String> sharedCache() {
+        return Map.of("cache.dir", temp.resolve("shared-cache").toString());
     }
 
     private static long counter(RunResult result, String name) {
@@ -155,7 +155,7 @@ class ReRunReuseTest {
 
     @Test
     void aChangedRuleNeverReusesAnOutputOfTheOldOne() throws IOException {
-        Map<String, String> settings = sharedBackupFolder();
+        Map<String, String> settings = sharedCache();
         Path first = install("first", FIXED);
         Path second = install("second", FIXED);
         Path third = install("third", FIXED);
@@ -172,12 +172,12 @@ class ReRunReuseTest {
 
     @Test
     void aDamagedEntryIsAMissNeverAWrongOutput() throws IOException {
-        Map<String, String> settings = sharedBackupFolder();
+        Map<String, String> settings = sharedCache();
         Path first = install("first", FIXED);
         Path second = install("second", FIXED);
         migrate(engine(LedgerRules.first(), settings), first);
         List<Path> entries;
-        try (Stream<Path> files = Files.list(temp.resolve("backups/stepcache"))) {
+        try (Stream<Path> files = Files.list(temp.resolve("shared-cache"))) {
             entries = files.filter(f -> f.getFileName().toString().endsWith(".out")).sorted().toList();
         }
         assertThat(entries).hasSize(3);
