@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.MigrationEngine;
 import dev.verpath.engine.plan.MachineRequirements;
 import dev.verpath.engine.model.PlanRequest;
+import dev.verpath.engine.model.ReuseForecast;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.release.IntoEstimate;
 import dev.verpath.engine.service.ServiceHooks;
@@ -82,6 +83,8 @@ final class InfoCommand implements Callable<Integer> {
         List<MachineRequirements.Result> needs = MachineRequirements.check(MachineRequirements.of(engine.registry(),
                 plan.product()), path.orElse(Path.of("")).toAbsolutePath(), plan.estimate().map(e -> e.diskNeeded()).orElse(0L));
         RequirementsView.text(plan.product(), needs).forEach(output::line);
+        Optional<ReuseForecast> reuse = path.filter(p -> side.isEmpty()).map(p -> engine.reuse(p, plan));
+        reuse.ifPresent(r -> ReuseView.text(r).forEach(output::line));
         List<String> hooks = ServiceHooks.settingsFor(engine.settings(), engine.registry(), plan.product()).lines();
         if (!hooks.isEmpty()) {
             output.line("hooks and health check around the run (info runs none):");
@@ -106,6 +109,7 @@ final class InfoCommand implements Callable<Integer> {
         side.ifPresent(e -> document.set("into", IntoView.json(e)));
         hooks.forEach(document.putArray("hooks")::add);
         RequirementsView.json(needs, document.putArray("requirements"));
+        reuse.ifPresent(r -> ReuseView.json(r, document.putObject("reuse")));
         // in JSON always: a script reads the effective settings without parsing a table
         ArrayNode list = document.putArray("settings");
         settings.forEach(s -> list.addObject().put("key", s.key()).put("value", s.value()).put("source", s.source()));

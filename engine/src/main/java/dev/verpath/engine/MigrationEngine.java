@@ -4,6 +4,7 @@ import dev.verpath.engine.backup.BackupCheck;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.execute.DryRunFlags;
+import dev.verpath.engine.execute.KeptForecast;
 import dev.verpath.engine.execute.LockedRun;
 import dev.verpath.engine.execute.ResolvedRun;
 import dev.verpath.engine.failure.ErrorCode;
@@ -11,6 +12,7 @@ import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.files.NetworkFileSystem;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.model.PlanRequest;
+import dev.verpath.engine.model.ReuseForecast;
 import dev.verpath.engine.model.RollbackResult;
 import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.RunResult;
@@ -99,9 +101,7 @@ public final class MigrationEngine {
     public EngineSettings settings() { return settings; }
 
     /** @return the version graph of every product */
-    public VersionGraph graph() {
-        return registry.graph();
-    }
+    public VersionGraph graph() { return registry.graph(); }
 
     /**
      * The plan {@code migrate info} prints.
@@ -120,6 +120,13 @@ public final class MigrationEngine {
         return installation.map(i -> plan.withEstimate(new PlanEstimator(MachineRates.of(i.stateFolder()),
                 registry.files(product), settings.backupBeforeMigration()).estimate(plan, i.root()))).orElse(plan);
     }
+
+    /**
+     * @param root an installation
+     * @param plan its plan ({@link #plan}) for {@code migrate version}
+     * @return the record files whose output the step cache keeps for their bytes now ({@code migrate info})
+     */
+    public ReuseForecast reuse(Path root, MigrationPlan plan) { return KeptForecast.of(registry, settings, plan, root); }
 
     /**
      * Runs (or dry-runs) a migration: {@code migrate version|config|data|models}.
@@ -182,9 +189,7 @@ public final class MigrationEngine {
         return new InstallationBackups(installation, backupFolder(installation), clock, listener, BackupKeys.of(settings));
     }
 
-    private Path backupFolder(Installation installation) {
-        return installation.backupFolder(settings.backupDir());
-    }
+    private Path backupFolder(Installation installation) { return installation.backupFolder(settings.backupDir()); }
 
     /**
      * Restores a backup: the newest, the one with the id, or the one in the folder. With an interrupted migration's
@@ -220,9 +225,8 @@ public final class MigrationEngine {
     }
 
     /**
-     * The installation a backup was taken of, as its manifest records it: the root it mounts, or for a backup of a
-     * {@code config}, {@code data} or {@code models} run the installation around the path it mounts. This is what
-     * {@code migrate rollback --backup-path DIR} restores into when no {@code --path} is given.
+     * The installation a backup was taken of, as its manifest records it (for a backup of a {@code config}, {@code data}
+     * or {@code models} run, the installation around the path it mounts): {@code rollback --backup-path DIR}'s target.
      *
      * @param backup a backup folder
      * @return the installation root
@@ -241,8 +245,7 @@ public final class MigrationEngine {
      * @return the backup, when there is one to restore
      */
     public Optional<BackupInfo> rollbackCandidate(Path root, Optional<String> backupId) {
-        Installation found = Installation.at(root);
-        return new Rollback(found, backupFolder(found), clock).candidate(backupId);
+        return new Rollback(Installation.at(root), backupFolder(Installation.at(root)), clock).candidate(backupId);
     }
 
     /**
@@ -293,8 +296,7 @@ public final class MigrationEngine {
      */
     public List<BackupInfo> pruneBackups(Path root, Consumer<String> progress) {
         Installation installation = Installation.at(root);
-        int keep = settings.keepLast();
         NetworkFileSystem.refuse(installation.root(), settings.allowNetworkFs());
-        return backups(installation).prune(keep, progress);
+        return backups(installation).prune(settings.keepLast(), progress);
     }
 }

@@ -19,7 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class EngineArchitectureTest {
 
     /** The engine's packages, top to bottom, as docs/architecture.md lists them. */
-    static final List<String> LAYERS = List.of("execute", "release", "restore", "service", "validate", "remote", "backup", "workspace", "edit", "records",
+    static final List<String> LAYERS = List.of("execute", "release", "restore", "service", "reuse", "validate", "remote", "backup", "workspace", "edit", "records",
             "model", "plan", "plugin", "graph", "settings", "journal", "files", "failure",
             "progress", "log");
 

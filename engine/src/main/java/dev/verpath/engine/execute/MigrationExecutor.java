@@ -15,6 +15,7 @@ import dev.verpath.engine.model.RunResult;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.records.RunReport;
+import dev.verpath.engine.reuse.StepCache;
 import dev.verpath.engine.service.ServiceHooks;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.HookPhase;
@@ -104,9 +105,8 @@ public final class MigrationExecutor {
     private RunResult runPhases(ResolvedRun run, Consumer<String> progress, Optional<ServiceHooks> services,
                                 boolean stopped) {
         Instant started = clock.instant();
-        RecordPasses passes = new RecordPasses(run.plan().steps(), registry, validator, settings.recordThreads(),
-                settings.validateIntegrity(), listener, step -> settings.validateAfterMigration()
-                && validator.readsRecordFiles(run.plan().product(), step.to()));
+        RecordPasses passes = RecordPasses.of(run.plan().product(), run.plan().steps(), registry, settings, validator, listener,
+                StepCache.open(settings, run.installation().stateFolder(), !run.dryRun()));
         ShadowRunPhase shadowRun = new ShadowRunPhase(registry, settings,
                 new StepSequence(registry, settings, validator, passes, run.installation().root(), clock), passes, listener);
         HashCache hashes = new HashCache();

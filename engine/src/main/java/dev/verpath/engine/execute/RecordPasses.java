@@ -8,6 +8,9 @@ import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.records.RuleBug;
 import dev.verpath.engine.records.RunReport;
+import dev.verpath.engine.reuse.PassKey;
+import dev.verpath.engine.reuse.PassOutputs;
+import dev.verpath.engine.reuse.StepCache;
 import dev.verpath.engine.validate.InstallationValidator;
 import dev.verpath.engine.workspace.ShadowWorkspace;
 import dev.verpath.rules.RecordCheck;
@@ -39,6 +42,7 @@ final class RecordPasses {
     private final int[] passStart;
     private final java.util.Map<Integer, Set<String>> globsByPassEnd = new java.util.HashMap<>();
     private final ProgressListener listener;
+    private final StepCache kept;
 
     /**
      * @param steps     the plan's steps
@@ -49,9 +53,12 @@ final class RecordPasses {
      *                     ({@code [data_migration] validate_integrity})
      * @param listener     told how each pass goes ({@link dev.verpath.engine.progress.ProgressPhase#RECORDS})
      * @param endsPass     whether a pass must end at a step (its validation reads the record files)
+     * @param kept         the outputs of earlier runs' passes, file by file ({@link StepCache#none()} for none)
      */
     RecordPasses(List<PlanStep> steps, RuleRegistry registry, InstallationValidator validator, int threads,
-                 boolean checkRecords, ProgressListener listener, java.util.function.Predicate<PlanStep> endsPass) {
+                 boolean checkRecords, ProgressListener listener, java.util.function.Predicate<PlanStep> endsPass,
+                 StepCache kept) {
+        this.kept = kept;
         this.steps = List.copyOf(steps);
         this.registry = registry;
         this.validator = validator;
@@ -68,6 +75,25 @@ final class RecordPasses {
         for (int i = 0; i < steps.size(); i++) {
             passStart[i] = i > 0 && passEnd[i] >= 0 && passEnd[i - 1] == passEnd[i] ? passStart[i - 1] : i;
         }
+    }
+
+    /**
+     * The record passes of a run's plan, as the settings shape them: {@code [data_migration] threads} and
+     * {@code validate_integrity}, and a pass ends where a step's validation reads record files.
+     *
+     * @param product   the plan's product
+     * @param steps     the plan's steps
+     * @param registry  the loaded rules
+     * @param settings  the effective settings
+     * @param validator gives each version's record checks
+     * @param listener  told how each pass goes
+     * @param kept      the outputs of earlier runs' passes
+     * @return the passes
+     */
+    static RecordPasses of(String product, List<PlanStep> steps, RuleRegistry registry, dev.verpath.engine.settings.EngineSettings settings,
+                           InstallationValidator validator, ProgressListener listener, StepCache kept) {
+        return new RecordPasses(steps, registry, validator, settings.recordThreads(), settings.validateIntegrity(), listener,
+                step -> settings.validateAfterMigration() && validator.readsRecordFiles(product, step.to()), kept);
     }
 
     /**
@@ -120,16 +146,8 @@ final class RecordPasses {
      */
     void run(List<PlanStep> pass, RecordRun run, boolean checkSource, ShadowWorkspace shadow,
              RunReport report, Consumer<String> progress, Consumer<String> activity) throws IOException {
-        String product = run.product();
-        List<RecordPipeline.Stage> stages = new ArrayList<>();
-        boolean anyRule = false;
-        for (PlanStep step : pass) {
-            List<RecordRule> rules = step.rules(RuleKind.DATA).stream().map(RecordRule.class::cast).toList();
-            anyRule |= !rules.isEmpty();
-            stages.add(new RecordPipeline.Stage(step.from(), step.to(), rules,
-                    checkRecords ? validator.recordChecks(product, step.to()) : List.of()));
-        }
-        if (!anyRule) {
+        List<RecordPipeline.Stage> stages = stages(pass, run.product());
+        if (stages.stream().allMatch(s -> s.rules().isEmpty())) {
             return;
         }
         progress.accept("streaming records through " + pass.size() + " step(s) in one pass");
@@ -140,11 +158,11 @@ final class RecordPasses {
                 + (plugins.isEmpty() ? "" : " with rules of " + String.join(", ", plugins));
         activity.accept("running the " + pipeline);
         try {
-            RecordPipeline records = new RecordPipeline(stages, run.lossyAllowed(), report, threads).forRun(run);
-            String from = pass.get(0).from();
-            List<RecordCheck> sourceChecks = checkSource ? validator.recordChecks(product, from) : List.of();
-            if (!sourceChecks.isEmpty()) {
-                records = records.checkingSource(from, sourceChecks);
+            Optional<RecordPipeline.Stage> source = source(pass, run.product(), checkSource);
+            RecordPipeline records = new RecordPipeline(stages, run.lossyAllowed(), report, threads).forRun(run)
+                    .keeping(kept.forPass(key(stages, source, run), shadow::readable));
+            if (source.isPresent()) {
+                records = records.checkingSource(source.get().from(), source.get().checks());
             }
             records.run(shadow, listener);
         } catch (RuleFailure failure) {
@@ -153,5 +171,43 @@ final class RecordPasses {
             throw StepRunner.bug(bug, "rule " + bug.ruleId() + registry.origin(bug.ruleId())
                     .filter(o -> !o.equals(LoadedRuleSet.BUILT_IN)).map(o -> " of " + o).orElse(""), shadow);
         }
+    }
+
+    /**
+     * The outputs a pass would find kept, for {@code migrate info}.
+     *
+     * @param pass        the steps of the pass
+     * @param run         the product, the flags and whether lossy steps are allowed
+     * @param checkSource whether each record is also checked against the pass's source version
+     * @param readable    where each file's bytes are
+     * @return the pass's outputs in the step cache
+     */
+    PassOutputs kept(List<PlanStep> pass, RecordRun run, boolean checkSource, java.util.function.Function<String,
+            java.nio.file.Path> readable) {
+        List<RecordPipeline.Stage> stages = stages(pass, run.product());
+        return kept.forPass(key(stages, source(pass, run.product(), checkSource), run), readable);
+    }
+
+    private Optional<String> key(List<RecordPipeline.Stage> stages, Optional<RecordPipeline.Stage> source, RecordRun run) {
+        List<Class<?>> ruleSets = registry.ruleSets().stream().<Class<?>>map(l -> l.ruleSet().getClass()).toList();
+        return PassKey.of(stages, source, run, ruleSets, kept.code());
+    }
+
+    /** The pass's steps as the pipeline takes them: each step's record rules, and its target's checks when asked. */
+    private List<RecordPipeline.Stage> stages(List<PlanStep> pass, String product) {
+        List<RecordPipeline.Stage> stages = new ArrayList<>();
+        for (PlanStep step : pass) {
+            List<RecordRule> rules = step.rules(RuleKind.DATA).stream().map(RecordRule.class::cast).toList();
+            stages.add(new RecordPipeline.Stage(step.from(), step.to(), rules,
+                    checkRecords ? validator.recordChecks(product, step.to()) : List.of()));
+        }
+        return stages;
+    }
+
+    /** The source version's checks, when each record is checked against them as it is read. */
+    private Optional<RecordPipeline.Stage> source(List<PlanStep> pass, String product, boolean checkSource) {
+        String from = pass.get(0).from();
+        List<RecordCheck> checks = checkSource ? validator.recordChecks(product, from) : List.of();
+        return checks.isEmpty() ? Optional.empty() : Optional.of(new RecordPipeline.Stage(from, from, List.of(), checks));
     }
 }

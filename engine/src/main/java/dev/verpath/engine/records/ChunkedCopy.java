@@ -57,14 +57,12 @@ final class ChunkedCopy implements AutoCloseable {
     static final int DIRECT = 4 * RecordChunks.CHUNK;
 
     private final int threads;
-    private final RunReport report;
     private final ExecutorService pool;
     private final Deque<byte[]> spareInputs = new ArrayDeque<>();
     private final Deque<Output> spareOutputs = new ArrayDeque<>();
 
-    ChunkedCopy(int threads, RunReport report) {
+    ChunkedCopy(int threads) {
         this.threads = threads;
-        this.report = report;
         int id = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, task -> {
@@ -79,15 +77,16 @@ final class ChunkedCopy implements AutoCloseable {
      *
      * @param chunks the file, chunk by chunk
      * @param out    where the migrated file goes
+     * @param report where the file's warnings and counters go, in the order of its lines
      * @param work   the migration of one chunk
      * @param problems collects the source problems of the file, in the order of its lines
      * @return how many records went through
      * @throws IOException when reading or writing fails; a rule's failure is rethrown as it was thrown
      */
-    long copy(RecordChunks chunks, OutputStream out, ChunkWork work, SourceProblems problems) throws IOException {
+    long copy(RecordChunks chunks, OutputStream out, RunReport report, ChunkWork work, SourceProblems problems) throws IOException {
         Optional<RecordChunks.Chunk> next = chunks.next(spareInput());
         if (next.isPresent() && next.get().last()) {
-            return direct(work, next.get(), out, problems); // one chunk: no hand-off
+            return direct(work, next.get(), out, report, problems); // one chunk: no hand-off
         }
         Deque<Future<Done>> inFlight = new ArrayDeque<>();
         long records = 0;
@@ -96,20 +95,20 @@ final class ChunkedCopy implements AutoCloseable {
                 RecordChunks.Chunk chunk = next.get();
                 if (chunk.length() > DIRECT) {
                     while (!inFlight.isEmpty()) {
-                        records += write(result(inFlight.poll()), out, problems);
+                        records += write(result(inFlight.poll()), out, report, problems);
                     }
-                    records += direct(work, chunk, out, problems);
+                    records += direct(work, chunk, out, report, problems);
                 } else {
                     Output output = spareOutput();
                     inFlight.add(pool.submit(dev.verpath.engine.log.LogFields.carried(() -> migrate(work, chunk, output))));
                 }
                 if (inFlight.size() >= 2 * threads) {
-                    records += write(result(inFlight.poll()), out, problems);
+                    records += write(result(inFlight.poll()), out, report, problems);
                 }
                 next = chunks.next(spareInput());
             }
             while (!inFlight.isEmpty()) {
-                records += write(result(inFlight.poll()), out, problems);
+                records += write(result(inFlight.poll()), out, report, problems);
             }
             return records;
         } finally {
@@ -129,7 +128,8 @@ final class ChunkedCopy implements AutoCloseable {
      * Migrates a chunk on the calling thread straight into the output (the chunks before it written already): for a
      * single chunk, and for one of a line too large to be held twice.
      */
-    private long direct(ChunkWork work, RecordChunks.Chunk chunk, OutputStream out, SourceProblems problems)
+    private long direct(ChunkWork work, RecordChunks.Chunk chunk, OutputStream out, RunReport report,
+                        SourceProblems problems)
             throws IOException {
         BufferedReport buffered = new BufferedReport();
         long records = work.copy(chunk, out, buffered);
@@ -147,7 +147,7 @@ final class ChunkedCopy implements AutoCloseable {
     }
 
     /** Writes a finished chunk and keeps its buffers for the chunks to come. */
-    private long write(Done done, OutputStream out, SourceProblems problems) throws IOException {
+    private long write(Done done, OutputStream out, RunReport report, SourceProblems problems) throws IOException {
         done.output().writeTo(out);
         done.report().replayInto(report, problems);
         done.output().reset();

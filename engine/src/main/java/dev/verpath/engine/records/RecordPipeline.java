@@ -7,12 +7,8 @@ import dev.verpath.engine.log.LogFields;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
 import dev.verpath.rules.RuleFailure;
-import dev.verpath.rules.RuleReport;
 import dev.verpath.rules.Workspace;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,13 +44,12 @@ import java.util.TreeSet;
 public final class RecordPipeline {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordPipeline.class);
 
-    private static final int BUFFER = 1 << 16;
-
     private final List<Stage> stages;
     private final RecordRun run;
     private final RunReport report;
     private final int threads;
     private final Optional<Stage> source;
+    private final KeptOutputs outputs;
 
     /**
      * One plan step as the pipeline sees it.
@@ -97,11 +92,12 @@ public final class RecordPipeline {
      * @param threads      how many threads migrate records at once (1: the calling thread alone)
      */
     public RecordPipeline(List<Stage> stages, boolean lossyAllowed, RunReport report, int threads) {
-        this(stages, new RecordRun("", java.util.Map.of(), lossyAllowed), report, threads, Optional.empty());
+        this(stages, new RecordRun("", java.util.Map.of(), lossyAllowed), report, threads, Optional.empty(),
+                KeptOutputs.NONE);
     }
 
     private RecordPipeline(List<Stage> stages, RecordRun run, RunReport report, int threads,
-                           Optional<Stage> source) {
+                           Optional<Stage> source, KeptOutputs outputs) {
         this.stages = List.copyOf(stages);
         this.run = Objects.requireNonNull(run, "run");
         this.report = Objects.requireNonNull(report, "report");
@@ -110,6 +106,7 @@ public final class RecordPipeline {
         }
         this.threads = threads;
         this.source = source;
+        this.outputs = Objects.requireNonNull(outputs, "outputs");
     }
 
     /**
@@ -119,7 +116,7 @@ public final class RecordPipeline {
      * @return a new pipeline
      */
     public RecordPipeline forRun(RecordRun run) {
-        return new RecordPipeline(stages, run, report, threads, source);
+        return new RecordPipeline(stages, run, report, threads, source, outputs);
     }
 
     /**
@@ -135,7 +132,19 @@ public final class RecordPipeline {
      */
     public RecordPipeline checkingSource(String version, List<RecordCheck> checks) {
         return new RecordPipeline(stages, run, report, threads,
-                Optional.of(new Stage(version, version, List.of(), checks)));
+                Optional.of(new Stage(version, version, List.of(), checks)), outputs);
+    }
+
+    /**
+     * This pipeline, reusing each file's output kept from an earlier run of the same pass on the same bytes, and
+     * keeping the output of each file it migrates. A reused file counts in {@code reused_files} and
+     * {@code reused_bytes} (its bytes as read); its warnings and counters are those it had when it was migrated.
+     *
+     * @param kept the outputs of this pass kept from earlier runs
+     * @return the pipeline
+     */
+    public RecordPipeline keeping(KeptOutputs kept) {
+        return new RecordPipeline(stages, run, report, threads, source, kept);
     }
 
     /** As {@link #run(Workspace, ProgressListener)}, telling no one. */
@@ -171,17 +180,19 @@ public final class RecordPipeline {
         long bytesWritten = 0;
         long total = RecordFile.totalSize(workspace, allFiles);
         try (ProgressMeter meter = ProgressMeter.start(listener, ProgressPhase.RECORDS, total);
-             ChunkedCopy chunked = threads > 1 ? new ChunkedCopy(threads, report) : null) {
+             ChunkedCopy chunked = threads > 1 ? new ChunkedCopy(threads) : null) {
             for (String path : allFiles) {
-                FileRun run = new FileRun(path, RecordStages.applied(stages, path, matchedByRule));
+                FileOutcome done;
                 try (LogFields.AutoCloseableField field = LogFields.put(LogFields.FILE, path)) {
-                    workspace.write(path, out -> run.copy(workspace, out, chunked, meter));
-                    LOG.debug("{}: {} records, {} bytes read, {} written", path, run.records, run.bytesRead, run.bytesWritten);
+                    done = migrate(workspace, path, RecordStages.applied(stages, path, matchedByRule), chunked, meter);
+                    LOG.debug("{}: {} records, {} bytes read, {} written", path, done.records(), done.bytesRead(),
+                            done.bytesWritten());
                 }
+                done.replayInto(report);
                 files++;
-                records += run.records;
-                bytesRead += run.bytesRead;
-                bytesWritten += run.bytesWritten;
+                records += done.records();
+                bytesRead += done.bytesRead();
+                bytesWritten += done.bytesWritten();
             }
         }
         report.count("data_files", files);
@@ -191,95 +202,36 @@ public final class RecordPipeline {
         return new PipelineResult(files, records, bytesRead, bytesWritten);
     }
 
-    /** The pass over one file; keeps its counts for the totals. */
-    private final class FileRun {
-
-        private final String path;
-        private final List<RecordStages.Applied> applied;
-        private long records;
-        private long bytesRead;
-        private long bytesWritten;
-
-        FileRun(String path, List<RecordStages.Applied> applied) {
-            this.path = path;
-            this.applied = applied;
-        }
-
-        void copy(Workspace workspace, OutputStream target, ChunkedCopy chunked, ProgressMeter meter) throws IOException {
-            CountingOutputStream counted = new CountingOutputStream(new BufferedOutputStream(target, BUFFER));
-            SourceProblems problems = new SourceProblems();
-            try (InputStream in = meter.counting(workspace.open(path))) {
-                if (chunked == null) {
-                    LineReader lines = new LineReader(in, true, run.maxRecordBytes());
-                    records = copyLines(lines, 1, counted, new RecordReports() {
-                        @Override
-                        public RuleReport forRule(String ruleId) {
-                            return report.forRule(ruleId);
-                        }
-
-                        @Override
-                        public void sourceProblem(String checkId, long line, String problem) {
-                            problems.add(checkId, line, problem);
-                        }
-                    });
-                    bytesRead = lines.bytesRead();
-                } else {
-                    RecordChunks chunks = new RecordChunks(in, RecordChunks.CHUNK, run.maxRecordBytes());
-                    records = chunked.copy(chunks, counted, (chunk, out, reports) -> copyLines(
-                            new LineReader(chunk.bytes(), chunk.length(), chunk.first(), run.maxRecordBytes()),
-                            chunk.firstLine(), out, reports), problems);
-                    bytesRead = chunks.bytesRead();
-                }
-            } catch (LineTooLongException e) {
-                throw tooLong(e.line());
-            }
-            counted.flush();
-            bytesWritten = counted.count();
-            source.ifPresent(s -> problems.reportTo(report, path, s.from()));
-        }
-
-        /**
-         * Migrates {@code lines}, numbered from {@code firstLine}, into {@code out}; the rules and the source checks
-         * report to {@code reports}. Returns how many records went through.
-         */
-        long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
-            RecordStages recordStages = new RecordStages(path, applied, run, source.map(Stage::checks), reports);
-            LazyRecord reading = LazyRecord.over(null); // each line read into it: no objects a record
-            long count = 0;
-            long line = firstLine - 1;
-            while (true) {
-                try {
-                    if (!lines.next()) {
-                        break;
-                    }
-                } catch (LineTooLongException e) {
-                    throw tooLong(line + 1);
-                }
-                line++;
-                if (!lines.isBlank()) {
-                    recordStages.migrate(read(lines, line, reading), line).write(out);
-                    count++;
-                }
-                if (lines.hadNewline()) {
-                    out.write('\n');
-                }
-            }
-            return count;
-        }
-
-        /** A record over the limit: the user's data (or the setting) is what to change. */
-        private RuleFailure tooLong(long line) {
-            return new RuleFailure(path, "line " + line, "the record is longer than [data_migration] max_record_bytes ("
-                    + run.maxRecordBytes() + " bytes), so it was not read; raise max_record_bytes in migration_config.toml"
-                    + " if the record is meant to be that large, or fix the file");
-        }
-
-        private LazyRecord read(LineReader lines, long line, LazyRecord reading) throws IOException {
+    /**
+     * Migrates one file, or writes its output kept from an earlier run of this pass on the same bytes; a kept output
+     * found damaged is forgotten and the file migrated.
+     */
+    private FileOutcome migrate(Workspace workspace, String path, List<RecordStages.Applied> applied, ChunkedCopy chunked,
+                                ProgressMeter meter) throws IOException {
+        Optional<KeptOutputs.Kept> kept = outputs.find(workspace, path);
+        if (kept.isPresent()) {
+            long size = workspace.size(path);
             try {
-                return reading.parseAgain(lines.buffer(), lines.start(), lines.length());
-            } catch (RecordSyntax.NotAnObjectException e) {
-                throw new RuleFailure(path, "line " + line, "not a JSON object: " + e.getMessage());
+                workspace.write(path, kept.get()::copyTo);
+                meter.add(size);
+                report.count("reused_files", 1);
+                report.count("reused_bytes", size);
+                return kept.get().outcome();
+            } catch (KeptOutputs.Damaged e) {
+                LOG.warn("{}: the output kept from an earlier run is damaged ({}); migrating the file", path, e.getMessage());
+                kept.get().discard();
             }
+        }
+        RunReport fileReport = new RunReport();
+        FileRun run = new FileRun(path, applied, this.run, source, fileReport);
+        KeptOutputs.Keeping keeping = outputs.keep(path);
+        try {
+            workspace.write(path, out -> run.copy(workspace, keeping, out, chunked, meter));
+            FileOutcome outcome = run.outcome();
+            keeping.kept(outcome);
+            return outcome;
+        } finally {
+            keeping.abandon();
         }
     }
 }

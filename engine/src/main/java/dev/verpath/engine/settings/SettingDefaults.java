@@ -46,6 +46,9 @@ final class SettingDefaults {
         d.put("backup.identity", "");
         d.put("backup.remote", "");
         d.put("backup.remote_path_style", "false");
+        d.put("cache.enabled", "true");
+        d.put("cache.dir", "");
+        d.put("cache.max_bytes", "0");
         d.put("plugins.dir", "");
         d.put("plugins.enabled", "true");
         d.put("validation.strict", "false");

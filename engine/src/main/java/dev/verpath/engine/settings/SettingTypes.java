@@ -51,6 +51,8 @@ final class SettingTypes {
             Map.entry("plan.accept_risks", new Type(v -> v.matches("([a-z0-9][a-z0-9.-]*(,[a-z0-9][a-z0-9.-]*)*)?"),
                     "risk names separated by commas, such as wan-legacy-model-missing")),
             Map.entry("plugins.dir", ANY),
+            Map.entry("cache.dir", ANY),
+            Map.entry("cache.max_bytes", whole(0, "0 (a tenth of its file system) or a whole number of bytes")),
             Map.entry("backup.mode", choice("auto", "hardlink", "archive", "copy")),
             Map.entry("backup.weights", choice("auto", "link", "copy")),
             Map.entry("backup.keep_last", ABOVE_ZERO),

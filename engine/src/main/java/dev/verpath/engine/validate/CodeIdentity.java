@@ -29,9 +29,9 @@ import java.util.stream.Stream;
  * jar is a staged copy at a new path every run). A jar is hashed once and remembered
  * by its {@link FileStamp} (the engine's jar is large; a plugin's staged copy is small and new every run); a folder
  * (a test's classes, an unpacked plugin) is hashed whole every time. The Java runtime is named by its version. Not
- * thread-safe.
+ * thread-safe. Also names the code of the rules whose outputs the step cache keeps ({@code reuse}).
  */
-final class CodeIdentity {
+public final class CodeIdentity {
 
     /** A jar's hash, and the stamp it had when it was hashed. */
     private record Known(FileStamp stamp, String sha256) {
@@ -48,7 +48,7 @@ final class CodeIdentity {
      * @param lines cache lines {@link #lines()} wrote before (others are skipped)
      * @return an identity that remembers the jars those lines name
      */
-    static CodeIdentity remembering(List<JsonNode> lines) {
+    public static CodeIdentity remembering(List<JsonNode> lines) {
         Map<String, Known> known = new TreeMap<>();
         for (JsonNode n : lines) {
             if (n.path("code").isTextual() && n.path("sha256").asText().length() == 64) {
@@ -65,7 +65,7 @@ final class CodeIdentity {
      * @return the SHA-256 of the code they are loaded from, as 64 hex digits; empty when a class comes from code that
      *         cannot be read as a file (then nothing computed by it should be remembered)
      */
-    Optional<String> of(Collection<Class<?>> classes) {
+    public Optional<String> of(Collection<Class<?>> classes) {
         TreeSet<Path> sources = new TreeSet<>();
         for (Class<?> type : classes) {
             Optional<List<Path>> where = sources(type);

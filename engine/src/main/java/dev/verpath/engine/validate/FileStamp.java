@@ -25,14 +25,14 @@ import java.util.concurrent.TimeUnit;
  * @param ctimeNanos the change time, nanoseconds since the epoch, or -1
  * @param inode      the inode, or -1
  */
-record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode) {
+public record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode) {
 
     /**
      * How old a file's last change must be when it is read for what was read to be remembered by its stamp: a second
      * change within the same tick of the file system's clock would leave the stamp as it was ("racily clean", as git
      * calls it).
      */
-    static final Duration RACY_WINDOW = Duration.ofSeconds(2);
+    public static final Duration RACY_WINDOW = Duration.ofSeconds(2);
 
     /**
      * The stamp of a file, not following a symbolic link.
@@ -41,7 +41,7 @@ record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode) {
      * @return its stamp
      * @throws IOException when its attributes cannot be read
      */
-    static FileStamp of(Path file) throws IOException {
+    public static FileStamp of(Path file) throws IOException {
         try {
             Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino", LinkOption.NOFOLLOW_LINKS);
             return new FileStamp((Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
@@ -53,7 +53,7 @@ record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode) {
     }
 
     /** Field by field (cheaper on a cold start than a record's generated equals). */
-    boolean same(FileStamp other) {
+    public boolean same(FileStamp other) {
         return size == other.size && mtimeNanos == other.mtimeNanos && ctimeNanos == other.ctimeNanos
                 && inode == other.inode;
     }
@@ -66,7 +66,7 @@ record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode) {
      * @param started when the reading started
      * @return true when it can
      */
-    boolean settled(FileStamp after, Instant started) {
+    public boolean settled(FileStamp after, Instant started) {
         long limit = started.getEpochSecond() * 1_000_000_000L + started.getNano() - RACY_WINDOW.toNanos();
         return after.same(this) && mtimeNanos < limit && ctimeNanos < limit;
     }
@@ -77,7 +77,7 @@ record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode) {
      * @param line the line
      * @return the line
      */
-    ObjectNode into(ObjectNode line) {
+    public ObjectNode into(ObjectNode line) {
         return line.put("size", size).put("mtime_ns", mtimeNanos).put("ctime_ns", ctimeNanos).put("inode", inode);
     }
 
@@ -85,7 +85,7 @@ record FileStamp(long size, long mtimeNanos, long ctimeNanos, long inode) {
      * @param line a cache line {@link #into} wrote
      * @return the stamp it holds
      */
-    static FileStamp from(JsonNode line) {
+    public static FileStamp from(JsonNode line) {
         return new FileStamp(line.path("size").asLong(), line.path("mtime_ns").asLong(), line.path("ctime_ns").asLong(),
                 line.path("inode").asLong());
     }

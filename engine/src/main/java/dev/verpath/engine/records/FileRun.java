@@ -1,0 +1,131 @@
+package dev.verpath.engine.records;
+
+import dev.verpath.rules.RuleFailure;
+import dev.verpath.rules.RuleReport;
+import dev.verpath.rules.Workspace;
+import dev.verpath.engine.progress.ProgressMeter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The record pipeline's pass over one file (see {@link RecordPipeline} for how lines are handled): its counts, and
+ * its warnings and counters in a report of its own, which the pipeline passes on (or keeps with the file's output).
+ * One file, one use.
+ */
+final class FileRun {
+
+    private static final int BUFFER = 1 << 16;
+
+    private final String path;
+    private final List<RecordStages.Applied> applied;
+    private final RecordRun run;
+    private final Optional<RecordPipeline.Stage> source;
+    private final RunReport report;
+    private long records;
+    private long bytesRead;
+    private long bytesWritten;
+
+    /**
+     * @param path    the file
+     * @param applied the rules of each stage that apply to it
+     * @param run     the product, flags and settings of the run
+     * @param source  the source version's checks, when each record is checked as it is read
+     * @param report  the file's own report
+     */
+    FileRun(String path, List<RecordStages.Applied> applied, RecordRun run, Optional<RecordPipeline.Stage> source,
+            RunReport report) {
+        this.path = path;
+        this.applied = applied;
+        this.run = run;
+        this.source = source;
+        this.report = report;
+    }
+
+    /** @return what the pass over the file reported, once {@link #copy} is done */
+    FileOutcome outcome() {
+        return new FileOutcome(records, bytesRead, bytesWritten, report.warnings(), report.counters());
+    }
+
+    /** Migrates the file into {@code target}, through {@code keeping}. */
+    void copy(Workspace workspace, KeptOutputs.Keeping keeping, OutputStream target, ChunkedCopy chunked,
+              ProgressMeter meter) throws IOException {
+        CountingOutputStream counted = new CountingOutputStream(new BufferedOutputStream(keeping.writing(target), BUFFER));
+        SourceProblems problems = new SourceProblems();
+        try (InputStream in = keeping.reading(meter.counting(workspace.open(path)))) {
+            if (chunked == null) {
+                LineReader lines = new LineReader(in, true, run.maxRecordBytes());
+                records = copyLines(lines, 1, counted, new RecordReports() {
+                    @Override
+                    public RuleReport forRule(String ruleId) {
+                        return report.forRule(ruleId);
+                    }
+
+                    @Override
+                    public void sourceProblem(String checkId, long line, String problem) {
+                        problems.add(checkId, line, problem);
+                    }
+                });
+                bytesRead = lines.bytesRead();
+            } else {
+                RecordChunks chunks = new RecordChunks(in, RecordChunks.CHUNK, run.maxRecordBytes());
+                records = chunked.copy(chunks, counted, report, (chunk, out, reports) -> copyLines(
+                        new LineReader(chunk.bytes(), chunk.length(), chunk.first(), run.maxRecordBytes()),
+                        chunk.firstLine(), out, reports), problems);
+                bytesRead = chunks.bytesRead();
+            }
+        } catch (LineTooLongException e) {
+            throw tooLong(e.line());
+        }
+        counted.flush();
+        bytesWritten = counted.count();
+        source.ifPresent(s -> problems.reportTo(report, path, s.from()));
+    }
+
+    /**
+     * Migrates {@code lines}, numbered from {@code firstLine}, into {@code out}; the rules and the source checks
+     * report to {@code reports}. Returns how many records went through.
+     */
+    long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
+        RecordStages recordStages = new RecordStages(path, applied, run, source.map(RecordPipeline.Stage::checks), reports);
+        LazyRecord reading = LazyRecord.over(null); // each line read into it: no objects a record
+        long count = 0;
+        long line = firstLine - 1;
+        while (true) {
+            try {
+                if (!lines.next()) {
+                    break;
+                }
+            } catch (LineTooLongException e) {
+                throw tooLong(line + 1);
+            }
+            line++;
+            if (!lines.isBlank()) {
+                recordStages.migrate(read(lines, line, reading), line).write(out);
+                count++;
+            }
+            if (lines.hadNewline()) {
+                out.write('\n');
+            }
+        }
+        return count;
+    }
+
+    /** A record over the limit: the user's data (or the setting) is what to change. */
+    private RuleFailure tooLong(long line) {
+        return new RuleFailure(path, "line " + line, "the record is longer than [data_migration] max_record_bytes ("
+                + run.maxRecordBytes() + " bytes), so it was not read; raise max_record_bytes in migration_config.toml"
+                + " if the record is meant to be that large, or fix the file");
+    }
+
+    private LazyRecord read(LineReader lines, long line, LazyRecord reading) throws IOException {
+        try {
+            return reading.parseAgain(lines.buffer(), lines.start(), lines.length());
+        } catch (RecordSyntax.NotAnObjectException e) {
+            throw new RuleFailure(path, "line " + line, "not a JSON object: " + e.getMessage());
+        }
+    }
+}

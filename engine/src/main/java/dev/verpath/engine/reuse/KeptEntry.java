@@ -1,0 +1,176 @@
+package dev.verpath.engine.reuse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.model.RunWarning;
+import dev.verpath.engine.records.FileOutcome;
+import dev.verpath.engine.records.KeptOutputs;
+import dev.verpath.engine.validate.FileStamp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One kept output, a file of the step cache: the output's bytes, then a trailer (JSON: the input's SHA-256 and, when
+ * it had settled, its {@link FileStamp}; the output's length and SHA-256; the file's records, bytes, warnings and
+ * counters), then the trailer's length (8 bytes) and {@code VPKEPT01}. A file that does not read so is no entry, and
+ * the output's bytes are checked against their SHA-256 as they are copied: damage is a miss, never a wrong output.
+ * Immutable.
+ */
+final class KeptEntry implements KeptOutputs.Kept {
+
+    /** The last 8 bytes of every entry. */
+    static final byte[] MAGIC = "VPKEPT01".getBytes(StandardCharsets.US_ASCII);
+    /** The largest trailer kept (a file with a warning on every record keeps no entry). */
+    static final int MAX_TRAILER = 4 << 20;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What the trailer says.
+     *
+     * @param inputSha256  the SHA-256 of the bytes the output was migrated from
+     * @param inputStamp   the input's stamp when it had settled before it was read
+     * @param outputBytes  the output's length
+     * @param outputSha256 its SHA-256
+     * @param outcome      what the file's migration reported
+     */
+    record Trailer(String inputSha256, Optional<FileStamp> inputStamp, long outputBytes, String outputSha256,
+                   FileOutcome outcome) {
+    }
+
+    private final Path file;
+    private final Trailer trailer;
+    private final Runnable forget;
+
+    private KeptEntry(Path file, Trailer trailer, Runnable forget) {
+        this.file = file;
+        this.trailer = trailer;
+        this.forget = forget;
+    }
+
+    /**
+     * @param file   an entry file
+     * @param forget forgets the entry (it was found damaged)
+     * @return the entry; empty when the file is missing or does not read as an entry
+     */
+    static Optional<KeptEntry> read(Path file, Runnable forget) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            ByteBuffer tail = ByteBuffer.allocate(16);
+            if (size < 16 || !readFully(channel.position(size - 16), tail)
+                    || !Arrays.equals(Arrays.copyOfRange(tail.array(), 8, 16), MAGIC)) {
+                return Optional.empty();
+            }
+            long length = tail.getLong(0);
+            if (length < 2 || length > MAX_TRAILER || length > size - 16) {
+                return Optional.empty();
+            }
+            ByteBuffer json = ByteBuffer.allocate((int) length);
+            if (!readFully(channel.position(size - 16 - length), json)) {
+                return Optional.empty();
+            }
+            Trailer trailer = trailer(JSON.readTree(json.array()));
+            return trailer.outputBytes() == size - 16 - length ? Optional.of(new KeptEntry(file, trailer, forget))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // missing, unreadable or damaged: no entry
+        }
+    }
+
+    private static boolean readFully(SeekableByteChannel channel, ByteBuffer into) throws IOException {
+        while (into.hasRemaining()) {
+            if (channel.read(into) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return what the trailer says */
+    Trailer trailer() {
+        return trailer;
+    }
+
+    @Override
+    public FileOutcome outcome() {
+        return trailer.outcome();
+    }
+
+    @Override
+    public void copyTo(OutputStream out) throws IOException {
+        MessageDigest digest = HashCache.newDigest();
+        byte[] buffer = new byte[1 << 16];
+        long left = trailer.outputBytes();
+        try (InputStream in = Files.newInputStream(file)) {
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new KeptOutputs.Damaged(file + ": shorter than its trailer says");
+                }
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        }
+        if (!HexFormat.of().formatHex(digest.digest()).equals(trailer.outputSha256())) {
+            throw new KeptOutputs.Damaged(file + ": its bytes do not match their SHA-256");
+        }
+    }
+
+    @Override
+    public void discard() {
+        forget.run();
+    }
+
+    /**
+     * @param trailer what to write
+     * @return the trailer's bytes, its length and the magic, to append to the output's bytes
+     */
+    static byte[] bytes(Trailer trailer) throws IOException {
+        ObjectNode n = JSON.createObjectNode().put("format", PassKey.FORMAT).put("input_sha256", trailer.inputSha256());
+        trailer.inputStamp().ifPresent(s -> n.set("input_stamp", s.into(JSON.createObjectNode())));
+        n.put("output_bytes", trailer.outputBytes()).put("output_sha256", trailer.outputSha256());
+        FileOutcome o = trailer.outcome();
+        n.put("records", o.records()).put("bytes_read", o.bytesRead()).put("bytes_written", o.bytesWritten());
+        ArrayNode warnings = n.putArray("warnings");
+        o.warnings().forEach(w -> warnings.addArray().add(w.ruleId()).add(w.path()).add(w.message()));
+        ObjectNode counters = n.putObject("counters");
+        o.counters().forEach(counters::put);
+        byte[] json = JSON.writeValueAsBytes(n);
+        return ByteBuffer.allocate(json.length + 16).put(json).putLong(json.length).put(MAGIC).array();
+    }
+
+    private static Trailer trailer(JsonNode n) {
+        if (!PassKey.FORMAT.equals(n.path("format").asText()) || n.path("input_sha256").asText().length() != 64
+                || n.path("output_sha256").asText().length() != 64 || !n.path("output_bytes").isIntegralNumber()) {
+            throw new IllegalArgumentException("not an entry");
+        }
+        List<RunWarning> warnings = new ArrayList<>();
+        for (JsonNode w : n.path("warnings")) {
+            warnings.add(new RunWarning(w.path(0).textValue(), w.path(1).textValue(), w.path(2).textValue()));
+        }
+        TreeMap<String, Long> counters = new TreeMap<>();
+        n.path("counters").fields().forEachRemaining(e -> counters.put(e.getKey(), e.getValue().longValue()));
+        FileOutcome outcome = new FileOutcome(n.path("records").asLong(), n.path("bytes_read").asLong(),
+                n.path("bytes_written").asLong(), warnings, counters);
+        Optional<FileStamp> stamp = n.path("input_stamp").isObject() ? Optional.of(FileStamp.from(n.get("input_stamp")))
+                : Optional.empty();
+        return new Trailer(n.get("input_sha256").asText(), stamp, n.get("output_bytes").asLong(),
+                n.get("output_sha256").asText(), outcome);
+    }
+}

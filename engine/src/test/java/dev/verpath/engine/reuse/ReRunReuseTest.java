@@ -1,0 +1,221 @@
+package dev.verpath.engine.reuse;
+
+import dev.verpath.engine.MigrationEngine;
+import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.model.PlanRequest;
+import dev.verpath.engine.model.ReuseForecast;
+import dev.verpath.engine.model.RunRequest;
+import dev.verpath.engine.model.RunResult;
+import dev.verpath.engine.model.Scope;
+import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.settings.SettingsLoader;
+import dev.verpath.rules.MigrationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Re-runs that redo only what changed: each record file's output is kept, by the SHA-256 of its bytes and what
+ * migrates them, in {@code .migrate/stepcache} beside the backups, and a later run reuses it, with the same bytes.
+ */
+class ReRunReuseTest {
+
+    private static final String BAD = "{\"id\":7,\"amount\":\"seven\"}\n";
+    private static final String FIXED = "{\"id\":7,\"amount\":7}\n";
+
+    @TempDir
+    Path temp;
+
+    private static MigrationEngine engine(LedgerRules rules, Map<String, String> settings) {
+        return MigrationEngine.create(RuleRegistry.ofBuiltIns(rules), new SettingsLoader(Map.of()).load(Optional.empty(),
+                settings));
+    }
+
+    private static MigrationEngine engine() {
+        return engine(LedgerRules.first(), Map.of());
+    }
+
+    /** An installation of ledger 1.0.0 with three record files; c.jsonl's last record is {@code last}. */
+    private Path install(String name, String last) throws IOException {
+        Path root = temp.resolve(name);
+        Files.createDirectories(root.resolve("data"));
+        Files.writeString(root.resolve("VERSION"), "ledger 1.0.0\n");
+        Files.writeString(root.resolve("app.conf"), "name = books\n");
+        for (String file : List.of("a", "b")) {
+            StringBuilder records = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                records.append("{\"id\":").append(i).append(",\"amount\":").append(i * 3)
+                        .append(i % 50 == 0 ? ",\"note\":\"check\"" : "").append("}\n");
+            }
+            Files.writeString(root.resolve("data/" + file + ".jsonl"), records);
+        }
+        Files.writeString(root.resolve("data/c.jsonl"), "{\"id\":1,\"amount\":1,\"note\":\"n\"}\n" + last);
+        return root;
+    }
+
+    private static RunResult migrate(MigrationEngine engine, Path root) {
+        return engine.migrate(new RunRequest(Scope.VERSION, root, Optional.empty(), Optional.empty(), Optional.of("2.0.0"),
+                false, false, true, false), line -> { });
+    }
+
+    private static Path cache(Path root) {
+        return root.resolve(".migrate/stepcache");
+    }
+
+    private static List<Path> entries(Path root) throws IOException {
+        try (Stream<Path> files = Files.list(cache(root))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".out")).sorted().toList();
+        }
+    }
+
+    /** Every file and folder outside the state folder: content hash and mode. */
+    private static Map<String, String> signature(Path root) throws IOException {
+        Map<String, String> sig = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(p -> !p.startsWith(root.resolve(".migrate"))).toList()) {
+                sig.put(root.relativize(p).toString(), Files.isRegularFile(p) ? HashCache.hash(p) + " "
+                        + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)) : "dir");
+            }
+        }
+        return sig;
+    }
+
+    /** Settings that give every installation one step cache ({@code [cache] dir}). */
+    private Map<String, String> sharedCache() {
+        return Map.of("cache.dir", temp.resolve("shared-cache").toString());
+    }
+
+    private static long counter(RunResult result, String name) {
+        return result.counters().getOrDefault(name, 0L);
+    }
+
+    private static ReuseForecast forecast(MigrationEngine engine, Path root) {
+        return engine.reuse(root, engine.plan(new PlanRequest(Optional.of(root), Optional.empty(), Optional.empty(),
+                Optional.of("2.0.0"), false)));
+    }
+
+    @Test
+    void aReRunAfterAFixReusesEveryFileThatDidNotChangeWithTheBytesOfARunFromNothing() throws IOException {
+        Path root = install("ledger", BAD);
+        assertThatThrownBy(() -> migrate(engine(), root)).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("data/c.jsonl:2").hasMessageContaining("amount is not a number");
+        assertThat(entries(root)).hasSize(2); // a and b were migrated before c failed, and kept
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache(root)))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entries(root).get(0)))).isEqualTo("rw-------");
+
+        Files.writeString(root.resolve("data/c.jsonl"), "{\"id\":1,\"amount\":1,\"note\":\"n\"}\n" + FIXED);
+        Path fresh = install("fresh", FIXED);
+        ReuseForecast forecast = forecast(engine(), root);
+        assertThat(forecast.files()).isEqualTo(2);
+        assertThat(forecast.ofFiles()).isEqualTo(3);
+        assertThat(forecast.bytes()).isEqualTo(Files.size(root.resolve("data/a.jsonl")) * 2);
+        assertThat(forecast(engine(), fresh).files()).isZero();
+
+        RunResult again = migrate(engine(), root);
+        RunResult fromNothing = migrate(engine(), fresh);
+
+        assertThat(counter(again, "reused_files")).isEqualTo(2);
+        assertThat(counter(fromNothing, "reused_files")).isZero();
+        assertThat(signature(root)).isEqualTo(signature(fresh));
+        assertThat(again.warnings()).isEqualTo(fromNothing.warnings()).hasSize(9);
+        assertThat(counter(again, "ledger_records")).isEqualTo(counter(fromNothing, "ledger_records")).isEqualTo(402);
+        assertThat(counter(again, "records")).isEqualTo(counter(fromNothing, "records"));
+        assertThat(Files.readString(root.resolve("data/c.jsonl"))).endsWith("{\"id\":7,\"amount\":7,\"v\":\"2.0.0\"}\n");
+    }
+
+    @Test
+    void deletingTheCacheGivesTheSameBytes() throws IOException {
+        Path kept = install("kept", BAD);
+        Path deleted = install("deleted", BAD);
+        for (Path root : List.of(kept, deleted)) {
+            assertThatThrownBy(() -> migrate(engine(), root)).isInstanceOf(MigrationException.class);
+            Files.writeString(root.resolve("data/c.jsonl"), FIXED);
+        }
+        dev.verpath.engine.files.AtomicFiles.deleteTree(cache(deleted));
+
+        RunResult withCache = migrate(engine(), kept);
+        RunResult without = migrate(engine(), deleted);
+
+        assertThat(counter(withCache, "reused_files")).isEqualTo(2);
+        assertThat(counter(without, "reused_files")).isZero();
+        assertThat(signature(kept)).isEqualTo(signature(deleted));
+        assertThat(withCache.warnings()).isEqualTo(without.warnings());
+    }
+
+    @Test
+    void aChangedRuleNeverReusesAnOutputOfTheOldOne() throws IOException {
+        Map<String, String> settings = sharedCache();
+        Path first = install("first", FIXED);
+        Path second = install("second", FIXED);
+        Path third = install("third", FIXED);
+        migrate(engine(LedgerRules.first(), settings), first);
+
+        RunResult changedVersion = migrate(engine(new LedgerRules("2", "2.0.0-b"), settings), second);
+        RunResult sameRule = migrate(engine(LedgerRules.first(), settings), third);
+
+        assertThat(counter(changedVersion, "reused_files")).isZero();
+        assertThat(Files.readString(second.resolve("data/a.jsonl"))).contains("\"v\":\"2.0.0-b\"").doesNotContain("\"v\":\"2.0.0\"");
+        assertThat(counter(sameRule, "reused_files")).isEqualTo(3); // the same rule over a shared cache: all reused
+        assertThat(signature(third)).isEqualTo(signature(first));
+    }
+
+    @Test
+    void aDamagedEntryIsAMissNeverAWrongOutput() throws IOException {
+        Map<String, String> settings = sharedCache();
+        Path first = install("first", FIXED);
+        Path second = install("second", FIXED);
+        migrate(engine(LedgerRules.first(), settings), first);
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(temp.resolve("shared-cache"))) {
+            entries = files.filter(f -> f.getFileName().toString().endsWith(".out")).sorted().toList();
+        }
+        assertThat(entries).hasSize(3);
+        byte[] flipped = Files.readAllBytes(entries.get(0));
+        flipped[10] ^= 0x20; // a byte of the output: its SHA-256 no longer matches
+        Files.write(entries.get(0), flipped);
+        byte[] truncated = Files.readAllBytes(entries.get(1));
+        Files.write(entries.get(1), java.util.Arrays.copyOf(truncated, truncated.length - 5), StandardOpenOption.TRUNCATE_EXISTING);
+
+        RunResult result = migrate(engine(LedgerRules.first(), settings), second);
+
+        assertThat(counter(result, "reused_files")).isEqualTo(1);
+        assertThat(signature(second)).isEqualTo(signature(first));
+    }
+
+    @Test
+    void theCacheStaysWithinItsBoundForgettingTheLeastRecentlyUsedFirst() throws IOException {
+        Path root = install("bounded", FIXED);
+        long a = Files.size(root.resolve("data/a.jsonl"));
+        Map<String, String> settings = Map.of("cache.max_bytes", Long.toString(a * 2 + a / 2));
+
+        migrate(engine(LedgerRules.first(), settings), root);
+
+        long total = 0;
+        for (Path entry : entries(root)) {
+            total += Files.size(entry);
+        }
+        assertThat(total).isLessThanOrEqualTo(a * 2 + a / 2);
+        assertThat(entries(root)).hasSize(2); // a's, the least recently used, went when b's came in
+    }
+
+    @Test
+    void noCacheIsKeptWhenTheSettingSaysSo() throws IOException {
+        Path root = install("off", FIXED);
+
+        RunResult result = migrate(engine(LedgerRules.first(), Map.of("cache.enabled", "false")), root);
+
+        assertThat(counter(result, "reused_files")).isZero();
+        assertThat(cache(root)).doesNotExist();
+    }
+}
