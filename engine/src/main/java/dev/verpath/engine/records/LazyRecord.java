@@ -18,13 +18,14 @@ import java.util.Optional;
  * follows its neighbours ({@link ObjectLayout}). A new value is written as compact JSON. Not thread-safe: one record
  * at a time.
  */
-final class LazyRecord implements RecordView {
+final class LazyRecord implements RecordView, MigratedRecord {
 
     private static final ThreadLocal<RecordBytes> BYTES = ThreadLocal.withInitial(RecordBytes::new);
 
-    private byte[] line;
-    private int start;
-    private int length;
+    /** The bytes of the line, where it starts and its length (read by a {@link CompiledLayout}). */
+    byte[] line;
+    int start;
+    int length;
     private RecordObject root;
 
     private LazyRecord(byte[] line, int start, int length, RecordObject root) {
@@ -94,7 +95,8 @@ final class LazyRecord implements RecordView {
      *
      * @param out where to
      */
-    void write(OutputStream out) throws IOException {
+    @Override
+    public void write(OutputStream out) throws IOException {
         if (!root.changed()) {
             out.write(line, start, length);
             return;

@@ -7,10 +7,11 @@ import java.util.Arrays;
 
 /**
  * The bytes of one written record, gathered before they go out in one write: a growable array without the locks
- * and per-byte calls of a stream. Text is written as JSON strings with only the escapes JSON requires. Not
+ * and per-byte calls of a stream. Text is written as JSON strings with only the escapes JSON requires. Ranges of a
+ * line are written by their {@link FieldEdge}s, so that a {@link CompiledLayout.Recorder} can record them. Not
  * thread-safe: one per thread.
  */
-final class RecordBytes {
+class RecordBytes {
 
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
@@ -59,6 +60,34 @@ final class RecordBytes {
         ensure(length);
         System.arraycopy(source, offset, bytes, size, length);
         size += length;
+    }
+
+    /** Writes the bytes of a field's line between two edges (of the same field or of two fields of the line). */
+    void range(RecordField from, int fromEdge, RecordField to, int toEdge) {
+        int start = FieldEdge.at(from, fromEdge);
+        write(from.buffer, start, FieldEdge.at(to, toEdge) - start);
+    }
+
+    /** Writes the bytes of an object's line from one of its edges to an edge of one of its fields. */
+    void range(RecordObject from, int fromEdge, RecordField to, int toEdge) {
+        int start = FieldEdge.at(from, fromEdge);
+        write(from.buffer, start, FieldEdge.at(to, toEdge) - start);
+    }
+
+    /** Writes the bytes of an object's line from an edge of one of its fields to one of its own edges. */
+    void range(RecordField from, int fromEdge, RecordObject to, int toEdge) {
+        int start = FieldEdge.at(from, fromEdge);
+        write(from.buffer, start, FieldEdge.at(to, toEdge) - start);
+    }
+
+    /** Writes an object as it was read. */
+    void object(RecordObject o) {
+        write(o.buffer, o.start, o.end - o.start);
+    }
+
+    /** Writes a field's new value as compact JSON. */
+    void value(RecordField f) {
+        JsonValues.write(f.value, this);
     }
 
     /** Writes text known to be ASCII (a number's literal, {@code true}). */

@@ -75,6 +75,7 @@ class FastPathPropertyTest {
     void fusedPlansOfRandomStagesMatchTheStepByStepRunLineByLine() throws IOException {
         Random random = new Random(2930);
         long fused = 0;
+        long laidOut = 0;
         for (int round = 0; round < 400; round++) {
             StagedRecords staged = new StagedRecords(random, generate);
             StagedRecords.Worker fast = staged.new Worker();
@@ -89,8 +90,10 @@ class FastPathPropertyTest {
                         .isEqualTo(reference.outcome(line, i, false));
             }
             fused += fast.recordStages.fusedRecords();
+            laidOut += fast.recordStages.laidOutRecords();
         }
         assertThat(fused).as("records migrated by a fused plan").isGreaterThan(5_000);
+        assertThat(laidOut).as("records written by a plan's compiled layout").isGreaterThan(4_000);
     }
 
     @Test
