@@ -67,10 +67,15 @@ final class LazyRecord implements RecordView, MigratedRecord {
         return parseWithJackson(buffer, start, length); // Jackson accepts it or says what is wrong
     }
 
-    /** As {@link #parse}, into this record and the scanner's own objects: valid until the thread's next line. */
-    LazyRecord parseAgain(byte[] buffer, int start, int length) throws IOException {
-        ObjectScanner.checkUtf8(buffer, start, length);
-        RecordObject scanned = LineScanner.of().reusing(buffer, start, length);
+    /**
+     * As {@link #parse}, into this record and the scanner's own objects (the thread's own scanner): valid until the
+     * scanner's next line. The scanner tells whether the line holds anything beyond ASCII, to be checked as UTF-8.
+     */
+    LazyRecord parseAgain(LineScanner scanner, byte[] buffer, int start, int length) throws IOException {
+        RecordObject scanned = scanner.reusing(buffer, start, length);
+        if (scanned == null || scanner.nonAscii) {
+            ObjectScanner.checkUtf8(buffer, start, length);
+        }
         if (scanned == null) {
             scanned = parseWithJackson(buffer, start, length).root;
         }

@@ -245,6 +245,7 @@ public final class RecordPipeline {
         long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
             RecordStages recordStages = new RecordStages(path, applied, run, source.map(Stage::checks), reports);
             LazyRecord reading = LazyRecord.over(null); // each line read into it: no objects a record
+            LineScanner scanner = LineScanner.of();
             long count = 0;
             long line = firstLine - 1;
             while (true) {
@@ -257,7 +258,7 @@ public final class RecordPipeline {
                 }
                 line++;
                 if (!lines.isBlank()) {
-                    recordStages.migrate(read(lines, line, reading), line).write(out);
+                    recordStages.migrate(read(lines, line, reading, scanner), line).write(out);
                     count++;
                 }
                 if (lines.hadNewline()) {
@@ -274,9 +275,9 @@ public final class RecordPipeline {
                     + " if the record is meant to be that large, or fix the file");
         }
 
-        private LazyRecord read(LineReader lines, long line, LazyRecord reading) throws IOException {
+        private LazyRecord read(LineReader lines, long line, LazyRecord reading, LineScanner scanner) throws IOException {
             try {
-                return reading.parseAgain(lines.buffer(), lines.start(), lines.length());
+                return reading.parseAgain(scanner, lines.buffer(), lines.start(), lines.length());
             } catch (RecordSyntax.NotAnObjectException e) {
                 throw new RuleFailure(path, "line " + line, "not a JSON object: " + e.getMessage());
             }

@@ -60,6 +60,32 @@ class FastPathPropertyTest {
     }
 
     @Test
+    void theScannerReusingItsObjectsPredictsNamesOnlyWhereTheBytesMatch() throws IOException {
+        Random random = new Random(31);
+        String[][] shapes = {generate.shape(random), generate.shape(random), {"id", "model", "ts", "caf\u00e9", "a"}};
+        int scanned = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String line = generate.line(random, shapes[random.nextInt(shapes.length)]);
+            boolean mutated = i % 3 == 2;
+            if (mutated) {
+                line = generate.mutated(line, random);
+            }
+            byte[] bytes = ("x" + line + "y").getBytes(StandardCharsets.UTF_8);
+            LineScanner scanner = LineScanner.of();
+            RecordObject fast = scanner.reusing(bytes, 1, bytes.length - 2);
+            if (fast == null) {
+                assertThat(mutated || line.contains("\\")).as(line).isTrue();
+                continue;
+            }
+            scanned++;
+            LazyRecord reference = LazyRecord.parseWithJackson(bytes, 1, bytes.length - 2);
+            assertThat(RecordIndex.of(fast)).as(line).isEqualTo(RecordIndex.of(reference.root()));
+            assertThat(scanner.nonAscii).as("non-ASCII in %s", line).isEqualTo(!line.chars().allMatch(c -> c < 0x80));
+        }
+        assertThat(scanned).as("lines the scanner took itself").isGreaterThan(10_000);
+    }
+
+    @Test
     void randomEditPlansWriteTheSameBytesOnBothPaths() throws IOException {
         Random random = new Random(2929);
         for (int i = 0; i < 5_000; i++) {
