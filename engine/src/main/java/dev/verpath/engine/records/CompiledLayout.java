@@ -2,9 +2,6 @@ package dev.verpath.engine.records;
 
 import dev.verpath.rules.json.JsonValue;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,33 +67,26 @@ final class CompiledLayout {
      *
      * @param input  the record as read
      * @param values the plan's computed values for it, by slot
-     * @param bytes  where the record is gathered (ranges of {@value RecordBytes#PASS} bytes or more go straight out)
-     * @param out    where it goes
+     * @param bytes  where the record goes (ranges of {@value RecordBytes#PASS} bytes or more go straight out)
      */
-    void write(LazyRecord input, JsonValue[] values, RecordBytes bytes, OutputStream out) throws IOException {
+    void write(LazyRecord input, JsonValue[] values, RecordBytes bytes) {
         byte[] line = input.line;
         RecordObject root = input.root();
         ArrayList<RecordField> fields = root.fields;
         int[] steps = ops;
-        bytes.start(out);
-        try {
-            for (int i = 0; i < steps.length; i += STRIDE) {
-                int kind = steps[i];
-                if (kind == RANGE) {
-                    int from = offset(input, root, fields, steps[i + 1], steps[i + 2]);
-                    int to = offset(input, root, fields, steps[i + 3], steps[i + 4]);
-                    bytes.write(line, from, to - from);
-                } else if (kind == LITERAL) {
-                    byte[] literal = literals[steps[i + 1]];
-                    bytes.write(literal, 0, literal.length);
-                } else {
-                    JsonValues.write(values[steps[i + 1]], bytes);
-                }
+        for (int i = 0; i < steps.length; i += STRIDE) {
+            int kind = steps[i];
+            if (kind == RANGE) {
+                int from = offset(input, root, fields, steps[i + 1], steps[i + 2]);
+                int to = offset(input, root, fields, steps[i + 3], steps[i + 4]);
+                bytes.write(line, from, to - from);
+            } else if (kind == LITERAL) {
+                byte[] literal = literals[steps[i + 1]];
+                bytes.write(literal, 0, literal.length);
+            } else {
+                JsonValues.write(values[steps[i + 1]], bytes);
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
-        bytes.end(out);
     }
 
     private static int offset(LazyRecord input, RecordObject root, ArrayList<RecordField> fields, int owner, int edge) {
@@ -134,7 +124,7 @@ final class CompiledLayout {
         }
 
         Optional<CompiledLayout> layout() {
-            flush();
+            flushLiteral();
             if (failed) {
                 return Optional.empty();
             }
@@ -197,7 +187,7 @@ final class CompiledLayout {
                 failed = true;
                 return;
             }
-            flush();
+            flushLiteral();
             ops.addAll(List.of(VALUE, f.slot, 0, 0, 0));
         }
 
@@ -244,7 +234,7 @@ final class CompiledLayout {
                 ops.set(ops.size() - 1, toEdge);
                 return;
             }
-            flush();
+            flushLiteral();
             ops.addAll(List.of(RANGE, fromOwner, fromEdge, toOwner, toEdge));
         }
 
@@ -253,7 +243,7 @@ final class CompiledLayout {
             return n > 0 && ops.get(n - STRIDE) == RANGE && ops.get(n - 2) == owner && ops.get(n - 1) == edge;
         }
 
-        private void flush() {
+        private void flushLiteral() {
             if (pending.size() > 0) {
                 ops.addAll(List.of(LITERAL, literals.size(), 0, 0, 0));
                 literals.add(pending.toByteArray());

@@ -47,7 +47,7 @@ final class FieldEdge {
         return switch (edge) {
             case SEPARATOR -> f.sepStart;
             case NAME -> f.nameStart;
-            case COLON -> colonStart(f);
+            case COLON -> f.nameEnd >= 0 ? f.nameEnd : colonStart(f);
             case VALUE_BLANKS -> valueBlanks(f);
             case VALUE -> f.valueStart;
             case VALUE_END -> f.valueEnd;

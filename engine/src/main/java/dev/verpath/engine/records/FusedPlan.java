@@ -4,8 +4,6 @@ import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordEdit;
 import dev.verpath.rules.RuleFailure;
 import dev.verpath.rules.json.JsonValue;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +43,6 @@ final class FusedPlan implements EditTrace, MigratedRecord {
     /** The final layout as a list of ranges and values, recorded from the first record the plan migrates. */
     private CompiledLayout layout;
     private boolean layoutRecorded;
-    private final RecordBytes bytes = new RecordBytes();
     LazyRecord input;
     long generation;
 
@@ -138,8 +135,8 @@ final class FusedPlan implements EditTrace, MigratedRecord {
 
     /** Writes the record {@link #run} migrated last by the compiled layout. */
     @Override
-    public void write(OutputStream out) throws IOException {
-        layout.write(input, values, bytes, out);
+    public void write(RecordBytes out) {
+        layout.write(input, values, out);
     }
 
     private JsonValue compute(Step step, StageContext c) {

@@ -4,7 +4,6 @@ import dev.verpath.rules.RecordView;
 import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +18,6 @@ import java.util.Optional;
  * at a time.
  */
 final class LazyRecord implements RecordView, MigratedRecord {
-
-    private static final ThreadLocal<RecordBytes> BYTES = ThreadLocal.withInitial(RecordBytes::new);
 
     /** The bytes of the line, where it starts and its length (read by a {@link CompiledLayout}). */
     byte[] line;
@@ -101,12 +98,12 @@ final class LazyRecord implements RecordView, MigratedRecord {
      * @param out where to
      */
     @Override
-    public void write(OutputStream out) throws IOException {
+    public void write(RecordBytes out) {
         if (!root.changed()) {
             out.write(line, start, length);
             return;
         }
-        ObjectLayout.writeLine(line, start, length, root, BYTES.get(), out);
+        ObjectLayout.writeLine(line, start, length, root, out);
     }
 
     /** @return the top-level object */

@@ -122,6 +122,7 @@ final class LineScanner extends JsonGrammar {
             RecordField field = reused ? pooled(fields.size()).reset(b, name, k, valueStart, previousEnd)
                     : new RecordField(b, name, k, valueStart, previousEnd);
             field.valueEnd = valueEnd;
+            field.nameEnd = afterName;
             fields.add(field);
             previousEnd = valueEnd;
             k = blanks(valueEnd);

@@ -1,8 +1,5 @@
 package dev.verpath.engine.records;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -28,20 +25,12 @@ final class ObjectLayout {
     /**
      * Writes a record's line with its top-level object changed: the blanks around the object as they were.
      *
-     * @param bytes where the record is gathered (ranges of {@value RecordBytes#PASS} bytes or more go straight out)
-     * @param out   where it goes
+     * @param bytes where the record goes (ranges of {@value RecordBytes#PASS} bytes or more go straight out)
      */
-    static void writeLine(byte[] line, int start, int length, RecordObject root, RecordBytes bytes, OutputStream out)
-            throws IOException {
-        try {
-            bytes.start(out);
-            bytes.write(line, start, root.start - start);
-            write(root, bytes);
-            bytes.write(line, root.end, start + length - root.end);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        bytes.end(out);
+    static void writeLine(byte[] line, int start, int length, RecordObject root, RecordBytes bytes) {
+        bytes.write(line, start, root.start - start);
+        write(root, bytes);
+        bytes.write(line, root.end, start + length - root.end);
     }
 
     /**

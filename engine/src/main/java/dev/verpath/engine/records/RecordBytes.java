@@ -15,28 +15,48 @@ class RecordBytes {
 
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
-    /** A range this long goes straight to the output of {@link #start}, so a large untouched value is not held twice. */
+    /** A range this long goes straight to the output, so a large untouched value is not held twice. */
     static final int PASS = 1 << 16;
+    /** What {@link #flushIfFull} leaves gathered at most. */
+    private static final int FLUSH = 1 << 16;
 
     private byte[] bytes = new byte[512];
     private int size;
     private OutputStream target;
 
-    void clear() {
-        size = 0;
+    /** Gathers bytes for {@link #text} or a {@link CompiledLayout.Recorder}: no output. */
+    RecordBytes() {
     }
 
-    /** Starts a record that goes to {@code out}: ranges of {@value #PASS} bytes or more are written there at once. */
-    void start(OutputStream out) {
-        size = 0;
+    /**
+     * Gathers the records of a pass for {@code out}: ranges of {@value #PASS} bytes or more are written there at once.
+     *
+     * @param out where the bytes go ({@link #flush})
+     */
+    RecordBytes(OutputStream out) {
+        this.target = out;
+    }
+
+    /** Points this at another output, dropping anything gathered (a worker's buffer, reused chunk after chunk). */
+    RecordBytes to(OutputStream out) {
         target = out;
+        size = 0;
+        return this;
     }
 
-    /** Writes what is left of the record started with {@link #start}. */
-    void end(OutputStream out) throws IOException {
-        target = null;
-        out.write(bytes, 0, size);
-        size = 0;
+    /** Writes what is gathered to the output. */
+    void flush() throws IOException {
+        if (size > 0) {
+            target.write(bytes, 0, size);
+            size = 0;
+        }
+    }
+
+    /** Writes what is gathered to the output once it is {@value #FLUSH} bytes or more: one write for many records. */
+    void flushIfFull() throws IOException {
+        if (size >= FLUSH) {
+            flush();
+        }
     }
 
     void write(int b) {

@@ -13,6 +13,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class RecordPipeline {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordPipeline.class);
 
     private static final int BUFFER = 1 << 16;
+    /** Each thread's buffer of written records. */
+    private static final ThreadLocal<RecordBytes> OUTPUT = ThreadLocal.withInitial(RecordBytes::new);
 
     private final List<Stage> stages;
     private final RecordRun run;
@@ -246,25 +249,32 @@ public final class RecordPipeline {
             RecordStages recordStages = new RecordStages(path, applied, run, source.map(Stage::checks), reports);
             LazyRecord reading = LazyRecord.over(null); // each line read into it: no objects a record
             LineScanner scanner = LineScanner.of();
+            RecordBytes written = OUTPUT.get().to(out); // the records gathered, written 64 KiB at a time
             long count = 0;
             long line = firstLine - 1;
-            while (true) {
-                try {
-                    if (!lines.next()) {
-                        break;
+            try {
+                while (true) {
+                    try {
+                        if (!lines.next()) {
+                            break;
+                        }
+                    } catch (LineTooLongException e) {
+                        throw tooLong(line + 1);
                     }
-                } catch (LineTooLongException e) {
-                    throw tooLong(line + 1);
+                    line++;
+                    if (!lines.isBlank()) {
+                        recordStages.migrate(read(lines, line, reading, scanner), line).write(written);
+                        count++;
+                    }
+                    if (lines.hadNewline()) {
+                        written.write('\n');
+                    }
+                    written.flushIfFull();
                 }
-                line++;
-                if (!lines.isBlank()) {
-                    recordStages.migrate(read(lines, line, reading, scanner), line).write(out);
-                    count++;
-                }
-                if (lines.hadNewline()) {
-                    out.write('\n');
-                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
+            written.flush();
             return count;
         }
 

@@ -183,6 +183,7 @@ final class RecordTemplate {
             RecordField f = read.get(k);
             t.buffer = f.buffer;
             t.nameStart = f.nameStart;
+            t.nameEnd = f.nameEnd;
             t.valueStart = f.valueStart;
             t.valueEnd = f.valueEnd;
             t.sepStart = ownSeparator[k] ? f.sepStart : -1;

@@ -86,6 +86,27 @@ class FastPathPropertyTest {
     }
 
     @Test
+    void theNewlineSearchFindsTheFirstNewlineFromAnyOffset() {
+        Random random = new Random(10);
+        byte[] pool = {'\n', 0x0b, 0x09, (byte) 0x8a, (byte) 0xff, 0x00, 0x01, 'a', '"', (byte) 0x0a0b};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            int newlines = random.nextInt(4);
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(30) < newlines ? (byte) '\n' : pool[1 + random.nextInt(pool.length - 1)];
+            }
+            int from = random.nextInt(bytes.length + 1);
+            int end = from + random.nextInt(bytes.length - from + 1);
+            int expected = from;
+            while (expected < end && bytes[expected] != '\n') {
+                expected++;
+            }
+            assertThat(LineReader.newline(bytes, from, end)).as("%s from %d to %d", java.util.Arrays.toString(bytes), from, end)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void randomEditPlansWriteTheSameBytesOnBothPaths() throws IOException {
         Random random = new Random(2929);
         for (int i = 0; i < 5_000; i++) {
