@@ -120,11 +120,13 @@ class RecordBytes {
     }
 
     /** Writes a JSON string, quotes included. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the low bytes, checked below
     void writeString(String text) {
         int length = text.length();
         ensure(length + 2);
         int start = size;
-        bytes[size++] = '"';
+        bytes[start] = '"';
+        text.getBytes(0, length, bytes, start + 1); // each char's low byte: right exactly when all are plain ASCII
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
@@ -135,9 +137,9 @@ class RecordBytes {
                 write('"');
                 return;
             }
-            bytes[size++] = (byte) c;
         }
-        bytes[size++] = '"';
+        bytes[start + 1 + length] = '"';
+        size = start + length + 2;
     }
 
     /** @return text as a JSON string, quotes included, in the bytes {@link #writeString} writes */
