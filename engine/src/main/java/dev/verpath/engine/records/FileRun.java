@@ -8,6 +8,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ import java.util.Optional;
 final class FileRun {
 
     private static final int BUFFER = 1 << 16;
+    /** Each thread's buffer of written records. */
+    private static final ThreadLocal<RecordBytes> OUTPUT = ThreadLocal.withInitial(RecordBytes::new);
 
     private final String path;
     private final List<RecordStages.Applied> applied;
@@ -92,25 +95,33 @@ final class FileRun {
     long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
         RecordStages recordStages = new RecordStages(path, applied, run, source.map(RecordPipeline.Stage::checks), reports);
         LazyRecord reading = LazyRecord.over(null); // each line read into it: no objects a record
+        LineScanner scanner = LineScanner.of();
+        RecordBytes written = OUTPUT.get().to(out); // the records gathered, written 64 KiB at a time
         long count = 0;
         long line = firstLine - 1;
-        while (true) {
-            try {
-                if (!lines.next()) {
-                    break;
+        try {
+            while (true) {
+                try {
+                    if (!lines.next()) {
+                        break;
+                    }
+                } catch (LineTooLongException e) {
+                    throw tooLong(line + 1);
                 }
-            } catch (LineTooLongException e) {
-                throw tooLong(line + 1);
+                line++;
+                if (!lines.isBlank()) {
+                    recordStages.migrate(read(lines, line, reading, scanner), line).write(written);
+                    count++;
+                }
+                if (lines.hadNewline()) {
+                    written.write('\n');
+                }
+                written.flushIfFull();
             }
-            line++;
-            if (!lines.isBlank()) {
-                recordStages.migrate(read(lines, line, reading), line).write(out);
-                count++;
-            }
-            if (lines.hadNewline()) {
-                out.write('\n');
-            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        written.flush();
         return count;
     }
 
@@ -121,9 +132,9 @@ final class FileRun {
                 + " if the record is meant to be that large, or fix the file");
     }
 
-    private LazyRecord read(LineReader lines, long line, LazyRecord reading) throws IOException {
+    private LazyRecord read(LineReader lines, long line, LazyRecord reading, LineScanner scanner) throws IOException {
         try {
-            return reading.parseAgain(lines.buffer(), lines.start(), lines.length());
+            return reading.parseAgain(scanner, lines.buffer(), lines.start(), lines.length());
         } catch (RecordSyntax.NotAnObjectException e) {
             throw new RuleFailure(path, "line " + line, "not a JSON object: " + e.getMessage());
         }

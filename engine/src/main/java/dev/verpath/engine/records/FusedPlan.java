@@ -18,7 +18,7 @@ import java.util.Optional;
  * ({@link PlanView}). The same bytes, values, warnings and failures as the step-by-step run. Not thread-safe: one per
  * worker.
  */
-final class FusedPlan implements EditTrace {
+final class FusedPlan implements EditTrace, MigratedRecord {
 
     /** One thing done per record, in the order the steps did it. */
     private record Step(StageContext context, RecordEdit edit, int source, int sourceSlot, PlanView view,
@@ -30,6 +30,9 @@ final class FusedPlan implements EditTrace {
     private final List<RecordField> read;
     private final List<Step> steps = new ArrayList<>();
     private Step[] order = new Step[0];
+    /** Per step of {@link #order} that is a check: its passing answers, once remembered ({@link RememberedCheck}). */
+    private RememberedCheck[] remembered = new RememberedCheck[0];
+    private boolean[] tried = new boolean[0];
     private final List<StageContext> contexts = new ArrayList<>();
     private RecordTemplate output;
     private StageContext context;
@@ -37,6 +40,9 @@ final class FusedPlan implements EditTrace {
     private Optional<String> notFusable = Optional.empty();
     private JsonValue[] values = new JsonValue[0];
     private final LazyRecord written = LazyRecord.over(null);
+    /** The final layout as a list of ranges and values, recorded from the first record the plan migrates. */
+    private CompiledLayout layout;
+    private boolean layoutRecorded;
     LazyRecord input;
     long generation;
 
@@ -81,6 +87,8 @@ final class FusedPlan implements EditTrace {
         }
         values = new JsonValue[values.length];
         order = steps.toArray(Step[]::new);
+        remembered = new RememberedCheck[order.length];
+        tried = new boolean[order.length];
         return Optional.empty();
     }
 
@@ -92,7 +100,7 @@ final class FusedPlan implements EditTrace {
      * @return the record to write
      * @throws RuleFailure when an edit fails or the record does not match a stage's version
      */
-    LazyRecord run(LazyRecord record, long line) {
+    MigratedRecord run(LazyRecord record, long line) {
         input = record;
         generation++;
         for (StageContext c : contexts) {
@@ -100,9 +108,11 @@ final class FusedPlan implements EditTrace {
         }
         JsonValue[] computed = values;
         int slot = 0;
-        for (Step step : order) {
+        Step[] steps = order;
+        for (int s = 0; s < steps.length; s++) {
+            Step step = steps[s];
             if (step.check() != null) {
-                check(step, line);
+                check(s, step, line);
                 continue;
             }
             StageContext c = step.context();
@@ -112,7 +122,21 @@ final class FusedPlan implements EditTrace {
                 throw RecordStages.failure(e, c.rule.descriptor().id(), path, line);
             }
         }
-        return written.reset(record, output.bind(record.root(), computed));
+        if (layout != null) {
+            return this;
+        }
+        RecordObject bound = output.bind(record.root(), computed);
+        if (!layoutRecorded) {
+            layoutRecorded = true;
+            layout = CompiledLayout.record(output, bound).orElse(null);
+        }
+        return written.reset(record, bound);
+    }
+
+    /** Writes the record {@link #run} migrated last by the compiled layout. */
+    @Override
+    public void write(RecordBytes out) {
+        layout.write(input, values, out);
     }
 
     private JsonValue compute(Step step, StageContext c) {
@@ -132,8 +156,26 @@ final class FusedPlan implements EditTrace {
         return map.mapping().apply(value, c);
     }
 
-    private void check(Step step, long line) {
-        Optional<String> problem = step.check().check(step.view());
+    /**
+     * Runs a check, unless it passed on an earlier record that gave it the same answers ({@link RememberedCheck}, made
+     * from the first record the plan checks).
+     */
+    private void check(int s, Step step, long line) {
+        RememberedCheck known = remembered[s];
+        if (known != null && known.holds(step.view())) {
+            return;
+        }
+        Optional<String> problem;
+        if (tried[s]) {
+            problem = step.check().check(step.view());
+        } else {
+            tried[s] = true;
+            RememberedCheck.Recording recording = new RememberedCheck.Recording(step.view());
+            problem = step.check().check(recording);
+            if (problem.isEmpty()) {
+                remembered[s] = recording.remembered().orElse(null);
+            }
+        }
         if (problem.isPresent()) {
             throw RecordStages.mismatch(path, line, step.stage(), step.check(), problem.get());
         }

@@ -16,6 +16,11 @@ abstract class JsonGrammar {
     byte[] b;
     /** Where they end. */
     int end;
+    /**
+     * Whether a name or string scanned since this was last cleared holds a byte beyond ASCII (everything else the
+     * grammar accepts is ASCII): a line that does not needs no UTF-8 check.
+     */
+    boolean nonAscii;
 
     /** A name without escapes at {@code k} (its opening quote): where it ends (after the quote), or -1. */
     int name(int k) {
@@ -28,7 +33,12 @@ abstract class JsonGrammar {
             if (c == '"') {
                 return i + 1;
             }
-            if (c == '\\' || (c >= 0 && c < 0x20)) {
+            if (c < 0x20) {
+                if (c >= 0) {
+                    return -1;
+                }
+                nonAscii = true;
+            } else if (c == '\\') {
                 return -1;
             }
         }
@@ -62,13 +72,16 @@ abstract class JsonGrammar {
             if (c == '"') {
                 return i + 1;
             }
-            if (c == '\\') {
+            if (c < 0x20) {
+                if (c >= 0) {
+                    return -1;
+                }
+                nonAscii = true;
+            } else if (c == '\\') {
                 i = escape(i + 1);
                 if (i < 0) {
                     return -1;
                 }
-            } else if (c >= 0 && c < 0x20) {
-                return -1;
             }
         }
         return -1;

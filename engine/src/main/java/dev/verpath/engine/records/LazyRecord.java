@@ -4,7 +4,6 @@ import dev.verpath.rules.RecordView;
 import dev.verpath.rules.json.JsonObject;
 import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +17,12 @@ import java.util.Optional;
  * follows its neighbours ({@link ObjectLayout}). A new value is written as compact JSON. Not thread-safe: one record
  * at a time.
  */
-final class LazyRecord implements RecordView {
+final class LazyRecord implements RecordView, MigratedRecord {
 
-    private static final ThreadLocal<RecordBytes> BYTES = ThreadLocal.withInitial(RecordBytes::new);
-
-    private byte[] line;
-    private int start;
-    private int length;
+    /** The bytes of the line, where it starts and its length (read by a {@link CompiledLayout}). */
+    byte[] line;
+    int start;
+    int length;
     private RecordObject root;
 
     private LazyRecord(byte[] line, int start, int length, RecordObject root) {
@@ -66,10 +64,15 @@ final class LazyRecord implements RecordView {
         return parseWithJackson(buffer, start, length); // Jackson accepts it or says what is wrong
     }
 
-    /** As {@link #parse}, into this record and the scanner's own objects: valid until the thread's next line. */
-    LazyRecord parseAgain(byte[] buffer, int start, int length) throws IOException {
-        ObjectScanner.checkUtf8(buffer, start, length);
-        RecordObject scanned = LineScanner.of().reusing(buffer, start, length);
+    /**
+     * As {@link #parse}, into this record and the scanner's own objects (the thread's own scanner): valid until the
+     * scanner's next line. The scanner tells whether the line holds anything beyond ASCII, to be checked as UTF-8.
+     */
+    LazyRecord parseAgain(LineScanner scanner, byte[] buffer, int start, int length) throws IOException {
+        RecordObject scanned = scanner.reusing(buffer, start, length);
+        if (scanned == null || scanner.nonAscii) {
+            ObjectScanner.checkUtf8(buffer, start, length);
+        }
         if (scanned == null) {
             scanned = parseWithJackson(buffer, start, length).root;
         }
@@ -94,12 +97,13 @@ final class LazyRecord implements RecordView {
      *
      * @param out where to
      */
-    void write(OutputStream out) throws IOException {
+    @Override
+    public void write(RecordBytes out) {
         if (!root.changed()) {
             out.write(line, start, length);
             return;
         }
-        ObjectLayout.writeLine(line, start, length, root, BYTES.get(), out);
+        ObjectLayout.writeLine(line, start, length, root, out);
     }
 
     /** @return the top-level object */

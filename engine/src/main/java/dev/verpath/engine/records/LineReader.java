@@ -2,6 +2,9 @@ package dev.verpath.engine.records;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines without decoding it: each line is a slice of one reusable buffer
@@ -12,6 +15,8 @@ import java.io.InputStream;
 final class LineReader {
 
     private static final int INITIAL_BUFFER = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private final InputStream in;
     private final long maxLine;
@@ -68,15 +73,14 @@ final class LineReader {
         while (true) {
             byte[] buf = buffer;
             int end = limit;
-            for (int i = scan; i < end; i++) {
-                if (buf[i] == '\n') {
-                    if (i - position > maxLine) {
-                        throw new LineTooLongException(0);
-                    }
-                    setLine(position, i, true);
-                    position = i + 1;
-                    return true;
+            int i = newline(buf, scan, end);
+            if (i < end) {
+                if (i - position > maxLine) {
+                    throw new LineTooLongException(0);
                 }
+                setLine(position, i, true);
+                position = i + 1;
+                return true;
             }
             scan = end;
             if (end - position > maxLine) {
@@ -93,6 +97,22 @@ final class LineReader {
             scan -= position;
             fill();
         }
+    }
+
+    /** @return where the first {@code \n} from {@code from} is, or {@code end}: eight bytes a step while none is in them */
+    static int newline(byte[] buf, int from, int end) {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(buf, i) ^ NEWLINES;
+            long zero = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3); // the lowest byte flagged is the first newline
+            }
+        }
+        while (i < end && buf[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private void setLine(int from, int newlineAt, boolean hadNewline) {

@@ -19,6 +19,13 @@ final class LineScanner extends JsonGrammar {
     /** The top-level object and fields handed out by {@link #reusing}, valid until its next call. */
     private final RecordObject root = new RecordObject(null, -1, -1, new ArrayList<>(16));
     private RecordField[] pool = new RecordField[0];
+    /** Per index of a top-level field: the name the line before had there, its bytes, and whether it is not ASCII. */
+    private byte[][] predictedBytes = new byte[0][];
+    private String[] predictedNames = new String[0];
+    private boolean[] predictedNonAscii = new boolean[0];
+    private static final int MAX_PREDICTED = 256;
+    /** The name {@link #predicted} or {@link #scannedName} found last. */
+    private String lastName;
     private boolean reuse;
 
     private LineScanner() {
@@ -48,6 +55,7 @@ final class LineScanner extends JsonGrammar {
      */
     RecordObject reusing(byte[] buffer, int start, int length) {
         reuse = true;
+        nonAscii = false;
         try {
             return top(buffer, start, length);
         } finally {
@@ -94,10 +102,14 @@ final class LineScanner extends JsonGrammar {
         }
         int previousEnd = -1;
         while (true) {
-            int afterName = name(k);
+            int afterName = reused ? predicted(k, fields.size()) : -1;
             if (afterName < 0) {
-                return null;
+                afterName = scannedName(k, fields.size(), reused);
+                if (afterName < 0) {
+                    return null;
+                }
             }
+            String name = lastName;
             int colon = blanks(afterName);
             if (at(colon) != ':') {
                 return null;
@@ -107,10 +119,10 @@ final class LineScanner extends JsonGrammar {
             if (valueEnd < 0) {
                 return null;
             }
-            String name = names.name(b, k + 1, afterName - 1);
             RecordField field = reused ? pooled(fields.size()).reset(b, name, k, valueStart, previousEnd)
                     : new RecordField(b, name, k, valueStart, previousEnd);
             field.valueEnd = valueEnd;
+            field.nameEnd = afterName;
             fields.add(field);
             previousEnd = valueEnd;
             k = blanks(valueEnd);
@@ -123,6 +135,75 @@ final class LineScanner extends JsonGrammar {
             }
             k = blanks(k + 1);
         }
+    }
+
+    /**
+     * The name of the top-level field at this index in the line before, when the name at {@code k} has the same bytes
+     * (checked byte by byte, its closing quote included): records repeat their names in the same order, so most
+     * names cost one comparison and no lookup.
+     *
+     * @return where the name ends (after its quote), its name in {@link #lastName}, or -1 when it is another one
+     */
+    private int predicted(int k, int index) {
+        if (index >= predictedBytes.length || at(k) != '"') {
+            return -1;
+        }
+        byte[] expected = predictedBytes[index];
+        if (expected == null) {
+            return -1;
+        }
+        int from = k + 1;
+        int n = expected.length;
+        if (from + n >= end) {
+            return -1;
+        }
+        for (int j = 0; j < n; j++) {
+            if (b[from + j] != expected[j]) {
+                return -1;
+            }
+        }
+        if (b[from + n] != '"') {
+            return -1;
+        }
+        nonAscii |= predictedNonAscii[index];
+        lastName = predictedNames[index];
+        return from + n + 1;
+    }
+
+    /** Scans the name at {@code k} into {@link #lastName}: where it ends, or -1. */
+    private int scannedName(int k, int index, boolean reused) {
+        int afterName = name(k);
+        if (afterName >= 0) {
+            lastName = names.name(b, k + 1, afterName - 1);
+            if (reused) {
+                predict(index, k + 1, afterName - 1, lastName);
+            }
+        }
+        return afterName;
+    }
+
+    /** Remembers a top-level name (scanned: no quote, escape or control byte in it) for the next line. */
+    private void predict(int index, int from, int to, String name) {
+        if (index >= MAX_PREDICTED) {
+            return;
+        }
+        if (index >= predictedBytes.length) {
+            int size = Math.min(MAX_PREDICTED, Math.max(16, 2 * index));
+            predictedBytes = java.util.Arrays.copyOf(predictedBytes, size);
+            predictedNames = java.util.Arrays.copyOf(predictedNames, size);
+            predictedNonAscii = java.util.Arrays.copyOf(predictedNonAscii, size);
+        }
+        byte[] known = predictedBytes[index];
+        if (known == null || !java.util.Arrays.equals(known, 0, known.length, b, from, to)) {
+            known = java.util.Arrays.copyOfRange(b, from, to);
+        }
+        boolean wide = false;
+        for (byte x : known) {
+            wide |= x < 0;
+        }
+        predictedBytes[index] = known;
+        predictedNames[index] = name;
+        predictedNonAscii[index] = wide;
     }
 
     private RecordObject made(boolean reused, ArrayList<RecordField> fields, int open, int close) {

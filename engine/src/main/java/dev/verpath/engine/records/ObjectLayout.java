@@ -1,8 +1,5 @@
 package dev.verpath.engine.records;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -28,20 +25,12 @@ final class ObjectLayout {
     /**
      * Writes a record's line with its top-level object changed: the blanks around the object as they were.
      *
-     * @param bytes where the record is gathered (ranges of {@value RecordBytes#PASS} bytes or more go straight out)
-     * @param out   where it goes
+     * @param bytes where the record goes (ranges of {@value RecordBytes#PASS} bytes or more go straight out)
      */
-    static void writeLine(byte[] line, int start, int length, RecordObject root, RecordBytes bytes, OutputStream out)
-            throws IOException {
-        try {
-            bytes.start(out);
-            bytes.write(line, start, root.start - start);
-            write(root, bytes);
-            bytes.write(line, root.end, start + length - root.end);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        bytes.end(out);
+    static void writeLine(byte[] line, int start, int length, RecordObject root, RecordBytes bytes) {
+        bytes.write(line, start, root.start - start);
+        write(root, bytes);
+        bytes.write(line, root.end, start + length - root.end);
     }
 
     /**
@@ -57,7 +46,7 @@ final class ObjectLayout {
             return;
         }
         if (obj.readFirst != null) {
-            out.write(obj.buffer, obj.start + 1, obj.readFirst.nameStart - obj.start - 1);
+            out.range(obj, FieldEdge.OBJECT_OPEN, obj.readFirst, FieldEdge.NAME);
         }
         for (int i = 0; i < count; i++) {
             RecordField f = fields.get(i);
@@ -65,22 +54,22 @@ final class ObjectLayout {
             if (i > 0 && f.sepStart >= 0) {
                 if (untouched && f.sepEnd == f.nameStart) {
                     int last = remembered(obj, RUN, i);
-                    out.write(f.buffer, f.sepStart, fields.get(last).valueEnd - f.sepStart);
+                    out.range(f, FieldEdge.SEPARATOR, fields.get(last), FieldEdge.VALUE_END);
                     i = last;
                     continue;
                 }
-                out.write(f.buffer, f.sepStart, f.sepEnd - f.sepStart);
+                out.range(f, FieldEdge.SEPARATOR, f, FieldEdge.SEPARATOR_END);
             } else if (i > 0) {
                 separator(obj, i, out);
             }
             if (untouched) {
-                out.write(f.buffer, f.nameStart, f.valueEnd - f.nameStart);
+                out.range(f, FieldEdge.NAME, f, FieldEdge.VALUE_END);
             } else {
                 member(obj, i, f, out);
             }
         }
         if (obj.readLast != null) {
-            out.write(obj.buffer, obj.readLast.valueEnd, obj.end - 1 - obj.readLast.valueEnd);
+            out.range(obj.readLast, FieldEdge.VALUE_END, obj, FieldEdge.OBJECT_CLOSE);
         }
         out.write('}');
     }
@@ -125,25 +114,24 @@ final class ObjectLayout {
 
     /** Writes a touched member: the name, the colon with its spacing, the value. */
     private static void member(RecordObject obj, int i, RecordField f, RecordBytes out) {
-        int colon = f.buffer != null ? colonStart(f) : -1;
         if (f.buffer != null && !f.renamed) {
-            out.write(f.buffer, f.nameStart, colon - f.nameStart);
+            out.range(f, FieldEdge.NAME, f, FieldEdge.COLON);
         } else if (f.quoted != null) {
             out.write(f.quoted, 0, f.quoted.length);
         } else {
             out.writeString(f.name);
         }
         if (f.keepsColon) {
-            out.write(f.buffer, colon, f.valueStart - colon);
+            out.range(f, FieldEdge.COLON, f, FieldEdge.VALUE);
         } else {
             colon(obj, i, out);
         }
         if (f.replaced) {
-            JsonValues.write(f.value, out);
+            out.value(f);
         } else if (f.nested != null) {
             f.nested.write(out);
         } else {
-            out.write(f.buffer, f.valueStart, f.valueEnd - f.valueStart);
+            out.range(f, FieldEdge.VALUE, f, FieldEdge.VALUE_END);
         }
     }
 
@@ -156,18 +144,14 @@ final class ObjectLayout {
         int from = remembered(obj, SEPARATOR, i);
         if (from >= 0) {
             RecordField n = obj.fields.get(from);
-            out.write(n.buffer, n.sepStart, n.sepEnd - n.sepStart);
+            out.range(n, FieldEdge.SEPARATOR, n, FieldEdge.SEPARATOR_END);
         } else if (obj.readSecond != null) {
-            out.write(obj.buffer, obj.readFirst.valueEnd, obj.readSecond.nameStart - obj.readFirst.valueEnd);
+            out.range(obj.readFirst, FieldEdge.VALUE_END, obj.readSecond, FieldEdge.NAME);
         } else {
             out.write(',');
             RecordField spaced = colonSpaced(obj, i);
             if (spaced != null) {
-                int blanks = spaced.valueStart;
-                while (ObjectScanner.isBlank(spaced.buffer[blanks - 1])) {
-                    blanks--;
-                }
-                out.write(spaced.buffer, blanks, spaced.valueStart - blanks);
+                out.range(spaced, FieldEdge.VALUE_BLANKS, spaced, FieldEdge.VALUE);
             }
         }
     }
@@ -183,8 +167,7 @@ final class ObjectLayout {
             out.write(':');
             return;
         }
-        int start = colonStart(spaced);
-        out.write(spaced.buffer, start, spaced.valueStart - start);
+        out.range(spaced, FieldEdge.COLON, spaced, FieldEdge.VALUE);
     }
 
     /** @return the member whose colon spacing member i follows, or null (then it is compact) */
@@ -210,18 +193,5 @@ final class ObjectLayout {
             }
         }
         return -1;
-    }
-
-    /** Where the spacing around a read member's colon starts: just after its name. */
-    private static int colonStart(RecordField f) {
-        int i = f.valueStart - 1;
-        while (ObjectScanner.isBlank(f.buffer[i])) {
-            i--;
-        }
-        i--; // the colon
-        while (ObjectScanner.isBlank(f.buffer[i])) {
-            i--;
-        }
-        return i + 1;
     }
 }

@@ -40,7 +40,7 @@ final class PlanView implements RecordReader {
     }
 
     /** @return where a path reads from ({@link RecordTemplate#resolve}), found once per path */
-    private int place(String path) {
+    int place(String path) {
         for (int i = 0; i < remembered; i++) {
             if (paths[i] == path) {
                 return places[i];
@@ -63,6 +63,11 @@ final class PlanView implements RecordReader {
         return plan.input.root().fields.get(place);
     }
 
+    private static boolean isComputed(int place) {
+        return place < RecordTemplate.MISSING && place != RecordTemplate.ELSEWHERE
+                && place != RecordTemplate.MADE_OBJECT;
+    }
+
     private JsonValue computed(int place) {
         return plan.values()[-2 - place];
     }
@@ -73,7 +78,7 @@ final class PlanView implements RecordReader {
         if (place == RecordTemplate.MISSING) {
             return Optional.empty();
         }
-        if (place < RecordTemplate.MISSING && place != RecordTemplate.ELSEWHERE) {
+        if (isComputed(place)) {
             return Optional.of(computed(place));
         }
         if (place >= 0 && !input(place).holdsObject()) {
@@ -92,31 +97,46 @@ final class PlanView implements RecordReader {
     @Override
     public boolean isObject(String path) {
         int place = place(path);
-        if (place == RecordTemplate.ELSEWHERE) {
-            return record().isObject(path);
+        return place == RecordTemplate.ELSEWHERE ? record().isObject(path) : isObject(place);
+    }
+
+    /** As {@link #isObject(String)}, for a place other than {@link RecordTemplate#ELSEWHERE}. */
+    boolean isObject(int place) {
+        if (place >= 0) {
+            return input(place).holdsObject();
         }
-        return place >= 0 ? input(place).holdsObject() : place != RecordTemplate.MISSING && computed(place) instanceof JsonObject;
+        return place == RecordTemplate.MADE_OBJECT || isComputed(place) && computed(place) instanceof JsonObject;
     }
 
     @Override
     public String kind(String path) {
         int place = place(path);
-        if (place == RecordTemplate.ELSEWHERE) {
-            return record().kind(path);
+        return place == RecordTemplate.ELSEWHERE ? record().kind(path) : kind(place);
+    }
+
+    /** As {@link #kind(String)}, for a place other than {@link RecordTemplate#ELSEWHERE}. */
+    String kind(int place) {
+        if (place >= 0) {
+            return input(place).kind();
         }
-        return place >= 0 ? input(place).kind() : place == RecordTemplate.MISSING ? MISSING : computed(place).kind();
+        if (place == RecordTemplate.MISSING) {
+            return MISSING;
+        }
+        return place == RecordTemplate.MADE_OBJECT ? "an object" : computed(place).kind();
     }
 
     @Override
     public boolean isNumber(String path, String literal) {
         int place = place(path);
-        if (place == RecordTemplate.ELSEWHERE) {
-            return record().isNumber(path, literal);
-        }
+        return place == RecordTemplate.ELSEWHERE ? record().isNumber(path, literal) : isNumber(place, literal);
+    }
+
+    /** As {@link #isNumber(String, String)}, for a place other than {@link RecordTemplate#ELSEWHERE}. */
+    boolean isNumber(int place, String literal) {
         if (place >= 0) {
             return input(place).isNumber(literal);
         }
-        return place != RecordTemplate.MISSING && computed(place) instanceof JsonNumber n && n.literal().equals(literal);
+        return isComputed(place) && computed(place) instanceof JsonNumber n && n.literal().equals(literal);
     }
 
     @Override

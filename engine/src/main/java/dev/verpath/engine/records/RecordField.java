@@ -13,6 +13,8 @@ final class RecordField {
     byte[] buffer;
     String name;
     int nameStart;
+    /** Just after the name's closing quote, when the scanner noted it; else -1 ({@link FieldEdge#COLON} finds it). */
+    int nameEnd;
     int valueStart;
     int valueEnd;
     int sepStart;
@@ -36,6 +38,7 @@ final class RecordField {
         this.buffer = buffer;
         this.name = name;
         this.nameStart = nameStart;
+        this.nameEnd = -1;
         this.valueStart = valueStart;
         this.sepStart = sepStart;
         this.sepEnd = nameStart;

@@ -97,7 +97,7 @@ final class RecordObject {
 
     void write(RecordBytes out) {
         if (!changed()) {
-            out.write(buffer, start, end - start);
+            out.object(this);
             return;
         }
         ObjectLayout.write(this, out);

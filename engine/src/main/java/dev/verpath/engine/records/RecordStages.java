@@ -59,6 +59,7 @@ final class RecordStages {
     private final RecordReports reports;
     private final FusedPlans fused;
     private long fusedRecords;
+    private long laidOutRecords;
 
     /**
      * @param path         the file
@@ -93,7 +94,7 @@ final class RecordStages {
      * @return the record to write
      * @throws RuleFailure when a rule fails or the record does not match a stage's version
      */
-    LazyRecord migrate(LazyRecord record, long line) {
+    MigratedRecord migrate(LazyRecord record, long line) {
         for (RecordCheck check : sourceChecks) {
             Optional<String> problem = check.check(record);
             if (problem.isPresent()) {
@@ -103,7 +104,11 @@ final class RecordStages {
         FusedPlan plan = fused.find(record.root());
         if (plan != null) {
             fusedRecords++;
-            return plan.run(record, line);
+            MigratedRecord migrated = plan.run(record, line);
+            if (migrated == plan) {
+                laidOutRecords++;
+            }
+            return migrated;
         }
         if (!fused.mayFuse(record.root())) {
             stepByStep(record, line, EditTrace.NONE);
@@ -123,6 +128,11 @@ final class RecordStages {
     /** @return how many records went by a fused plan */
     long fusedRecords() {
         return fusedRecords;
+    }
+
+    /** @return how many of those were written by the plan's {@link CompiledLayout} */
+    long laidOutRecords() {
+        return laidOutRecords;
     }
 
     /**

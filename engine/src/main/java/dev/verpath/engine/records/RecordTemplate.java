@@ -27,6 +27,8 @@ final class RecordTemplate {
     static final int MISSING = -1;
     /** {@link #resolve}: a name whose value only a bound template reads. */
     static final int ELSEWHERE = Integer.MIN_VALUE;
+    /** {@link #resolve}: an object the edits made (its members are the template's own): an object in every record. */
+    static final int MADE_OBJECT = Integer.MIN_VALUE + 1;
 
     private final RecordField[] fromInput;
     private final boolean[] ownSeparator;
@@ -114,8 +116,8 @@ final class RecordTemplate {
      *
      * @param names a path's names
      * @return the index of the input field it is (its bytes as read), {@link #MISSING}, {@code -2 - slot} for a
-     *         value the plan computed, or {@link #ELSEWHERE} for anything else (inside an object of the line or a
-     *         computed one, or an object the edits made)
+     *         value the plan computed, {@link #MADE_OBJECT} for an object the edits made, or {@link #ELSEWHERE} for
+     *         anything else (inside an object of the line or a computed one)
      */
     int resolve(String[] names) {
         RecordObject object = root;
@@ -139,7 +141,23 @@ final class RecordTemplate {
         if (t.replaced) {
             return t.slot >= 0 && computed.contains(t) ? -2 - t.slot : ELSEWHERE;
         }
-        return t.nested == null ? input(t) : ELSEWHERE;
+        if (t.nested == null) {
+            return input(t);
+        }
+        return t.slot < 0 && input(t) == ELSEWHERE ? MADE_OBJECT : ELSEWHERE;
+    }
+
+    /**
+     * @param t a field of this template
+     * @return the index in the line read of the field it stands for, or -1 when it stands for none
+     */
+    int inputIndex(RecordField t) {
+        for (int k = 0; k < fromInput.length; k++) {
+            if (fromInput[k] == t) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private int input(RecordField t) {
@@ -165,6 +183,7 @@ final class RecordTemplate {
             RecordField f = read.get(k);
             t.buffer = f.buffer;
             t.nameStart = f.nameStart;
+            t.nameEnd = f.nameEnd;
             t.valueStart = f.valueStart;
             t.valueEnd = f.valueEnd;
             t.sepStart = ownSeparator[k] ? f.sepStart : -1;

@@ -60,6 +60,53 @@ class FastPathPropertyTest {
     }
 
     @Test
+    void theScannerReusingItsObjectsPredictsNamesOnlyWhereTheBytesMatch() throws IOException {
+        Random random = new Random(31);
+        String[][] shapes = {generate.shape(random), generate.shape(random), {"id", "model", "ts", "caf\u00e9", "a"}};
+        int scanned = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String line = generate.line(random, shapes[random.nextInt(shapes.length)]);
+            boolean mutated = i % 3 == 2;
+            if (mutated) {
+                line = generate.mutated(line, random);
+            }
+            byte[] bytes = ("x" + line + "y").getBytes(StandardCharsets.UTF_8);
+            LineScanner scanner = LineScanner.of();
+            RecordObject fast = scanner.reusing(bytes, 1, bytes.length - 2);
+            if (fast == null) {
+                assertThat(mutated || line.contains("\\")).as(line).isTrue();
+                continue;
+            }
+            scanned++;
+            LazyRecord reference = LazyRecord.parseWithJackson(bytes, 1, bytes.length - 2);
+            assertThat(RecordIndex.of(fast)).as(line).isEqualTo(RecordIndex.of(reference.root()));
+            assertThat(scanner.nonAscii).as("non-ASCII in %s", line).isEqualTo(!line.chars().allMatch(c -> c < 0x80));
+        }
+        assertThat(scanned).as("lines the scanner took itself").isGreaterThan(10_000);
+    }
+
+    @Test
+    void theNewlineSearchFindsTheFirstNewlineFromAnyOffset() {
+        Random random = new Random(10);
+        byte[] pool = {'\n', 0x0b, 0x09, (byte) 0x8a, (byte) 0xff, 0x00, 0x01, 'a', '"', (byte) 0x0a0b};
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            int newlines = random.nextInt(4);
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextInt(30) < newlines ? (byte) '\n' : pool[1 + random.nextInt(pool.length - 1)];
+            }
+            int from = random.nextInt(bytes.length + 1);
+            int end = from + random.nextInt(bytes.length - from + 1);
+            int expected = from;
+            while (expected < end && bytes[expected] != '\n') {
+                expected++;
+            }
+            assertThat(LineReader.newline(bytes, from, end)).as("%s from %d to %d", java.util.Arrays.toString(bytes), from, end)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void randomEditPlansWriteTheSameBytesOnBothPaths() throws IOException {
         Random random = new Random(2929);
         for (int i = 0; i < 5_000; i++) {
@@ -75,6 +122,7 @@ class FastPathPropertyTest {
     void fusedPlansOfRandomStagesMatchTheStepByStepRunLineByLine() throws IOException {
         Random random = new Random(2930);
         long fused = 0;
+        long laidOut = 0;
         for (int round = 0; round < 400; round++) {
             StagedRecords staged = new StagedRecords(random, generate);
             StagedRecords.Worker fast = staged.new Worker();
@@ -89,8 +137,10 @@ class FastPathPropertyTest {
                         .isEqualTo(reference.outcome(line, i, false));
             }
             fused += fast.recordStages.fusedRecords();
+            laidOut += fast.recordStages.laidOutRecords();
         }
         assertThat(fused).as("records migrated by a fused plan").isGreaterThan(5_000);
+        assertThat(laidOut).as("records written by a plan's compiled layout").isGreaterThan(4_000);
     }
 
     @Test

@@ -184,6 +184,24 @@ class RecordPipelineTest {
     }
 
     @Test
+    void failsALineThatIsNotUtf8InsideAStringOrANameTheLinesBeforeHad() throws IOException {
+        for (String bad : List.of("{\"a\":\"x\u00ff\"}", "{\"a\":\"e\",\"caf\u00ff\":2}")) {
+            byte[] line = bad.getBytes(StandardCharsets.ISO_8859_1); // \u00ff alone: not UTF-8
+            byte[] good = "{\"a\":\"\u00e9\",\"caf\u00e9\":1}\n".getBytes(StandardCharsets.UTF_8);
+            Path file = root.resolve("data/a.jsonl");
+            Files.createDirectories(file.getParent());
+            Files.write(file, java.nio.ByteBuffer.allocate(2 * good.length + line.length + 1).put(good).put(good).put(line)
+                    .put((byte) '\n').array());
+            assertThatThrownBy(() -> run(stage(MARK)))
+                    .as(bad)
+                    .isInstanceOfSatisfying(RuleFailure.class, f -> {
+                        assertThat(f.location()).contains("line 3");
+                        assertThat(f.getMessage()).startsWith("not a JSON object: Invalid UTF-8: byte 0xff at byte ");
+                    });
+        }
+    }
+
+    @Test
     void runsStagesInOrderAndChecksEachStageInMemory() throws IOException {
         write("data/a.jsonl", "{\"a\":1}\n");
         List<String> seen = new ArrayList<>();

@@ -113,7 +113,7 @@ final class StagedRecords {
             String result;
             try {
                 LazyRecord record = LazyRecord.parse(bytes, 1, bytes.length - 2);
-                LazyRecord written = record;
+                MigratedRecord written = record;
                 if (fused) {
                     written = recordStages.migrate(record, number);
                 } else {

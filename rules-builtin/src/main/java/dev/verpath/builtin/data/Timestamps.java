@@ -4,6 +4,7 @@ import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,19 +105,28 @@ final class Timestamps {
             minute = Minute.of(epochMinute);
             last[0] = minute;
         }
-        StringBuilder out = new StringBuilder(24).append(minute.text());
-        digits(out, (int) Math.floorMod(epochSecond, SECONDS_PER_MINUTE), 2);
+        byte[] prefix = minute.bytes();
+        int n = prefix.length;
+        byte[] out = new byte[n + (millis >= 0 ? 7 : 3)];
+        System.arraycopy(prefix, 0, out, 0, n);
+        int second = (int) Math.floorMod(epochSecond, SECONDS_PER_MINUTE);
+        out[n] = (byte) ('0' + second / 10);
+        out[n + 1] = (byte) ('0' + second % 10);
         if (millis >= 0) {
-            digits(out.append('.'), millis, 3);
+            out[n + 2] = '.';
+            out[n + 3] = (byte) ('0' + millis / 100);
+            out[n + 4] = (byte) ('0' + millis / 10 % 10);
+            out[n + 5] = (byte) ('0' + millis % 10);
         }
-        return out.append('Z').toString();
+        out[out.length - 1] = 'Z';
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /**
-     * One minute and its text {@code uuuu-MM-ddTHH:mm:}. Immutable, so a minute one thread made is
-     * safe for another to read.
+     * One minute and its text {@code uuuu-MM-ddTHH:mm:} (ASCII bytes, never changed once made), so a minute
+     * one thread made is safe for another to read.
      */
-    private record Minute(long epochMinute, String text) {
+    private record Minute(long epochMinute, byte[] bytes) {
 
         static Minute of(long epochMinute) {
             LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochMinute, MINUTES_PER_DAY));
@@ -131,7 +141,7 @@ final class Timestamps {
             digits(out.append('-'), date.getDayOfMonth(), 2);
             digits(out.append('T'), minuteOfDay / 60, 2);
             digits(out.append(':'), minuteOfDay % 60, 2);
-            return new Minute(epochMinute, out.append(':').toString());
+            return new Minute(epochMinute, out.append(':').toString().getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 

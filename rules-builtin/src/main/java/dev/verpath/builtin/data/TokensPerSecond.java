@@ -5,6 +5,7 @@ import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -74,7 +75,23 @@ final class TokensPerSecond {
     /** @return {@code BigDecimal.valueOf(value, 2).toPlainString()}, without the decimal */
     static String hundredths(long value) {
         long magnitude = Math.abs(value);
+        if (magnitude < 0) {
+            return BigDecimal.valueOf(value, 2).toPlainString(); // Long.MIN_VALUE
+        }
+        byte[] out = new byte[22];
+        int at = out.length;
         long cents = magnitude % 100;
-        return (value < 0 ? "-" : "") + magnitude / 100 + (cents < 10 ? ".0" : ".") + cents;
+        out[--at] = (byte) ('0' + cents % 10);
+        out[--at] = (byte) ('0' + cents / 10);
+        out[--at] = '.';
+        long units = magnitude / 100;
+        do {
+            out[--at] = (byte) ('0' + units % 10);
+            units /= 10;
+        } while (units > 0);
+        if (value < 0) {
+            out[--at] = '-';
+        }
+        return new String(out, at, out.length - at, StandardCharsets.ISO_8859_1);
     }
 }
