@@ -135,9 +135,7 @@ public final class MigrationEngine {
      * @param progress receives one line per event (step started, files done), for the user
      * @return what changed
      */
-    public RunResult migrate(RunRequest request, Consumer<String> progress) {
-        return migrate(request, progress, progress);
-    }
+    public RunResult migrate(RunRequest request, Consumer<String> progress) { return migrate(request, progress, progress); }
 
     /**
      * Runs (or dry-runs) a migration: {@code migrate version|config|data|models}. The journal of an interrupted
