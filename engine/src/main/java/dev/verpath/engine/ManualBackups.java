@@ -1,9 +1,9 @@
 package dev.verpath.engine;
 
 import dev.verpath.engine.backup.BackupInfo;
-import dev.verpath.engine.backup.BackupKeys;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.execute.Preflight;
+import dev.verpath.engine.execute.ResolvedRun.BackupDecision;
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
@@ -64,9 +64,7 @@ public final class ManualBackups {
      */
     public BackupInfo create(Path root, List<String> chosen, Consumer<String> progress) {
         Installation found = Installation.at(root);
-        String version = found.version().orElseThrow(() -> new InputFailure(ErrorCode.USAGE, found.root()
-                .resolve(Installation.VERSION_FILE) + ": missing; a backup records the version it was taken at, so the"
-                + " installation needs its VERSION file"));
+        version(found); // refused before the lock file is made
         Path real = SymbolicLinks.followed(found.root().toAbsolutePath().normalize());
         List<String> paths = logical(real, chosen);
         Path folder = found.backupFolder(settings.backupDir());
@@ -75,17 +73,18 @@ public final class ManualBackups {
             if (interrupted.isPresent()) {
                 throw InterruptedMigration.refusal(found, interrupted.get());
             }
+            // read again under the lock: a migration may have moved it on while this command waited
+            Installation now = Installation.at(root);
+            String version = version(now);
             LiveTree whole = LiveTree.scan(List.of(new Mount("", real)), Set.of(folder));
             LiveTree live = paths.isEmpty() ? whole : whole.only(paths);
-            String product = found.product(Optional.empty());
+            String product = now.product(Optional.empty());
             ProductFiles files = registry.files(product);
-            ProductFiles linked = settings.backupMode().equals("hardlink") || settings.backupMode().equals("auto")
-                    && !settings.backupWeights().equals("copy") ? files : ProductFiles.NONE;
-            Preflight.space(live, folder, settings.keepFreeBytes(), linked);
+            BackupDecision decision = BackupDecision.of(folder, true, settings, files);
+            Preflight.space(live, folder, settings.keepFreeBytes(), decision.linkedWeights());
             progress.accept("backing up " + live.files().size() + " file(s) of " + product + " " + version + " to " + folder);
-            BackupInfo backup = new BackupStore(folder, clock, settings.backupMode(), settings.backupWeights(),
-                    BackupKeys.of(settings)).create(live, product, files, version, version, new HashCache(), listener,
-                    Optional.empty());
+            BackupInfo backup = new BackupStore(folder, clock, decision.mode(), decision.weights(), decision.keys())
+                    .create(live, product, files, version, version, new HashCache(), listener, Optional.empty());
             BackupStore.recordStats(backup.folder(), clock.instant());
             backup.linkedNote().ifPresent(progress);
             return backup;
@@ -93,6 +92,13 @@ public final class ManualBackups {
             throw new EnvironmentFailure(folder + ": cannot take the backup (" + e.getMessage() + "); the installation is"
                     + " unchanged; free space or fix the folder's permissions, or choose --backup-dir", e);
         }
+    }
+
+    /** @return the installation's version, which the backup records; a usage failure without a VERSION file */
+    private static String version(Installation installation) {
+        return installation.version().orElseThrow(() -> new InputFailure(ErrorCode.USAGE, installation.root()
+                .resolve(Installation.VERSION_FILE) + ": missing; a backup records the version it was taken at, so the"
+                + " installation needs its VERSION file"));
     }
 
     /** The chosen paths as logical paths of the installation: relative to its root, never outside it. */

@@ -65,6 +65,24 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
      */
     public record BackupDecision(Path folder, boolean take, String mode, String weights, ProductFiles linkedWeights,
                                  BackupKeys keys) {
+
+        /**
+         * The backup the settings ask for: {@code [backup]} mode, weights and encryption; the product's weights
+         * linked or cloned unless every file is copied.
+         *
+         * @param folder   the backup store
+         * @param take     whether a backup is taken
+         * @param settings the effective settings
+         * @param files    the roles of the product's files
+         * @return the decision
+         */
+        public static BackupDecision of(Path folder, boolean take, EngineSettings settings, ProductFiles files) {
+            String mode = settings.backupMode();
+            String weights = settings.backupWeights();
+            boolean linked = mode.equals("hardlink") || mode.equals("auto") && !weights.equals("copy");
+            return new BackupDecision(folder, take, mode, weights, linked ? files : ProductFiles.NONE,
+                    BackupKeys.of(settings));
+        }
     }
 
     /** Copies the collections. */
@@ -106,12 +124,8 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
         Map<String, String> flags = new TreeMap<>();
         registry.flags().forEach(f -> flags.put(f.name(), settings.flag(f).value()));
         ProductFiles files = registry.files(plan.product());
-        Path folder = installation.backupFolder(settings.backupDir());
-        String mode = settings.backupMode();
-        String weights = settings.backupWeights();
-        ProductFiles linked = mode.equals("hardlink") || mode.equals("auto") && !weights.equals("copy") ? files : ProductFiles.NONE;
-        BackupDecision backup = new BackupDecision(folder, !request.dryRun() && request.backup()
-                && settings.backupBeforeMigration(), mode, weights, linked, BackupKeys.of(settings));
+        BackupDecision backup = BackupDecision.of(installation.backupFolder(settings.backupDir()), !request.dryRun()
+                && request.backup() && settings.backupBeforeMigration(), settings, files);
         return new ResolvedRun(request, installation, product, files, plan, mounts, kinds(request.scope(), settings),
                 new RecordRun(plan.product(), flags, request.allowLossy(), settings.maxRecordBytes()),
                 request.optimize() || settings.optimizeModels(), settings.keepFreeBytes(), backup,

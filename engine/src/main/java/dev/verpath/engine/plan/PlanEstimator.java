@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Estimates what a plan costs on one installation, from the sizes of the files its rules name and the speeds this
@@ -95,7 +96,9 @@ public final class PlanEstimator {
         SortedMap<String, Long> files = walk(root);
         long backup = files.values().stream().mapToLong(Long::longValue).sum();
         long data = matchedBytes(files, plan.steps().stream().flatMap(s -> s.rules(RuleKind.DATA).stream()).toList(), false);
-        long models = hashedBytes(files, plan.steps().stream().flatMap(s -> s.rules(RuleKind.MODEL).stream()).toList());
+        // hashed: what the model rules name, and every weight file when the backup's manifest records their hashes
+        long models = matchedBytes(files, plan.steps().stream().flatMap(s -> s.rules(RuleKind.MODEL).stream()).toList(),
+                false, path -> this.backup && this.files.isWeight(path));
         long config = 0;
         long metadata = 0;
         for (PlanStep step : plan.steps()) {
@@ -103,7 +106,7 @@ public final class PlanEstimator {
             metadata += matchedBytes(files, step.rules(RuleKind.MODEL), true);
         }
         long read = data + models + config;
-        long written = bytesWritten(plan, files);
+        long written = data + config + metadata; // as bytesWritten counts them
         long millis = rates.overheadMillis()
                 + millis(data + config + metadata, or(rates.recordsBytesPerSecond(), RECORDS_BYTES_PER_SECOND))
                 + millis(models, or(rates.hashingBytesPerSecond(), HASH_BYTES_PER_SECOND))
@@ -132,31 +135,22 @@ public final class PlanEstimator {
         return data + config + metadata;
     }
 
-    /** Bytes the model rules' globs match, and every weight file besides when the run takes a backup. */
-    private long hashedBytes(Map<String, Long> found, List<MigrationRule> modelRules) {
-        List<Glob> globs = modelRules.stream().flatMap(r -> r.descriptor().paths().stream()).distinct().map(Glob::of).toList();
-        long sum = 0;
-        for (Map.Entry<String, Long> file : found.entrySet()) {
-            if (backup && files.isWeight(file.getKey()) || globs.stream().anyMatch(g -> g.matches(file.getKey()))) {
-                sum += file.getValue();
-            }
-        }
-        return sum;
-    }
-
     private static long or(long measured, long otherwise) {
         return measured > 0 ? measured : otherwise;
     }
 
     private static long matchedBytes(Map<String, Long> files, List<MigrationRule> rules, boolean metadataOnly) {
+        return matchedBytes(files, rules, metadataOnly, path -> false);
+    }
+
+    /** The bytes of the files the rules' globs match (of at most {@link #METADATA_LIMIT} each when asked), or also does. */
+    private static long matchedBytes(Map<String, Long> files, List<MigrationRule> rules, boolean metadataOnly,
+                                     Predicate<String> also) {
         List<Glob> globs = rules.stream().flatMap(r -> r.descriptor().paths().stream()).distinct().map(Glob::of).toList();
-        if (globs.isEmpty()) {
-            return 0;
-        }
         long sum = 0;
         for (Map.Entry<String, Long> file : files.entrySet()) {
             boolean counted = !metadataOnly || file.getValue() <= METADATA_LIMIT;
-            if (counted && globs.stream().anyMatch(g -> g.matches(file.getKey()))) {
+            if (counted && (also.test(file.getKey()) || globs.stream().anyMatch(g -> g.matches(file.getKey())))) {
                 sum += file.getValue();
             }
         }

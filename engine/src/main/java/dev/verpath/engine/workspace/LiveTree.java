@@ -71,8 +71,9 @@ public final class LiveTree {
      * @throws dev.verpath.rules.MigrationException a usage failure naming a path that is not in the tree
      */
     public LiveTree only(java.util.Collection<String> chosen) {
+        List<String> sorted = List.copyOf(new java.util.TreeSet<>(chosen));
         SortedMap<String, Entry> part = new TreeMap<>();
-        for (String path : new java.util.TreeSet<>(chosen)) {
+        for (String path : sorted) {
             if (!entries.containsKey(path)) {
                 throw new InputFailure(ErrorCode.USAGE, display(path) + ": not in the installation; give paths of files"
                         + " or folders inside it, relative to its root");
@@ -83,7 +84,7 @@ public final class LiveTree {
                 }
             });
         }
-        return new LiveTree(mounts, part, List.copyOf(new java.util.TreeSet<>(chosen)));
+        return new LiveTree(mounts, part, sorted);
     }
 
     /** @return the chosen paths of a tree made by {@link #only}; empty for a whole tree */
