@@ -45,7 +45,9 @@ public final class StepCache {
     private final long maxBytes;
     private final long keepFree;
     private final Map<String, Long> entries = new LinkedHashMap<>(16, 0.75f, true); // least recently used first
-    private final CodeIdentity code = CodeIdentity.remembering(List.of());
+    /** The jars' hashes are remembered in this file of the folder, so that a run does not hash the engine's jar. */
+    private static final String CODE = "code";
+    private final CodeIdentity code;
     private long total;
 
     private StepCache(Optional<Path> folder, boolean writable, long maxBytes, long keepFree) {
@@ -53,6 +55,7 @@ public final class StepCache {
         this.writable = writable;
         this.maxBytes = maxBytes;
         this.keepFree = keepFree;
+        this.code = folder.map(f -> CodeIdentity.read(f.resolve(CODE))).orElseGet(() -> CodeIdentity.remembering(List.of()));
         folder.ifPresent(this::load);
     }
 
@@ -97,7 +100,13 @@ public final class StepCache {
 
     /** @return the SHA-256 of the code some classes are loaded from, for {@link PassKey} */
     public Function<Collection<Class<?>>, Optional<String>> code() {
-        return code::of;
+        return classes -> {
+            Optional<String> identity = code.of(classes);
+            if (writable) {
+                folder.ifPresent(f -> code.save(f.resolve(CODE)));
+            }
+            return identity;
+        };
     }
 
     /**

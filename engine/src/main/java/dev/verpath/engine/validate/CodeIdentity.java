@@ -37,6 +37,9 @@ public final class CodeIdentity {
     private record Known(FileStamp stamp, String sha256) {
     }
 
+    /** The format of a file of remembered jars ({@link #read}, {@link #save}). */
+    private static final String FORMAT = "verpath-codeidentity";
+
     private final Map<String, Known> known;
     private final Map<String, Known> used = new TreeMap<>();
 
@@ -56,6 +59,28 @@ public final class CodeIdentity {
             }
         }
         return new CodeIdentity(known);
+    }
+
+    /**
+     * An identity that remembers the jars a file of its own names ({@link #save}): a command that has no other cache
+     * to keep them in (the step cache) hashes a large jar once, not every run.
+     *
+     * @param file the file; missing, damaged or of another format: nothing remembered
+     * @return the identity
+     */
+    public static CodeIdentity read(Path file) {
+        return remembering(CacheFile.read(file, FORMAT, 1).map(CacheFile.Content::lines).orElse(List.of()));
+    }
+
+    /**
+     * Keeps the jars hashed this run in a file of its own, when they differ from those it remembered.
+     *
+     * @param file the file ({@link #read} reads it)
+     */
+    public void save(Path file) {
+        if (changed()) {
+            CacheFile.write(file, CacheFile.head(FORMAT, 1), lines());
+        }
     }
 
     /**

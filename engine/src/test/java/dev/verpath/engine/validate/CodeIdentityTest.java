@@ -31,12 +31,25 @@ class CodeIdentityTest {
         Path jar = folder.resolve(name);
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
              InputStream bytes = Marker.class.getClassLoader().getResourceAsStream(CLASS_FILE)) {
-            zip.putNextEntry(new JarEntry(CLASS_FILE));
+            zip.putNextEntry(entry(CLASS_FILE));
             bytes.transferTo(zip);
-            zip.putNextEntry(new JarEntry("extra.txt"));
+            zip.putNextEntry(entry("extra.txt"));
             zip.write(extra.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         return jar;
+    }
+
+    /** An entry with a fixed time: two jars of the same files made seconds apart are the same bytes. */
+    private static JarEntry entry(String name) {
+        JarEntry entry = new JarEntry(name);
+        entry.setTime(0);
+        return entry;
+    }
+
+    private static Class<?> load(URLClassLoader loader) throws ClassNotFoundException {
+        Class<?> loaded = Class.forName(Marker.class.getName(), false, loader);
+        assertThat(loaded.getClassLoader()).isSameAs(loader);
+        return loaded;
     }
 
     private static Optional<String> identityOf(Path jar) throws Exception {
@@ -73,5 +86,23 @@ class CodeIdentityTest {
 
         assertThat(first).isPresent();
         assertThat(identityOf(classes)).isPresent().isNotEqualTo(first);
+    }
+
+    @Test
+    void jarsHashedOnceAreRememberedInAFileOfTheirOwn() throws Exception {
+        Path jar = jar("plugin.jar", "one");
+        Thread.sleep(FileStamp.RACY_WINDOW.toMillis() + 200); // a jar is remembered once its times have settled
+        Path file = folder.resolve("code");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Class<?> loaded = load(loader);
+            CodeIdentity first = CodeIdentity.read(file);
+            Optional<String> hashed = first.of(List.of(loaded));
+            assertThat(first.changed()).as("nothing was remembered yet").isTrue();
+            first.save(file);
+
+            CodeIdentity second = CodeIdentity.read(file);
+            assertThat(second.of(List.of(loaded))).isEqualTo(hashed).isPresent();
+            assertThat(second.changed()).as("the jar's hash came from the file").isFalse();
+        }
     }
 }
