@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -73,14 +74,16 @@ public final class BackupArchive {
     }
 
     /**
-     * Writes the files into a new archive, hashing them on the way.
+     * Writes the files into a new archive, hashing on the way each file whose hash the run does not know yet.
      *
      * @param archive the archive file to create
      * @param files   logical path to real file, in the order to write
      * @param keys    the recipients the archive is encrypted to, when its name says it is
+     * @param known   the hash of a real file the run already knows, while its size and modification time hold
      * @return the SHA-256 of each file by logical path
      */
-    static Map<String, String> write(Path archive, Map<String, Path> files, BackupKeys keys) throws IOException {
+    static Map<String, String> write(Path archive, Map<String, Path> files, BackupKeys keys,
+                                     Function<Path, Optional<String>> known) throws IOException {
         Map<String, String> hashes = new java.util.TreeMap<>();
         byte[] buffer = new byte[1 << 20];
         String name = archive.getFileName().toString();
@@ -98,15 +101,18 @@ public final class BackupArchive {
                 entry.setMode(0100644);
                 entry.setModTime(0);
                 tar.putArchiveEntry(entry);
+                Optional<String> sum = known.apply(e.getValue());
                 MessageDigest digest = HashCache.newDigest();
                 try (InputStream in = Files.newInputStream(e.getValue())) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
-                        digest.update(buffer, 0, n);
+                        if (sum.isEmpty()) {
+                            digest.update(buffer, 0, n);
+                        }
                         tar.write(buffer, 0, n);
                     }
                 }
                 tar.closeArchiveEntry();
-                hashes.put(e.getKey(), HexFormat.of().formatHex(digest.digest()));
+                hashes.put(e.getKey(), sum.orElseGet(() -> HexFormat.of().formatHex(digest.digest())));
             }
         }
         dev.verpath.engine.files.AtomicFiles.fsync(archive);

@@ -161,7 +161,8 @@ final class BackupWriter {
             return 0;
         }
         CrashPoints.reached("archive " + toArchive.size() + " files");
-        Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName(keys)), toArchive, keys);
+        Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName(keys)), toArchive, keys,
+                hashes::cached);
         for (BackupManifest.Entry a : archived.values()) {
             entries.add(new BackupManifest.Entry(a.path(), a.type(), a.mode(), a.mtime(), a.size(),
                     Optional.of(sums.get(a.path())), Optional.empty(), "archive"));

@@ -160,7 +160,7 @@ final class RecordPasses {
         try {
             Optional<RecordPipeline.Stage> source = source(pass, run.product(), checkSource);
             RecordPipeline records = new RecordPipeline(stages, run.lossyAllowed(), report, threads).forRun(run)
-                    .keeping(kept.forPass(key(stages, source, run), shadow::readable));
+                    .keeping(kept.forPass(key(stages, source, run), shadow::readable, shadow.hashes()));
             if (source.isPresent()) {
                 records = records.checkingSource(source.get().from(), source.get().checks());
             }
@@ -185,7 +185,8 @@ final class RecordPasses {
     PassOutputs kept(List<PlanStep> pass, RecordRun run, boolean checkSource, java.util.function.Function<String,
             java.nio.file.Path> readable) {
         List<RecordPipeline.Stage> stages = stages(pass, run.product());
-        return kept.forPass(key(stages, source(pass, run.product(), checkSource), run), readable);
+        return kept.forPass(key(stages, source(pass, run.product(), checkSource), run), readable,
+                new dev.verpath.engine.files.HashCache());
     }
 
     private Optional<String> key(List<RecordPipeline.Stage> stages, Optional<RecordPipeline.Stage> source, RecordRun run) {

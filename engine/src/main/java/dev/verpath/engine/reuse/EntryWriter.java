@@ -4,7 +4,6 @@ import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.records.FileOutcome;
 import dev.verpath.engine.records.KeptOutputs;
 import dev.verpath.engine.validate.FileStamp;
-import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -16,14 +15,16 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one file's output as the record pass writes it: the input's bytes are hashed as they are read, the output's
- * copied into a private temporary file of the step cache (0600) and hashed; when the file was migrated whole, the
- * trailer is appended and the file renamed to its entry's name. Keeping never fails the run: a copy that cannot be
- * written is given up, and so is an output larger than the cache. One file, one thread.
+ * Keeps one file's output as the record pass writes it: the input's and the output's bytes are hashed on their way;
+ * when the file was migrated whole, the written file becomes the entry (a hard link where the file system makes one,
+ * else a private copy) beside its trailer. The input's SHA-256 goes into the run's hash cache, so that the backup
+ * that follows does not hash the file again. Keeping never fails the run: an entry that cannot be made is given up,
+ * and so is an output larger than the cache. One file, one thread.
  */
 final class EntryWriter implements KeptOutputs.Keeping {
 
@@ -32,34 +33,36 @@ final class EntryWriter implements KeptOutputs.Keeping {
     private final StepCache cache;
     private final String slot;
     private final Path input;
+    private final Supplier<Path> written;
+    private final HashCache hashes;
     private final FileStamp before;
     private final Instant started;
-    private final Path temporary;
     private final long limit;
     private final MessageDigest inputDigest = HashCache.newDigest();
     private final MessageDigest outputDigest = HashCache.newDigest();
-    private final OutputStream copy;
     private long inputBytes;
     private long outputBytes;
     private boolean broken;
     private boolean done;
 
     /**
-     * @param cache     the cache the entry goes into
-     * @param slot      the pass and the file, hashed: the first half of the entry's name
-     * @param input     the file as the pass reads it
-     * @param temporary a new private file in the cache's folder
-     * @param limit     the largest output kept
+     * @param cache   the cache the entry goes into
+     * @param slot    the pass and the file, hashed: the first half of the entry's name
+     * @param input   the file as the pass reads it
+     * @param written where the output is once written (the staged file)
+     * @param hashes  the run's hash cache, told the input's SHA-256
+     * @param limit   the largest output kept
      */
-    EntryWriter(StepCache cache, String slot, Path input, Path temporary, long limit) throws IOException {
+    EntryWriter(StepCache cache, String slot, Path input, Supplier<Path> written, HashCache hashes, long limit)
+            throws IOException {
         this.cache = cache;
         this.slot = slot;
         this.input = input;
+        this.written = written;
+        this.hashes = hashes;
         this.started = Instant.now();
         this.before = FileStamp.of(input);
-        this.temporary = temporary;
         this.limit = limit;
-        this.copy = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
     }
 
     @Override
@@ -93,40 +96,37 @@ final class EntryWriter implements KeptOutputs.Keeping {
             @Override
             public void write(int b) throws IOException {
                 out.write(b);
-                keep(new byte[] {(byte) b}, 0, 1);
+                seen(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
             public void write(byte[] buffer, int offset, int length) throws IOException {
                 out.write(buffer, offset, length);
-                keep(buffer, offset, length);
+                seen(buffer, offset, length);
             }
         };
     }
 
-    /** Copies output bytes into the entry; a failure gives the entry up, never the run. */
-    private void keep(byte[] buffer, int offset, int length) {
+    /** Hashes output bytes on their way; an output beyond the bound gives the entry up, never the run. */
+    private void seen(byte[] buffer, int offset, int length) {
         if (broken) {
             return;
         }
         outputBytes += length;
         if (outputBytes > limit) {
-            giveUp("larger than the cache", null);
+            broken = true;
+            LOG.debug("{}: its output is not kept (larger than the cache)", input);
             return;
         }
-        try {
-            copy.write(buffer, offset, length);
-            outputDigest.update(buffer, offset, length);
-        } catch (IOException e) {
-            giveUp("could not be written", e);
-        }
+        outputDigest.update(buffer, offset, length);
     }
 
     @Override
     public void kept(FileOutcome outcome) {
-        if (broken || done) {
+        if (done) {
             return;
         }
+        done = true;
         try {
             FileStamp after = FileStamp.of(input);
             if (after.size() != inputBytes || !after.same(before)) {
@@ -134,12 +134,18 @@ final class EntryWriter implements KeptOutputs.Keeping {
                 return;
             }
             String inputSha = HexFormat.of().formatHex(inputDigest.digest());
+            hashes.remember(input, inputSha);
+            if (broken) {
+                return;
+            }
+            Path output = written.get();
+            if (Files.size(output) != outputBytes) {
+                giveUp("the file written is not what the pass wrote", null);
+                return;
+            }
             Optional<FileStamp> stamp = before.settled(after, started) ? Optional.of(before) : Optional.empty();
-            copy.write(KeptEntry.bytes(new KeptEntry.Trailer(inputSha, stamp, outputBytes,
+            cache.store(output, slot, inputSha, KeptEntry.bytes(new KeptEntry.Trailer(inputSha, stamp, outputBytes,
                     HexFormat.of().formatHex(outputDigest.digest()), outcome)));
-            copy.close();
-            done = true;
-            cache.store(temporary, slot, inputSha);
         } catch (IOException | RuntimeException e) {
             giveUp("could not be kept", e);
         }
@@ -153,20 +159,7 @@ final class EntryWriter implements KeptOutputs.Keeping {
     }
 
     private void giveUp(String why, Exception cause) {
-        if (!broken) {
-            LOG.debug("{}: its output is not kept ({})", input, why, cause);
-        }
-        broken = true;
+        LOG.debug("{}: its output is not kept ({})", input, why, cause);
         done = true;
-        try {
-            copy.close();
-        } catch (IOException e) {
-            // given up anyway
-        }
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            LOG.debug("{}: could not be deleted", temporary, e);
-        }
     }
 }

@@ -12,30 +12,24 @@ import dev.verpath.engine.validate.FileStamp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One kept output, a file of the step cache: the output's bytes, then a trailer (JSON: the input's SHA-256 and, when
- * it had settled, its {@link FileStamp}; the output's length and SHA-256; the file's records, bytes, warnings and
- * counters), then the trailer's length (8 bytes) and {@code VPKEPT01}. A file that does not read so is no entry, and
- * the output's bytes are checked against their SHA-256 as they are copied: damage is a miss, never a wrong output.
- * Immutable.
+ * One kept output, two files of the step cache: the output's bytes ({@code .out}, often a hard link to the file the
+ * run wrote), and beside it its trailer ({@code .out.kept}, JSON: the input's SHA-256 and, when it had settled, its
+ * {@link FileStamp}; the output's length and SHA-256; the file's records, bytes, warnings and counters). Files that do
+ * not read so are no entry, and the output's bytes are checked against their SHA-256 as they are copied: damage is a
+ * miss, never a wrong output. Immutable.
  */
 final class KeptEntry implements KeptOutputs.Kept {
 
-    /** The last 8 bytes of every entry. */
-    static final byte[] MAGIC = "VPKEPT01".getBytes(StandardCharsets.US_ASCII);
     /** The largest trailer kept (a file with a warning on every record keeps no entry). */
     static final int MAX_TRAILER = 4 << 20;
     static final ObjectMapper JSON = new ObjectMapper();
@@ -64,41 +58,21 @@ final class KeptEntry implements KeptOutputs.Kept {
     }
 
     /**
-     * @param file   an entry file
-     * @param forget forgets the entry (it was found damaged)
-     * @return the entry; empty when the file is missing or does not read as an entry
+     * @param file    an entry's output
+     * @param trailer its trailer
+     * @param forget  forgets the entry (it was found damaged)
+     * @return the entry; empty when a file is missing or does not read as an entry
      */
-    static Optional<KeptEntry> read(Path file, Runnable forget) {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            ByteBuffer tail = ByteBuffer.allocate(16);
-            if (size < 16 || !readFully(channel.position(size - 16), tail)
-                    || !Arrays.equals(Arrays.copyOfRange(tail.array(), 8, 16), MAGIC)) {
+    static Optional<KeptEntry> read(Path file, Path trailer, Runnable forget) {
+        try {
+            if (Files.size(trailer) > MAX_TRAILER) {
                 return Optional.empty();
             }
-            long length = tail.getLong(0);
-            if (length < 2 || length > MAX_TRAILER || length > size - 16) {
-                return Optional.empty();
-            }
-            ByteBuffer json = ByteBuffer.allocate((int) length);
-            if (!readFully(channel.position(size - 16 - length), json)) {
-                return Optional.empty();
-            }
-            Trailer trailer = trailer(JSON.readTree(json.array()));
-            return trailer.outputBytes() == size - 16 - length ? Optional.of(new KeptEntry(file, trailer, forget))
-                    : Optional.empty();
+            Trailer read = trailer(JSON.readTree(Files.readAllBytes(trailer)));
+            return read.outputBytes() == Files.size(file) ? Optional.of(new KeptEntry(file, read, forget)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // missing, unreadable or damaged: no entry
         }
-    }
-
-    private static boolean readFully(SeekableByteChannel channel, ByteBuffer into) throws IOException {
-        while (into.hasRemaining()) {
-            if (channel.read(into) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** @return what the trailer says */
@@ -139,7 +113,7 @@ final class KeptEntry implements KeptOutputs.Kept {
 
     /**
      * @param trailer what to write
-     * @return the trailer's bytes, its length and the magic, to append to the output's bytes
+     * @return the trailer's bytes, the file beside the output's
      */
     static byte[] bytes(Trailer trailer) throws IOException {
         ObjectNode n = JSON.createObjectNode().put("format", PassKey.FORMAT).put("input_sha256", trailer.inputSha256());
@@ -151,8 +125,7 @@ final class KeptEntry implements KeptOutputs.Kept {
         o.warnings().forEach(w -> warnings.addArray().add(w.ruleId()).add(w.path()).add(w.message()));
         ObjectNode counters = n.putObject("counters");
         o.counters().forEach(counters::put);
-        byte[] json = JSON.writeValueAsBytes(n);
-        return ByteBuffer.allocate(json.length + 16).put(json).putLong(json.length).put(MAGIC).array();
+        return JSON.writeValueAsBytes(n);
     }
 
     private static Trailer trailer(JsonNode n) {

@@ -26,7 +26,7 @@ import java.util.function.Function;
 public final class PassKey {
 
     /** Changes when the engine changes what an entry means. */
-    static final String FORMAT = "verpath-stepcache 1";
+    static final String FORMAT = "verpath-stepcache 2";
 
     private PassKey() {
     }

@@ -1,5 +1,6 @@
 package dev.verpath.engine.reuse;
 
+import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.records.KeptOutputs;
 import dev.verpath.engine.validate.FileStamp;
 import dev.verpath.rules.Workspace;
@@ -29,11 +30,13 @@ public final class PassOutputs implements KeptOutputs {
     private final StepCache cache;
     private final Optional<String> passKey;
     private final Function<String, Path> readable;
+    private final HashCache hashes;
 
-    PassOutputs(StepCache cache, Optional<String> passKey, Function<String, Path> readable) {
+    PassOutputs(StepCache cache, Optional<String> passKey, Function<String, Path> readable, HashCache hashes) {
         this.cache = cache;
         this.passKey = passKey;
         this.readable = readable;
+        this.hashes = hashes;
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class PassOutputs implements KeptOutputs {
         }
         Optional<FileStamp> now = stamp(readable.apply(path));
         for (String name : names) {
-            Optional<KeptEntry> entry = KeptEntry.read(cache.file(name), () -> cache.forget(name));
+            Optional<KeptEntry> entry = KeptEntry.read(cache.file(name), cache.trailer(name), () -> cache.forget(name));
             if (entry.isPresent() && now.isPresent() && entry.get().trailer().inputStamp().filter(now.get()::same).isPresent()
                     && name.equals(slot + "-" + entry.get().trailer().inputSha256() + StepCache.ENTRY)) {
                 cache.used(name);
@@ -71,7 +74,7 @@ public final class PassOutputs implements KeptOutputs {
         if (!names.contains(name)) {
             return Optional.empty();
         }
-        Optional<KeptEntry> entry = KeptEntry.read(cache.file(name), () -> cache.forget(name));
+        Optional<KeptEntry> entry = KeptEntry.read(cache.file(name), cache.trailer(name), () -> cache.forget(name));
         if (entry.isEmpty()) {
             cache.forget(name); // damaged: a miss
             return Optional.empty();
@@ -86,13 +89,11 @@ public final class PassOutputs implements KeptOutputs {
             return Keeping.NONE;
         }
         Path input = readable.apply(path);
-        Optional<Path> temporary = Optional.empty();
         try {
-            temporary = cache.temporary(Files.size(input));
-            return temporary.isEmpty() ? Keeping.NONE
-                    : new EntryWriter(cache, slot(path), input, temporary.get(), cache.limit());
+            return cache.accepts(Files.size(input))
+                    ? new EntryWriter(cache, slot(path), input, () -> readable.apply(path), hashes, cache.limit())
+                    : Keeping.NONE;
         } catch (IOException e) {
-            temporary.ifPresent(cache::deleteQuietly);
             return Keeping.NONE;
         }
     }

@@ -1,11 +1,14 @@
 package dev.verpath.engine.reuse;
 
 import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.HardLinks;
+import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.files.PrivateFiles;
 import dev.verpath.engine.records.KeptOutputs;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.validate.CodeIdentity;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +38,10 @@ public final class StepCache {
 
     /** The cache's folder in the installation's state folder, unless {@code [cache] dir} names another. */
     public static final String FOLDER = "stepcache";
-    /** How an entry's name ends. */
+    /** How an entry's name ends: its output's bytes. */
     static final String ENTRY = ".out";
+    /** How the name of an entry's trailer ends (the entry's name and this). */
+    static final String TRAILER = ".kept";
     private static final Logger LOG = LoggerFactory.getLogger(StepCache.class);
     private static final Duration STALE = Duration.ofDays(1);
 
@@ -111,11 +116,13 @@ public final class StepCache {
 
     /**
      * @param passKey  the pass ({@link PassKey}); empty when it cannot be named (then nothing is kept or reused)
-     * @param readable where the bytes of a file the pass reads are now
+     * @param readable where the bytes of a file the pass reads are now (the input before the pass writes it, the
+     *                 staged output after)
+     * @param hashes   the run's hash cache, told each input's SHA-256 as the pass reads it
      * @return the outputs of the pass kept from earlier runs
      */
-    public PassOutputs forPass(Optional<String> passKey, Function<String, Path> readable) {
-        return new PassOutputs(this, passKey.filter(k -> folder.isPresent()), readable);
+    public PassOutputs forPass(Optional<String> passKey, Function<String, Path> readable, HashCache hashes) {
+        return new PassOutputs(this, passKey.filter(k -> folder.isPresent()), readable, hashes);
     }
 
     /** @return the names of the entries of a slot (one pass, one path) */
@@ -124,9 +131,14 @@ public final class StepCache {
         return entries.keySet().stream().filter(n -> n.startsWith(prefix)).toList();
     }
 
-    /** @return an entry's file */
+    /** @return an entry's file: its output's bytes */
     Path file(String name) {
         return folder.orElseThrow().resolve(name);
+    }
+
+    /** @return an entry's trailer */
+    Path trailer(String name) {
+        return folder.orElseThrow().resolve(name + TRAILER);
     }
 
     /** Marks an entry as just used: it is evicted last (its modification time says so to later runs). */
@@ -134,7 +146,7 @@ public final class StepCache {
         entries.get(name);
         if (writable) {
             try {
-                Files.setLastModifiedTime(file(name), FileTime.from(Instant.now()));
+                Files.setLastModifiedTime(trailer(name), FileTime.from(Instant.now())); // never the output: it may be a link
             } catch (IOException e) {
                 LOG.debug("{}: its time could not be set", name, e);
             }
@@ -147,28 +159,26 @@ public final class StepCache {
         total -= size == null ? 0 : size;
         if (writable) {
             delete(file(name));
+            delete(trailer(name));
         }
     }
 
     /**
      * @param inputBytes the size of the file about to be migrated
-     * @return a new private temporary file for its entry; empty when nothing is kept now (a dry run, a file larger than
-     *         the cache, too little free space)
+     * @return whether its output is kept: not in a dry run, nor for a file larger than the cache, nor when the
+     *         space is short
      */
-    Optional<Path> temporary(long inputBytes) {
+    boolean accepts(long inputBytes) {
         if (!writable || folder.isEmpty() || inputBytes > maxBytes) {
-            return Optional.empty();
+            return false;
         }
         try {
             PrivateFiles.createFolders(folder.get());
             FileStore store = Files.getFileStore(folder.get());
-            if (store.getUsableSpace() - 2 * inputBytes < keepFree) {
-                return Optional.empty(); // the run's own staging needs the space more
-            }
-            return Optional.of(Files.createTempFile(folder.get(), "entry-", ".tmp", PrivateFiles.fileMode(folder.get())));
+            return store.getUsableSpace() - 2 * inputBytes >= keepFree; // else the run's own staging needs the space
         } catch (IOException | UnsupportedOperationException e) {
             LOG.debug("{}: no entry can be written", folder.get(), e);
-            return Optional.empty();
+            return false;
         }
     }
 
@@ -178,16 +188,42 @@ public final class StepCache {
     }
 
     /**
-     * Renames a finished temporary file to its entry's name, then deletes the least recently used entries until
-     * the cache is within its bound.
+     * Makes a written output an entry: a hard link to it where the file system makes one (no copy; a later write into
+     * the file in place fails the entry's SHA-256 and makes it a miss), else a private copy; then its trailer. Both
+     * are made under temporary names and renamed, the trailer last. Then the least recently used entries are deleted
+     * until the cache is within its bound.
+     *
+     * @param output   the written output (the staged file)
+     * @param slot     the pass and the file
+     * @param inputSha the SHA-256 of the input
+     * @param trailer  the entry's trailer ({@link KeptEntry#bytes})
      */
-    void store(Path temporary, String slot, String inputSha) throws IOException {
+    void store(Path output, String slot, String inputSha, byte[] trailer) throws IOException {
         String name = slot + "-" + inputSha + ENTRY;
-        long size = Files.size(temporary);
-        AtomicFiles.move(temporary, file(name));
+        Path data = temporary();
+        Path meta = temporary();
+        try {
+            Files.delete(data);
+            if (!HardLinks.link(data, output)) {
+                try (OutputStream out = PrivateFiles.newOutputStream(data)) {
+                    Files.copy(output, out);
+                }
+            }
+            Files.write(meta, trailer);
+            AtomicFiles.move(data, file(name));
+            AtomicFiles.move(meta, trailer(name));
+        } finally {
+            Files.deleteIfExists(data);
+            Files.deleteIfExists(meta);
+        }
+        long size = Files.size(file(name)) + trailer.length;
         Long before = entries.put(name, size);
         total += size - (before == null ? 0 : before);
         evictBeyond(maxBytes);
+    }
+
+    private Path temporary() throws IOException {
+        return Files.createTempFile(folder.orElseThrow(), "entry-", ".tmp", PrivateFiles.fileMode(folder.get()));
     }
 
     private void evictBeyond(long bound) {
@@ -196,6 +232,7 @@ public final class StepCache {
             String name = order.get(i);
             total -= entries.remove(name);
             delete(file(name));
+            delete(trailer(name));
             LOG.debug("{}: evicted, the cache is over {} bytes", name, bound);
         }
     }
@@ -212,10 +249,13 @@ public final class StepCache {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
                 FileTime time = Files.getLastModifiedTime(f);
-                if (name.endsWith(ENTRY) && Files.isRegularFile(f)) {
-                    found.add(new Found(name, Files.size(f), time));
-                } else if (writable && name.endsWith(".tmp") && time.toInstant().isBefore(stale)) {
-                    delete(f); // left by a run that died
+                Path meta = folder.resolve(name + TRAILER);
+                boolean whole = name.endsWith(ENTRY) && Files.isRegularFile(f) && Files.isRegularFile(meta);
+                if (whole) {
+                    found.add(new Found(name, Files.size(f) + Files.size(meta), Files.getLastModifiedTime(meta)));
+                } else if (writable && time.toInstant().isBefore(stale) && (name.endsWith(".tmp") || name.endsWith(ENTRY)
+                        || name.endsWith(TRAILER) && !Files.exists(folder.resolve(name.replace(TRAILER, ""))))) {
+                    delete(f); // left by a run that died, half an entry, or an entry of an older format
                 }
             }
         } catch (IOException e) {
@@ -230,11 +270,6 @@ public final class StepCache {
         if (writable) {
             evictBeyond(maxBytes); // the bound may have been lowered
         }
-    }
-
-    /** Deletes a file of the cache, saying nothing when it cannot. */
-    void deleteQuietly(Path file) {
-        delete(file);
     }
 
     private static void delete(Path file) {

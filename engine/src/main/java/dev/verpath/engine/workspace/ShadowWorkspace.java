@@ -80,6 +80,11 @@ public final class ShadowWorkspace implements Workspace {
         return changes.hiddenFolders();
     }
 
+    /** @return the run's hash cache: what one phase hashed, the next need not hash again */
+    public HashCache hashes() {
+        return hashes;
+    }
+
     /** @return the folder staged files are written to */
     public Path stagingFolder() {
         return staging.folder();

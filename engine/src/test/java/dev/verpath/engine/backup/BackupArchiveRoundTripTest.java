@@ -44,7 +44,7 @@ class BackupArchiveRoundTripTest {
         Path backup = Files.createDirectories(root.resolve("backup"));
 
         Map<String, String> sums = BackupArchive.write(backup.resolve(BackupArchive.fileName(BackupKeys.NONE)), files,
-                BackupKeys.NONE);
+                BackupKeys.NONE, file -> Optional.empty());
 
         List<BackupManifest.Entry> entries = files.keySet().stream().map(path -> new BackupManifest.Entry(path, "file",
                 "rw-r--r--", 0, contents.get(path).length, Optional.of(sums.get(path)), Optional.empty(), "archive"))

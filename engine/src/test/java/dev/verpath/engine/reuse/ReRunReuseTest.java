@@ -113,6 +113,8 @@ class ReRunReuseTest {
         assertThat(entries(root)).hasSize(2); // a and b were migrated before c failed, and kept
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache(root)))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entries(root).get(0)))).isEqualTo("rw-------");
+        Path trailer = entries(root).get(0).resolveSibling(entries(root).get(0).getFileName() + StepCache.TRAILER);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(trailer))).isEqualTo("rw-------");
 
         Files.writeString(root.resolve("data/c.jsonl"), "{\"id\":1,\"amount\":1,\"note\":\"n\"}\n" + FIXED);
         Path fresh = install("fresh", FIXED);
@@ -183,14 +185,101 @@ class ReRunReuseTest {
         assertThat(entries).hasSize(3);
         byte[] flipped = Files.readAllBytes(entries.get(0));
         flipped[10] ^= 0x20; // a byte of the output: its SHA-256 no longer matches
-        Files.write(entries.get(0), flipped);
+        replace(entries.get(0), flipped); // (a new file: the entry may be a hard link to first's live file)
         byte[] truncated = Files.readAllBytes(entries.get(1));
-        Files.write(entries.get(1), java.util.Arrays.copyOf(truncated, truncated.length - 5), StandardOpenOption.TRUNCATE_EXISTING);
+        replace(entries.get(1), java.util.Arrays.copyOf(truncated, truncated.length - 5));
 
         RunResult result = migrate(engine(LedgerRules.first(), settings), second);
 
         assertThat(counter(result, "reused_files")).isEqualTo(1);
         assertThat(signature(second)).isEqualTo(signature(first));
+    }
+
+    private static void replace(Path file, byte[] content) throws IOException {
+        Path next = file.resolveSibling("damaged.tmp");
+        Files.write(next, content);
+        Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * An entry may be a hard link to the file the run wrote, which is then the live file: whatever later writes into
+     * that file in place (a service appending, an operator's edit) changes the entry too, and the entry is a miss.
+     */
+    @Test
+    void anOutputWrittenInPlaceAfterTheRunIsNeverReused() throws IOException {
+        Map<String, String> settings = sharedCache();
+        Path first = install("first", FIXED);
+        Path second = install("second", FIXED);
+        Path fresh = install("fresh", FIXED);
+        migrate(engine(LedgerRules.first(), settings), first);
+        boolean linked = linkedTo(temp.resolve("shared-cache"), first.resolve("data/a.jsonl"));
+        Files.writeString(first.resolve("data/a.jsonl"), "{\"id\":900,\"amount\":1}\n", StandardOpenOption.APPEND);
+        try (java.nio.channels.FileChannel b = java.nio.channels.FileChannel.open(first.resolve("data/b.jsonl"),
+                StandardOpenOption.WRITE)) {
+            b.write(java.nio.ByteBuffer.wrap("{\"id\":9".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+        }
+
+        RunResult result = migrate(engine(LedgerRules.first(), settings), second);
+        migrate(engine(LedgerRules.first(), Map.of("cache.enabled", "false")), fresh);
+
+        assertThat(linked).isTrue(); // a temporary folder's file system makes hard links
+        assertThat(counter(result, "reused_files")).isEqualTo(1); // c.jsonl only
+        assertThat(signature(second)).isEqualTo(signature(fresh));
+    }
+
+    /** The backup archives a record file with the SHA-256 the pass computed as it read it: the file's own. */
+    @Test
+    void theBackupRecordsTheHashThePassComputed() throws IOException {
+        Path root = install("hashed", FIXED);
+        String before = HashCache.hash(root.resolve("data/a.jsonl"));
+
+        migrate(engine(), root);
+
+        Path manifest;
+        try (Stream<Path> backups = Files.list(root.resolve(".migrate/backups"))) {
+            manifest = backups.toList().get(0).resolve("manifest.json");
+        }
+        com.fasterxml.jackson.databind.JsonNode entries = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(manifest.toFile()).path("entries");
+        String recorded = "";
+        for (com.fasterxml.jackson.databind.JsonNode e : entries) {
+            if (e.path("path").asText().equals("data/a.jsonl")) {
+                recorded = e.path("sha256").asText();
+            }
+        }
+        assertThat(recorded).isEqualTo(before);
+        assertThat(entries(root)).hasSize(3);
+    }
+
+    /** Where the file system makes no hard link, an entry is a private copy, and reused the same. */
+    @Test
+    void withoutHardLinksAnEntryIsACopy() throws IOException {
+        Map<String, String> settings = sharedCache();
+        Path first = install("first", FIXED);
+        Path second = install("second", FIXED);
+        System.setProperty(dev.verpath.engine.files.HardLinks.NONE_PROPERTY, "true");
+        try {
+            migrate(engine(LedgerRules.first(), settings), first);
+        } finally {
+            System.clearProperty(dev.verpath.engine.files.HardLinks.NONE_PROPERTY);
+        }
+        assertThat(linkedTo(temp.resolve("shared-cache"), first.resolve("data/a.jsonl"))).isFalse();
+
+        RunResult result = migrate(engine(LedgerRules.first(), settings), second);
+
+        assertThat(counter(result, "reused_files")).isEqualTo(3);
+        assertThat(signature(second)).isEqualTo(signature(first));
+    }
+
+    private static boolean linkedTo(Path cache, Path file) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            for (Path entry : files.toList()) {
+                if (Files.isSameFile(entry, file)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test
