@@ -13,6 +13,17 @@ class CommandModelTest {
         "backups", "releases", "plugins", "graph", "demo", "completion"};
 
     @Test
+    void eachSubcommandIsListedUnderTheNameItsAnnotationGivesIt() {
+        MigrateCommand.SUBCOMMANDS.forEach((name, type) -> {
+            CommandLine.Command annotation = type.getAnnotation(CommandLine.Command.class);
+            assertThat(annotation.name()).as(type.getSimpleName()).isEqualTo(name);
+            assertThat(annotation.aliases()).as(type.getSimpleName() + " aliases").isEmpty();
+        });
+        assertThat(MigrateCommand.commandLine(new MigrateCommand(Map.of())).getSubcommands().keySet())
+                .containsExactlyElementsOf(MigrateCommand.SUBCOMMANDS.keySet());
+    }
+
+    @Test
     void aLineNamingOneCommandBuildsThatCommandAlone() {
         CommandLine line = MigrateCommand.commandLine(new MigrateCommand(Map.of()), "info", "--from", "0.1.0");
 

@@ -51,10 +51,12 @@ final class PluginStaging {
     }
 
     private final Path folder;
+    private final Thread sweep;
     private int count;
 
-    private PluginStaging(Path folder) {
+    private PluginStaging(Path folder, Thread sweep) {
         this.folder = folder;
+        this.sweep = sweep;
     }
 
     /**
@@ -70,14 +72,15 @@ final class PluginStaging {
     /**
      * A new, empty staging folder in the given folder, removed when the JVM exits. It holds an {@value #OWNER}
      * file locked for as long as the JVM lives; a process killed outright (no shutdown hook runs) leaves its
-     * folder behind, and the next staging there removes every such folder whose lock nobody holds.
+     * folder behind, and the next staging there removes every such folder whose lock nobody holds, on a thread of its
+     * own (listing a temporary folder of thousands of entries cost every command 15-30 ms; a sweep cut short by the
+     * JVM's exit is finished by a later one).
      *
      * @param temporary the folder to stage in
      * @return the staging
      * @throws IOException when the folder cannot be created
      */
     static PluginStaging create(Path temporary) throws IOException {
-        removeAbandoned(temporary);
         Path folder = Files.createTempDirectory(temporary, PREFIX);
         TO_DELETE.add(folder);
         FileChannel owner = FileChannel.open(folder.resolve(OWNER), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -86,7 +89,15 @@ final class PluginStaging {
         } else {
             owner.close();
         }
-        return new PluginStaging(folder);
+        Thread sweep = new Thread(() -> removeAbandoned(temporary), "verpath-plugin-staging-sweep");
+        sweep.setDaemon(true);
+        sweep.start();
+        return new PluginStaging(folder, sweep);
+    }
+
+    /** Waits until the sweep of abandoned folders this staging started is done (for tests). */
+    void awaitSweep() throws InterruptedException {
+        sweep.join();
     }
 
     /**

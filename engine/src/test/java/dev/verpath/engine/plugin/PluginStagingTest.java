@@ -31,7 +31,7 @@ class PluginStagingTest {
     }
 
     @Test
-    void aNewStagingRemovesTheFoldersOfKilledProcessesAndKeepsTheRest() throws IOException {
+    void aNewStagingRemovesTheFoldersOfKilledProcessesAndKeepsTheRest() throws IOException, InterruptedException {
         Path killed = leftover("verpath-plugins-killed", true, Duration.ofMinutes(5));
         Path justMade = leftover("verpath-plugins-new", true, Duration.ZERO);
         Path ancient = leftover("verpath-plugins-ancient", false, Duration.ofDays(2));
@@ -47,6 +47,7 @@ class PluginStagingTest {
             assertThat(new String(holder.getInputStream().readNBytes(6))).isEqualTo("locked");
 
             PluginStaging staging = PluginStaging.create(temp);
+            staging.awaitSweep();
 
             assertThat(killed).doesNotExist();
             assertThat(ancient).doesNotExist();
