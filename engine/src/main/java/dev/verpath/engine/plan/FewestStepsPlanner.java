@@ -157,15 +157,8 @@ public final class FewestStepsPlanner {
         IndexedGraph usable = search.usable();
         List<List<String>> alternatives = AlternativePaths.first(usable, search.distances(usable, goal), from, goal,
                 chosen.size() - 1 + EXTRA_STEPS, MAX_ALTERNATIVES, chosen);
-        alternatives.forEach(versions -> lookUpRules(usable, versions));
+        alternatives.forEach(versions -> AlternativePaths.lookUpRules(usable, versions));
         return new MigrationPlan(product, source, target, steps, alternatives, Optional.empty());
-    }
-
-    /** Looks up the rules of every edge along a path shown: a graph read from an index checks them then. */
-    private static void lookUpRules(IndexedGraph g, List<String> versions) {
-        for (int i = 1; i < versions.size(); i++) {
-            g.getAllEdges(g.vertex(versions.get(i - 1)), g.vertex(versions.get(i))).forEach(g::edge);
-        }
     }
 
     /**
