@@ -7,6 +7,7 @@ import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.reuse.KeptGraphs;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.FlagValues;
 import dev.verpath.engine.settings.LogSettings;
@@ -126,8 +127,11 @@ final class Invocation {
      */
     MigrationEngine engine() {
         if (engine == null) {
-            RuleRegistry registry = RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins(),
+            RuleRegistry loaded = RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins(),
                     root.loadedPlugins());
+            // each product's version graph is kept in the user's cache between runs ([cache] graphs)
+            RuleRegistry registry = loaded.withGraphStore(KeptGraphs.open(settings(), loaded,
+                    KeptGraphs.userCache(System.getenv())));
             Optional<String> unloaded = !settings().pluginsEnabled()
                     ? Optional.of("plugins are off (" + settings().sourceOf("plugins.enabled", "--no-plugins") + ")")
                     : root.refusedPlugins().isEmpty() ? Optional.empty()

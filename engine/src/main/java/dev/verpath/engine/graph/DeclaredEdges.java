@@ -30,23 +30,25 @@ final class DeclaredEdges {
     private final List<String> versions;
     private final Version[] parsed;
     private final Map<String, Integer> rank;
-    private final List<VersionRange> ranges;
+    private final List<String> rangeTexts;
+    private final VersionRange[] ranges;
     private final Map<String, Integer> rangeNumber = new HashMap<>();
     private final long[] keys;
     private final int[] start;
-    private final MigrationRule[] rules;
+    private final RuleList rules;
     private final boolean[] lossy;
 
     /**
      * @param productRules the product's rules with their versions
      * @param distinct     how many distinct versions every rule declares: each {@link RuleTexts.Parsed#id} is below
+     * @param all          every rule the graph is built from, where {@link ProductRules#position} points
      */
-    DeclaredEdges(ProductRules productRules, int distinct) {
+    DeclaredEdges(ProductRules productRules, int distinct, List<MigrationRule> all) {
         int n = productRules.size();
         int[] local = new int[distinct];
         Arrays.fill(local, -1);
         List<RuleTexts.Parsed> seen = new ArrayList<>();
-        Map<String, VersionRange> rangeTexts = new TreeMap<>();
+        Map<String, VersionRange> byText = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             RuleTexts.Parsed to = productRules.target(i);
             if (local[to.id()] < 0) {
@@ -55,7 +57,7 @@ final class DeclaredEdges {
             }
             RuleTexts.Origin from = productRules.origin(i);
             if (from.range().isPresent()) {
-                rangeTexts.putIfAbsent(from.text(), from.range().get());
+                byText.putIfAbsent(from.text(), from.range().get());
             } else if (local[from.version().orElseThrow().id()] < 0) {
                 local[from.version().orElseThrow().id()] = seen.size();
                 seen.add(from.version().orElseThrow());
@@ -65,60 +67,103 @@ final class DeclaredEdges {
         int[] rankOf = new int[seen.size()];
         this.parsed = new Version[seen.size()];
         String[] texts = new String[seen.size()];
-        this.rank = new HashMap<>(seen.size() * 2);
         for (int r = 0; r < byRank.length; r++) {
             RuleTexts.Parsed p = seen.get(byRank[r]);
             rankOf[byRank[r]] = r;
             parsed[r] = p.version();
             texts[r] = p.text();
-            rank.put(p.text(), r);
         }
         this.versions = List.of(texts);
-        this.ranges = List.copyOf(rangeTexts.values());
-        for (int i = 0; i < ranges.size(); i++) {
-            rangeNumber.put(ranges.get(i).text(), versions.size() + i);
-        }
+        this.rank = ranks(versions);
+        this.rangeTexts = List.copyOf(byText.keySet());
+        this.ranges = byText.values().toArray(VersionRange[]::new);
+        numberRanges();
         long[] ruleKeys = new long[n];
         for (int i = 0; i < n; i++) {
             RuleTexts.Origin from = productRules.origin(i);
             int origin = from.range().isPresent() ? rangeNumber.get(from.text()) : rankOf[local[from.version().get().id()]];
             ruleKeys[i] = key(origin, rankOf[local[productRules.target(i).id()]]);
         }
-        Groups groups = Groups.of(productRules, ruleKeys);
+        Groups groups = Groups.of(productRules, ruleKeys, all);
         this.keys = groups.keys();
         this.start = groups.start();
-        this.rules = groups.rules();
+        this.rules = RuleList.trusted(all, groups.positions());
         this.lossy = groups.lossy();
     }
 
-    /** The rules sorted by key (origin, then target), and the runs of one key: the declared edges. */
-    private record Groups(long[] keys, int[] start, MigrationRule[] rules, boolean[] lossy) {
+    /**
+     * The edges a fresh build declared, as an index kept them ({@link CompiledGraph}): the rules are looked up by their
+     * place in {@code all} and checked when first asked for ({@link RuleList#checked}).
+     *
+     * @param product  the product
+     * @param compiled what the fresh build computed
+     * @param all      every rule the graph is built from
+     */
+    DeclaredEdges(String product, CompiledGraph compiled, List<MigrationRule> all) {
+        this.versions = List.of(compiled.versions());
+        this.parsed = null;
+        this.rank = ranks(versions);
+        this.rangeTexts = List.of(compiled.ranges());
+        this.ranges = new VersionRange[rangeTexts.size()];
+        numberRanges();
+        this.keys = compiled.keys();
+        this.start = compiled.start();
+        this.lossy = compiled.lossy();
+        this.rules = RuleList.checked(all, compiled.ruleAt(), compiled.ruleHash(), product, this);
+    }
 
-        static Groups of(ProductRules productRules, long[] ruleKeys) {
+    private static Map<String, Integer> ranks(List<String> versions) {
+        Map<String, Integer> rank = new HashMap<>(versions.size() * 2);
+        for (int r = 0; r < versions.size(); r++) {
+            rank.put(versions.get(r), r);
+        }
+        return rank;
+    }
+
+    private void numberRanges() {
+        for (int i = 0; i < rangeTexts.size(); i++) {
+            rangeNumber.put(rangeTexts.get(i), versions.size() + i);
+        }
+    }
+
+    /** The rules sorted by key (origin, then target), and the runs of one key: the declared edges. */
+    private record Groups(long[] keys, int[] start, int[] positions, boolean[] lossy) {
+
+        static Groups of(ProductRules productRules, long[] ruleKeys, List<MigrationRule> all) {
             int n = ruleKeys.length;
             int[] order = KeyOrder.of(ruleKeys);
-            MigrationRule[] rules = new MigrationRule[n];
+            int[] positions = new int[n];
             long[] keys = new long[n];
             int[] start = new int[n + 1];
             boolean[] lossy = new boolean[n];
             int groups = 0;
             for (int i = 0; i < n; i++) {
-                rules[i] = productRules.rule(order[i]);
+                positions[i] = productRules.position(order[i]);
                 if (i == 0 || ruleKeys[order[i]] != keys[groups - 1]) {
                     keys[groups] = ruleKeys[order[i]];
                     start[groups++] = i;
                 }
-                lossy[groups - 1] |= rules[i].descriptor().lossy();
+                lossy[groups - 1] |= productRules.rule(order[i]).descriptor().lossy();
             }
             start[groups] = n;
             for (int g = 0; g < groups; g++) {
                 if (start[g + 1] - start[g] > 1) {
-                    Arrays.sort(rules, start[g], start[g + 1], RULE_ORDER);
+                    Integer[] run = Arrays.stream(positions, start[g], start[g + 1]).boxed().toArray(Integer[]::new);
+                    Arrays.sort(run, Comparator.comparing(all::get, RULE_ORDER));
+                    for (int k = 0; k < run.length; k++) {
+                        positions[start[g] + k] = run[k];
+                    }
                 }
             }
-            return new Groups(Arrays.copyOf(keys, groups), Arrays.copyOf(start, groups + 1), rules,
+            return new Groups(Arrays.copyOf(keys, groups), Arrays.copyOf(start, groups + 1), positions,
                     Arrays.copyOf(lossy, groups));
         }
+    }
+
+    /** @return what this build computed, for an index ({@link CompiledGraph}), with the laid edges of the product */
+    CompiledGraph compiled(int[] from, int[] to, int[] group) {
+        return new CompiledGraph(versions.toArray(String[]::new), rangeTexts.toArray(String[]::new), keys, start,
+                rules.positions(), rules.hashes(), lossy, from, to, group);
     }
 
     private long key(int origin, int to) {
@@ -130,7 +175,7 @@ final class DeclaredEdges {
         return versions;
     }
 
-    /** @return the parsed version of a rank */
+    /** @return the parsed version of a rank; only for a fresh build, which lays the edges */
     Version parsed(int rank) {
         return parsed[rank];
     }
@@ -159,13 +204,20 @@ final class DeclaredEdges {
     /** @return the range declared edge {@code g} is declared from, or empty when it is declared from a version */
     Optional<VersionRange> range(int g) {
         int origin = origin(g);
-        return origin < versions.size() ? Optional.empty() : Optional.of(ranges.get(origin - versions.size()));
+        if (origin < versions.size()) {
+            return Optional.empty();
+        }
+        int i = origin - versions.size();
+        if (ranges[i] == null) { // read from an index: parsed when first asked for (two threads may both parse it)
+            ranges[i] = VersionRange.parse(rangeTexts.get(i));
+        }
+        return Optional.of(ranges[i]);
     }
 
     /** @return where declared edge {@code g} is declared from: the version, or the range in normal form */
     String declaredFrom(int g) {
         int origin = origin(g);
-        return origin < versions.size() ? versions.get(origin) : ranges.get(origin - versions.size()).text();
+        return origin < versions.size() ? versions.get(origin) : rangeTexts.get(origin - versions.size());
     }
 
     /** @return whether any rule of declared edge {@code g} is lossy */
@@ -175,15 +227,16 @@ final class DeclaredEdges {
 
     /** @return the rules of declared edge {@code g} in run order */
     List<MigrationRule> rules(int g) {
-        return List.of(Arrays.copyOfRange(rules, start[g], start[g + 1]));
+        return rules.of(g, start[g], start[g + 1]);
     }
 
     /** @return the ids of the rules of declared edge {@code g}, sorted */
     List<String> ruleIds(int g) {
-        if (start[g + 1] - start[g] == 1) {
-            return List.of(rules[start[g]].descriptor().id());
+        List<MigrationRule> list = rules(g);
+        if (list.size() == 1) {
+            return List.of(list.get(0).descriptor().id());
         }
-        return rules(g).stream().map(r -> r.descriptor().id()).sorted().toList();
+        return list.stream().map(r -> r.descriptor().id()).sorted().toList();
     }
 
     /**

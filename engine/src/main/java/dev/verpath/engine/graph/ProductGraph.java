@@ -31,15 +31,9 @@ final class ProductGraph {
     private final Comparator<String> order;
     private volatile Graph<String, GraphEdge> graph;
 
-    /**
-     * @param product      the product
-     * @param productRules its rules with their versions
-     * @param distinct     how many distinct versions every rule declares
-     */
-    ProductGraph(String product, ProductRules productRules, int distinct) {
+    private ProductGraph(String product, DeclaredEdges declared, int[][] laid) {
         this.product = product;
-        this.declared = new DeclaredEdges(productRules, distinct);
-        int[][] laid = laid();
+        this.declared = declared;
         this.from = laid[0];
         this.to = laid[1];
         this.group = laid[2];
@@ -56,8 +50,40 @@ final class ProductGraph {
         };
     }
 
+    /**
+     * Builds a product's graph from its rules.
+     *
+     * @param product      the product
+     * @param productRules its rules with their versions
+     * @param distinct     how many distinct versions every rule declares
+     * @param all          every rule the graph is built from
+     * @return the graph
+     */
+    static ProductGraph fresh(String product, ProductRules productRules, int distinct, List<MigrationRule> all) {
+        DeclaredEdges declared = new DeclaredEdges(productRules, distinct, all);
+        return new ProductGraph(product, declared, laid(declared));
+    }
+
+    /**
+     * A product's graph as an index kept it; its rules are checked when first looked up ({@link RuleList}).
+     *
+     * @param product  the product
+     * @param compiled what a fresh build computed ({@link #compiled})
+     * @param all      every rule the graph is built from
+     * @return the graph
+     */
+    static ProductGraph of(String product, CompiledGraph compiled, List<MigrationRule> all) {
+        return new ProductGraph(product, new DeclaredEdges(product, compiled, all),
+                new int[][] {compiled.from(), compiled.to(), compiled.group()});
+    }
+
+    /** @return what this graph's build computed, for an index */
+    CompiledGraph compiled() {
+        return declared.compiled(from, to, group);
+    }
+
     /** @return from ranks, to ranks and declared edges of the laid edges, in edge order */
-    private int[][] laid() {
+    private static int[][] laid(DeclaredEdges declared) {
         int v = declared.versions().size();
         EdgeList list = new EdgeList();
         for (int g = 0; g < declared.count(); g++) {
@@ -67,7 +93,7 @@ final class ProductGraph {
                 list.add(declared.origin(g), target, g);
                 continue;
             }
-            int i = range.get().lowest().map(this::firstAtLeast).orElse(0);
+            int i = range.get().lowest().map(low -> firstAtLeast(declared, low)).orElse(0);
             Optional<Version> highest = range.get().highest();
             for (; i < v && (highest.isEmpty() || declared.parsed(i).compareTo(highest.get()) <= 0); i++) {
                 if (i != target && range.get().contains(declared.parsed(i))) {
@@ -110,7 +136,7 @@ final class ProductGraph {
     }
 
     /** @return the rank of the first known version not below {@code low} in precedence (build metadata aside) */
-    private int firstAtLeast(Version low) {
+    private static int firstAtLeast(DeclaredEdges declared, Version low) {
         int lo = 0;
         int hi = declared.versions().size();
         while (lo < hi) {

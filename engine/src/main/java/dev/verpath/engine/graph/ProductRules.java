@@ -14,8 +14,19 @@ final class ProductRules {
     private final List<MigrationRule> rules = new ArrayList<>();
     private final List<RuleTexts.Parsed> targets = new ArrayList<>();
     private final List<RuleTexts.Origin> origins = new ArrayList<>();
+    private int[] positions = new int[16];
 
-    void add(MigrationRule rule, RuleTexts.Origin from, RuleTexts.Parsed to) {
+    /**
+     * @param rule     the rule
+     * @param position its place in the list of every rule the graph is built from
+     * @param from     where it declares its edge from
+     * @param to       the version it leads to
+     */
+    void add(MigrationRule rule, int position, RuleTexts.Origin from, RuleTexts.Parsed to) {
+        if (rules.size() == positions.length) {
+            positions = java.util.Arrays.copyOf(positions, positions.length * 2);
+        }
+        positions[rules.size()] = position;
         rules.add(rule);
         origins.add(from);
         targets.add(to);
@@ -27,6 +38,11 @@ final class ProductRules {
 
     MigrationRule rule(int i) {
         return rules.get(i);
+    }
+
+    /** @return the place of rule {@code i} in the list of every rule the graph is built from */
+    int position(int i) {
+        return positions[i];
     }
 
     /** @return where rule {@code i} declares its edge from */

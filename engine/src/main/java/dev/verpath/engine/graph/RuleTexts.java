@@ -44,18 +44,19 @@ final class RuleTexts {
      * Reads a rule's versions, refusing a rule whose {@code from} or {@code to} is no version (or range), or which
      * leads to its own origin.
      *
-     * @param rule  the rule
-     * @param rules where the rule is kept with its versions
+     * @param rule     the rule
+     * @param position its place in the list of every rule
+     * @param rules    where the rule is kept with its versions
      * @throws MigrationException with {@link ErrorCode#RULE_SET_INVALID} naming the rule
      */
-    void check(MigrationRule rule, ProductRules rules) {
+    void check(MigrationRule rule, int position, ProductRules rules) {
         RuleDescriptor d = rule.descriptor();
         Parsed to = to(d);
         Origin from = from(d);
         if (from.text().equals(to.text())) {
             throw invalidRule(d, "leads from " + from.text() + " to itself");
         }
-        rules.add(rule, from, to);
+        rules.add(rule, position, from, to);
     }
 
     /** @return how many distinct versions were read: every {@link Parsed#id} is below it */

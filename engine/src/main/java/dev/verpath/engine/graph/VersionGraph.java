@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jgrapht.Graph;
 
 /**
@@ -27,6 +28,11 @@ import org.jgrapht.Graph;
  * a product's graph is built the first time it is asked for, in O(V log V + V·Q + E log E) for its V known
  * versions, Q range edges and E edges, so a command about one product pays nothing for the others' graphs.
  * Every query afterwards is a lookup in what was built.
+ *
+ * <p>With a {@link GraphStore} ({@link #of(Collection, List, GraphStore)}), a product's graph is read from the store
+ * when it keeps one under the same key, else built and kept there: reading it skips checking the rules' version texts
+ * and laying the edges. The rules such a graph names are checked, edge by edge, the first time they are looked up;
+ * when they are not the loaded ones the graph is built fresh ({@link GraphIndexMismatch}, {@link #discardIndex}).
  */
 public final class VersionGraph {
 
@@ -37,32 +43,95 @@ public final class VersionGraph {
 
     private final Map<String, ProductRules> byProduct = new HashMap<>();
     private final List<String> products;
+    private final List<MigrationRule> rules;
+    private final GraphStore store;
     private final RuleTexts texts = new RuleTexts();
+    private volatile boolean checked;
     private final Map<String, ProductGraph> built = new ConcurrentHashMap<>();
 
-    /** Checks every rule and groups them by product; each product's graph is built when first asked for. */
-    private VersionGraph(Collection<String> products, List<MigrationRule> rules) {
+    /**
+     * Groups the products; without a store, checks every rule now, else when a graph is first built fresh (a graph
+     * read from the store was built from the same rules, which passed).
+     */
+    private VersionGraph(Collection<String> products, List<MigrationRule> rules, GraphStore store) {
         products.forEach(p -> byProduct.put(p, new ProductRules()));
+        this.rules = rules;
+        this.store = store;
+        if (store == GraphStore.NONE) {
+            check();
+        }
+        this.products = byProduct.keySet().stream().sorted().toList();
+    }
+
+    /** Checks every rule and groups them by product, once. */
+    private synchronized void check() {
+        if (checked) {
+            return;
+        }
         String last = null;
         ProductRules into = null;
-        for (MigrationRule rule : rules) {
+        for (int i = 0; i < rules.size(); i++) {
+            MigrationRule rule = rules.get(i);
             String product = rule.descriptor().product();
             if (!product.equals(last)) { // rules come a product at a time: one lookup per run of them
                 last = product;
                 into = byProduct.computeIfAbsent(product, p -> new ProductRules());
             }
-            texts.check(rule, into);
+            texts.check(rule, i, into);
         }
-        this.products = byProduct.keySet().stream().sorted().toList();
+        checked = true;
     }
 
-    /** Builds one product's graph: its known versions, and its rules grouped into declared edges. */
+    /** Builds one product's graph: read from the store when it has it, else from the rules (and kept there). */
     private ProductGraph build(String product) {
-        return new ProductGraph(product, byProduct.get(product), texts.count());
+        if (store != GraphStore.NONE) {
+            Optional<ProductGraph> kept = store.find(product).flatMap(bytes -> CompiledGraph.read(bytes, rules.size()))
+                    .map(compiled -> ProductGraph.of(product, compiled, rules));
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        return fresh(product);
+    }
+
+    private ProductGraph fresh(String product) {
+        check();
+        ProductGraph graph = ProductGraph.fresh(product, byProduct.get(product), texts.count(), rules);
+        if (store != GraphStore.NONE) {
+            store.keep(product, graph.compiled().bytes());
+        }
+        return graph;
     }
 
     private Optional<ProductGraph> product(String product) {
         return byProduct.containsKey(product) ? Optional.of(built.computeIfAbsent(product, this::build)) : Optional.empty();
+    }
+
+    /** @return the answer of the product's graph; when it was read from an index that proves stale, of a fresh one */
+    private <T> T answer(String product, Function<ProductGraph, T> question, T none) {
+        Optional<ProductGraph> graph = product(product);
+        if (graph.isEmpty()) {
+            return none;
+        }
+        try {
+            return question.apply(graph.get());
+        } catch (GraphIndexMismatch stale) {
+            discardIndex(product);
+            return question.apply(product(product).orElseThrow());
+        }
+    }
+
+    /**
+     * Drops a product's graph read from an index whose rules proved not to be the loaded ones ({@link GraphIndexMismatch})
+     * and builds it fresh from the rules (keeping that in the store instead). Whoever holds an {@link IndexedGraph} of
+     * the product asks {@link #indexed} again.
+     *
+     * @param product a product of this graph
+     */
+    public void discardIndex(String product) {
+        if (byProduct.containsKey(product)) {
+            built.put(product, fresh(product));
+        }
     }
 
     /**
@@ -75,7 +144,21 @@ public final class VersionGraph {
      *                            {@code to} is not a version (or range), or a rule leads to its own origin
      */
     public static VersionGraph of(Collection<String> products, List<MigrationRule> rules) {
-        return new VersionGraph(products, rules);
+        return new VersionGraph(products, rules, GraphStore.NONE);
+    }
+
+    /**
+     * The graphs of every product, each read from a store when it keeps it under the same key, else built from the
+     * rules and kept there. The rules are checked when a graph is first built from them, not here.
+     *
+     * @param products the products' names; every rule's product must be one of them (the registry refuses others)
+     * @param rules    every loaded rule, in an order that is the same whenever the store's key is
+     * @param store    where compiled graphs are kept ({@link GraphStore#NONE}: nowhere, and the rules checked now)
+     * @return the graph
+     * @throws MigrationException as {@link #of(Collection, List)} does, when a graph is first built from the rules
+     */
+    public static VersionGraph of(Collection<String> products, List<MigrationRule> rules, GraphStore store) {
+        return new VersionGraph(products, rules, store);
     }
 
     /** @return the product names, sorted */
@@ -96,7 +179,7 @@ public final class VersionGraph {
      * @return its known versions in semver order, oldest first; empty for an unknown product
      */
     public List<String> versions(String product) {
-        return product(product).map(ProductGraph::versions).orElse(List.of());
+        return answer(product, ProductGraph::versions, List.of());
     }
 
     /**
@@ -107,7 +190,7 @@ public final class VersionGraph {
      * @return true when it is one of {@link #versions}
      */
     public boolean hasVersion(String product, String version) {
-        return product(product).filter(p -> p.hasVersion(version)).isPresent();
+        return answer(product, p -> p.hasVersion(version), false);
     }
 
     /**
@@ -118,7 +201,7 @@ public final class VersionGraph {
      * @return the comparator of canonical version texts
      */
     public Comparator<String> versionOrder(String product) {
-        return product(product).map(ProductGraph::order).orElse(VersionText.ORDER);
+        return answer(product, ProductGraph::order, VersionText.ORDER);
     }
 
     /**
@@ -128,7 +211,7 @@ public final class VersionGraph {
      * @return each range edge as {@code RANGE -> TO}, sorted; empty for an unknown product or one without range edges
      */
     public List<String> rangeEdges(String product) {
-        return product(product).map(ProductGraph::rangeEdges).orElse(List.of());
+        return answer(product, ProductGraph::rangeEdges, List.of());
     }
 
     /**
@@ -136,7 +219,7 @@ public final class VersionGraph {
      * @return its edges, sorted by from, then to (semver order), then declared origin; empty for an unknown product
      */
     public List<GraphEdge> edges(String product) {
-        return product(product).map(ProductGraph::edges).orElse(List.of());
+        return answer(product, ProductGraph::edges, List.of());
     }
 
     /**
@@ -146,7 +229,7 @@ public final class VersionGraph {
      * @return the graph, or empty for an unknown product
      */
     public Optional<Graph<String, GraphEdge>> graph(String product) {
-        return product(product).map(ProductGraph::graph);
+        return answer(product, p -> Optional.of(p.graph()), Optional.empty());
     }
 
     /**
@@ -159,20 +242,22 @@ public final class VersionGraph {
      * @return the edges, in {@link #EDGE_ORDER}
      */
     public List<GraphEdge> edgesFrom(String product, String version) {
-        return product(product).map(p -> p.edgesFrom(version)).orElse(List.of());
+        return answer(product, p -> p.edgesFrom(version), List.of());
     }
 
     /**
      * The product's graph as ints, for the planner's searches: vertices are version ranks (semver order), edges are
      * numbered in {@link #EDGE_ORDER}. For a source version the graph lacks but range edges cover, the graph has one
-     * more vertex, the source, with an edge for each range edge covering it.
+     * more vertex, the source, with an edge for each range edge covering it. When the product's graph was read from an
+     * index, {@link IndexedGraph#edge} may throw {@link GraphIndexMismatch}: the caller then calls {@link #discardIndex}
+     * and asks again (every other method here does that itself).
      *
      * @param product a product
      * @param source  a canonical version text, where searches start
      * @return the graph, or empty for an unknown product
      */
     public Optional<IndexedGraph> indexed(String product, String source) {
-        return product(product).map(p -> p.indexedFrom(source));
+        return answer(product, p -> Optional.of(p.indexedFrom(source)), Optional.empty());
     }
 
     /**
@@ -182,7 +267,7 @@ public final class VersionGraph {
      * @return the rules, empty for an edge this graph does not have
      */
     public List<MigrationRule> rules(GraphEdge edge) {
-        return product(edge.product()).map(p -> p.rules(edge.declaredFrom(), edge.to())).orElse(List.of());
+        return answer(edge.product(), p -> p.rules(edge.declaredFrom(), edge.to()), List.of());
     }
 
     /** @return every product's graph as indented text, one edge a line, lossy edges marked {@code [lossy]} */

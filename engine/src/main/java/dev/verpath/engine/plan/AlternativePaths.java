@@ -108,4 +108,17 @@ final class AlternativePaths {
         }
         return next.build().sorted().distinct().iterator();
     }
+
+    /**
+     * Looks up the rules of every edge along a path shown, so that a graph read from an index checks them
+     * ({@code GraphIndexMismatch} when they are not the loaded ones).
+     *
+     * @param g        the graph the path was found in
+     * @param versions the path's versions
+     */
+    static void lookUpRules(IndexedGraph g, List<String> versions) {
+        for (int i = 1; i < versions.size(); i++) {
+            g.getAllEdges(g.vertex(versions.get(i - 1)), g.vertex(versions.get(i))).forEach(g::edge);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.verpath.engine.plan;
 
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.graph.GraphEdge;
+import dev.verpath.engine.graph.GraphIndexMismatch;
 import dev.verpath.engine.graph.IndexedGraph;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.graph.VersionText;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jgrapht.traverse.BreadthFirstIterator;
 
 /**
@@ -108,8 +110,20 @@ public final class FewestStepsPlanner {
      *                            newer than every known version, or a target that cannot be reached
      */
     public MigrationPlan plan(String product, String from, String to, boolean allowLossy) {
-        String source = source(product, from);
-        return plan(new PlanSearch(graph, blocked, product, source, allowLossy), to);
+        return checked(product, () -> plan(new PlanSearch(graph, blocked, product, source(product, from), allowLossy), to));
+    }
+
+    /**
+     * Runs a search; when the product's graph came from an index whose rules prove not to be the loaded ones, runs it
+     * again on the graph built fresh: the plan is always the fresh graph's.
+     */
+    private <T> T checked(String product, Supplier<T> search) {
+        try {
+            return search.get();
+        } catch (GraphIndexMismatch stale) {
+            graph.discardIndex(product);
+            return search.get();
+        }
     }
 
     private MigrationPlan plan(PlanSearch search, String to) {
@@ -141,8 +155,10 @@ public final class FewestStepsPlanner {
         List<PlanStep> steps = path.get().stream().map(this::step).toList();
         List<String> chosen = versionsOf(source, path.get());
         IndexedGraph usable = search.usable();
-        return new MigrationPlan(product, source, target, steps, AlternativePaths.first(usable, search.distances(usable, goal),
-                from, goal, chosen.size() - 1 + EXTRA_STEPS, MAX_ALTERNATIVES, chosen), Optional.empty());
+        List<List<String>> alternatives = AlternativePaths.first(usable, search.distances(usable, goal), from, goal,
+                chosen.size() - 1 + EXTRA_STEPS, MAX_ALTERNATIVES, chosen);
+        alternatives.forEach(versions -> AlternativePaths.lookUpRules(usable, versions));
+        return new MigrationPlan(product, source, target, steps, alternatives, Optional.empty());
     }
 
     /**
@@ -157,8 +173,10 @@ public final class FewestStepsPlanner {
      * @throws MigrationException as {@link #plan} does
      */
     public MigrationPlan planTo(String product, String from, Optional<String> to, boolean allowLossy) {
-        PlanSearch search = new PlanSearch(graph, blocked, product, source(product, from), allowLossy);
-        return plan(search, to.orElseGet(() -> newest(search).orElse(search.source())));
+        return checked(product, () -> {
+            PlanSearch search = new PlanSearch(graph, blocked, product, source(product, from), allowLossy);
+            return plan(search, to.orElseGet(() -> newest(search).orElse(search.source())));
+        });
     }
 
     /**
@@ -172,7 +190,7 @@ public final class FewestStepsPlanner {
      * @throws MigrationException as {@link #plan} does for the product and the source
      */
     public Optional<String> newestReachable(String product, String from, boolean allowLossy) {
-        return newest(new PlanSearch(graph, blocked, product, source(product, from), allowLossy));
+        return checked(product, () -> newest(new PlanSearch(graph, blocked, product, source(product, from), allowLossy)));
     }
 
     /**

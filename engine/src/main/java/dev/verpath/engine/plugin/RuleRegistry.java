@@ -3,6 +3,7 @@ package dev.verpath.engine.plugin;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.RuleBugFailure;
 import dev.verpath.engine.files.ProductFiles;
+import dev.verpath.engine.graph.GraphStore;
 import dev.verpath.engine.graph.VersionGraph;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.rules.FlagConflict;
@@ -43,6 +44,7 @@ public final class RuleRegistry {
     private final List<FlagConflict> flagConflicts;
     private final Map<String, String> originOfRule;
     private final Map<String, String> overridden;
+    private final GraphStore store;
     private volatile VersionGraph graph;
 
     private RuleRegistry(List<LoadedRuleSet> ruleSets, Map<String, String> preferences) {
@@ -90,6 +92,27 @@ public final class RuleRegistry {
         this.flagConflicts = List.copyOf(allConflicts);
         this.originOfRule = Map.copyOf(origin);
         this.overridden = Map.copyOf(dropped);
+        this.store = GraphStore.NONE;
+    }
+
+    /** The same rules, with their graphs kept in another store. */
+    private RuleRegistry(RuleRegistry same, GraphStore store) {
+        this.ruleSets = same.ruleSets;
+        this.products = same.products;
+        this.productFiles = same.productFiles;
+        this.rules = same.rules;
+        this.validations = same.validations;
+        this.recordChecks = same.recordChecks;
+        this.flags = same.flags;
+        this.flagConflicts = same.flagConflicts;
+        this.originOfRule = same.originOfRule;
+        this.overridden = same.overridden;
+        this.store = store;
+    }
+
+    /** @return a registry of the same rules whose {@link #graph} keeps each product's graph in a store between runs */
+    public RuleRegistry withGraphStore(GraphStore store) {
+        return new RuleRegistry(this, store);
     }
 
     /** Declares the products of one rule set, refusing a product another rule set declared already. */
@@ -181,13 +204,12 @@ public final class RuleRegistry {
      * first asked for) and the same afterwards.
      *
      * @return the version graph of every product
-     * @throws dev.verpath.rules.MigrationException when a rule's versions are not versions (see
-     *                                              {@link VersionGraph#of})
+     * @throws MigrationException when a rule's versions are not versions (see {@link VersionGraph#of})
      */
     public VersionGraph graph() {
         VersionGraph built = graph;
         if (built == null) {
-            built = VersionGraph.of(products.keySet(), rules());
+            built = VersionGraph.of(products.keySet(), rules(), store);
             graph = built;
         }
         return built;

@@ -49,6 +49,7 @@ final class SettingDefaults {
         d.put("cache.enabled", "true");
         d.put("cache.dir", "");
         d.put("cache.max_bytes", "0");
+        d.put("cache.graphs", "true");
         d.put("plugins.dir", "");
         d.put("plugins.enabled", "true");
         d.put("validation.strict", "false");
