@@ -70,13 +70,12 @@ record CompiledGraph(String[] versions, String[] ranges, long[] keys, int[] star
     }
 
     /**
-     * @param bytes what {@link #bytes} wrote
-     * @param rules how many rules the graph is built from: every rule's place must be below
+     * @param bytes what {@link #bytes} wrote, from the buffer's position to its limit (a buffer with an array)
      * @return the graph; empty when the bytes are of another format, cut short, or not consistent
      */
-    static Optional<CompiledGraph> read(byte[] bytes, int rules) {
+    static Optional<CompiledGraph> read(ByteBuffer bytes) {
         try {
-            ByteBuffer in = ByteBuffer.wrap(bytes);
+            ByteBuffer in = bytes.slice();
             if (in.getInt() != FORMAT) {
                 return Optional.empty();
             }
@@ -91,19 +90,24 @@ record CompiledGraph(String[] versions, String[] ranges, long[] keys, int[] star
             int[] from = ints(in);
             int[] to = ints(in);
             int[] group = ints(in);
-            boolean[] lossy = new boolean[count(in, 1)];
+            byte[] flags = new byte[count(in, 1)];
+            in.get(flags);
+            boolean[] lossy = new boolean[flags.length];
             for (int i = 0; i < lossy.length; i++) {
-                lossy[i] = in.get() != 0;
+                lossy[i] = flags[i] != 0;
             }
             CompiledGraph graph = new CompiledGraph(versions, ranges, keys, start, ruleAt, ruleHash, lossy, from, to, group);
-            return in.hasRemaining() || !graph.consistent(rules) ? Optional.empty() : Optional.of(graph);
+            return in.hasRemaining() || !graph.consistent() ? Optional.empty() : Optional.of(graph);
         } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }
     }
 
-    /** @return whether every number points inside its array, so that no lookup of the graph can fail */
-    private boolean consistent(int rules) {
+    /**
+     * @return whether every number points inside its array, so that no lookup of the graph can fail; the rules' places
+     *         are checked where an edge's rules are looked up ({@link RuleList}), with the rules themselves
+     */
+    private boolean consistent() {
         int v = versions.length;
         int g = keys.length;
         boolean sizes = start.length == g + 1 && lossy.length == g && ruleHash.length == ruleAt.length
@@ -111,21 +115,19 @@ record CompiledGraph(String[] versions, String[] ranges, long[] keys, int[] star
         if (!sizes || v == 0 && g > 0) {
             return false;
         }
+        long origins = (long) v * (v + ranges.length); // a key is origin * v + target: below this, origin < v + ranges
         for (int i = 0; i < g; i++) {
-            if (keys[i] < 0 || keys[i] / Math.max(v, 1) >= v + ranges.length || start[i] >= start[i + 1]) {
+            if (keys[i] < 0 || keys[i] >= origins || start[i] >= start[i + 1]) {
                 return false;
             }
         }
-        for (int p : ruleAt) {
-            if (p < 0 || p >= rules) {
-                return false;
-            }
-        }
+        int previous = 0;
         for (int e = 0; e < from.length; e++) {
-            if (from[e] < 0 || from[e] >= v || to[e] < 0 || to[e] >= v || group[e] < 0 || group[e] >= g
-                    || e > 0 && from[e] < from[e - 1]) {
+            int f = from[e];
+            if (f < previous || f >= v || to[e] < 0 || to[e] >= v || group[e] < 0 || group[e] >= g) {
                 return false;
             }
+            previous = f;
         }
         return true;
     }
@@ -147,7 +149,7 @@ record CompiledGraph(String[] versions, String[] ranges, long[] keys, int[] star
             if (lengths[i] < 0 || lengths[i] > in.remaining()) {
                 throw new IllegalArgumentException("a text beyond the bytes");
             }
-            texts[i] = new String(in.array(), in.position(), lengths[i], StandardCharsets.UTF_8);
+            texts[i] = new String(in.array(), in.arrayOffset() + in.position(), lengths[i], StandardCharsets.UTF_8);
             in.position(in.position() + lengths[i]);
         }
         return texts;

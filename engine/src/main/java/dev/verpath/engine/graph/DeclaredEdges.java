@@ -225,6 +225,11 @@ final class DeclaredEdges {
         return lossy[g];
     }
 
+    /** @return whether each declared edge is lossy, by its number (the array itself: not to be changed) */
+    boolean[] lossy() {
+        return lossy;
+    }
+
     /** @return the rules of declared edge {@code g} in run order */
     List<MigrationRule> rules(int g) {
         return rules.of(g, start[g], start[g + 1]);

@@ -1,5 +1,6 @@
 package dev.verpath.engine.graph;
 
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ public interface GraphStore {
     /** Keeps nothing, finds nothing: every graph is built fresh. */
     GraphStore NONE = new GraphStore() {
         @Override
-        public Optional<byte[]> find(String product) {
+        public Optional<ByteBuffer> find(String product) {
             return Optional.empty();
         }
 
@@ -26,9 +27,10 @@ public interface GraphStore {
 
     /**
      * @param product a product
-     * @return the bytes kept for it under this store's key; empty when there are none or they cannot be read
+     * @return the bytes kept for it under this store's key, from the buffer's position to its limit; empty when there
+     *         are none or they cannot be read
      */
-    Optional<byte[]> find(String product);
+    Optional<ByteBuffer> find(String product);
 
     /**
      * Keeps a product's graph for later runs; a failure to keep it is no failure of the caller.

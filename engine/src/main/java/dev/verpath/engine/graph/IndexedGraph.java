@@ -5,63 +5,46 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
-import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
-import org.jgrapht.GraphType;
-import org.jgrapht.graph.AbstractGraph;
-import org.jgrapht.graph.DefaultGraphType;
 
 /**
  * One product's version graph as a read-only JGraphT graph of ints, for the planner's searches: vertex {@code v} is the
  * version of rank {@code v} (semver order, so comparing two vertices compares their versions), edge {@code e} is the
  * e-th edge in {@link VersionGraph#EDGE_ORDER}. Adjacency is kept in compressed rows (an offset per vertex into one
  * array of edge ids, out and in), built in O(V+E) from edges sorted by source: a JGraphT algorithm walks it without a
- * hash lookup or an object per edge. JGraphT's own {@code SparseIntDirectedGraph} (jgrapht-opt) is the same idea, but
- * builds its rows by sorting a boxed pair per edge and answers each adjacency query with a new {@code LinkedHashSet}:
+ * hash lookup or an object per edge; each kind of row is made when first asked for (a search backwards reads only the
+ * in rows, one forwards only the out rows). JGraphT's own {@code SparseIntDirectedGraph} (jgrapht-opt) is the same
+ * idea, but builds its rows by sorting a boxed pair per edge and answers each adjacency query with a new {@code LinkedHashSet}:
  * 140 against 5 ms to build 105,546 edges, in the quick-compiler JVM {@code info} runs in.
  *
  * <p>A subgraph ({@link #keeping}) has the same vertices and keeps each edge's id. Immutable and thread-safe.
  */
-public final class IndexedGraph extends AbstractGraph<Integer, Integer> {
-
-    private static final GraphType TYPE = DefaultGraphType.directedMultigraph().asUnweighted().asUnmodifiable();
+public final class IndexedGraph extends ReadOnlyIntGraph {
 
     private final List<String> versions;
     private final ToIntFunction<String> vertexOf;
     private final IntFunction<GraphEdge> edges;
     private final int[] source;
     private final int[] target;
+    private final int[] group;
     private final boolean[] lossy;
-    private final int[] outStart;
-    private final int[] outEdges;
-    private final int[] inStart;
-    private final int[] inEdges;
+    /** The edges kept, ascending (so sorted by source: the out rows are runs of it); null for every edge. */
+    private final int[] kept;
+    private final int keptCount;
+    private volatile AdjacencyRows out;
+    private volatile AdjacencyRows in;
 
     private IndexedGraph(List<String> versions, ToIntFunction<String> vertexOf, IntFunction<GraphEdge> edges,
-                         int[] source, int[] target, boolean[] lossy, int[] kept) {
+                         int[] source, int[] target, int[] group, boolean[] lossy, int[] kept) {
         this.versions = versions;
         this.vertexOf = vertexOf;
         this.edges = edges;
         this.source = source;
         this.target = target;
+        this.group = group;
         this.lossy = lossy;
-        int n = versions.size();
-        this.outStart = new int[n + 1];
-        this.inStart = new int[n + 1];
-        for (int e : kept) {
-            outStart[source[e] + 1]++;
-            inStart[target[e] + 1]++;
-        }
-        for (int v = 0; v < n; v++) {
-            outStart[v + 1] += outStart[v];
-            inStart[v + 1] += inStart[v];
-        }
-        this.outEdges = kept; // sorted by source already: the rows are runs of it
-        this.inEdges = new int[kept.length];
-        int[] next = Arrays.copyOf(inStart, n);
-        for (int e : kept) {
-            inEdges[next[target[e]]++] = e;
-        }
+        this.kept = kept;
+        this.keptCount = kept == null ? source.length : kept.length;
     }
 
     /**
@@ -70,14 +53,38 @@ public final class IndexedGraph extends AbstractGraph<Integer, Integer> {
      * @param edges    each edge id's edge
      * @param source   each edge's source vertex, in non-decreasing order
      * @param target   each edge's target vertex
-     * @param lossy    whether each edge is lossy
+     * @param group    each edge's declared edge
+     * @param lossy    whether each declared edge is lossy
      * @return the graph of every edge
      */
     static IndexedGraph of(List<String> versions, ToIntFunction<String> vertexOf, IntFunction<GraphEdge> edges,
-                           int[] source, int[] target, boolean[] lossy) {
-        int[] all = new int[source.length];
-        Arrays.setAll(all, e -> e);
-        return new IndexedGraph(versions, vertexOf, edges, source, target, lossy, all);
+                           int[] source, int[] target, int[] group, boolean[] lossy) {
+        return new IndexedGraph(versions, vertexOf, edges, source, target, group, lossy, null);
+    }
+
+    /** @return the i-th edge kept */
+    private int keptEdge(int i) {
+        return kept == null ? i : kept[i];
+    }
+
+    /** @return the out rows, made the first time they are asked for (a search backwards needs none); O(V+E) */
+    private AdjacencyRows out() {
+        AdjacencyRows rows = out;
+        if (rows == null) {
+            rows = AdjacencyRows.bySource(kept, keptCount, source, versions.size());
+            out = rows;
+        }
+        return rows;
+    }
+
+    /** @return the in rows, made the first time they are asked for (a search forwards needs none); O(V+E) */
+    private AdjacencyRows in() {
+        AdjacencyRows rows = in;
+        if (rows == null) {
+            rows = AdjacencyRows.byTarget(kept, keptCount, target, versions.size());
+            in = rows;
+        }
+        return rows;
     }
 
     /**
@@ -85,14 +92,40 @@ public final class IndexedGraph extends AbstractGraph<Integer, Integer> {
      * @return the subgraph of the same vertices and the edges kept, each with its id; O(V+E)
      */
     public IndexedGraph keeping(IntPredicate edge) {
-        int[] kept = Arrays.stream(outEdges).filter(edge).toArray();
-        return kept.length == outEdges.length ? this
-                : new IndexedGraph(versions, vertexOf, edges, source, target, lossy, kept);
+        int[] chosen = new int[keptCount];
+        int n = 0;
+        for (int i = 0; i < keptCount; i++) {
+            int e = keptEdge(i);
+            if (edge.test(e)) {
+                chosen[n++] = e;
+            }
+        }
+        return subgraph(chosen, n);
     }
 
-    /** @return the subgraph without lossy edges (this graph when it has none) */
+    /** @return the subgraph without lossy edges (this graph when it has none); O(V+E) */
     public IndexedGraph lossless() {
-        return keeping(e -> !lossy[e]);
+        int[] chosen = new int[keptCount];
+        int n = 0;
+        if (kept == null) { // no call an edge: costly before the loop is compiled
+            for (int e = 0; e < keptCount; e++) {
+                if (!lossy[group[e]]) {
+                    chosen[n++] = e;
+                }
+            }
+        } else {
+            for (int e : kept) {
+                if (!lossy[group[e]]) {
+                    chosen[n++] = e;
+                }
+            }
+        }
+        return subgraph(chosen, n);
+    }
+
+    private IndexedGraph subgraph(int[] chosen, int n) {
+        return n == keptCount ? this
+                : new IndexedGraph(versions, vertexOf, edges, source, target, group, lossy, Arrays.copyOf(chosen, n));
     }
 
     /** @return how many vertices: the ids are 0 to this less one */
@@ -144,22 +177,24 @@ public final class IndexedGraph extends AbstractGraph<Integer, Integer> {
 
     @Override
     public Set<Integer> outgoingEdgesOf(Integer vertex) {
-        return new IdRun(outEdges, outStart[vertex], outStart[vertex + 1]);
+        AdjacencyRows rows = out();
+        return new IdRun(kept, rows.start()[vertex], rows.start()[vertex + 1]);
     }
 
     @Override
     public Set<Integer> incomingEdgesOf(Integer vertex) {
-        return new IdRun(inEdges, inStart[vertex], inStart[vertex + 1]);
+        AdjacencyRows rows = in();
+        return new IdRun(rows.edges(), rows.start()[vertex], rows.start()[vertex + 1]);
     }
 
     @Override
     public int outDegreeOf(Integer vertex) {
-        return outStart[vertex + 1] - outStart[vertex];
+        return out().degree(vertex);
     }
 
     @Override
     public int inDegreeOf(Integer vertex) {
-        return inStart[vertex + 1] - inStart[vertex];
+        return in().degree(vertex);
     }
 
     @Override
@@ -169,8 +204,13 @@ public final class IndexedGraph extends AbstractGraph<Integer, Integer> {
 
     @Override
     public Set<Integer> edgesOf(Integer vertex) {
-        int[] both = Arrays.copyOfRange(inEdges, inStart[vertex], inStart[vertex + 1] + outDegreeOf(vertex));
-        System.arraycopy(outEdges, outStart[vertex], both, inDegreeOf(vertex), outDegreeOf(vertex));
+        AdjacencyRows ins = in();
+        int first = out().start()[vertex];
+        int[] both = Arrays.copyOfRange(ins.edges(), ins.start()[vertex], ins.start()[vertex] + ins.degree(vertex)
+                + outDegreeOf(vertex));
+        for (int i = 0; i < outDegreeOf(vertex); i++) {
+            both[ins.degree(vertex) + i] = keptEdge(first + i);
+        }
         Arrays.sort(both);
         return new IdRun(both, 0, both.length);
     }
@@ -182,7 +222,7 @@ public final class IndexedGraph extends AbstractGraph<Integer, Integer> {
 
     @Override
     public Set<Integer> edgeSet() {
-        return new IdRun(outEdges, 0, outEdges.length);
+        return new IdRun(kept, 0, keptCount);
     }
 
     @Override
@@ -200,77 +240,20 @@ public final class IndexedGraph extends AbstractGraph<Integer, Integer> {
         if (!containsVertex(from) || !containsVertex(to)) {
             return null;
         }
-        int[] between = Arrays.stream(outEdges, outStart[from], outStart[from + 1]).filter(e -> target[e] == to).toArray();
-        return new IdRun(between, 0, between.length);
+        int[] start = out().start();
+        int[] between = new int[start[from + 1] - start[from]];
+        int n = 0;
+        for (int i = start[from]; i < start[from + 1]; i++) {
+            if (target[keptEdge(i)] == to) {
+                between[n++] = keptEdge(i);
+            }
+        }
+        return new IdRun(between, 0, n);
     }
 
     @Override
     public Integer getEdge(Integer from, Integer to) {
         Set<Integer> between = getAllEdges(from, to);
         return between == null || between.isEmpty() ? null : between.iterator().next();
-    }
-
-    @Override
-    public GraphType getType() {
-        return TYPE;
-    }
-
-    @Override
-    public double getEdgeWeight(Integer e) {
-        return DEFAULT_EDGE_WEIGHT;
-    }
-
-    @Override
-    public Supplier<Integer> getVertexSupplier() {
-        return null;
-    }
-
-    @Override
-    public Supplier<Integer> getEdgeSupplier() {
-        return null;
-    }
-
-    @Override
-    public Integer addEdge(Integer from, Integer to) {
-        throw readOnly();
-    }
-
-    @Override
-    public boolean addEdge(Integer from, Integer to, Integer e) {
-        throw readOnly();
-    }
-
-    @Override
-    public Integer addVertex() {
-        throw readOnly();
-    }
-
-    @Override
-    public boolean addVertex(Integer v) {
-        throw readOnly();
-    }
-
-    @Override
-    public Integer removeEdge(Integer from, Integer to) {
-        throw readOnly();
-    }
-
-    @Override
-    public boolean removeEdge(Integer e) {
-        throw readOnly();
-    }
-
-    @Override
-    public boolean removeVertex(Integer v) {
-        throw readOnly();
-    }
-
-    @Override
-    public void setEdgeWeight(Integer e, double weight) {
-        throw readOnly();
-    }
-
-    private static UnsupportedOperationException readOnly() {
-        return new UnsupportedOperationException("a version graph is read-only");
     }
 }

@@ -38,11 +38,8 @@ final class ProductGraph {
         this.to = laid[1];
         this.group = laid[2];
         this.made = new GraphEdge[from.length];
-        boolean[] lossy = new boolean[from.length];
-        for (int e = 0; e < lossy.length; e++) {
-            lossy[e] = declared.lossy(group[e]);
-        }
-        this.indexed = IndexedGraph.of(declared.versions(), declared::rank, this::edge, from, to, lossy);
+        this.indexed = IndexedGraph.of(declared.versions(), declared::rank, this::edge, from, to, group,
+                declared.lossy());
         this.order = (a, b) -> {
             int ra = declared.rank(a);
             int rb = declared.rank(b);
@@ -194,16 +191,21 @@ final class ProductGraph {
         if (rank >= 0) {
             return indexed.outgoingEdgesOf(rank).stream().map(this::edge).toList();
         }
+        return covering(version).stream().map(g -> edgeFrom(version, g)).toList();
+    }
+
+    /** @return the range edges covering a version the graph lacks (not leading to it), in {@link #edgesFrom}'s order */
+    private List<Integer> covering(String version) {
         Version parsed = Version.parse(version);
-        List<GraphEdge> list = new ArrayList<>();
+        List<Integer> list = new ArrayList<>();
         for (int g = 0; g < declared.count(); g++) {
             Optional<VersionRange> range = declared.range(g);
             if (range.isPresent() && !declared.versions().get(declared.to(g)).equals(version) && range.get().contains(parsed)) {
-                list.add(edgeFrom(version, g));
+                list.add(g);
             }
         }
-        list.sort(Comparator.comparing(GraphEdge::to, order).thenComparing(GraphEdge::declaredFrom));
-        return List.copyOf(list);
+        list.sort(Comparator.comparingInt(declared::to).thenComparing(declared::declaredFrom));
+        return list;
     }
 
     /** @return the rules of the edge declared from {@code declaredFrom} to {@code to}, in run order; empty for none */
@@ -242,30 +244,27 @@ final class ProductGraph {
     /**
      * @param source a canonical version text
      * @return the graph of ranks the planner searches from {@code source}: {@link #indexed} for a known version, else
-     *         that graph with one more vertex, the source, and its edges from {@link #edgesFrom}
+     *         that graph with one more vertex, the source, and its edges from {@link #edgesFrom} (made on demand)
      */
     IndexedGraph indexedFrom(String source) {
         if (hasVersion(source)) {
             return indexed;
         }
-        List<GraphEdge> leaving = edgesFrom(source);
+        List<Integer> leaving = covering(source);
         int v = versions().size();
         int e = from.length;
         int[] sources = Arrays.copyOf(from, e + leaving.size());
         int[] targets = Arrays.copyOf(to, e + leaving.size());
-        boolean[] lossy = new boolean[e + leaving.size()];
-        for (int i = 0; i < e; i++) {
-            lossy[i] = declared.lossy(group[i]);
-        }
+        int[] groups = Arrays.copyOf(group, e + leaving.size());
         for (int i = 0; i < leaving.size(); i++) {
             sources[e + i] = v;
-            targets[e + i] = declared.rank(leaving.get(i).to());
-            lossy[e + i] = leaving.get(i).lossy();
+            targets[e + i] = declared.to(leaving.get(i));
+            groups[e + i] = leaving.get(i);
         }
         List<String> vertices = new ArrayList<>(versions());
         vertices.add(source);
         return IndexedGraph.of(List.copyOf(vertices), text -> text.equals(source) ? v : declared.rank(text),
-                id -> id < e ? edge(id) : leaving.get(id - e), sources, targets, lossy);
+                id -> id < e ? edge(id) : edgeFrom(source, groups[id]), sources, targets, groups, declared.lossy());
     }
 
     /** @return semver order: a comparison of ranks for known versions, of parsed text for others */

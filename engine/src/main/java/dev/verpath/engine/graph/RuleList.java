@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * The rules of a product's declared edges, by their place in the list of every rule the graph is built from, in run
  * order edge after edge. Those of a fresh build are trusted; those an index named ({@link CompiledGraph}) are checked
- * the first time an edge's rules are asked for: each rule at its place must be of the product, lead from the edge's
- * origin to its target, and have the id, kind and lossiness the index remembers (a hash of them); otherwise the index is
- * not the graph these rules make, and {@link GraphIndexMismatch} is thrown. Thread-safe: two threads may check one edge.
+ * the first time an edge's rules are asked for: each place must be in the list, and each rule at its place of the
+ * product, lead from the edge's origin to its target, and have the id, kind and lossiness the index remembers (a hash
+ * of them); otherwise the index is not the graph these rules make, and {@link GraphIndexMismatch} is thrown.
+ * Thread-safe: two threads may check one edge.
  */
 final class RuleList {
 
@@ -49,7 +50,11 @@ final class RuleList {
     List<MigrationRule> of(int g, int from, int to) {
         MigrationRule[] rules = new MigrationRule[to - from];
         for (int i = from; i < to; i++) {
-            rules[i - from] = all.get(positions[i]);
+            int place = positions[i];
+            if (check.isPresent() && (place < 0 || place >= all.size())) {
+                throw new GraphIndexMismatch(); // an index's place beyond the rules: not this list's index
+            }
+            rules[i - from] = all.get(place);
         }
         if (check.isPresent() && !check.get().done()[g]) {
             Check c = check.get();

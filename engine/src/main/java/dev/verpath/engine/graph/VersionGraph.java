@@ -85,7 +85,7 @@ public final class VersionGraph {
     /** Builds one product's graph: read from the store when it has it, else from the rules (and kept there). */
     private ProductGraph build(String product) {
         if (store != GraphStore.NONE) {
-            Optional<ProductGraph> kept = store.find(product).flatMap(bytes -> CompiledGraph.read(bytes, rules.size()))
+            Optional<ProductGraph> kept = store.find(product).flatMap(bytes -> CompiledGraph.read(bytes))
                     .map(compiled -> ProductGraph.of(product, compiled, rules));
             if (kept.isPresent()) {
                 return kept.get();

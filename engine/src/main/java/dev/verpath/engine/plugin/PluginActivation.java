@@ -40,7 +40,8 @@ final class PluginActivation {
                 sets.sort(Comparator.comparing(RuleSet::id));
                 for (RuleSet set : sets) {
                     check(set);
-                    ruleSets.add(LoadedRuleSet.ofPlugin(set, id, candidate.version()));
+                    String sha256 = candidate.staged().orElseThrow().sha256();
+                    ruleSets.add(LoadedRuleSet.ofPlugin(set, id, candidate.version(), sha256));
                 }
                 refusal = ruleSets.isEmpty()
                         ? Optional.of("plugin '" + id + "' brings no rule set (its META-INF/extensions.idx lists no "

@@ -16,10 +16,12 @@ import java.util.TreeMap;
 /**
  * What decides the version graphs of a registry, as the text {@link KeptGraphs} keys them by: the Java runtime and the
  * code (the SHA-256 of its jars, {@link CodeIdentity}) of the engine, of java-semver and of the rules API; the rules
- * API's version; each loaded rule set in load order with its owner, origin, id, class and code; how many migration
- * rules the registry holds; the products; and what chose among rules several owners claim ({@code [plugins] prefer},
- * and the rules it left out). The same text, the same rules, by construction, as long as a rule set's {@code rules()}
- * is the same under the same code (a graph read back checks the rules it uses, {@code RuleList}). Stateless.
+ * API's version; each loaded rule set in load order with its owner, origin, id, class and code (for a plugin's, the
+ * SHA-256 of its archive, which the plugin loader computed while staging the bytes its class loader reads); how many
+ * migration rules the registry holds; the products; and what chose among rules several owners claim ({@code [plugins]
+ * prefer}, and the rules it left out). The same text, the same rules, by construction, as long as a rule set's
+ * {@code rules()} is the same under the same code (a graph read back checks the rules it uses, {@code RuleList}).
+ * Stateless.
  */
 final class GraphKey {
 
@@ -45,7 +47,9 @@ final class GraphKey {
                 .append("code ").append(engine.get()).append('\n')
                 .append("rules-api ").append(RulesApi.VERSION).append('\n');
         for (LoadedRuleSet set : registry.ruleSets()) {
-            Optional<String> setCode = code.of(List.of(set.ruleSet().getClass()));
+            // a plugin's archive was hashed by the loader as it staged it: everything its class loader reads
+            Optional<String> setCode = set.archive().map(sha -> "archive " + sha)
+                    .or(() -> code.of(List.of(set.ruleSet().getClass())));
             if (setCode.isEmpty()) {
                 return Optional.empty();
             }

@@ -6,17 +6,17 @@ import dev.verpath.engine.files.PrivateFiles;
 import dev.verpath.engine.graph.GraphStore;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,17 +24,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 
 /**
- * The compiled version graphs of products, kept between runs in the user's cache
- * ({@code ${XDG_CACHE_HOME:-$HOME/.cache}/verpath/graphs/}, 0700, files 0600): a command such as {@code info --from
- * --to} has no installation to keep them in. One file per product and key ({@link GraphKey}: the code of the engine and
- * of every loaded rule set, and what chooses the rules), named by the SHA-256 of each; the newest {@value #KEEP} of a
- * product are kept. A file is the magic, the format, the key and the product in full, the graph's bytes and a CRC-32C
- * of all that ({@link DataOutputStream}); it is written to a temporary name and renamed, so a reader never sees half of
- * one. A file that is missing, cut short, damaged, of another format or another key is a miss, and a folder that cannot
- * be written keeps nothing: never a failure of the command. Not thread-safe: one command, one thread.
+ * The compiled version graphs of products, kept between runs in the user's cache ({@code
+ * ${XDG_CACHE_HOME:-$HOME/.cache}/verpath/graphs/}, 0700, files 0600): a command such as {@code info --from --to} has
+ * no installation to keep them in. One file per product and key ({@link GraphKey}: the code of the engine and of every
+ * loaded rule set, and what chooses the rules), named by the SHA-256 of each; the newest {@value #KEEP} of a product
+ * are kept. A file is the magic, the format, the key and the product in full, the graph's bytes and a CRC-32 of all
+ * that ({@link DataOutputStream}); it is written to a temporary name and renamed, so a reader never sees half of one
+ * (a killed writer's temporary files are swept by a later writer once a day old). A file that is missing, cut short,
+ * damaged, of another format or another key is a miss, and a folder that cannot be written keeps nothing: never a
+ * failure of the command. Not thread-safe: one command, one thread.
  */
 public final class KeptGraphs implements GraphStore {
 
@@ -42,8 +43,10 @@ public final class KeptGraphs implements GraphStore {
     static final String FOLDER = "verpath/graphs";
     /** How many graphs of one product are kept: the newest. */
     static final int KEEP = 4;
+    /** How old a temporary file must be to be taken for one a killed writer left. */
+    static final Duration STALE = Duration.ofDays(1);
     private static final long MAGIC = 0x5650_4752_4150_4853L; // "VPGRAPHS"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String ENDING = ".graph";
 
     private final Path folder;
@@ -90,7 +93,7 @@ public final class KeptGraphs implements GraphStore {
     }
 
     @Override
-    public Optional<byte[]> find(String product) {
+    public Optional<ByteBuffer> find(String product) {
         return key().flatMap(k -> {
             try {
                 return read(Files.readAllBytes(file(product, k)), k, product);
@@ -127,15 +130,26 @@ public final class KeptGraphs implements GraphStore {
         return folder.resolve(sha256(product).substring(0, 16) + "-" + sha256(key).substring(0, 40) + ENDING);
     }
 
-    /** Deletes a product's graphs but the newest {@value #KEEP} (by when they were written). */
+    /**
+     * Deletes a product's graphs but the newest {@value #KEEP} (by when they were written), and temporary files a
+     * writer that was killed left behind, once they are {@link #STALE} old (a live writer finishes in well under that).
+     */
     private void prune(String product) throws IOException {
         String prefix = sha256(product).substring(0, 16) + "-";
+        Instant stale = Instant.now().minus(STALE);
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(ENDING))
-                    .sorted(Comparator.comparing(KeptGraphs::written).reversed()).toList();
+            files = list.toList();
         }
-        for (Path old : files.subList(Math.min(KEEP, files.size()), files.size())) {
+        for (Path f : files) {
+            if (f.getFileName().toString().endsWith(".tmp") && written(f).toInstant().isBefore(stale)) {
+                Files.deleteIfExists(f);
+            }
+        }
+        List<Path> graphs = files.stream()
+                .filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(ENDING))
+                .sorted(Comparator.comparing(KeptGraphs::written).reversed()).toList();
+        for (Path old : graphs.subList(Math.min(KEEP, graphs.size()), graphs.size())) {
             Files.deleteIfExists(old);
         }
     }
@@ -157,39 +171,34 @@ public final class KeptGraphs implements GraphStore {
             text(out, product);
             out.writeInt(graph.length);
             out.write(graph);
+            out.writeLong(0); // the checksum's place
         }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes.toByteArray());
-        return append(bytes.toByteArray(), crc.getValue());
-    }
-
-    private static byte[] append(byte[] bytes, long crc) {
-        byte[] all = Arrays.copyOf(bytes, bytes.length + Long.BYTES);
-        for (int i = 0; i < Long.BYTES; i++) {
-            all[bytes.length + i] = (byte) (crc >>> (8 * (Long.BYTES - 1 - i)));
-        }
+        byte[] all = bytes.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(all, 0, all.length - Long.BYTES);
+        ByteBuffer.wrap(all).putLong(all.length - Long.BYTES, crc.getValue());
         return all;
     }
 
-    /** @return the graph's bytes of a file, when it is whole, of this format, and of this key and product */
-    private static Optional<byte[]> read(byte[] file, String key, String product) throws IOException {
+    /**
+     * @return the graph's bytes of a file (a view of them, not a copy), when it is whole, of this format, and of this
+     *         key and product
+     */
+    private static Optional<ByteBuffer> read(byte[] file, String key, String product) {
         if (file.length < Long.BYTES * 2) {
             return Optional.empty();
         }
-        CRC32C crc = new CRC32C();
+        CRC32 crc = new CRC32(); // the JDK's, in zlib: CRC32C's tables are built in Java on first use (~1 ms, cold)
         crc.update(file, 0, file.length - Long.BYTES);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(file));
-        in.skipNBytes(file.length - Long.BYTES);
-        if (in.readLong() != crc.getValue()) {
+        ByteBuffer in = ByteBuffer.wrap(file);
+        if (in.getLong(file.length - Long.BYTES) != crc.getValue()) {
             return Optional.empty();
         }
-        in = new DataInputStream(new ByteArrayInputStream(file, 0, file.length - Long.BYTES));
-        if (in.readLong() != MAGIC || in.readInt() != FORMAT || !text(in).equals(key) || !text(in).equals(product)) {
+        in.limit(file.length - Long.BYTES);
+        if (in.getLong() != MAGIC || in.getInt() != FORMAT || !text(in).equals(key) || !text(in).equals(product)) {
             return Optional.empty();
         }
-        byte[] graph = new byte[in.readInt()];
-        in.readFully(graph);
-        return in.available() == 0 ? Optional.of(graph) : Optional.empty();
+        return in.getInt() == in.remaining() ? Optional.of(in.slice()) : Optional.empty();
     }
 
     private static void text(DataOutputStream out, String text) throws IOException {
@@ -198,12 +207,14 @@ public final class KeptGraphs implements GraphStore {
         out.write(bytes);
     }
 
-    private static String text(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > in.available()) {
-            throw new IOException("a text beyond the file");
+    private static String text(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("a text beyond the file");
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
     }
 
     private static String sha256(String text) {

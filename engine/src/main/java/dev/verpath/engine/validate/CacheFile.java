@@ -82,6 +82,17 @@ final class CacheFile {
     static boolean write(Path file, JsonNode head, List<? extends JsonNode> lines) {
         StringBuilder text = new StringBuilder().append(head).append('\n');
         lines.forEach(line -> text.append(line).append('\n'));
+        return writeText(file, text);
+    }
+
+    /**
+     * Replaces a cache file with a text, as {@link #write} does.
+     *
+     * @param file the file
+     * @param text its new content
+     * @return true when it was written; false when it could not be, never an exception
+     */
+    static boolean writeText(Path file, CharSequence text) {
         try {
             PrivateFiles.createFolders(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + "-", ".tmp",

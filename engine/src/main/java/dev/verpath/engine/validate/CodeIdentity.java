@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class CodeIdentity {
     private record Known(FileStamp stamp, String sha256) {
     }
 
-    /** The format of a file of remembered jars ({@link #read}, {@link #save}). */
-    private static final String FORMAT = "verpath-codeidentity";
+    /** The first line of a file of remembered jars ({@link #read}, {@link #save}): its format and version. */
+    private static final String FILE_HEAD = "verpath-codeidentity 2";
 
     private final Map<String, Known> known;
     private final Map<String, Known> used = new TreeMap<>();
@@ -63,23 +64,51 @@ public final class CodeIdentity {
 
     /**
      * An identity that remembers the jars a file of its own names ({@link #save}): a command that has no other cache
-     * to keep them in (the step cache) hashes a large jar once, not every run.
+     * to keep them in (the step cache, the kept version graphs) hashes a large jar once, not every run. The file is
+     * plain text, a line a jar (its hash, stamp and path, tab-separated), so that reading it needs no JSON parser:
+     * {@code info} reads it on every run, and a JSON parser's start-up in a cold JVM cost more than all the rest of
+     * the graph's key.
      *
      * @param file the file; missing, damaged or of another format: nothing remembered
      * @return the identity
      */
     public static CodeIdentity read(Path file) {
-        return remembering(CacheFile.read(file, FORMAT, 1).map(CacheFile.Content::lines).orElse(List.of()));
+        Map<String, Known> known = new TreeMap<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(FILE_HEAD)) {
+                return new CodeIdentity(known);
+            }
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.split("\t", 6);
+                if (fields.length == 6 && fields[0].length() == 64) {
+                    known.put(fields[5], new Known(new FileStamp(Long.parseLong(fields[1]), Long.parseLong(fields[2]),
+                            Long.parseLong(fields[3]), Long.parseLong(fields[4])), fields[0]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            known.clear();
+        }
+        return new CodeIdentity(known);
     }
 
     /**
-     * Keeps the jars hashed this run in a file of its own, when they differ from those it remembered.
+     * Keeps the jars hashed this run in a file of its own ({@link #read} reads it), when they differ from those it
+     * remembered.
      *
-     * @param file the file ({@link #read} reads it)
+     * @param file the file
      */
     public void save(Path file) {
         if (changed()) {
-            CacheFile.write(file, CacheFile.head(FORMAT, 1), lines());
+            StringBuilder text = new StringBuilder(FILE_HEAD).append('\n');
+            used.forEach((path, jar) -> {
+                if (path.indexOf('\n') < 0 && path.indexOf('\r') < 0) {
+                    FileStamp s = jar.stamp();
+                    text.append(String.join("\t", jar.sha256(), Long.toString(s.size()), Long.toString(s.mtimeNanos()),
+                            Long.toString(s.ctimeNanos()), Long.toString(s.inode()), path)).append('\n');
+                }
+            });
+            CacheFile.writeText(file, text);
         }
     }
 
@@ -116,10 +145,18 @@ public final class CodeIdentity {
 
     /** @return whether the jars hashed this run differ from those remembered (a new or rebuilt jar) */
     boolean changed() {
+        if (used.size() != known.size()) {
+            return true;
+        }
         // field by field: a record's equals is slow on a cold start
-        return used.size() != known.size() || used.entrySet().stream().anyMatch(e -> known.get(e.getKey()) == null
-                || !known.get(e.getKey()).stamp().same(e.getValue().stamp())
-                || !known.get(e.getKey()).sha256().equals(e.getValue().sha256()));
+        for (Map.Entry<String, Known> e : used.entrySet()) {
+            Known before = known.get(e.getKey());
+            if (before == null || !before.stamp().same(e.getValue().stamp())
+                    || !before.sha256().equals(e.getValue().sha256())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return a cache line for each jar used this run: {@code code} (its path), its stamp and {@code sha256} */
@@ -134,10 +171,18 @@ public final class CodeIdentity {
             return Optional.of(List.of());
         }
         CodeSource code = type.getProtectionDomain().getCodeSource();
-        Stream<URL> urls = type.getClassLoader() instanceof URLClassLoader loader ? Stream.of(loader.getURLs()) : Stream.of();
+        List<URL> urls = new ArrayList<>();
+        if (code != null) {
+            urls.add(code.getLocation());
+        }
+        if (type.getClassLoader() instanceof URLClassLoader loader) {
+            urls.addAll(List.of(loader.getURLs()));
+        }
         try {
-            List<Path> paths = Stream.concat(Stream.ofNullable(code).map(CodeSource::getLocation), urls)
-                    .map(CodeIdentity::path).toList();
+            List<Path> paths = new ArrayList<>(urls.size());
+            for (URL url : urls) {
+                paths.add(path(url));
+            }
             return paths.isEmpty() ? Optional.empty() : Optional.of(paths);
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import dev.verpath.engine.plan.FewestStepsPlanner;
 import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.rules.RuleKind;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,8 +27,8 @@ class KeptGraphCheckTest {
         private int writes;
 
         @Override
-        public Optional<byte[]> find(String product) {
-            return Optional.ofNullable(kept.get(product));
+        public Optional<ByteBuffer> find(String product) {
+            return Optional.ofNullable(kept.get(product)).map(ByteBuffer::wrap);
         }
 
         @Override
@@ -89,17 +90,48 @@ class KeptGraphCheckTest {
     }
 
     @Test
+    void rulePlacesBeyondTheLoadedRulesAreCaughtAndTheGraphBuiltFresh() {
+        MemoryStore store = new MemoryStore();
+        plan(chain("1.0.3", IDS).registry().withGraphStore(store).graph());
+        // fewer rules than the index names: the shortcuts' rules (the last places) are gone
+        TinyGraph fewer = TinyGraph.of("chain");
+        for (int i = 0; i < 5; i++) {
+            fewer.rule(IDS[i], RuleKind.CONFIG, "1.0." + i, "1.0." + (i + 1), false, List.of());
+        }
+
+        MigrationPlan read = plan(fewer.registry().withGraphStore(store).graph());
+
+        assertThat(described(read)).isEqualTo(described(plan(fewer.graph())));
+        assertThat(store.writes).as("the stale graph was replaced by the fresh one").isEqualTo(2);
+        assertThat(read.steps()).hasSize(5);
+    }
+
+    @Test
     void bytesThatAreNoGraphAreAMiss() {
         MemoryStore store = new MemoryStore();
         MigrationPlan fresh = plan(chain("1.0.3", IDS).registry().withGraphStore(store).graph());
         byte[] whole = store.kept.get("chain");
         for (byte[] bad : List.of(Arrays.copyOf(whole, whole.length / 2), new byte[0], foreignFormat(whole))) {
             store.kept.put("chain", bad);
-            assertThat(CompiledGraph.read(bad, 7)).isEmpty();
+            assertThat(CompiledGraph.read(ByteBuffer.wrap(bad))).isEmpty();
             assertThat(described(plan(chain("1.0.3", IDS).registry().withGraphStore(store).graph())))
                     .isEqualTo(described(fresh));
         }
         assertThat(store.writes).as("each miss built the graph again and kept it").isEqualTo(4);
+    }
+
+    @Test
+    void readsAGraphInTheMiddleOfALargerBuffer() {
+        MemoryStore store = new MemoryStore();
+        chain("1.0.3", IDS).registry().withGraphStore(store).graph().versions("chain");
+        byte[] whole = store.kept.get("chain");
+        byte[] framed = new byte[whole.length + 7];
+        System.arraycopy(whole, 0, framed, 5, whole.length);
+        ByteBuffer middle = ByteBuffer.wrap(framed, 5, whole.length).slice();
+
+        assertThat(CompiledGraph.read(middle).map(g -> List.of(g.versions()))).contains(List.of(
+                "1.0.0", "1.0.1", "1.0.2", "1.0.3", "1.0.4", "1.0.5"));
+        assertThat(CompiledGraph.read(ByteBuffer.wrap(framed, 5, whole.length + 1))).as("a byte too many").isEmpty();
     }
 
     private static byte[] foreignFormat(byte[] bytes) {

@@ -8,6 +8,7 @@ import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.reuse.KeptGraphs;
 import dev.verpath.engine.settings.EngineSettings;
 import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class LargeGraphFromIndexPlanTest extends LargeGraphPlanTest {
     /** A store that tells which products it was asked to keep: a graph built fresh is kept, one read back is not. */
     private record Counting(GraphStore store) implements GraphStore {
         @Override
-        public Optional<byte[]> find(String product) {
+        public Optional<ByteBuffer> find(String product) {
             return store.find(product);
         }
 

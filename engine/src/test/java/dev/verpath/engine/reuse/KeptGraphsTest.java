@@ -5,20 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.verpath.engine.graph.GraphStore;
 import dev.verpath.engine.graph.TinyGraph;
 import dev.verpath.engine.plugin.LoadedRuleSet;
+import dev.verpath.engine.plugin.LoadedRules;
 import dev.verpath.engine.plugin.RuleRegistry;
+import dev.verpath.engine.plugin.RuleSetLoader;
 import dev.verpath.engine.settings.EngineSettings;
 import dev.verpath.engine.settings.SettingsLoader;
 import dev.verpath.rules.MigrationRule;
 import dev.verpath.rules.Product;
 import dev.verpath.rules.RuleSet;
+import dev.verpath.testsupport.PluginArchive;
+import dev.verpath.testsupport.RuleSetSource;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +120,42 @@ class KeptGraphsTest {
     }
 
     @Test
+    void aPluginIsKeyedByTheHashTheLoaderTookOfItsArchiveAndOtherContentIsAMiss() throws Exception {
+        Path plugins = cache.resolve("plugins");
+        PluginArchive gadget = PluginArchive.named("gadget").ruleSet("test.gadget.GadgetRules", RuleSetSource.ruleSet(
+                "test.gadget.GadgetRules", "gadget-rules", "gadget", "gadget.config", "1.0.0", "2.0.0", "", ""));
+        gadget.jar(plugins);
+        LoadedRules first = loadPlugins(plugins);
+        assertThat(first.registry().ruleSets()).filteredOn(set -> set.owner().equals("gadget")).singleElement()
+                .satisfies(set -> assertThat(set.archive()).contains(first.plugins().get(0).sha256()));
+        assertThat(first.registry().withGraphStore(store(first.registry())).graph().versions("gadget")).hasSize(2);
+
+        assertThat(store(loadPlugins(plugins).registry()).find("gadget")).as("the same archive, staged anew")
+                .isPresent();
+        gadget.file("notes.txt", "other content, same classes").jar(plugins);
+        assertThat(store(loadPlugins(plugins).registry()).find("gadget")).as("the archive's content changed").isEmpty();
+    }
+
+    private static LoadedRules loadPlugins(Path folder) {
+        return new RuleSetLoader(Optional.empty(), Map.of()).load(List.of(folder));
+    }
+
+    @Test
+    void temporaryFilesOfAKilledWriterAreSweptOnceADayOld() throws Exception {
+        Path folder = Files.createDirectories(cache.resolve(KeptGraphs.FOLDER));
+        Path old = Files.writeString(folder.resolve("0123456789abcdef-0123.graph-42.tmp"), "half a graph");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+        Path recent = Files.writeString(folder.resolve("code-7.tmp"), "being written");
+        Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofHours(23))));
+
+        serve.withGraphStore(store(serve)).graph().versions("serve");
+
+        assertThat(old).doesNotExist();
+        assertThat(recent).as("a writer may still be at it").exists();
+        assertThat(onlyGraph()).exists();
+    }
+
+    @Test
     void aCacheThatCannotBeWrittenKeepsNothingAndFailsNothing() throws Exception {
         Path file = Files.writeString(cache.resolve("verpath"), "a file where the folder would be");
         GraphStore store = store(serve);
@@ -138,7 +182,7 @@ class KeptGraphsTest {
         }
     }
 
-    private Optional<byte[]> find(Path jar) throws Exception {
+    private Optional<ByteBuffer> find(Path jar) throws Exception {
         try (URLClassLoader loader = loader(jar)) {
             return store(registryOf(loader)).find("serve");
         }
