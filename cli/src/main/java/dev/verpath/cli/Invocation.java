@@ -129,9 +129,10 @@ final class Invocation {
         if (engine == null) {
             RuleRegistry loaded = RuleSetLoading.registry(settings(), output.notices(), root.refusedPlugins(),
                     root.loadedPlugins());
-            // each product's version graph is kept in the user's cache between runs ([cache] graphs)
+            // each product's version graph is kept in the user's cache between runs ([cache] graphs), as the
+            // command's environment names it (a test's own)
             RuleRegistry registry = loaded.withGraphStore(KeptGraphs.open(settings(), loaded,
-                    KeptGraphs.userCache(System.getenv())));
+                    KeptGraphs.userCache(root.environment())));
             Optional<String> unloaded = !settings().pluginsEnabled()
                     ? Optional.of("plugins are off (" + settings().sourceOf("plugins.enabled", "--no-plugins") + ")")
                     : root.refusedPlugins().isEmpty() ? Optional.empty()

@@ -51,6 +51,15 @@ class InfoSettingsTest {
     }
 
     @Test
+    void theVersionGraphIsKeptInTheCacheOfTheCommandsOwnEnvironment() {
+        CommandRun run = CommandRun.of(Map.of("HOME", temp.toString()), "info", "--from", "1.0.0", "--to", "2.1.0");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(temp.resolve(".cache/verpath/graphs")).as("the environment the command was given, not the JVM's")
+                .isDirectory();
+    }
+
+    @Test
     void eachSettingSaysItsSource() throws IOException {
         Path config = temp.resolve("migration_config.toml");
         Files.writeString(config, "[backup]\nkeep_days = 7\n");

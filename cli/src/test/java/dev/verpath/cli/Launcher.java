@@ -1,5 +1,6 @@
 package dev.verpath.cli;
 
+import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.testsupport.HostProgram;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +13,37 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real {@code ./migrate} launcher in a subprocess, from a given folder, with a clean environment. */
+/**
+ * Runs the real {@code ./migrate} launcher in a subprocess, from a given folder, with a clean environment: no
+ * {@code MIGRATE_} or {@code TRUSTFORMERS_} variables, and {@code XDG_CACHE_HOME} a temporary folder of this test run
+ * (removed when the JVM exits), so that no test writes into the user's own cache (the kept version graphs).
+ */
 final class Launcher {
 
     private static final long TIMEOUT_SECONDS = 300;
+    private static Path cache;
 
     private Launcher() {
+    }
+
+    /** @return the cache folder the launched commands are given ({@code XDG_CACHE_HOME}), made on first use */
+    static synchronized Path cache() {
+        if (cache == null) {
+            try {
+                cache = Files.createTempDirectory("verpath-test-cache-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a temporary cache folder", e);
+            }
+            Path made = cache;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    AtomicFiles.deleteTree(made);
+                } catch (IOException e) {
+                    // a temporary folder left behind
+                }
+            }));
+        }
+        return cache;
     }
 
     /** @return the launcher script at the repository root */
@@ -86,7 +112,7 @@ final class Launcher {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("MIGRATE_") || k.startsWith("TRUSTFORMERS_"));
+        clean(builder.environment());
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -103,9 +129,14 @@ final class Launcher {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("MIGRATE_") || k.startsWith("TRUSTFORMERS_"));
+        clean(env);
         env.putAll(extra);
         return builder;
+    }
+
+    private static void clean(Map<String, String> env) {
+        env.keySet().removeIf(k -> k.startsWith("MIGRATE_") || k.startsWith("TRUSTFORMERS_"));
+        env.put("XDG_CACHE_HOME", cache().toString());
     }
 
     /** Runs the given launcher with extra environment variables (PATH or HOME replaced, say). */

@@ -20,6 +20,16 @@ class LauncherIT {
     }
 
     @Test
+    void runsWithATemporaryCacheNotTheUsers(@TempDir Path dir) {
+        CommandRun run = Launcher.run(dir, "info", "--from", "0.1.0", "--to", "2.1.0");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Launcher.cache().resolve("verpath/graphs")).isDirectory();
+        assertThat(System.getenv("XDG_CACHE_HOME")).as("the build gives the tests' own processes one too")
+                .isNotBlank().doesNotStartWith(System.getProperty("user.home") + "/.cache");
+    }
+
+    @Test
     void versionAloneIsAnsweredBeforeTheCommandModelWithTheSameLine(@TempDir Path dir) {
         CommandRun alone = Launcher.run(dir, "--version");
         CommandRun shortName = Launcher.run(dir, "-V");
