@@ -3,11 +3,8 @@ package dev.verpath.engine.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.files.AtomicFiles;
-import dev.verpath.engine.files.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,31 +79,6 @@ final class CacheFile {
     static boolean write(Path file, JsonNode head, List<? extends JsonNode> lines) {
         StringBuilder text = new StringBuilder().append(head).append('\n');
         lines.forEach(line -> text.append(line).append('\n'));
-        return writeText(file, text);
-    }
-
-    /**
-     * Replaces a cache file with a text, as {@link #write} does.
-     *
-     * @param file the file
-     * @param text its new content
-     * @return true when it was written; false when it could not be, never an exception
-     */
-    static boolean writeText(Path file, CharSequence text) {
-        try {
-            PrivateFiles.createFolders(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + "-", ".tmp",
-                    PrivateFiles.fileMode(file));
-            try {
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
-                AtomicFiles.fsync(temporary);
-                AtomicFiles.move(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            return true;
-        } catch (IOException | UncheckedIOException | SecurityException e) {
-            return false;
-        }
+        return CacheText.write(file, text);
     }
 }

@@ -108,7 +108,7 @@ public final class CodeIdentity {
                             Long.toString(s.ctimeNanos()), Long.toString(s.inode()), path)).append('\n');
                 }
             });
-            CacheFile.writeText(file, text);
+            CacheText.write(file, text);
         }
     }
 
@@ -201,7 +201,7 @@ public final class CodeIdentity {
     private String jar(Path jar) throws IOException {
         String key = jar.toString();
         FileStamp stamp = FileStamp.of(jar);
-        Known remembered = known.get(key);
+        Known remembered = used.containsKey(key) ? used.get(key) : known.get(key); // hashed once a run at most
         if (remembered != null && remembered.stamp().same(stamp)) {
             used.put(key, remembered);
             return remembered.sha256();
