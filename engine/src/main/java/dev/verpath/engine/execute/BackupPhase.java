@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
 
 /**
  * Phase 3 of a run, backup: the last checks before the live tree is touched, and the backup. Checks that every
@@ -36,6 +37,25 @@ final class BackupPhase {
         this.clock = clock;
         this.listener = listener;
         this.system = system;
+    }
+
+    /**
+     * Loads zstd's native library on a thread of its own, so that the backup taken after the shadow run finds it
+     * loaded: extracting and loading it took 8 ms of a 10-step run's 25 ms backup (20-40 ms without the class-data
+     * archive). A library that cannot be loaded here says nothing: the backup meets the same problem and reports it.
+     */
+    static void loadCompressorAhead() {
+        Thread load = new Thread(() -> {
+            try {
+                if (ZstdUtils.isZstdCompressionAvailable()) {
+                    com.github.luben.zstd.util.Native.load();
+                }
+            } catch (LinkageError | RuntimeException e) {
+                // the backup's own use of zstd reports it
+            }
+        }, "verpath-zstd-load");
+        load.setDaemon(true);
+        load.start();
     }
 
     /**

@@ -112,6 +112,9 @@ public final class MigrationExecutor {
         HashCache hashes = new HashCache();
         try {
             PreparePhase.Prepared prepared = PreparePhase.prepare(run, started);
+            if (!run.dryRun() && run.backup().take()) {
+                BackupPhase.loadCompressorAhead();
+            }
             PhaseTimes phases = new PhaseTimes(clock, started);
             phases.mark("prepare");
             try {
