@@ -98,6 +98,31 @@ public final class AtomicFiles {
         write(target, content, true);
     }
 
+    /**
+     * Replaces a file that several processes may write at once (a cache's): its folder made private when missing
+     * (0700), the bytes written to a private temporary sibling of a name of its own (0600), synced when {@code durable},
+     * and renamed over the file. A failure leaves the old file, and no temporary one.
+     *
+     * @param target  the file
+     * @param content the bytes
+     * @param durable whether the bytes are synced before the rename
+     * @throws IOException when the file cannot be written
+     */
+    public static void replacePrivately(Path target, byte[] content, boolean durable) throws IOException {
+        PrivateFiles.createFolders(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + "-", ".tmp",
+                PrivateFiles.fileMode(target));
+        try {
+            Files.write(temporary, content);
+            if (durable) {
+                fsync(temporary);
+            }
+            move(temporary, target);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
     private static void write(Path target, byte[] content, boolean owned) throws IOException {
         CrashPoints.reached("write " + target);
         Files.createDirectories(target.getParent());

@@ -159,6 +159,14 @@ public final class HashCache {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * @param text some text
+     * @return the SHA-256 of its UTF-8 bytes, as 64 lower-case hex digits
+     */
+    public static String hashText(String text) {
+        return HexFormat.of().formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** @return a fresh SHA-256 digest */
     public static MessageDigest newDigest() {
         try {

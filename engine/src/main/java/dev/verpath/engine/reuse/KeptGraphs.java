@@ -2,14 +2,12 @@ package dev.verpath.engine.reuse;
 
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.HashCache;
-import dev.verpath.engine.files.PrivateFiles;
 import dev.verpath.engine.graph.GraphStore;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.settings.EngineSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,17 +104,7 @@ public final class KeptGraphs implements GraphStore {
     public void keep(String product, byte[] graph) {
         key().ifPresent(k -> {
             try {
-                PrivateFiles.createFolders(folder);
-                Path file = file(product, k);
-                Path temporary = Files.createTempFile(folder, file.getFileName() + "-", ".tmp", PrivateFiles.fileMode(file));
-                try {
-                    try (OutputStream out = Files.newOutputStream(temporary)) {
-                        out.write(framed(graph, k, product));
-                    }
-                    AtomicFiles.move(temporary, file);
-                } finally {
-                    Files.deleteIfExists(temporary);
-                }
+                AtomicFiles.replacePrivately(file(product, k), framed(graph, k, product), false);
                 prune(product);
             } catch (IOException | RuntimeException e) {
                 // a cache that cannot be written keeps nothing
@@ -127,7 +114,7 @@ public final class KeptGraphs implements GraphStore {
 
     /** @return the file of a product's graph under a key */
     Path file(String product, String key) {
-        return folder.resolve(sha256(product).substring(0, 16) + "-" + sha256(key).substring(0, 40) + ENDING);
+        return folder.resolve(HashCache.hashText(product).substring(0, 16) + "-" + HashCache.hashText(key).substring(0, 40) + ENDING);
     }
 
     /**
@@ -135,7 +122,7 @@ public final class KeptGraphs implements GraphStore {
      * writer that was killed left behind, once they are {@link #STALE} old (a live writer finishes in well under that).
      */
     private void prune(String product) throws IOException {
-        String prefix = sha256(product).substring(0, 16) + "-";
+        String prefix = HashCache.hashText(product).substring(0, 16) + "-";
         Instant stale = Instant.now().minus(STALE);
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
@@ -215,9 +202,5 @@ public final class KeptGraphs implements GraphStore {
         String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return text;
-    }
-
-    private static String sha256(String text) {
-        return HexFormat.of().formatHex(HashCache.newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

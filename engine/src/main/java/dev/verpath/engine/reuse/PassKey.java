@@ -6,10 +6,8 @@ import dev.verpath.engine.records.RecordPipeline;
 import dev.verpath.engine.records.RecordRun;
 import dev.verpath.rules.RecordCheck;
 import dev.verpath.rules.RecordRule;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -57,7 +55,7 @@ public final class PassKey {
             return Optional.empty();
         }
         text.append("code ").append(identity.get()).append('\n');
-        return Optional.of(sha256(text.toString()));
+        return Optional.of(HashCache.hashText(text.toString()));
     }
 
     private static void describe(StringBuilder text, RecordPipeline.Stage stage, List<Class<?>> classes) {
@@ -73,11 +71,4 @@ public final class PassKey {
         }
     }
 
-    /**
-     * @param text some text
-     * @return the SHA-256 of its UTF-8 bytes, as 64 hex digits
-     */
-    static String sha256(String text) {
-        return HexFormat.of().formatHex(HashCache.newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
 }

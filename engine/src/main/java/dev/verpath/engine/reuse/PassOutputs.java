@@ -99,7 +99,7 @@ public final class PassOutputs implements KeptOutputs {
     }
 
     private String slot(String path) {
-        return PassKey.sha256(passKey.orElseThrow() + "\n" + path);
+        return HashCache.hashText(passKey.orElseThrow() + "\n" + path);
     }
 
     private static Optional<FileStamp> stamp(Path file) {

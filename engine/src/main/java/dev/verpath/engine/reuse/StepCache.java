@@ -201,7 +201,6 @@ public final class StepCache {
     void store(Path output, String slot, String inputSha, byte[] trailer) throws IOException {
         String name = slot + "-" + inputSha + ENTRY;
         Path data = temporary();
-        Path meta = temporary();
         try {
             Files.delete(data);
             if (!HardLinks.link(data, output)) {
@@ -209,13 +208,11 @@ public final class StepCache {
                     Files.copy(output, out);
                 }
             }
-            Files.write(meta, trailer);
             AtomicFiles.move(data, file(name));
-            AtomicFiles.move(meta, trailer(name));
         } finally {
             Files.deleteIfExists(data);
-            Files.deleteIfExists(meta);
         }
+        AtomicFiles.replacePrivately(trailer(name), trailer, false);
         long size = Files.size(file(name)) + trailer.length;
         Long before = entries.put(name, size);
         total += size - (before == null ? 0 : before);

@@ -1,11 +1,9 @@
 package dev.verpath.engine.validate;
 
 import dev.verpath.engine.files.AtomicFiles;
-import dev.verpath.engine.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -25,16 +23,7 @@ final class CacheText {
      */
     static boolean write(Path file, CharSequence text) {
         try {
-            PrivateFiles.createFolders(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + "-", ".tmp",
-                    PrivateFiles.fileMode(file));
-            try {
-                Files.writeString(temporary, text, StandardCharsets.UTF_8);
-                AtomicFiles.fsync(temporary);
-                AtomicFiles.move(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.replacePrivately(file, text.toString().getBytes(StandardCharsets.UTF_8), true);
             return true;
         } catch (IOException | UncheckedIOException | SecurityException e) {
             return false;

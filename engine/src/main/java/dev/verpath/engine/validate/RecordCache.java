@@ -9,16 +9,13 @@ import dev.verpath.rules.Finding;
 import dev.verpath.rules.Severity;
 import dev.verpath.rules.ValidationCategory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +111,7 @@ public final class RecordCache {
         if (root.isEmpty()) {
             return;
         }
-        checks = code.of(classes).map(c -> sha256(FORMAT + " " + FORMAT_VERSION + "\n" + settings + "\n" + c));
+        checks = code.of(classes).map(c -> HashCache.hashText(FORMAT + " " + FORMAT_VERSION + "\n" + settings + "\n" + c));
         entries.clear();
         dirty = checks.isEmpty() || !checks.get().equals(loadedChecks);
         if (!dirty) {
@@ -267,10 +264,5 @@ public final class RecordCache {
             throw new IllegalArgumentException("no " + field);
         }
         return n.get(field).asText();
-    }
-
-    private static String sha256(String text) {
-        MessageDigest digest = HashCache.newDigest();
-        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
