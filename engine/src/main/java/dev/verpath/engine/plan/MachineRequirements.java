@@ -144,16 +144,7 @@ public final class MachineRequirements {
      * @return the memory Linux says, when it says
      */
     static OptionalLong memory(String field) {
-        try {
-            for (String line : Files.readAllLines(MEMINFO)) {
-                if (line.startsWith(field)) {
-                    return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.empty();
+        return ProcField.bytes(MEMINFO, field);
     }
 
     private static OptionalLong usableSpace(Path disk) {

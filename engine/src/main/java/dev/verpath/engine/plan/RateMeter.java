@@ -2,9 +2,7 @@ package dev.verpath.engine.plan;
 
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.progress.ProgressPhase;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,15 +97,6 @@ public final class RateMeter implements ProgressListener {
 
     /** @return the process's peak resident memory in bytes; 0 when the system does not say */
     static long peakMemory() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return 0;
+        return ProcField.bytes(Path.of("/proc/self/status"), "VmHWM:").orElse(0);
     }
 }
