@@ -7,7 +7,6 @@ import dev.verpath.engine.plan.MigrationPlan;
 import dev.verpath.engine.plan.PlanStep;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
-import dev.verpath.engine.records.RecordRun;
 import dev.verpath.engine.reuse.PassOutputs;
 import dev.verpath.engine.reuse.StepCache;
 import dev.verpath.engine.settings.EngineSettings;
@@ -19,9 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -55,11 +52,9 @@ public final class KeptForecast {
         int ofFiles = 0;
         long ofBytes = 0;
         if (pass.isPresent()) {
-            Map<String, String> flags = new TreeMap<>();
-            registry.flags().forEach(f -> flags.put(f.name(), settings.flag(f).value()));
             Path absolute = installation.root().toAbsolutePath().normalize();
-            PassOutputs kept = passes.kept(pass.get(), new RecordRun(plan.product(), flags, plan.lossy(),
-                    settings.maxRecordBytes()), settings.validateBeforeMigration(), p -> absolute.resolve(p));
+            PassOutputs kept = passes.kept(pass.get(), ResolvedRun.recordRun(registry, settings, plan.product(), plan.lossy()),
+                    settings.validateBeforeMigration(), p -> absolute.resolve(p));
             try {
                 for (String path : files(absolute, RecordPasses.globs(pass.get()))) {
                     Path file = absolute.resolve(path);

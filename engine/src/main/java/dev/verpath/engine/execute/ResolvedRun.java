@@ -121,15 +121,30 @@ public record ResolvedRun(RunRequest request, Installation installation, Product
                 + plan.product() + "'; known products: " + String.join(", ", registry.products().keySet()), plan.product(),
                 NoPathFailure.Missing.PRODUCT, List.copyOf(registry.products().keySet()), List.of()));
         List<Mount> mounts = RunMounts.of(request, product);
-        Map<String, String> flags = new TreeMap<>();
-        registry.flags().forEach(f -> flags.put(f.name(), settings.flag(f).value()));
         ProductFiles files = registry.files(plan.product());
         BackupDecision backup = BackupDecision.of(installation.backupFolder(settings.backupDir()), !request.dryRun()
                 && request.backup() && settings.backupBeforeMigration(), settings, files);
         return new ResolvedRun(request, installation, product, files, plan, mounts, kinds(request.scope(), settings),
-                new RecordRun(plan.product(), flags, request.allowLossy(), settings.maxRecordBytes()),
+                recordRun(registry, settings, plan.product(), request.allowLossy()),
                 request.optimize() || settings.optimizeModels(), settings.keepFreeBytes(), backup,
                 MachineRequirements.of(registry, plan.product()));
+    }
+
+    /**
+     * What the record passes of a run depend on besides their rules: the product, every flag's value, whether lossy
+     * steps are allowed, the record size limit. The run and {@code info}'s forecast of the step cache build it here
+     * alike, so that the forecast names the passes the run will.
+     *
+     * @param registry the loaded rules (their flags)
+     * @param settings the effective settings
+     * @param product  the product
+     * @param lossy    whether lossy steps are allowed
+     * @return the record run
+     */
+    static RecordRun recordRun(RuleRegistry registry, EngineSettings settings, String product, boolean lossy) {
+        Map<String, String> flags = new TreeMap<>();
+        registry.flags().forEach(f -> flags.put(f.name(), settings.flag(f).value()));
+        return new RecordRun(product, flags, lossy, settings.maxRecordBytes());
     }
 
     /**
