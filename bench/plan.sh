@@ -34,7 +34,8 @@ pf4j=$(ls ~/.m2/repository/org/pf4j/pf4j/*/pf4j-*.jar | grep -v sources | tail -
 for p in atlas steps; do
   class=$(echo "${p:0:1}" | tr a-z A-Z)${p:1}Rules
   mkdir -p "$work/classes-$p" "$work/plugins-$p"
-  javac --release 17 -nowarn -cp "$api:$pf4j" -d "$work/classes-$p" "$here/bench/plan-plugin/bench/$class.java"
+  # -XDstringConcat=inline as plugin-parent/pom.xml compiles a team's plugin (inherited from the parent pom)
+  javac --release 17 -nowarn -XDstringConcat=inline -cp "$api:$pf4j" -d "$work/classes-$p" "$here/bench/plan-plugin/bench/$class.java"
   printf 'Plugin-Id: plan-%s\nPlugin-Version: 1.0.0\nVerpath-Rules-Api: >=2.2.0 <3.0.0\nPlugin-Provider: bench\n' "$p" >"$work/manifest"
   jar --create --file "$work/plugins-$p/plan-$p-1.0.0.jar" --manifest "$work/manifest" -C "$work/classes-$p" .
 done

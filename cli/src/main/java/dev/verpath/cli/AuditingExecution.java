@@ -51,6 +51,7 @@ final class AuditingExecution implements IExecutionStrategy {
         }
         Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String runId = RUN_ID.format(started) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+        StartupWarmup.loggingReady();
         try (LogFields.AutoCloseableField field = LogFields.put(LogFields.RUN_ID, runId)) {
             Optional<AuditedCommand> audited = into(parsed).map(dest -> AuditedCommand.deferred(dest,
                     start(runId, started, names(parsed), dest))).or(() -> installation(parsed).flatMap(at ->

@@ -73,11 +73,11 @@ class LauncherIT {
         CommandRun separate = Launcher.run(dir, show, "validate", "--path", small.toString(), "--models-path", large.toString());
 
         assertThat(quick.errLines()).filteredOn(l -> l.startsWith("launcher: java options:")).singleElement()
-                .asString().contains("-XX:TieredStopAtLevel=1");
+                .asString().contains("-XX:TieredStopAtLevel=1", "-Xmn48m");
         assertThat(both.errLines()).filteredOn(l -> l.startsWith("launcher: java options:")).singleElement()
-                .asString().doesNotContain("TieredStopAtLevel");
+                .asString().doesNotContain("TieredStopAtLevel").contains("-Xmn24m");
         assertThat(separate.errLines()).filteredOn(l -> l.startsWith("launcher: java options:")).singleElement()
-                .asString().doesNotContain("TieredStopAtLevel");
+                .asString().doesNotContain("TieredStopAtLevel").contains("-Xmn24m");
     }
 
     @Test

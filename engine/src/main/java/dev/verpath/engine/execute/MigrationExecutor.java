@@ -200,7 +200,10 @@ public final class MigrationExecutor {
             LOG.info("nothing to apply: the installation is already at {}; no journal written", run.plan().to());
             services.ifPresent(s -> s.attempt(HookPhase.AFTER_COMMIT));
         }
-        guarded.backup().ifPresent(b -> BackupStore.recordStats(b.folder(), clock.instant()));
+        // stats are kept for hard-linked files alone: a backup without one has nothing to record (and its manifest is
+        // not read back, 5 ms of a small run)
+        guarded.backup().filter(b -> b.linkedFiles() > 0)
+                .ifPresent(b -> BackupStore.recordStats(b.folder(), clock.instant()));
     }
 
     /** What the phases under the deadline hand to the commit: the shadow run's outcome and the backup. */

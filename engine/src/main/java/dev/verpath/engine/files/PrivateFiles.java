@@ -3,6 +3,7 @@ package dev.verpath.engine.files;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Folders and files only their owner can read, made so at creation (the mode is given to {@code mkdir} and
@@ -36,6 +38,34 @@ public final class PrivateFiles {
             Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FOLDER_MODE)));
         } else {
             Files.createDirectories(folder);
+        }
+    }
+
+    /**
+     * Creates a new folder of a name of its own in {@code parent} ({@code prefix} and a random suffix), 0700, as
+     * {@link Files#createTempDirectory(Path, String, FileAttribute[])} does, without that method's first call
+     * setting up a {@code SecureRandom} (10-15 ms of every command that stages its plugins, bench/README.md, issue
+     * 30). The suffix needs no secrecy: {@code mkdir} never takes a folder that exists, so a name someone made first
+     * costs a second try, never a folder of theirs.
+     *
+     * @param parent the folder to create it in
+     * @param prefix the start of its name
+     * @return the new folder
+     * @throws IOException when it cannot be created
+     */
+    public static Path createUniqueFolder(Path parent, String prefix) throws IOException {
+        FileAttribute<?>[] mode = posix(parent.getFileSystem())
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FOLDER_MODE))}
+                : new FileAttribute<?>[0];
+        for (int attempt = 0; ; attempt++) {
+            Path folder = parent.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                return Files.createDirectory(folder, mode);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -3,8 +3,11 @@ package dev.verpath.engine.plugin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pf4j.CompoundPluginRepository;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PluginRepository;
 import org.pf4j.PluginStatusProvider;
 import org.pf4j.RuntimeMode;
 
@@ -29,6 +32,17 @@ final class PluginHost extends DefaultPluginManager {
      */
     PluginDescriptor describe(Path staged) {
         return getPluginDescriptorFinder().find(staged);
+    }
+
+    @Override
+    protected PluginDescriptorFinder createPluginDescriptorFinder() {
+        return new DescriptorFinder();
+    }
+
+    /** No repository: the loader hands over each staged archive (PF4J's default would set up three, unused). */
+    @Override
+    protected PluginRepository createPluginRepository() {
+        return new CompoundPluginRepository();
     }
 
     @Override

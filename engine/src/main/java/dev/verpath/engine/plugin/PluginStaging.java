@@ -2,6 +2,7 @@ package dev.verpath.engine.plugin;
 
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.files.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -81,7 +82,7 @@ final class PluginStaging {
      * @throws IOException when the folder cannot be created
      */
     static PluginStaging create(Path temporary) throws IOException {
-        Path folder = Files.createTempDirectory(temporary, PREFIX);
+        Path folder = PrivateFiles.createUniqueFolder(temporary, PREFIX);
         TO_DELETE.add(folder);
         FileChannel owner = FileChannel.open(folder.resolve(OWNER), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         if (owner.tryLock() != null) {

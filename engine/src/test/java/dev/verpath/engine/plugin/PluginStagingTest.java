@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +31,31 @@ class PluginStagingTest {
         }
         Files.setLastModifiedTime(folder, then);
         return folder;
+    }
+
+    @Test
+    void eachStagingIsANewFolderOnlyItsOwnerCanOpen() throws IOException, InterruptedException {
+        PluginStaging first = PluginStaging.create(temp);
+        PluginStaging second = PluginStaging.create(temp);
+        first.awaitSweep();
+        second.awaitSweep();
+
+        List<Path> folders;
+        try (Stream<Path> listed = Files.list(temp)) {
+            folders = listed.toList();
+        }
+        assertThat(folders).hasSize(2).allSatisfy(folder -> {
+            assertThat(folder.getFileName().toString()).startsWith("verpath-plugins-");
+            assertThat(folder.resolve(".owner")).exists();
+            if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+            }
+        });
+        first.delete();
+        second.delete();
+        try (Stream<Path> listed = Files.list(temp)) {
+            assertThat(listed).isEmpty();
+        }
     }
 
     @Test

@@ -78,6 +78,16 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void aJarHoldingPluginPropertiesIsDescribedByThemAheadOfItsManifestAsInPf4j() throws Exception {
+        gadget("described", "").file("plugin.properties", "plugin.id=described\nplugin.version=3.1.0\n").jar(plugins());
+
+        PluginStatus status = only(load(plugins()));
+
+        assertThat(status.state()).isEqualTo("loaded");
+        assertThat(status.version()).isEqualTo("3.1.0"); // the manifest says 1.0.0
+    }
+
+    @Test
     void refusesAPluginBuiltForAnotherApiMajorBeforeAnyOfItsCodeRuns() throws IOException {
         Path canary = dir.resolve("canary-ran");
         gadget("future", writes(canary)).requires(">=3.0.0 <4.0.0").jar(plugins());

@@ -1,0 +1,63 @@
+package dev.verpath.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first use of three libraries nearly every command needs, made on a thread of its own while the main thread
+ * builds the command line's model: logging (logback looks for its configuration and starts its context), Jackson
+ * (its first {@code ObjectMapper} sets up date formats and locale data) and the TOML parser of the source validation
+ * (its lexer's tables). Each is a one-time cost of 10-25 ms that the second core otherwise idles through
+ * (bench/README.md, issue 30: 10 no-op steps).
+ *
+ * <p>Only class initialisation and throw-away objects: nothing here is kept, and a failure is ignored (the main thread
+ * then meets the same first use itself and reports it there). Logging is the one ordering that matters: SLF4J hands a
+ * thread that asks while another is initialising it a stand-in whose MDC is not the real one, so the main thread
+ * waits for {@link #loggingReady()} before its first logging call.
+ */
+final class StartupWarmup {
+
+    private static final CountDownLatch LOGGING = new CountDownLatch(1);
+    private static volatile boolean begun;
+
+    private StartupWarmup() {
+    }
+
+    /** Starts the warm-up thread (a daemon: the process never waits for it to exit). */
+    static void begin() {
+        begun = true;
+        Thread thread = new Thread(StartupWarmup::run, "verpath-warmup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits until logging is set up, when {@link #begin()} started the warm-up; returns at once otherwise. */
+    static void loggingReady() {
+        if (!begun) {
+            return;
+        }
+        try {
+            LOGGING.await(5, TimeUnit.SECONDS); // a stuck warm-up costs a pause, never the command
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void run() {
+        try {
+            LoggerFactory.getILoggerFactory();
+        } catch (RuntimeException | LinkageError e) {
+            // the main thread's own first use reports it
+        } finally {
+            LOGGING.countDown();
+        }
+        try {
+            new ObjectMapper().readTree("{\"warm\":[1,\"a\"]}");
+            org.tomlj.Toml.parse("warm = 1\n");
+        } catch (java.io.IOException | RuntimeException | LinkageError e) {
+            // as above
+        }
+    }
+}
