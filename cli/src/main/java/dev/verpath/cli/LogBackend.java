@@ -33,6 +33,7 @@ final class LogBackend {
      * @param err      the command's stderr
      */
     static void configure(LogSettings settings, PrintWriter err) {
+        StartupWarmup.loggingReady(); // while SLF4J initialises on the warm-up thread, it hands out a stand-in context
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         PrintWriter target = settings.file().map(LogBackend::append).orElse(err);
         Level level = Level.toLevel(settings.level(), Level.WARN);
