@@ -37,17 +37,29 @@ record AdjacencyRows(int[] start, int[] edges) {
         int[] start = offsets(kept, count, target, vertices);
         int[] ids = new int[count];
         int[] next = Arrays.copyOf(start, vertices);
-        for (int i = 0; i < count; i++) {
-            int e = kept == null ? i : kept[i];
-            ids[next[target[e]]++] = e;
+        if (kept == null) { // two loops, not a test an edge: the quick compiler does not hoist it
+            for (int e = 0; e < count; e++) {
+                ids[next[target[e]]++] = e;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                int e = kept[i];
+                ids[next[target[e]]++] = e;
+            }
         }
         return new AdjacencyRows(start, ids);
     }
 
     private static int[] offsets(int[] kept, int count, int[] end, int vertices) {
         int[] start = new int[vertices + 1];
-        for (int i = 0; i < count; i++) {
-            start[end[kept == null ? i : kept[i]] + 1]++;
+        if (kept == null) {
+            for (int e = 0; e < count; e++) {
+                start[end[e] + 1]++;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                start[end[kept[i]] + 1]++;
+            }
         }
         for (int v = 0; v < vertices; v++) {
             start[v + 1] += start[v];

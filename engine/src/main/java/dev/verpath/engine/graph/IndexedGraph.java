@@ -31,11 +31,16 @@ public final class IndexedGraph extends ReadOnlyIntGraph {
     /** The edges kept, ascending (so sorted by source: the out rows are runs of it); null for every edge. */
     private final int[] kept;
     private final int keptCount;
+    /**
+     * Each vertex as one {@code Integer}, shared with the subgraphs: a search on JGraphT asks an edge's ends as
+     * objects, and the same object each time saves the boxing and makes its hash look-ups identity hits.
+     */
+    private final Integer[] vertexObjects;
     private volatile AdjacencyRows out;
     private volatile AdjacencyRows in;
 
     private IndexedGraph(List<String> versions, ToIntFunction<String> vertexOf, IntFunction<GraphEdge> edges,
-                         int[] source, int[] target, int[] group, boolean[] lossy, int[] kept) {
+                         int[] source, int[] target, int[] group, boolean[] lossy, int[] kept, Integer[] vertexObjects) {
         this.versions = versions;
         this.vertexOf = vertexOf;
         this.edges = edges;
@@ -45,6 +50,7 @@ public final class IndexedGraph extends ReadOnlyIntGraph {
         this.lossy = lossy;
         this.kept = kept;
         this.keptCount = kept == null ? source.length : kept.length;
+        this.vertexObjects = vertexObjects;
     }
 
     /**
@@ -59,7 +65,11 @@ public final class IndexedGraph extends ReadOnlyIntGraph {
      */
     static IndexedGraph of(List<String> versions, ToIntFunction<String> vertexOf, IntFunction<GraphEdge> edges,
                            int[] source, int[] target, int[] group, boolean[] lossy) {
-        return new IndexedGraph(versions, vertexOf, edges, source, target, group, lossy, null);
+        Integer[] vertexObjects = new Integer[versions.size()];
+        for (int v = 0; v < vertexObjects.length; v++) {
+            vertexObjects[v] = v;
+        }
+        return new IndexedGraph(versions, vertexOf, edges, source, target, group, lossy, null, vertexObjects);
     }
 
     /** @return the i-th edge kept */
@@ -125,7 +135,8 @@ public final class IndexedGraph extends ReadOnlyIntGraph {
 
     private IndexedGraph subgraph(int[] chosen, int n) {
         return n == keptCount ? this
-                : new IndexedGraph(versions, vertexOf, edges, source, target, group, lossy, Arrays.copyOf(chosen, n));
+                : new IndexedGraph(versions, vertexOf, edges, source, target, group, lossy, Arrays.copyOf(chosen, n),
+                        vertexObjects);
     }
 
     /** @return how many vertices: the ids are 0 to this less one */
@@ -167,12 +178,12 @@ public final class IndexedGraph extends ReadOnlyIntGraph {
 
     @Override
     public Integer getEdgeSource(Integer e) {
-        return source[e];
+        return vertexObjects[source[e]];
     }
 
     @Override
     public Integer getEdgeTarget(Integer e) {
-        return target[e];
+        return vertexObjects[target[e]];
     }
 
     @Override
