@@ -93,7 +93,7 @@ public final class MigrateCommand implements Callable<Integer> {
             out.flush();
             System.exit(ExitStatus.SUCCESS.code());
         }
-        StartupWarmup.begin();
+        StartupWarmup.begin(args);
         PrintWriter err = new PrintWriter(System.err, true);
         SignalStop.install(Thread.currentThread());
         int code = execute(new MigrateCommand(), out, err, args);
