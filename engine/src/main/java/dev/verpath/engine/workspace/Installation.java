@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -199,6 +200,6 @@ public record Installation(Path root, String product, Optional<String> version, 
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(root, product, version, productInVersion, productKnown);
+        return Objects.hash(root, product, version, productInVersion, productKnown);
     }
 }
