@@ -45,7 +45,7 @@ final class StartupWarmup {
         thread.start();
     }
 
-    /** Waits until logging is set up, when {@link #begin()} started the warm-up; returns at once otherwise. */
+    /** Waits until logging is set up, when {@link #begin(String[])} started the warm-up; returns at once otherwise. */
     static void loggingReady() {
         if (!begun) {
             return;

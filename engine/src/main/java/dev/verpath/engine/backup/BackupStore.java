@@ -9,6 +9,7 @@ import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.model.SystemSnapshot;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.HashCache;
+import dev.verpath.engine.files.PrivateFiles;
 import dev.verpath.engine.files.ProductFiles;
 import dev.verpath.engine.workspace.LiveTree;
 import java.io.IOException;
@@ -181,7 +182,7 @@ public final class BackupStore {
     /** The file system's time now in nanoseconds: the modification time of a new file in the folder. */
     private static Optional<Long> markerTime(Path folder) {
         try {
-            Path marker = Files.createTempFile(folder, ".stat-marker", ".tmp");
+            Path marker = PrivateFiles.createUniqueFile(folder, ".stat-marker", ".tmp");
             try {
                 return Optional.of(Files.getLastModifiedTime(marker, LinkOption.NOFOLLOW_LINKS)
                         .to(java.util.concurrent.TimeUnit.NANOSECONDS));

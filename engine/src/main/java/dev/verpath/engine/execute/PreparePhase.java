@@ -3,6 +3,7 @@ package dev.verpath.engine.execute;
 import dev.verpath.engine.failure.ErrorCode;
 import dev.verpath.engine.failure.InputFailure;
 import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.PrivateFiles;
 import dev.verpath.engine.plan.MachineRequirements;
 import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.validate.ProblemList;
@@ -64,7 +65,8 @@ final class PreparePhase {
             MachineRequirements.refuseUnmet(MachineRequirements.check(run.requirements(), run.installation().root(), needs),
                     run.plan().product());
         }
-        Path staging = run.dryRun() ? Files.createTempDirectory("verpath-dry-run-")
+        Path staging = run.dryRun()
+                ? PrivateFiles.createUniqueFolder(Path.of(System.getProperty("java.io.tmpdir")), "verpath-dry-run-")
                 : stagingRoot.resolve(Long.toString(started.toEpochMilli()));
         return new Prepared(live, staging);
     }

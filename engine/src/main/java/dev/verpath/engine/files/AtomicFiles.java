@@ -110,8 +110,7 @@ public final class AtomicFiles {
      */
     public static void replacePrivately(Path target, byte[] content, boolean durable) throws IOException {
         PrivateFiles.createFolders(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + "-", ".tmp",
-                PrivateFiles.fileMode(target));
+        Path temporary = PrivateFiles.createUniqueFile(target.getParent(), target.getFileName() + "-", ".tmp");
         try {
             Files.write(temporary, content);
             if (durable) {

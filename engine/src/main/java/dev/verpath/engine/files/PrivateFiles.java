@@ -34,19 +34,13 @@ public final class PrivateFiles {
      * @throws IOException when it cannot be created
      */
     public static void createFolders(Path folder) throws IOException {
-        if (posix(folder.getFileSystem())) {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FOLDER_MODE)));
-        } else {
-            Files.createDirectories(folder);
-        }
+        Files.createDirectories(folder, folderMode(folder));
     }
 
     /**
      * Creates a new folder of a name of its own in {@code parent} ({@code prefix} and a random suffix), 0700, as
-     * {@link Files#createTempDirectory(Path, String, FileAttribute[])} does, without that method's first call
-     * setting up a {@code SecureRandom} (10-15 ms of every command that stages its plugins, bench/README.md, issue
-     * 30). The suffix needs no secrecy: {@code mkdir} never takes a folder that exists, so a name someone made first
-     * costs a second try, never a folder of theirs.
+     * {@link Files#createTempDirectory(Path, String, FileAttribute[])} does, without its {@code SecureRandom}
+     * (see {@link #createUniqueFile}).
      *
      * @param parent the folder to create it in
      * @param prefix the start of its name
@@ -54,13 +48,38 @@ public final class PrivateFiles {
      * @throws IOException when it cannot be created
      */
     public static Path createUniqueFolder(Path parent, String prefix) throws IOException {
-        FileAttribute<?>[] mode = posix(parent.getFileSystem())
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FOLDER_MODE))}
-                : new FileAttribute<?>[0];
+        FileAttribute<?>[] mode = folderMode(parent);
+        return createUnique(parent, prefix, "", name -> Files.createDirectory(name, mode));
+    }
+
+    /**
+     * Creates a new, empty file of a name of its own in {@code parent} ({@code prefix}, a random part, {@code suffix}),
+     * 0600, as {@link Files#createTempFile(Path, String, String, FileAttribute[])} does, without that method's first
+     * call setting up a {@code SecureRandom} (10-15 ms of a command: bench/README.md, issue 30). The random part needs
+     * no secrecy: a name that exists is never taken ({@code mkdir}, {@code O_EXCL}), so a name someone made first
+     * costs a second try, never a file or folder of theirs.
+     *
+     * @param parent the folder to create it in
+     * @param prefix the start of its name
+     * @param suffix the end of its name
+     * @return the new file
+     * @throws IOException when it cannot be created
+     */
+    public static Path createUniqueFile(Path parent, String prefix, String suffix) throws IOException {
+        FileAttribute<?>[] mode = fileMode(parent);
+        return createUnique(parent, prefix, suffix, name -> Files.createFile(name, mode));
+    }
+
+    /** Makes one entry of a given name, failing with {@link FileAlreadyExistsException} when the name is taken. */
+    private interface Creation {
+        Path create(Path name) throws IOException;
+    }
+
+    private static Path createUnique(Path parent, String prefix, String suffix, Creation creation) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path folder = parent.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
             try {
-                return Files.createDirectory(folder, mode);
+                return creation.create(parent.resolve(prefix + random + suffix));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 100) {
                     throw e;
@@ -87,8 +106,16 @@ public final class PrivateFiles {
      * @return the attributes that create it 0600, none where the file system has no POSIX permissions
      */
     public static FileAttribute<?>[] fileMode(Path file) {
-        return posix(file.getFileSystem())
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(FILE_MODE))}
+        return mode(file, FILE_MODE);
+    }
+
+    private static FileAttribute<?>[] folderMode(Path folder) {
+        return mode(folder, FOLDER_MODE);
+    }
+
+    private static FileAttribute<?>[] mode(Path path, String permissions) {
+        return posix(path.getFileSystem())
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
                 : new FileAttribute<?>[0];
     }
 

@@ -220,7 +220,7 @@ public final class StepCache {
     }
 
     private Path temporary() throws IOException {
-        return Files.createTempFile(folder.orElseThrow(), "entry-", ".tmp", PrivateFiles.fileMode(folder.get()));
+        return PrivateFiles.createUniqueFile(folder.orElseThrow(), "entry-", ".tmp");
     }
 
     private void evictBeyond(long bound) {
