@@ -20,25 +20,28 @@ import java.util.Optional;
  */
 final class CompiledLayout {
 
-    private static final int RANGE = 0;
-    private static final int LITERAL = 1;
-    private static final int VALUE = 2;
-    private static final int STRIDE = 5;
+    static final int RANGE = 0;
+    static final int LITERAL = 1;
+    static final int VALUE = 2;
+    static final int STRIDE = 5;
 
     /** The owner of an edge of the top-level object. */
-    private static final int ROOT = -1;
+    static final int ROOT = -1;
     /** The owner of an edge of the line: {@link #LINE_START} or {@link #LINE_END}. */
-    private static final int LINE = -2;
-    private static final int LINE_START = 0;
-    private static final int LINE_END = 1;
+    static final int LINE = -2;
+    static final int LINE_START = 0;
+    static final int LINE_END = 1;
 
     /** Per step: what it is, then two (owner, edge) pairs for a range, a literal's index, or a value's slot. */
     private final int[] ops;
     private final byte[][] literals;
+    /** The same steps for a {@link LazyRecord#compact} record ({@link CompactSteps}), or null when there are none. */
+    private final CompactSteps compact;
 
-    private CompiledLayout(int[] ops, byte[][] literals) {
+    private CompiledLayout(int[] ops, byte[][] literals, CompactSteps compact) {
         this.ops = ops;
         this.literals = literals;
+        this.compact = compact;
     }
 
     /**
@@ -46,11 +49,12 @@ final class CompiledLayout {
      *
      * @param template the template
      * @param bound    its top-level object, bound to a record of its shape
+     * @param record   that record, as read (when it is compact, the layout has steps for compact records too)
      * @return the layout, or empty when the template writes something a layout cannot name (then the plan writes
      *         the bound template)
      */
-    static Optional<CompiledLayout> record(RecordTemplate template, RecordObject bound) {
-        Recorder recorder = new Recorder(template, bound);
+    static Optional<CompiledLayout> record(RecordTemplate template, RecordObject bound, LazyRecord record) {
+        Recorder recorder = new Recorder(template, bound, record);
         recorder.lineRange(LINE, LINE_START, ROOT, FieldEdge.OBJECT_START);
         if (bound.changed()) {
             ObjectLayout.write(bound, recorder);
@@ -70,10 +74,17 @@ final class CompiledLayout {
      * @param bytes  where the record goes (ranges of {@value RecordBytes#PASS} bytes or more go straight out)
      */
     void write(LazyRecord input, JsonValue[] values, RecordBytes bytes) {
+        if (input.compact && compact != null) {
+            write(input, values, bytes, compact.ops(), compact.literals());
+        } else {
+            write(input, values, bytes, ops, literals);
+        }
+    }
+
+    private static void write(LazyRecord input, JsonValue[] values, RecordBytes bytes, int[] steps, byte[][] literals) {
         byte[] line = input.line;
         RecordObject root = input.root();
         ArrayList<RecordField> fields = root.fields;
-        int[] steps = ops;
         for (int i = 0; i < steps.length; i += STRIDE) {
             int kind = steps[i];
             if (kind == RANGE) {
@@ -89,7 +100,7 @@ final class CompiledLayout {
         }
     }
 
-    private static int offset(LazyRecord input, RecordObject root, ArrayList<RecordField> fields, int owner, int edge) {
+    static int offset(LazyRecord input, RecordObject root, ArrayList<RecordField> fields, int owner, int edge) {
         if (owner >= 0) {
             return FieldEdge.at(fields.get(owner), edge);
         }
@@ -104,6 +115,11 @@ final class CompiledLayout {
         return ops.length / STRIDE;
     }
 
+    /** @return how many steps a compact record takes, or -1 when the layout has no compact steps (for tests) */
+    int compactSteps() {
+        return compact == null ? -1 : compact.ops().length / STRIDE;
+    }
+
     /**
      * What {@link ObjectLayout} writes, recorded as steps instead of bytes. A field of the line is named by its index
      * in the line as read; anything that is neither such a field, the top-level object, a literal nor a computed value
@@ -113,14 +129,16 @@ final class CompiledLayout {
 
         private final RecordTemplate template;
         private final RecordObject root;
+        private final LazyRecord record;
         private final List<Integer> ops = new ArrayList<>();
         private final List<byte[]> literals = new ArrayList<>();
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
         private boolean failed;
 
-        Recorder(RecordTemplate template, RecordObject root) {
+        Recorder(RecordTemplate template, RecordObject root, LazyRecord record) {
             this.template = template;
             this.root = root;
+            this.record = record;
         }
 
         Optional<CompiledLayout> layout() {
@@ -132,7 +150,9 @@ final class CompiledLayout {
             for (int i = 0; i < steps.length; i++) {
                 steps[i] = ops.get(i);
             }
-            return Optional.of(new CompiledLayout(steps, literals.toArray(byte[][]::new)));
+            byte[][] bytes = literals.toArray(byte[][]::new);
+            return Optional.of(new CompiledLayout(steps, bytes, record.compact ? CompactSteps.of(steps, bytes, record)
+                    : null));
         }
 
         @Override

@@ -128,9 +128,14 @@ final class FusedPlan implements EditTrace, MigratedRecord {
         RecordObject bound = output.bind(record.root(), computed);
         if (!layoutRecorded) {
             layoutRecorded = true;
-            layout = CompiledLayout.record(output, bound).orElse(null);
+            layout = CompiledLayout.record(output, bound, record).orElse(null);
         }
         return written.reset(record, bound);
+    }
+
+    /** @return whether {@link #write} writes the record {@link #run} migrated last by compact steps */
+    boolean writesCompact() {
+        return input.compact && layout.compactSteps() >= 0;
     }
 
     /** Writes the record {@link #run} migrated last by the compiled layout. */

@@ -23,6 +23,8 @@ final class LazyRecord implements RecordView, MigratedRecord {
     byte[] line;
     int start;
     int length;
+    /** Whether the {@link LineScanner} indexed the line and found it {@link LineScanner#compact}. */
+    boolean compact;
     private RecordObject root;
 
     private LazyRecord(byte[] line, int start, int length, RecordObject root) {
@@ -70,6 +72,7 @@ final class LazyRecord implements RecordView, MigratedRecord {
      */
     LazyRecord parseAgain(LineScanner scanner, byte[] buffer, int start, int length) throws IOException {
         RecordObject scanned = scanner.reusing(buffer, start, length);
+        this.compact = scanned != null && scanner.compact;
         if (scanned == null || scanner.nonAscii) {
             ObjectScanner.checkUtf8(buffer, start, length);
         }

@@ -27,6 +27,11 @@ final class LineScanner extends JsonGrammar {
     /** The name {@link #predicted} or {@link #scannedName} found last. */
     private String lastName;
     private boolean reuse;
+    /**
+     * Whether the line {@link #reusing} indexed last has no blank around any of its top-level colons and commas: its
+     * separators are exactly {@code ","} and {@code ":"} and its names their own bytes ({@link CompiledLayout}).
+     */
+    boolean compact;
 
     private LineScanner() {
     }
@@ -56,6 +61,7 @@ final class LineScanner extends JsonGrammar {
     RecordObject reusing(byte[] buffer, int start, int length) {
         reuse = true;
         nonAscii = false;
+        compact = false;
         try {
             return top(buffer, start, length);
         } finally {
@@ -101,13 +107,11 @@ final class LineScanner extends JsonGrammar {
             return made(reused, fields, open, k + 1);
         }
         int previousEnd = -1;
+        boolean tight = true;
         while (true) {
-            int afterName = reused ? predicted(k, fields.size()) : -1;
+            int afterName = nameAt(k, fields.size(), reused);
             if (afterName < 0) {
-                afterName = scannedName(k, fields.size(), reused);
-                if (afterName < 0) {
-                    return null;
-                }
+                return null;
             }
             String name = lastName;
             int colon = blanks(afterName);
@@ -115,6 +119,7 @@ final class LineScanner extends JsonGrammar {
                 return null;
             }
             int valueStart = blanks(colon + 1);
+            tight &= colon == afterName & valueStart == colon + 1;
             int valueEnd = value(valueStart, 1);
             if (valueEnd < 0) {
                 return null;
@@ -128,13 +133,24 @@ final class LineScanner extends JsonGrammar {
             k = blanks(valueEnd);
             int c = at(k);
             if (c == '}') {
+                if (reused) {
+                    compact = tight;
+                }
                 return made(reused, fields, open, k + 1);
             }
             if (c != ',') {
                 return null;
             }
+            int comma = k;
             k = blanks(k + 1);
+            tight &= comma == valueEnd & k == comma + 1;
         }
+    }
+
+    /** The name at {@code k}, predicted or scanned: where it ends, its name in {@link #lastName}, or -1. */
+    private int nameAt(int k, int index, boolean reused) {
+        int afterName = reused ? predicted(k, index) : -1;
+        return afterName >= 0 ? afterName : scannedName(k, index, reused);
     }
 
     /**

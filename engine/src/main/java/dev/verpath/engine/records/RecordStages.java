@@ -60,6 +60,7 @@ final class RecordStages {
     private final FusedPlans fused;
     private long fusedRecords;
     private long laidOutRecords;
+    private long compactRecords;
 
     /**
      * @param path         the file
@@ -107,6 +108,7 @@ final class RecordStages {
             MigratedRecord migrated = plan.run(record, line);
             if (migrated == plan) {
                 laidOutRecords++;
+                compactRecords += plan.writesCompact() ? 1 : 0;
             }
             return migrated;
         }
@@ -133,6 +135,11 @@ final class RecordStages {
     /** @return how many of those were written by the plan's {@link CompiledLayout} */
     long laidOutRecords() {
         return laidOutRecords;
+    }
+
+    /** @return how many of those were written by its {@link CompactSteps} */
+    long compactRecords() {
+        return compactRecords;
     }
 
     /**

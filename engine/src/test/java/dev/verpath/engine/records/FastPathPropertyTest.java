@@ -123,6 +123,7 @@ class FastPathPropertyTest {
         Random random = new Random(2930);
         long fused = 0;
         long laidOut = 0;
+        long compact = 0;
         for (int round = 0; round < 400; round++) {
             StagedRecords staged = new StagedRecords(random, generate);
             StagedRecords.Worker fast = staged.new Worker();
@@ -138,9 +139,11 @@ class FastPathPropertyTest {
             }
             fused += fast.recordStages.fusedRecords();
             laidOut += fast.recordStages.laidOutRecords();
+            compact += fast.recordStages.compactRecords();
         }
         assertThat(fused).as("records migrated by a fused plan").isGreaterThan(5_000);
         assertThat(laidOut).as("records written by a plan's compiled layout").isGreaterThan(4_000);
+        assertThat(compact).as("records written by a layout's compact steps").isGreaterThan(1_500);
     }
 
     @Test

@@ -40,15 +40,19 @@ final class RecordGenerator {
         return names;
     }
 
-    /** A line whose top-level names are these, in this order, values and blanks at random. */
+    /**
+     * A line whose top-level names are these, in this order, values and blanks at random; half of them compact (no
+     * blank around a top-level colon or comma), as most writers of records write them.
+     */
     String line(Random r, String[] names) {
+        boolean compact = r.nextBoolean();
         StringBuilder out = new StringBuilder(blank(r)).append('{').append(blank(r));
         for (int i = 0; i < names.length; i++) {
             if (i > 0) {
-                out.append(blank(r)).append(',').append(blank(r));
+                out.append(compact ? "" : blank(r)).append(',').append(compact ? "" : blank(r));
             }
-            out.append('"').append(names[i]).append('"').append(blank(r)).append(':').append(blank(r))
-                    .append(value(r, 0));
+            out.append('"').append(names[i]).append('"').append(compact ? "" : blank(r)).append(':')
+                    .append(compact ? "" : blank(r)).append(value(r, 0));
         }
         return out.append(blank(r)).append('}').append(blank(r)).toString();
     }

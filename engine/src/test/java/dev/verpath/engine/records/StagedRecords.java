@@ -107,12 +107,16 @@ final class StagedRecords {
                     });
         }
 
+        private final LazyRecord reading = LazyRecord.over(null);
+
         /** What a line comes to: its bytes, or the failure's class and message; then the warnings it gave. */
         String outcome(String line, long number, boolean fused) throws IOException {
             byte[] bytes = ("x" + line + "y").getBytes(StandardCharsets.UTF_8);
             String result;
             try {
-                LazyRecord record = LazyRecord.parse(bytes, 1, bytes.length - 2);
+                // the fused worker reads as the pipeline's workers do: into one record and the scanner's own objects
+                LazyRecord record = fused ? reading.parseAgain(LineScanner.of(), bytes, 1, bytes.length - 2)
+                        : LazyRecord.parse(bytes, 1, bytes.length - 2);
                 MigratedRecord written = record;
                 if (fused) {
                     written = recordStages.migrate(record, number);
