@@ -16,11 +16,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one file's output as the record pass writes it: the input's and the output's bytes are hashed on their way;
+ * Keeps one file's output as the record pass writes it: the input's bytes are hashed (SHA-256: what names the
+ * entry) and the output's checksummed (CRC32C: what finds a damaged entry) on their way;
  * when the file was migrated whole, the written file becomes the entry (a hard link where the file system makes one,
  * else a private copy) beside its trailer. The input's SHA-256 goes into the run's hash cache, so that the backup
  * that follows does not hash the file again. Keeping never fails the run: an entry that cannot be made is given up,
@@ -39,7 +41,7 @@ final class EntryWriter implements KeptOutputs.Keeping {
     private final Instant started;
     private final long limit;
     private final MessageDigest inputDigest = HashCache.newDigest();
-    private final MessageDigest outputDigest = HashCache.newDigest();
+    private final CRC32C outputCheck = new CRC32C();
     private long inputBytes;
     private long outputBytes;
     private boolean broken;
@@ -107,7 +109,7 @@ final class EntryWriter implements KeptOutputs.Keeping {
         };
     }
 
-    /** Hashes output bytes on their way; an output beyond the bound gives the entry up, never the run. */
+    /** Checksums output bytes on their way; an output beyond the bound gives the entry up, never the run. */
     private void seen(byte[] buffer, int offset, int length) {
         if (broken) {
             return;
@@ -118,7 +120,7 @@ final class EntryWriter implements KeptOutputs.Keeping {
             LOG.debug("{}: its output is not kept (larger than the cache)", input);
             return;
         }
-        outputDigest.update(buffer, offset, length);
+        outputCheck.update(buffer, offset, length);
     }
 
     @Override
@@ -145,7 +147,7 @@ final class EntryWriter implements KeptOutputs.Keeping {
             }
             Optional<FileStamp> stamp = before.settled(after, started) ? Optional.of(before) : Optional.empty();
             cache.store(output, slot, inputSha, KeptEntry.bytes(new KeptEntry.Trailer(inputSha, stamp, outputBytes,
-                    HexFormat.of().formatHex(outputDigest.digest()), outcome)));
+                    outputCheck.getValue(), outcome)));
         } catch (IOException | RuntimeException e) {
             giveUp("could not be kept", e);
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.model.RunWarning;
 import dev.verpath.engine.records.FileOutcome;
 import dev.verpath.engine.records.KeptOutputs;
@@ -14,19 +13,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.zip.CRC32C;
 
 /**
  * One kept output, two files of the step cache: the output's bytes ({@code .out}, often a hard link to the file the
  * run wrote), and beside it its trailer ({@code .out.kept}, JSON: the input's SHA-256 and, when it had settled, its
- * {@link FileStamp}; the output's length and SHA-256; the file's records, bytes, warnings and counters). Files that do
- * not read so are no entry, and the output's bytes are checked against their SHA-256 as they are copied: damage is a
- * miss, never a wrong output. Immutable.
+ * {@link FileStamp}; the output's length and CRC32C; the file's records, bytes, warnings and counters). Files that do
+ * not read so are no entry, and the output's bytes are checked against their length and CRC32C as they are copied:
+ * damage is a miss, never a wrong output. A checksum is enough there: what names an entry is the input's SHA-256, and
+ * the check is against damage (a disk, a file written in place through the entry's hard link), not against a
+ * forger, who could rewrite the trailer as well in a folder only its owner can write. Immutable.
  */
 final class KeptEntry implements KeptOutputs.Kept {
 
@@ -40,10 +40,10 @@ final class KeptEntry implements KeptOutputs.Kept {
      * @param inputSha256  the SHA-256 of the bytes the output was migrated from
      * @param inputStamp   the input's stamp when it had settled before it was read
      * @param outputBytes  the output's length
-     * @param outputSha256 its SHA-256
+     * @param outputCrc32c its CRC32C
      * @param outcome      what the file's migration reported
      */
-    record Trailer(String inputSha256, Optional<FileStamp> inputStamp, long outputBytes, String outputSha256,
+    record Trailer(String inputSha256, Optional<FileStamp> inputStamp, long outputBytes, long outputCrc32c,
                    FileOutcome outcome) {
     }
 
@@ -87,7 +87,7 @@ final class KeptEntry implements KeptOutputs.Kept {
 
     @Override
     public void copyTo(OutputStream out) throws IOException {
-        MessageDigest digest = HashCache.newDigest();
+        CRC32C check = new CRC32C();
         byte[] buffer = new byte[1 << 16];
         long left = trailer.outputBytes();
         try (InputStream in = Files.newInputStream(file)) {
@@ -96,13 +96,13 @@ final class KeptEntry implements KeptOutputs.Kept {
                 if (n < 0) {
                     throw new KeptOutputs.Damaged(file + ": shorter than its trailer says");
                 }
-                digest.update(buffer, 0, n);
+                check.update(buffer, 0, n);
                 out.write(buffer, 0, n);
                 left -= n;
             }
         }
-        if (!HexFormat.of().formatHex(digest.digest()).equals(trailer.outputSha256())) {
-            throw new KeptOutputs.Damaged(file + ": its bytes do not match their SHA-256");
+        if (check.getValue() != trailer.outputCrc32c()) {
+            throw new KeptOutputs.Damaged(file + ": its bytes do not match their CRC32C");
         }
     }
 
@@ -118,7 +118,7 @@ final class KeptEntry implements KeptOutputs.Kept {
     static byte[] bytes(Trailer trailer) throws IOException {
         ObjectNode n = JSON.createObjectNode().put("format", PassKey.FORMAT).put("input_sha256", trailer.inputSha256());
         trailer.inputStamp().ifPresent(s -> n.set("input_stamp", s.into(JSON.createObjectNode())));
-        n.put("output_bytes", trailer.outputBytes()).put("output_sha256", trailer.outputSha256());
+        n.put("output_bytes", trailer.outputBytes()).put("output_crc32c", trailer.outputCrc32c());
         FileOutcome o = trailer.outcome();
         n.put("records", o.records()).put("bytes_read", o.bytesRead()).put("bytes_written", o.bytesWritten());
         ArrayNode warnings = n.putArray("warnings");
@@ -130,7 +130,7 @@ final class KeptEntry implements KeptOutputs.Kept {
 
     private static Trailer trailer(JsonNode n) {
         if (!PassKey.FORMAT.equals(n.path("format").asText()) || n.path("input_sha256").asText().length() != 64
-                || n.path("output_sha256").asText().length() != 64 || !n.path("output_bytes").isIntegralNumber()) {
+                || !n.path("output_crc32c").isIntegralNumber() || !n.path("output_bytes").isIntegralNumber()) {
             throw new IllegalArgumentException("not an entry");
         }
         List<RunWarning> warnings = new ArrayList<>();
@@ -144,6 +144,6 @@ final class KeptEntry implements KeptOutputs.Kept {
         Optional<FileStamp> stamp = n.path("input_stamp").isObject() ? Optional.of(FileStamp.from(n.get("input_stamp")))
                 : Optional.empty();
         return new Trailer(n.get("input_sha256").asText(), stamp, n.get("output_bytes").asLong(),
-                n.get("output_sha256").asText(), outcome);
+                n.get("output_crc32c").asLong(), outcome);
     }
 }

@@ -24,7 +24,7 @@ import java.util.function.Function;
 public final class PassKey {
 
     /** Changes when the engine changes what an entry means. */
-    static final String FORMAT = "verpath-stepcache 2";
+    static final String FORMAT = "verpath-stepcache 3";
 
     private PassKey() {
     }

@@ -184,7 +184,7 @@ class ReRunReuseTest {
         }
         assertThat(entries).hasSize(3);
         byte[] flipped = Files.readAllBytes(entries.get(0));
-        flipped[10] ^= 0x20; // a byte of the output: its SHA-256 no longer matches
+        flipped[10] ^= 0x20; // a byte of the output: its CRC32C no longer matches
         replace(entries.get(0), flipped); // (a new file: the entry may be a hard link to first's live file)
         byte[] truncated = Files.readAllBytes(entries.get(1));
         replace(entries.get(1), java.util.Arrays.copyOf(truncated, truncated.length - 5));
