@@ -60,6 +60,26 @@ public final class PipelineBench {
         System.out.printf("pipeline median: %.0f MB/s of input per CPU second (%d passes)%n", rates[rates.length / 2], rates.length);
     }
 
+    private static List<RecordPipeline.Stage> serveStages;
+
+    /**
+     * One pass over the folder's record files, printing nothing (for {@code PipelineAB}, which runs two builds' passes
+     * in turn in one JVM).
+     *
+     * @param folder the records
+     * @return MB of input per CPU second of this thread
+     */
+    public static double onePass(String folder) throws IOException {
+        if (serveStages == null) {
+            serveStages = stages(List.of("0.1.0", "1.0.0", "2.0.0", "2.1.0"));
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Workspace workspace = discarding(Path.of(folder));
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        PipelineResult result = new RecordPipeline(serveStages, false, new RunReport()).run(workspace);
+        return result.bytesRead() / 1e6 / ((threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
+    }
+
     private static List<RecordPipeline.Stage> stages(List<String> path) {
         List<RecordPipeline.Stage> stages = new ArrayList<>();
         for (int i = 0; i + 1 < path.size(); i++) {

@@ -8,9 +8,15 @@
 #
 # Environment:
 #   BENCH_DIR=folder    keep the generated records there and reuse them (default: a temp folder)
-#   BENCH_BASELINE=jar  run the same passes on another build's migrate.jar after each round of this build's
-#   BENCH_ROUNDS=n      alternate this build and the baseline n times (default 1); the last line gives the
-#                       median of each over the rounds and the median of the ratios within a round
+#   BENCH_BASELINE=jar  compare with another build's migrate.jar: by default both builds in one JVM, each in a
+#                       class loader of its own, pass by pass in turn (bench/PipelineAB.java; WARMUP passes of
+#                       each first), which prints the median of the ratios of neighbouring passes. Two JVMs one
+#                       after the other differ by what each one's compiler made of the code and by the machine's
+#                       load meanwhile (single rounds spread 0.9-1.3 on a shared machine); passes in turn share it.
+#                       Smaller data and more passes give a steadier median (e.g. pipeline.sh 20 50 10)
+#   BENCH_SAME_JVM=0    instead run the baseline's passes in a JVM of its own after each round of this build's
+#   BENCH_ROUNDS=n      rounds (default 1): JVMs; the last line gives the median of each over the rounds and
+#                       the median of the ratios within a round
 #   JAVA_OPTS           JVM options (default: -XX:+UseSerialGC, as ./migrate runs)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +34,16 @@ jar="$here/cli/target/migrate.jar"
 python3 "$here/bench/gen-records.py" --installation "$seed" "$mb"
 
 javac -nowarn -proc:none -d "$work/classes" -cp "$jar" "$here/bench/PipelineBench.java"
+if [ -n "${BENCH_BASELINE:-}" ] && [ "${BENCH_SAME_JVM:-1}" != 0 ]; then
+  javac -nowarn -d "$work/ab" "$here/bench/PipelineAB.java"
+  for round in $(seq 1 "$rounds"); do
+    echo "round $round of $rounds: this build and the baseline ($BENCH_BASELINE) in one JVM" >&2
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:--XX:+UseSerialGC} -cp "$work/ab" PipelineAB "$seed/data" "$work/classes" "$jar" \
+      "$BENCH_BASELINE" "$passes" "$warmup"
+  done
+  exit 0
+fi
 # bench NAME JAR: one JVM of passes; prints its lines and appends its median to $work/NAME
 bench() {
   # shellcheck disable=SC2086

@@ -23,6 +23,8 @@ import java.util.List;
 public final class JsonValues {
 
     static final JsonFactory FACTORY = new JsonFactory();
+    /** The numbers 0 to 9999 as read, made on first use: records carry many small counts (tokens, milliseconds). */
+    private static final JsonNumber[] SMALL = new JsonNumber[10_000];
 
     private JsonValues() {
     }
@@ -39,7 +41,7 @@ public final class JsonValues {
             return new JsonText(new String(buffer, start + 1, end - start - 2, StandardCharsets.UTF_8));
         }
         if (first == '-' || (first >= '0' && first <= '9')) {
-            return new JsonNumber(new String(buffer, start, end - start, StandardCharsets.US_ASCII));
+            return number(buffer, start, end);
         }
         if (first == 't') {
             return JsonBoolean.TRUE;
@@ -55,6 +57,30 @@ public final class JsonValues {
         } catch (IOException e) {
             throw new UncheckedIOException("a value the record's parse accepted did not parse again", e);
         }
+    }
+
+    /**
+     * A number as spelled: a shared one for 0 to 9999 written plainly (no sign, fraction, exponent or leading zero),
+     * which are immutable and equal to one read anew.
+     */
+    private static JsonNumber number(byte[] buffer, int start, int end) {
+        int length = end - start;
+        if (length <= 4 && (buffer[start] != '0' || length == 1)) {
+            int value = 0;
+            int i = start;
+            while (i < end && buffer[i] >= '0' && buffer[i] <= '9') {
+                value = value * 10 + buffer[i++] - '0';
+            }
+            if (i == end) {
+                JsonNumber known = SMALL[value];
+                if (known == null) {
+                    known = new JsonNumber(Integer.toString(value));
+                    SMALL[value] = known; // a race makes two equal numbers: either is right
+                }
+                return known;
+            }
+        }
+        return new JsonNumber(new String(buffer, start, length, StandardCharsets.US_ASCII));
     }
 
     private static boolean plainString(byte[] buffer, int from, int to) {

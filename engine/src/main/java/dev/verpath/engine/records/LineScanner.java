@@ -20,9 +20,7 @@ final class LineScanner extends JsonGrammar {
     private final RecordObject root = new RecordObject(null, -1, -1, new ArrayList<>(16));
     private RecordField[] pool = new RecordField[0];
     /** Per index of a top-level field: the name the line before had there, its bytes, and whether it is not ASCII. */
-    private byte[][] predictedBytes = new byte[0][];
-    private String[] predictedNames = new String[0];
-    private boolean[] predictedNonAscii = new boolean[0];
+    private PredictedName[] predicted = new PredictedName[0];
     private static final int MAX_PREDICTED = 256;
     /** The name {@link #predicted} or {@link #scannedName} found last. */
     private String lastName;
@@ -161,29 +159,16 @@ final class LineScanner extends JsonGrammar {
      * @return where the name ends (after its quote), its name in {@link #lastName}, or -1 when it is another one
      */
     private int predicted(int k, int index) {
-        if (index >= predictedBytes.length || at(k) != '"') {
+        if (index >= predicted.length || at(k) != '"') {
             return -1;
         }
-        byte[] expected = predictedBytes[index];
-        if (expected == null) {
+        PredictedName expected = predicted[index];
+        if (expected == null || !expected.matches(b, k + 1, end)) {
             return -1;
         }
-        int from = k + 1;
-        int n = expected.length;
-        if (from + n >= end) {
-            return -1;
-        }
-        for (int j = 0; j < n; j++) {
-            if (b[from + j] != expected[j]) {
-                return -1;
-            }
-        }
-        if (b[from + n] != '"') {
-            return -1;
-        }
-        nonAscii |= predictedNonAscii[index];
-        lastName = predictedNames[index];
-        return from + n + 1;
+        nonAscii |= expected.nonAscii;
+        lastName = expected.name;
+        return k + 1 + expected.length();
     }
 
     /** Scans the name at {@code k} into {@link #lastName}: where it ends, or -1. */
@@ -203,23 +188,14 @@ final class LineScanner extends JsonGrammar {
         if (index >= MAX_PREDICTED) {
             return;
         }
-        if (index >= predictedBytes.length) {
-            int size = Math.min(MAX_PREDICTED, Math.max(16, 2 * index));
-            predictedBytes = java.util.Arrays.copyOf(predictedBytes, size);
-            predictedNames = java.util.Arrays.copyOf(predictedNames, size);
-            predictedNonAscii = java.util.Arrays.copyOf(predictedNonAscii, size);
+        if (index >= predicted.length) {
+            predicted = java.util.Arrays.copyOf(predicted, Math.min(MAX_PREDICTED, Math.max(16, 2 * index)));
         }
-        byte[] known = predictedBytes[index];
-        if (known == null || !java.util.Arrays.equals(known, 0, known.length, b, from, to)) {
-            known = java.util.Arrays.copyOfRange(b, from, to);
+        PredictedName known = predicted[index];
+        if (known == null || known.name != name
+                || !java.util.Arrays.equals(known.bytes, 0, known.bytes.length, b, from, to)) {
+            predicted[index] = new PredictedName(java.util.Arrays.copyOfRange(b, from, to), name);
         }
-        boolean wide = false;
-        for (byte x : known) {
-            wide |= x < 0;
-        }
-        predictedBytes[index] = known;
-        predictedNames[index] = name;
-        predictedNonAscii[index] = wide;
     }
 
     private RecordObject made(boolean reused, ArrayList<RecordField> fields, int open, int close) {

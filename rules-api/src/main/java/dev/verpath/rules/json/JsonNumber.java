@@ -73,7 +73,13 @@ public record JsonNumber(String literal) implements JsonValue {
 
     /** @return true when the number is spelled without a fraction or an exponent ({@code 12}, not {@code 12.0}) */
     public boolean integral() {
-        return literal.indexOf('.') < 0 && literal.indexOf('e') < 0 && literal.indexOf('E') < 0;
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '.' || c == 'e' || c == 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
