@@ -14,9 +14,10 @@
 #   BENCH_CPUS=0        run cat and migrate under `taskset -c 0` (one core; any taskset CPU list works)
 #   BENCH_DIR=folder    keep the generated records there and reuse them (default: a temp folder)
 #   MIGRATE_JAVA_OPTS   passed on to the JVM by ./migrate (e.g. -XX:TieredStopAtLevel=1)
-#   BENCH_BASELINE=jar  also time `migrate data` of another build's migrate.jar (run as ./migrate runs it),
-#                       e.g. one built from an older commit, for a before/after in the same run (with this
-#                       build's plugins folder, as ./migrate passes it)
+#   BENCH_BASELINE=jar  also time `migrate data` of another build's migrate.jar (java -jar, with this build's
+#                       plugins folder), e.g. one built from an older commit, for a before/after in the same run
+#   BENCH_BASELINE=dir  the same with another source tree's ./migrate (its jar built; a cache of its own): the
+#                       launcher's JVM options and class-data archive on both sides
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 mb=${1:-500}
@@ -51,6 +52,14 @@ fresh() {
   sync
 }
 
+if [ -d "${BENCH_BASELINE:-}" ]; then
+  # one untimed run each first: a launcher with a new cache makes its class-data archive on first use
+  fresh
+  "$here/migrate" --quiet data --data-path "$work/inst/data" --from 0.1.0 --to 2.1.0 --no-backup >/dev/null
+  fresh
+  XDG_CACHE_HOME="$work/baseline-cache" "$BENCH_BASELINE/migrate" --quiet data --data-path "$work/inst/data" \
+    --from 0.1.0 --to 2.1.0 --no-backup >/dev/null
+fi
 for run in $(seq 1 "$runs"); do
   echo "run $run of $runs ..." >&2
   fresh
@@ -58,10 +67,16 @@ for run in $(seq 1 "$runs"); do
   timed migrate "${pin[@]}" "$here/migrate" --quiet data --data-path "$work/inst/data" --from 0.1.0 --to 2.1.0
   if [ -n "${BENCH_BASELINE:-}" ]; then
     fresh
-    # shellcheck disable=SC2086
-    timed baseline "${pin[@]}" java -XX:+UseSerialGC -Xshare:auto -Dverpath.plugins="$here/plugins/target/dist" \
-      ${MIGRATE_JAVA_OPTS:-} -jar "$BENCH_BASELINE" \
-      --quiet data --data-path "$work/inst/data" --from 0.1.0 --to 2.1.0
+    if [ -d "$BENCH_BASELINE" ]; then
+      # another source tree: its own launcher (the same JVM options as ./migrate), with a cache of its own
+      timed baseline "${pin[@]}" env XDG_CACHE_HOME="$work/baseline-cache" "$BENCH_BASELINE/migrate" \
+        --quiet data --data-path "$work/inst/data" --from 0.1.0 --to 2.1.0
+    else
+      # shellcheck disable=SC2086
+      timed baseline "${pin[@]}" java -XX:+UseSerialGC -Xshare:auto -Dverpath.plugins="$here/plugins/target/dist" \
+        ${MIGRATE_JAVA_OPTS:-} -jar "$BENCH_BASELINE" \
+        --quiet data --data-path "$work/inst/data" --from 0.1.0 --to 2.1.0
+    fi
   fi
   fresh
   timed migrate-no-backup "${pin[@]}" "$here/migrate" --quiet data --data-path "$work/inst/data" --from 0.1.0 --to 2.1.0 --no-backup
