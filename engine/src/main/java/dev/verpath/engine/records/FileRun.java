@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The record pipeline's pass over one file (see {@link RecordPipeline} for how lines are handled): its counts, and
@@ -28,6 +30,8 @@ final class FileRun {
     private final RecordRun run;
     private final Optional<RecordPipeline.Stage> source;
     private final RunReport report;
+    /** Per thread that migrates chunks of the file: its stages and their fused plans, kept from chunk to chunk. */
+    private final Map<Thread, RecordStages> stagesByThread = new ConcurrentHashMap<>();
     private long records;
     private long bytesRead;
     private long bytesWritten;
@@ -93,7 +97,13 @@ final class FileRun {
      * report to {@code reports}. Returns how many records went through.
      */
     long copyLines(LineReader lines, long firstLine, OutputStream out, RecordReports reports) throws IOException {
-        RecordStages recordStages = new RecordStages(path, applied, run, source.map(RecordPipeline.Stage::checks), reports);
+        RecordStages recordStages = stagesByThread.get(Thread.currentThread());
+        if (recordStages == null) {
+            recordStages = new RecordStages(path, applied, run, source.map(RecordPipeline.Stage::checks), reports);
+            stagesByThread.put(Thread.currentThread(), recordStages);
+        } else {
+            recordStages.reportTo(reports);
+        }
         LazyRecord reading = LazyRecord.over(null); // each line read into it: no objects a record
         LineScanner scanner = LineScanner.of();
         RecordBytes written = OUTPUT.get().to(out); // the records gathered, written 64 KiB at a time

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What happens to each record of one file (or one chunk of it): the source version's checks, when asked,
- * then every stage's rules in order, each stage's record checks on the record as it leaves the stage. A rule's
- * failure, or a check's, becomes a {@link RuleFailure} naming the file and the line. Each instance has its own
- * rule contexts, so chunks of a file can be migrated on several threads at once; one instance is not
- * thread-safe.
+ * What happens to each record of one file (or of the chunks of it one thread migrates): the source version's
+ * checks, when asked, then every stage's rules in order, each stage's record checks on the record as it leaves the
+ * stage. A rule's failure, or a check's, becomes a {@link RuleFailure} naming the file and the line. Each instance has
+ * its own rule contexts and fused plans, so chunks of a file can be migrated on several threads at once, each thread
+ * keeping its plans from chunk to chunk ({@link #reportTo}); one instance is not thread-safe.
  */
 final class RecordStages {
 
@@ -56,7 +56,7 @@ final class RecordStages {
     private final String path;
     private final List<StagePlan> plans = new ArrayList<>();
     private final List<RecordCheck> sourceChecks;
-    private final RecordReports reports;
+    private RecordReports reports;
     private final FusedPlans fused;
     private long fusedRecords;
     private long laidOutRecords;
@@ -84,6 +84,22 @@ final class RecordStages {
             plans.add(new StagePlan(stage, contexts));
         }
         this.fused = new FusedPlans(applied.stream().flatMap(a -> a.rules().stream()).toList());
+    }
+
+    /**
+     * Reports to {@code reports} from now on: for the next chunk of the file, whose warnings go back in order with its
+     * lines. The plans compiled so far are kept: a plan is a function of the shape and the rules, not of the chunk.
+     *
+     * @return this
+     */
+    RecordStages reportTo(RecordReports reports) {
+        this.reports = reports;
+        for (StagePlan plan : plans) {
+            for (StageContext context : plan.contexts()) {
+                context.reportTo(reports.forRule(context.rule.descriptor().id()));
+            }
+        }
+        return this;
     }
 
     /**

@@ -19,7 +19,7 @@ final class StageContext implements RecordContext {
     private final String from;
     private final String to;
     private final RecordRun run;
-    private final RuleReport report;
+    private RuleReport report;
     long line;
 
     StageContext(RecordRule rule, String path, String from, String to, RecordRun run, RuleReport report) {
@@ -70,5 +70,10 @@ final class StageContext implements RecordContext {
     @Override
     public RuleReport report() {
         return report;
+    }
+
+    /** Reports to {@code report} from now on (the next chunk of the file). */
+    void reportTo(RuleReport report) {
+        this.report = report;
     }
 }

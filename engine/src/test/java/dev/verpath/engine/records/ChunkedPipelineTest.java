@@ -2,8 +2,13 @@ package dev.verpath.engine.records;
 
 import dev.verpath.engine.model.RunWarning;
 import dev.verpath.rules.RecordCheck;
+import dev.verpath.rules.RecordEdit;
+import dev.verpath.rules.RecordEdits;
 import dev.verpath.rules.RecordRule;
+import dev.verpath.rules.RuleDescriptor;
 import dev.verpath.rules.RuleFailure;
+import dev.verpath.rules.RuleKind;
+import dev.verpath.rules.json.JsonNumber;
 import dev.verpath.rules.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +85,42 @@ class ChunkedPipelineTest {
                 .map(RunWarning::message).toList());
         assertThat(parallel.warnings()).hasSizeGreaterThan(LINES / 8);
         assertThat(parallel.counters()).isEqualTo(sequential.counters());
+    }
+
+    /**
+     * Every 7th record warns from an edit (naming its line); "text" is renamed: edits alone, so records go by fused
+     * plans, which a thread keeps from chunk to chunk.
+     */
+    private static final RecordRule WARNING_EDITS = new RecordEdits(new RuleDescriptor("test.edits", "Test rule",
+            "Edits records.", "serve", "1.0.0", "2.0.0", RuleKind.DATA, List.of(), false, "1", List.of("data/**/*.jsonl")),
+            List.of(RecordEdit.map("i", (value, context) -> {
+                if (((JsonNumber) value).longValue() % 7 == 0) {
+                    context.report().warn(context.path(), "line " + context.line() + ": seven");
+                }
+                return value;
+            }), RecordEdit.rename("text", "label")));
+
+    @Test
+    void fusedPlansKeptFromChunkToChunkReportEachWarningWithItsOwnLineInOrder() throws IOException {
+        int lines = 3 * LINES; // a dozen chunks: each of the two threads takes several
+        String input = records(lines);
+        for (Path root : List.of(one, many)) {
+            write(root, "data/big.jsonl", input);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            if (i % 1000 != 999 && i % 7 == 0) {
+                expected.add("line " + (i + 1) + ": seven");
+            }
+        }
+
+        RunReport sequential = migrate(one, 1, WARNING_EDITS);
+        RunReport parallel = migrate(many, 2, WARNING_EDITS);
+
+        assertThat(parallel.warnings()).extracting(RunWarning::message).isEqualTo(expected);
+        assertThat(sequential.warnings()).extracting(RunWarning::message).isEqualTo(expected);
+        assertThat(Files.readAllBytes(many.resolve("data/big.jsonl"))).isEqualTo(Files.readAllBytes(one.resolve("data/big.jsonl")));
+        assertThat(Files.readString(many.resolve("data/big.jsonl"))).startsWith("{\"i\":0,\"label\":").doesNotContain("\"text\"");
     }
 
     @Test

@@ -53,6 +53,25 @@ class RecordChunksTest {
     }
 
     @Test
+    void newlinesAreCountedEightBytesAtATimeAsOneByOneWhateverTheBytesAndTheLength() {
+        java.util.Random random = new java.util.Random(1029);
+        byte[] unusual = {'\n', 0x0b, 0x09, (byte) 0x8a, (byte) 0x0a, (byte) 0xff, 0, 0x7f, (byte) 0x80, 'x'};
+        for (int round = 0; round < 2_000; round++) {
+            byte[] bytes = new byte[random.nextInt(70)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = random.nextBoolean() ? unusual[random.nextInt(unusual.length)] : (byte) random.nextInt(256);
+            }
+            int length = bytes.length == 0 ? 0 : random.nextInt(bytes.length + 1);
+            long expected = 0;
+            for (int i = 0; i < length; i++) {
+                expected += bytes[i] == '\n' ? 1 : 0;
+            }
+            assertThat(RecordChunks.newlines(bytes, length)).as(java.util.Arrays.toString(bytes) + " to " + length)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aLineLongerThanAChunkMakesItsChunkLonger() throws IOException {
         String longLine = "x".repeat(50);
 
