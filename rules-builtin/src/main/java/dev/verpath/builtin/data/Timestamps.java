@@ -102,7 +102,7 @@ final class Timestamps {
         Minute[] last = LAST_MINUTE.get();
         Minute minute = last[0];
         if (minute == null || minute.epochMinute() != epochMinute) {
-            minute = Minute.of(epochMinute);
+            minute = Minute.of(epochMinute, minute);
             last[0] = minute;
         }
         byte[] prefix = minute.bytes();
@@ -126,26 +126,46 @@ final class Timestamps {
      * One minute and its text {@code uuuu-MM-ddTHH:mm:} (ASCII bytes, never changed once made), so a minute
      * one thread made is safe for another to read.
      */
-    private record Minute(long epochMinute, byte[] bytes) {
+    /**
+     * The text of one minute, {@code "2023-11-14T22:13:"}: its date part is the minute before's when the day is the
+     * same (a date is made once a day, the hours and minutes from the minute's number).
+     */
+    private record Minute(long epochMinute, long epochDay, byte[] bytes) {
 
-        static Minute of(long epochMinute) {
-            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochMinute, MINUTES_PER_DAY));
+        private static final int DATE = 11; // "2023-11-14T"
+
+        static Minute of(long epochMinute, Minute before) {
+            long epochDay = Math.floorDiv(epochMinute, MINUTES_PER_DAY);
+            byte[] bytes = new byte[DATE + 6];
+            if (before != null && before.epochDay() == epochDay) {
+                System.arraycopy(before.bytes(), 0, bytes, 0, DATE);
+            } else {
+                System.arraycopy(date(epochDay), 0, bytes, 0, DATE);
+            }
             int minuteOfDay = (int) Math.floorMod(epochMinute, MINUTES_PER_DAY);
+            bytes[DATE] = (byte) ('0' + minuteOfDay / 600);
+            bytes[DATE + 1] = (byte) ('0' + minuteOfDay / 60 % 10);
+            bytes[DATE + 2] = ':';
+            bytes[DATE + 3] = (byte) ('0' + minuteOfDay % 60 / 10);
+            bytes[DATE + 4] = (byte) ('0' + minuteOfDay % 10);
+            bytes[DATE + 5] = ':';
+            return new Minute(epochMinute, epochDay, bytes);
+        }
+
+        private static byte[] date(long epochDay) {
+            LocalDate date = LocalDate.ofEpochDay(epochDay);
             int year = date.getYear();
             if (year < 0 || year > 9999) {
                 throw new DateTimeException("year " + year + " is outside 0000-9999");
             }
-            StringBuilder out = new StringBuilder(17);
+            StringBuilder out = new StringBuilder(DATE);
             digits(out, year, 4);
             digits(out.append('-'), date.getMonthValue(), 2);
             digits(out.append('-'), date.getDayOfMonth(), 2);
-            digits(out.append('T'), minuteOfDay / 60, 2);
-            digits(out.append(':'), minuteOfDay % 60, 2);
-            return new Minute(epochMinute, out.append(':').toString().getBytes(StandardCharsets.ISO_8859_1));
+            return out.append('T').toString().getBytes(StandardCharsets.ISO_8859_1);
         }
     }
 
-    /** Appends a non-negative value with leading zeros to the width. */
     private static void digits(StringBuilder out, int value, int width) {
         for (int scale = width == 4 ? 1000 : width == 3 ? 100 : 10; scale > 0; scale /= 10) {
             out.append((char) ('0' + value / scale % 10));
