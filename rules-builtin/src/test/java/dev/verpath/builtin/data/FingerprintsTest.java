@@ -33,6 +33,14 @@ class FingerprintsTest {
     }
 
     @Test
+    void aLongRunOfDistinctKeysThenAHandfulOfKeysGiveTheSHA256OfTheirBytesThroughout() throws Exception {
+        for (int i = 0; i < 20_000; i++) {
+            String key = i < 6_000 || i % 500 == 0 ? "sk-" + i : "sk-" + (i % 5);
+            assertThat(Fingerprints.of(key)).as(key).isEqualTo(expected(key));
+        }
+    }
+
+    @Test
     void theFingerprintOfAKnownKeyIsTheSameOnEveryThread() throws Exception {
         String[] seen = new String[4];
         Thread[] threads = new Thread[seen.length];
