@@ -17,6 +17,7 @@ final class LineReader {
     private static final int INITIAL_BUFFER = 1 << 16;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
 
     private final InputStream in;
     private final long maxLine;
@@ -113,6 +114,24 @@ final class LineReader {
             i++;
         }
         return i;
+    }
+
+    /** @return how many {@code \n} the first {@code length} bytes hold, counted eight bytes at a time */
+    static long newlines(byte[] buffer, int length) {
+        long count = 0;
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            long x = (long) LONGS.get(buffer, i) ^ NEWLINES;
+            // a byte of x is 0 exactly where a newline is: its high bit set there, every other bit clear (no carry
+            // crosses a byte, as no byte's low seven bits plus 0x7f go beyond 0xfe)
+            count += Long.bitCount(~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN));
+        }
+        for (; i < length; i++) {
+            if (buffer[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private void setLine(int from, int newlineAt, boolean hadNewline) {

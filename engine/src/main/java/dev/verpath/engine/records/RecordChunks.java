@@ -2,9 +2,6 @@ package dev.verpath.engine.records;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Optional;
 
 /**
@@ -16,9 +13,6 @@ final class RecordChunks {
 
     /** The size a chunk aims at. */
     static final int CHUNK = 1 << 20;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
 
     /**
      * A run of whole lines.
@@ -120,26 +114,8 @@ final class RecordChunks {
     private Chunk chunk(byte[] buffer, int length, boolean last) {
         Chunk chunk = new Chunk(buffer, length, nextLine, first, last);
         first = false;
-        nextLine += newlines(buffer, length);
+        nextLine += LineReader.newlines(buffer, length);
         return chunk;
-    }
-
-    /** @return how many {@code \n} the first {@code length} bytes hold, counted eight bytes at a time */
-    static long newlines(byte[] buffer, int length) {
-        long count = 0;
-        int i = 0;
-        for (; i + Long.BYTES <= length; i += Long.BYTES) {
-            long x = (long) LONGS.get(buffer, i) ^ NEWLINES;
-            // a byte of x is 0 exactly where a newline is: its high bit set there, every other bit clear (no carry
-            // crosses a byte, as no byte's low seven bits plus 0x7f go beyond 0xfe)
-            count += Long.bitCount(~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN));
-        }
-        for (; i < length; i++) {
-            if (buffer[i] == '\n') {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static int lastNewline(byte[] buffer, int from, int to) {

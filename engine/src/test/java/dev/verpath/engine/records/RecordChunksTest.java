@@ -66,7 +66,7 @@ class RecordChunksTest {
             for (int i = 0; i < length; i++) {
                 expected += bytes[i] == '\n' ? 1 : 0;
             }
-            assertThat(RecordChunks.newlines(bytes, length)).as(java.util.Arrays.toString(bytes) + " to " + length)
+            assertThat(LineReader.newlines(bytes, length)).as(java.util.Arrays.toString(bytes) + " to " + length)
                     .isEqualTo(expected);
         }
     }

@@ -124,11 +124,8 @@ final class Timestamps {
 
     /**
      * One minute and its text {@code uuuu-MM-ddTHH:mm:} (ASCII bytes, never changed once made), so a minute
-     * one thread made is safe for another to read.
-     */
-    /**
-     * The text of one minute, {@code "2023-11-14T22:13:"}: its date part is the minute before's when the day is the
-     * same (a date is made once a day, the hours and minutes from the minute's number).
+     * one thread made is safe for another to read. Its date part is the minute before's when the day is the same (a
+     * date is made once a day, the hours and minutes from the minute's number).
      */
     private record Minute(long epochMinute, long epochDay, byte[] bytes) {
 
@@ -166,6 +163,7 @@ final class Timestamps {
         }
     }
 
+    /** Appends a non-negative value with leading zeros to the width. */
     private static void digits(StringBuilder out, int value, int width) {
         for (int scale = width == 4 ? 1000 : width == 3 ? 100 : 10; scale > 0; scale /= 10) {
             out.append((char) ('0' + value / scale % 10));
