@@ -1,10 +1,18 @@
 package dev.verpath.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class LauncherIT {
 
@@ -78,6 +86,50 @@ class LauncherIT {
                 .asString().doesNotContain("TieredStopAtLevel").contains("-Xmn24m");
         assertThat(separate.errLines()).filteredOn(l -> l.startsWith("launcher: java options:")).singleElement()
                 .asString().doesNotContain("TieredStopAtLevel").contains("-Xmn24m");
+    }
+
+    /**
+     * Java 22 and later print a warning on stderr when a library loads native code (zstd-jni for the backup) unless
+     * the application allows it: the jar's manifest does. Runs on a newer Java installed beside the one running the
+     * tests (or named by {@code VERPATH_TEST_NEWER_JAVA}), and skips itself when there is none.
+     */
+    @Test
+    void aMigrationWithABackupOnANewerJavaSaysNothingOnStderr(@TempDir Path dir) throws Exception {
+        Optional<Path> newer = newerJava(22);
+        assumeTrue(newer.isPresent(), "no Java 22 or later beside " + System.getProperty("java.home")
+                + " (nor in VERPATH_TEST_NEWER_JAVA)");
+        ServeFixture installation = ServeFixture.clean(dir.resolve("inst"));
+
+        CommandRun run = Launcher.run(dir, java.util.Map.of("JAVA_HOME", newer.get().toString()),
+                "--quiet", "version", "--path", installation.arg(), "--to", "2.1.0");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(installation.root().resolve(".migrate/backups")).isNotEmptyDirectory();
+    }
+
+    /** @return a Java runtime of at least the given feature version, beside this one or named by the environment */
+    private static Optional<Path> newerJava(int feature) throws IOException {
+        String named = System.getenv("VERPATH_TEST_NEWER_JAVA");
+        List<Path> candidates = new ArrayList<>();
+        if (named != null && !named.isBlank()) {
+            candidates.add(Path.of(named));
+        } else {
+            Path beside = Path.of(System.getProperty("java.home")).toRealPath().getParent();
+            try (Stream<Path> homes = Files.list(beside)) {
+                homes.sorted().forEach(candidates::add);
+            }
+        }
+        for (Path home : candidates) {
+            Path release = home.resolve("release");
+            if (Files.isExecutable(home.resolve("bin/java")) && Files.isRegularFile(release)) {
+                Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+                if (version.find() && Integer.parseInt(version.group(1)) >= feature) {
+                    return Optional.of(home);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Test
