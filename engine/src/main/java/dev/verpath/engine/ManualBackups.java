@@ -84,8 +84,8 @@ public final class ManualBackups {
             Preflight.space(live, folder, settings.keepFreeBytes(), decision.linkedWeights());
             progress.accept("backing up " + live.files().size() + " file(s) of " + product + " " + version + " to " + folder);
             BackupInfo backup = new BackupStore(folder, clock, decision.mode(), decision.weights(), decision.keys())
-                    .create(live, product, files, version, version, new HashCache(), listener, Optional.empty());
-            BackupStore.recordStats(backup.folder(), clock.instant());
+                    .create(live, product, files, version, version, new HashCache(), listener, Optional.empty(), Optional.empty());
+            dev.verpath.engine.backup.LinkedFileStats.record(backup.folder(), clock.instant());
             backup.linkedNote().ifPresent(progress);
             return backup;
         } catch (IOException e) {

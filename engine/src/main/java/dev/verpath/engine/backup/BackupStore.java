@@ -98,13 +98,14 @@ public final class BackupStore {
      */
     public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes)
             throws IOException {
-        return create(live, product, files, from, to, hashes, ProgressListener.NONE, Optional.empty());
+        return create(live, product, files, from, to, hashes, ProgressListener.NONE, Optional.empty(), Optional.empty());
     }
 
     /**
      * Backs up every entry of the live tree, as {@link #create(LiveTree, String, ProductFiles, String, String,
      * HashCache)}, telling the listener of the bytes kept of the live files' total ({@link ProgressPhase#BACKUP}),
-     * with a manifest that also records the system it was taken on.
+     * with a manifest that also records the system it was taken on; and finishes a backup begun before the shadow
+     * run when there is one: its id, its folder, and the files its archive holds already.
      *
      * @param live     the tree as it is now
      * @param product  the product
@@ -114,21 +115,19 @@ public final class BackupStore {
      * @param hashes   the run's hash cache
      * @param listener told how the backup goes
      * @param system   the system snapshot for the manifest, when the caller has one
+     * @param draft    the backup begun ({@link #begin}), when there is one
      * @return the backup
      * @throws IOException when the backup cannot be written
      */
     public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes,
-                             ProgressListener listener, Optional<SystemSnapshot> system) throws IOException {
-        Instant now = clock.instant();
-        String base = ID.format(now);
-        String id = base;
-        for (int n = 2; Files.exists(folder.resolve(id)); n++) {
-            id = base + "-" + n;
-        }
+                             ProgressListener listener, Optional<SystemSnapshot> system, Optional<BackupDraft> draft)
+            throws IOException {
+        Instant now = draft.map(BackupDraft::created).orElseGet(clock::instant);
+        String id = draft.map(BackupDraft::id).orElseGet(() -> freeId(now));
         Path target = folder.resolve(id);
         try {
             return info(target, new BackupWriter(target, mode, weights, clones, files, hashes, keys)
-                    .write(id, now, live, product, from, to, listener, system));
+                    .write(id, now, live, product, from, to, listener, system, draft));
         } catch (IOException | RuntimeException e) {
             // a backup that could not be finished (a full disk, say) is removed, not left without a manifest
             try {
@@ -141,74 +140,29 @@ public final class BackupStore {
     }
 
     /**
-     * Records, for each hard-linked file of a backup, its inode and change time, so that a later rollback can
-     * trust an unchanged file without re-reading it. Only files unchanged in size and modification time are
-     * recorded, and only when their change time is older than a marker file created just before: any later
-     * write stamps the file at least the marker's time, so it cannot keep the recorded change time, whatever
-     * the file system's timestamp granularity (git's "racy" entries, decided by the file system's clock rather
-     * than ours). A file changed within the marker's clock tick gets no stat and is re-read. Failing to record
-     * is harmless: the rollback then re-reads.
+     * Begins a backup before the shadow run, when this store archives files: its folder, and its archive, which the
+     * files a record pass reads whole are written into as the pass reads them ({@link BackupDraft}). A store that
+     * archives nothing (mode {@code hardlink} or {@code copy}) begins none.
      *
-     * @param backup a finished backup folder
-     * @param now    the current time, used (less a 200 ms margin) only where no marker file can be created
+     * @return the draft, which the caller closes (deleting it unless a backup took it)
+     * @throws IOException when the folder or the archive cannot be made
      */
-    public static void recordStats(Path backup, Instant now) {
-        try {
-            BackupManifest manifest = read(backup);
-            long racyFrom = markerTime(backup).orElse(now.minusMillis(200).toEpochMilli() * 1_000_000L);
-            List<BackupManifest.Entry> entries = new ArrayList<>();
-            boolean any = false;
-            for (BackupManifest.Entry e : manifest.entries()) {
-                Optional<String> stat = Optional.empty();
-                if (e.stored().equals("hardlink")) {
-                    Path stored = backup.resolve("files").resolve(e.path());
-                    PosixFileAttributes attrs = Files.readAttributes(stored, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    stat = stat(stored).filter(st -> attrs.size() == e.size() && attrs.lastModifiedTime().toMillis() == e.mtime()
-                            && Long.parseLong(st.substring(st.indexOf(':') + 1)) < racyFrom);
-                    any |= stat.isPresent();
-                }
-                entries.add(e.withStat(stat));
-            }
-            if (any) {
-                AtomicFiles.writePrivate(backup.resolve(BackupManifest.FILE), new BackupManifest(manifest.id(), manifest.created(),
-                        manifest.product(), manifest.from(), manifest.to(), manifest.mounts(), entries, manifest.system(),
-                        manifest.scope()).toJson());
-            }
-        } catch (IOException | RuntimeException e) {
-            // without stats a rollback re-reads every linked file: slower, never wrong
-        }
-    }
-
-    /** The file system's time now in nanoseconds: the modification time of a new file in the folder. */
-    private static Optional<Long> markerTime(Path folder) {
-        try {
-            Path marker = PrivateFiles.createUniqueFile(folder, ".stat-marker", ".tmp");
-            try {
-                return Optional.of(Files.getLastModifiedTime(marker, LinkOption.NOFOLLOW_LINKS)
-                        .to(java.util.concurrent.TimeUnit.NANOSECONDS));
-            } finally {
-                Files.deleteIfExists(marker);
-            }
-        } catch (IOException | UnsupportedOperationException e) {
+    public Optional<BackupDraft> begin() throws IOException {
+        if (!mode.equals("auto") && !mode.equals("archive")) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        return Optional.of(BackupDraft.begin(folder.resolve(freeId(now)), now, keys));
     }
 
-    /**
-     * A file's inode and change time, where the file system tells them.
-     *
-     * @param file a file
-     * @return {@code <inode>:<ctime ns>}, or empty
-     */
-    static Optional<String> stat(Path file) {
-        try {
-            Object inode = Files.getAttribute(file, "unix:ino", LinkOption.NOFOLLOW_LINKS);
-            java.nio.file.attribute.FileTime ctime = (java.nio.file.attribute.FileTime)
-                    Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
-            return Optional.of(inode + ":" + ctime.to(java.util.concurrent.TimeUnit.NANOSECONDS));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return Optional.empty();
+    /** @return a backup id for the time that no backup folder has yet */
+    private String freeId(Instant now) {
+        String base = ID.format(now);
+        String id = base;
+        for (int n = 2; Files.exists(folder.resolve(id)); n++) {
+            id = base + "-" + n;
         }
+        return id;
     }
 
     /**

@@ -95,7 +95,7 @@ public final class BackupVerifier {
             } catch (IOException io) {
                 throw corrupt(backup, e, "unreadable (" + Excerpt.of(io) + ")");
             }
-            boolean trusted = !full && e.stat().isPresent() && e.stat().equals(BackupStore.stat(stored));
+            boolean trusted = !full && e.stat().isPresent() && e.stat().equals(LinkedFileStats.of(stored));
             if (!trusted && e.sha256().isPresent()) {
                 toHash.add(e);
             }

@@ -39,6 +39,8 @@ import java.util.TreeMap;
  */
 final class BackupWriter {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupWriter.class);
+
     private final Path target;
     private final Path files;
     private final String mode;
@@ -80,7 +82,8 @@ final class BackupWriter {
      * @throws IOException when the backup cannot be written
      */
     BackupManifest write(String id, Instant now, LiveTree live, String product, String from, String to,
-                         ProgressListener listener, Optional<SystemSnapshot> system) throws IOException {
+                         ProgressListener listener, Optional<SystemSnapshot> system, Optional<BackupDraft> draft)
+            throws IOException {
         PrivateFiles.createFolders(files);
         long total = 0;
         for (LiveTree.Entry e : live.entries().values()) {
@@ -92,7 +95,7 @@ final class BackupWriter {
                     meter.add(keep(e.getKey(), e.getValue()));
                 }
             }
-            meter.add(archive());
+            meter.add(archive(draft.isPresent() ? draft.get().take() : Optional.empty()));
         }
         entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
         BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries, system,
@@ -152,17 +155,43 @@ final class BackupWriter {
     }
 
     /**
-     * Writes the files to archive into one archive, and their entries with the SHA-256 computed on the way.
+     * Writes the files to archive into one archive, and their entries with the SHA-256 computed on the way: into the
+     * archive begun during the shadow run, after the files it holds already, when every one of those is still as
+     * the pass read it; else into a new one.
      *
+     * @param begun the archive begun during the shadow run, when there is one
      * @return the bytes archived
      */
-    private long archive() throws IOException {
+    private long archive(Optional<BackupDraft.Taken> begun) throws IOException {
+        Optional<Map<String, String>> held = toArchive.isEmpty() ? Optional.empty() : begun.flatMap(this::stillAsRead);
+        if (begun.isPresent() && held.isEmpty()) {
+            begun.get().archive().abandon();
+        }
         if (toArchive.isEmpty()) {
             return 0;
         }
         CrashPoints.reached("archive " + toArchive.size() + " files");
-        Map<String, String> sums = BackupArchive.write(target.resolve(BackupArchive.fileName(keys)), toArchive, keys,
-                hashes::cached);
+        Map<String, String> sums = new TreeMap<>();
+        if (held.isPresent()) {
+            LOG.info("backup: {} of {} archived file(s) written into the archive as the record passes read them",
+                    held.get().size(), toArchive.size());
+            sums.putAll(held.get());
+            ArchiveWriter archive = begun.get().archive();
+            byte[] buffer = new byte[1 << 20];
+            try {
+                for (Map.Entry<String, Path> e : toArchive.entrySet()) {
+                    if (!sums.containsKey(e.getKey())) {
+                        sums.put(e.getKey(), archive.add(e.getKey(), e.getValue(), hashes.cached(e.getValue()), buffer));
+                    }
+                }
+                archive.finish();
+            } catch (IOException | RuntimeException e) {
+                archive.abandon();
+                throw e;
+            }
+        } else {
+            sums = BackupArchive.write(target.resolve(BackupArchive.fileName(keys)), toArchive, keys, hashes::cached);
+        }
         for (BackupManifest.Entry a : archived.values()) {
             entries.add(new BackupManifest.Entry(a.path(), a.type(), a.mode(), a.mtime(), a.size(),
                     Optional.of(sums.get(a.path())), Optional.empty(), "archive"));
@@ -170,6 +199,28 @@ final class BackupWriter {
         }
         entries.sort(Comparator.comparing(BackupManifest.Entry::path));
         return archived.values().stream().mapToLong(BackupManifest.Entry::size).sum();
+    }
+
+    /**
+     * @return the hash of each file the begun archive holds, when every one of them is a file this backup archives,
+     *         still of the size and modification time the pass read, with its hash known; else empty
+     */
+    private Optional<Map<String, String>> stillAsRead(BackupDraft.Taken begun) {
+        Map<String, String> sums = new TreeMap<>();
+        for (Map.Entry<String, BackupDraft.Teed> e : begun.teed().entrySet()) {
+            BackupManifest.Entry now = archived.get(e.getKey());
+            BackupDraft.Teed read = e.getValue();
+            if (now == null || now.size() != read.size() || now.mtime() != read.mtime()
+                    || !read.real().equals(toArchive.get(e.getKey()))) {
+                return Optional.empty();
+            }
+            Optional<String> sha = read.sha256().or(() -> hashes.cached(read.real()));
+            if (sha.isEmpty()) {
+                return Optional.empty();
+            }
+            sums.put(e.getKey(), sha.get());
+        }
+        return Optional.of(sums);
     }
 
     private String how(String path) {

@@ -2,6 +2,7 @@ package dev.verpath.engine.execute;
 
 import dev.verpath.engine.progress.ProgressListener;
 import dev.verpath.engine.model.SystemSnapshot;
+import dev.verpath.engine.backup.BackupDraft;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
 import dev.verpath.engine.failure.EnvironmentFailure;
@@ -9,6 +10,8 @@ import dev.verpath.engine.files.CrashPoints;
 import dev.verpath.engine.files.HashCache;
 import dev.verpath.engine.workspace.LiveTree;
 import dev.verpath.engine.workspace.ShadowWorkspace;
+import dev.verpath.rules.RecordRule;
+import dev.verpath.rules.RuleKind;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,6 +25,8 @@ import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
  * nothing live has changed when this fails.
  */
 final class BackupPhase {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupPhase.class);
 
     private final Clock clock;
     private final ProgressListener listener;
@@ -59,6 +64,44 @@ final class BackupPhase {
     }
 
     /**
+     * Begins the backup before the shadow run when the run takes one and streams records: the record files the passes
+     * read are then archived as they are read ({@link BackupDraft}), and the backup after the shadow run adds the
+     * rest. Short of space, or unable to begin, it begins nothing: the backup then meets the same problem and says so.
+     *
+     * @param run    the run
+     * @param live   the live tree as scanned
+     * @param shadow the shadow run's workspace, whose passes' reads of live files the draft sees
+     * @return the draft, which the caller closes ({@link #close}) once the backup is taken or the run stopped
+     */
+    Optional<BackupDraft> begin(ResolvedRun run, LiveTree live, ShadowWorkspace shadow) {
+        if (run.dryRun() || !run.backup().take() || !run.runs(RuleKind.DATA) || run.plan().steps().stream().noneMatch(s -> s.rules(RuleKind.DATA)
+                .stream().anyMatch(r -> r instanceof RecordRule))) {
+            return Optional.empty();
+        }
+        try {
+            Preflight.space(live, run.backup().folder(), run.keepFree(), run.backup().linkedWeights());
+            Optional<BackupDraft> draft = new BackupStore(run.backup().folder(), clock, run.backup().mode(),
+                    run.backup().weights(), run.backup().keys()).begin();
+            draft.ifPresent(shadow::seeLiveReads);
+            return draft;
+        } catch (IOException | EnvironmentFailure e) {
+            LOG.debug("the backup is not begun before the shadow run: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Closes a draft: deletes it unless the backup took it. A folder it cannot delete is an unfinished backup. */
+    static void close(Optional<BackupDraft> draft) {
+        try {
+            if (draft.isPresent()) {
+                draft.get().close();
+            }
+        } catch (IOException e) {
+            LOG.warn("could not delete the unfinished backup {}: {}", draft.get(), e.getMessage());
+        }
+    }
+
+    /**
      * @param run      the run
      * @param live     the live tree as scanned
      * @param shadow   the shadow run's result
@@ -66,11 +109,13 @@ final class BackupPhase {
      * @param hashes   the run's weight hashes (the manifest records them)
      * @param progress receives a line when the backup starts
      * @param activity receives what is going on, for a timeout message
+     * @param draft    the backup begun before the shadow run, when one was
      * @return the backup taken, if any
      * @throws IOException when the backup cannot be written
      */
     Optional<BackupInfo> take(ResolvedRun run, LiveTree live, ShadowWorkspace shadow, int changes, HashCache hashes,
-                              Consumer<String> progress, Consumer<String> activity) throws IOException {
+                              Consumer<String> progress, Consumer<String> activity, Optional<BackupDraft> draft)
+            throws IOException {
         Preflight.permissions(live, shadow);
         Optional<BackupInfo> backup = Optional.empty();
         if (run.backup().take() && changes > 0) {
@@ -81,7 +126,7 @@ final class BackupPhase {
             BackupStore store = new BackupStore(run.backup().folder(), clock, run.backup().mode(), run.backup().weights(),
                     run.backup().keys());
             backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes,
-                    listener, system));
+                    listener, system, draft));
             backup.get().linkedNote().ifPresent(progress);
         }
         Optional<String> changed = live.changedSinceScan();

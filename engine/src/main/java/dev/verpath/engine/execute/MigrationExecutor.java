@@ -4,8 +4,10 @@ import dev.verpath.engine.log.LogFields;
 import dev.verpath.engine.model.SystemSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.verpath.engine.backup.BackupDraft;
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.backup.LinkedFileStats;
 import dev.verpath.engine.failure.EnvironmentFailure;
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.CommitSection;
@@ -121,15 +123,8 @@ public final class MigrationExecutor {
                 ShadowWorkspace shadow = new ShadowWorkspace(prepared.live(), prepared.staging(), !run.dryRun(), hashes,
                         run.files());
                 RunReport report = new RunReport();
-                Guarded guarded = new Deadline(settings.timeoutSeconds()).run(activity -> {
-                    ShadowRunPhase.Outcome outcome = shadowRun.run(run, prepared.live(), shadow, hashes, report, progress,
-                            activity::set);
-                    phases.mark("shadow_run");
-                    Optional<BackupInfo> backup = run.dryRun() ? Optional.empty() : new BackupPhase(clock, listener, system)
-                            .take(run, prepared.live(), shadow, outcome.changes().size(), hashes, progress, activity::set);
-                    phases.mark("backup");
-                    return new Guarded(outcome, backup);
-                }, shadow::fence);
+                Guarded guarded = new Deadline(settings.timeoutSeconds()).run(activity -> shadowRunAndBackup(run,
+                        shadowRun, prepared, shadow, report, progress, phases, activity::set), shadow::fence);
                 LOG.info("shadow run done: {} change(s){}", guarded.outcome().changes().size(),
                         guarded.backup().map(b -> "; backup " + b.id() + " taken").orElse(""));
                 if (run.dryRun()) {
@@ -151,6 +146,28 @@ public final class MigrationExecutor {
             throw new EnvironmentFailure(AtomicFiles.outOfSpace(e)
                     ? e.getMessage() + "; the disk is full, the installation is unchanged; free space there and run again"
                     : e.getMessage() + "; the installation is unchanged", e);
+        }
+    }
+
+    /**
+     * The shadow run, then the backup: begun before the shadow run when records stream, so that their files are
+     * archived as the passes read them ({@link BackupPhase#begin}).
+     */
+    private Guarded shadowRunAndBackup(ResolvedRun run, ShadowRunPhase shadowRun, PreparePhase.Prepared prepared,
+                                       ShadowWorkspace shadow, RunReport report, Consumer<String> progress,
+                                       PhaseTimes phases, Consumer<String> activity) throws IOException {
+        BackupPhase backupPhase = new BackupPhase(clock, listener, system);
+        Optional<BackupDraft> draft = backupPhase.begin(run, prepared.live(), shadow);
+        try {
+            ShadowRunPhase.Outcome outcome = shadowRun.run(run, prepared.live(), shadow, shadow.hashes(), report, progress,
+                    activity);
+            phases.mark("shadow_run");
+            Optional<BackupInfo> backup = run.dryRun() ? Optional.empty() : backupPhase.take(run, prepared.live(), shadow,
+                    outcome.changes().size(), shadow.hashes(), progress, activity, draft);
+            phases.mark("backup");
+            return new Guarded(outcome, backup);
+        } finally {
+            BackupPhase.close(draft);
         }
     }
 
@@ -203,7 +220,7 @@ public final class MigrationExecutor {
         // stats are kept for hard-linked files alone: a backup without one has nothing to record (and its manifest is
         // not read back, 5 ms of a small run)
         guarded.backup().filter(b -> b.linkedFiles() > 0)
-                .ifPresent(b -> BackupStore.recordStats(b.folder(), clock.instant()));
+                .ifPresent(b -> LinkedFileStats.record(b.folder(), clock.instant()));
     }
 
     /** What the phases under the deadline hand to the commit: the shadow run's outcome and the backup. */

@@ -160,7 +160,8 @@ final class RecordPasses {
         try {
             Optional<RecordPipeline.Stage> source = source(pass, run.product(), checkSource);
             RecordPipeline records = new RecordPipeline(stages, run.lossyAllowed(), report, threads).forRun(run)
-                    .keeping(kept.forPass(key(stages, source, run), shadow::readable, shadow.hashes()));
+                    .keeping(new LiveReadOutputs(kept.forPass(key(stages, source, run), shadow::readable, shadow.hashes()),
+                            shadow));
             if (source.isPresent()) {
                 records = records.checkingSource(source.get().from(), source.get().checks());
             }

@@ -117,5 +117,13 @@ public interface KeptOutputs {
 
         /** The file's migration failed or was not finished: keeps nothing. Harmless after {@link #kept}. */
         void abandon();
+
+        /**
+         * @return whether the bytes {@link #reading} sees are hashed, and the hash remembered in the run's hash cache
+         *         when the file was read whole and did not change meanwhile
+         */
+        default boolean remembersInputHash() {
+            return false;
+        }
     }
 }

@@ -68,6 +68,11 @@ final class EntryWriter implements KeptOutputs.Keeping {
     }
 
     @Override
+    public boolean remembersInputHash() {
+        return true;
+    }
+
+    @Override
     public InputStream reading(InputStream in) {
         return new FilterInputStream(in) {
             @Override

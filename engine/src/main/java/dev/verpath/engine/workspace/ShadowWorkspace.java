@@ -36,6 +36,7 @@ public final class ShadowWorkspace implements Workspace {
     private final ShadowOverlay overlay;
 
     private volatile boolean fenced;
+    private LiveReads liveReads = LiveReads.NONE;
 
     /**
      * A workspace that knows no product: no file is a weight it refuses to write.
@@ -83,6 +84,27 @@ public final class ShadowWorkspace implements Workspace {
     /** @return the run's hash cache: what one phase hashed, the next need not hash again */
     public HashCache hashes() {
         return hashes;
+    }
+
+    /** @param reads what sees, from now on, each live file a pass reads whole (the backup begun before the run) */
+    public void seeLiveReads(LiveReads reads) {
+        this.liveReads = reads;
+    }
+
+    /**
+     * @param path   a logical path a pass is about to read whole
+     * @param in     its bytes, as {@link #open} gives them
+     * @param hashed whether the pass hashes what it reads and remembers the hash in {@link #hashes()}
+     * @return the same bytes, seen on the way by what {@link #seeLiveReads} set while they are the live file's
+     * @throws IOException when the file cannot be examined
+     */
+    public InputStream readingWhole(String path, InputStream in, boolean hashed) throws IOException {
+        String checked = RelativePath.check(path);
+        if (liveReads == LiveReads.NONE || changes.view().containsKey(checked)) {
+            return in;
+        }
+        Optional<LiveTree.Entry> entry = live.entry(checked).filter(e -> e.type() == LiveTree.Type.FILE);
+        return entry.isEmpty() ? in : liveReads.reading(checked, entry.get().real(), in, hashed);
     }
 
     /** @return the folder staged files are written to */

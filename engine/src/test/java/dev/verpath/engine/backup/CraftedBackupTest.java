@@ -162,9 +162,9 @@ class CraftedBackupTest {
     @Test
     void aLinkedWeightUnchangedSinceBeforeTheMarkerIsTrustedByItsStat() throws IOException, InterruptedException {
         Thread.sleep(50); // past the file system clock's tick of the link, far less than a fixed safety margin
-        BackupStore.recordStats(backup, java.time.Instant.now());
+        LinkedFileStats.record(backup, java.time.Instant.now());
         assertThat(BackupStore.read(backup).entries()).filteredOn(e -> e.stored().equals("hardlink"))
-                .singleElement().satisfies(e -> assertThat(e.stat()).isEqualTo(BackupStore.stat(
+                .singleElement().satisfies(e -> assertThat(e.stat()).isEqualTo(LinkedFileStats.of(
                         backup.resolve("files").resolve(e.path()))).isPresent());
     }
 
