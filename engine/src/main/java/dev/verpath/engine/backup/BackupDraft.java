@@ -68,6 +68,7 @@ public final class BackupDraft implements LiveReads, AutoCloseable {
     static BackupDraft begin(Path target, Instant now, BackupKeys keys) throws IOException {
         PrivateFiles.createFolders(target);
         try {
+            WritingMark.put(target);
             return new BackupDraft(target.getFileName().toString(), now, target,
                     ArchiveWriter.create(target.resolve(BackupArchive.fileName(keys)), keys, BackupArchive.LEVEL));
         } catch (IOException | RuntimeException e) {

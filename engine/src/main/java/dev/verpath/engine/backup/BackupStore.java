@@ -166,7 +166,8 @@ public final class BackupStore {
     }
 
     /**
-     * Backup folders without a manifest (a backup whose run died before it was finished), oldest first.
+     * Backup folders without a manifest whose writer no longer runs (a backup whose run died before it was finished),
+     * oldest first. A folder a live process is writing ({@link WritingMark}) is not one of them.
      *
      * @return their folders
      * @throws IOException when the folder cannot be listed
@@ -176,8 +177,9 @@ public final class BackupStore {
             return List.of();
         }
         try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(c -> Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(c.resolve("files"))
-                    && !Files.exists(c.resolve(BackupManifest.FILE))).sorted().toList();
+            return children.filter(c -> Files.isDirectory(c, LinkOption.NOFOLLOW_LINKS)
+                    && (Files.isDirectory(c.resolve("files")) || Files.exists(c.resolve(WritingMark.FILE)))
+                    && !Files.exists(c.resolve(BackupManifest.FILE)) && !WritingMark.writerRuns(c)).sorted().toList();
         }
     }
 

@@ -85,6 +85,7 @@ final class BackupWriter {
                          ProgressListener listener, Optional<SystemSnapshot> system, Optional<BackupDraft> draft)
             throws IOException {
         PrivateFiles.createFolders(files);
+        WritingMark.put(target);
         long total = 0;
         for (LiveTree.Entry e : live.entries().values()) {
             total += e.real() != null && e.type() == LiveTree.Type.FILE ? Files.size(e.real()) : 0;
@@ -100,6 +101,7 @@ final class BackupWriter {
         entries.replaceAll(e -> e.withOwner(owners.get(e.path())));
         BackupManifest manifest = new BackupManifest(id, now, product, from, to, live.mounts(), entries, system,
                 live.scope());
+        WritingMark.remove(target);
         AtomicFiles.writePrivate(target.resolve(BackupManifest.FILE), manifest.toJson());
         return manifest;
     }

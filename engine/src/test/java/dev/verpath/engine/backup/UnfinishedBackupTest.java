@@ -26,4 +26,20 @@ class UnfinishedBackupTest {
         assertThat(new BackupStore(store, Clock.systemUTC()).unfinished()).containsExactly(dead);
         assertThat(new BackupStore(store, Clock.systemUTC()).list()).isEmpty();
     }
+
+    @Test
+    void aBackupAProcessStillWritesIsNotUnfinishedAndOneWhoseWriterDiedIs() throws Exception {
+        BackupStore backups = new BackupStore(store, Clock.systemUTC());
+        BackupDraft draft = backups.begin().orElseThrow();
+        Path dead = Files.createDirectories(store.resolve("20260101T000000Z"));
+        Files.writeString(dead.resolve(WritingMark.FILE), "2147483646 2026-01-01T00:00:00Z\n"); // a draft, its run gone
+        Path restarted = Files.createDirectories(store.resolve("20260102T000000Z/files"));
+        Files.writeString(restarted.resolveSibling(WritingMark.FILE), ProcessHandle.current().pid() + " 2026-01-02T00:00:00Z\n");
+
+        assertThat(backups.unfinished()).as("this process writes the draft; the pid of the third now names another run")
+                .containsExactly(dead, restarted.getParent());
+
+        draft.close();
+        assertThat(draft.target()).doesNotExist();
+    }
 }

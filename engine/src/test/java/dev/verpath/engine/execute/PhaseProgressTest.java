@@ -5,6 +5,7 @@ import dev.verpath.engine.model.RunRequest;
 import dev.verpath.engine.model.Scope;
 import dev.verpath.engine.plugin.RuleRegistry;
 import dev.verpath.engine.progress.ProgressListener;
+import dev.verpath.engine.progress.ProgressMeter;
 import dev.verpath.engine.progress.ProgressPhase;
 import dev.verpath.engine.settings.EngineSettings;
 import java.io.IOException;
@@ -32,6 +33,15 @@ class PhaseProgressTest {
         @Override
         public void started(ProgressPhase phase, long total) {
             events.add(new Event("started", phase, 0, total));
+            if (phase == ProgressPhase.RECORDS) {
+                // a listener as slow as a terminal: the pass's first bytes then come a report interval after its start,
+                // however fast the pass is (a warm JVM migrated these 17 MB in less than one interval)
+                try {
+                    Thread.sleep(ProgressMeter.INTERVAL_MILLIS + 20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         @Override
@@ -84,7 +94,7 @@ class PhaseProgressTest {
         assertEachPhaseMonotonic();
     }
 
-    /** A toy installation with a 3 MB weight and record files large enough to take a few hundred ms. */
+    /** A toy installation with a 3 MB weight and 17 MB of records. */
     private long install() throws IOException {
         Files.writeString(root.resolve("VERSION"), "toy 0.1.0\n");
         Files.writeString(root.resolve("app.conf"), "name = demo\n");
