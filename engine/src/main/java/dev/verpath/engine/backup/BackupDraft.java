@@ -12,11 +12,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,59 +50,78 @@ public final class BackupDraft implements LiveReads, AutoCloseable {
     record Teed(Path real, long size, long mtime, Optional<String> sha256) {
     }
 
-    private final String id;
-    private final Instant created;
-    private final Path target;
+    private final Path store;
+    private final Clock clock;
+    private final BackupKeys keys;
+    private final Function<Instant, String> freeId;
     private final Map<String, Teed> teed = new TreeMap<>();
+    private String id;
+    private Instant created;
+    private Path target;
+    private boolean storeMade;
+    private boolean opened;
     private ArchiveWriter archive;
     private boolean reading;
     private boolean taken;
 
     /**
-     * Makes the backup's folder and opens its archive.
+     * A draft that makes its folder and archive when a pass first reads a live file: a run that stops before (an
+     * error in the source, say) leaves nothing behind, not even the backups folder.
      *
-     * @param target the backup's folder, named by its id
-     * @param now    when the backup begins
+     * @param store  the folder backups live in
+     * @param clock  names the backup, when it begins
      * @param keys   the recipients the archive is encrypted to, when any
-     * @return the draft
-     * @throws IOException when the folder or the archive cannot be made
+     * @param freeId a backup id for a time that no backup folder has yet
      */
-    static BackupDraft begin(Path target, Instant now, BackupKeys keys) throws IOException {
+    BackupDraft(Path store, Clock clock, BackupKeys keys, Function<Instant, String> freeId) {
+        this.store = store;
+        this.clock = clock;
+        this.keys = keys;
+        this.freeId = freeId;
+    }
+
+    /** Makes the backup's folder (marked as being written) and opens its archive. */
+    private void open() throws IOException {
+        opened = true;
+        created = clock.instant();
+        id = freeId.apply(created);
+        storeMade = !Files.isDirectory(store);
+        target = store.resolve(id);
         PrivateFiles.createFolders(target);
-        try {
-            WritingMark.put(target);
-            return new BackupDraft(target.getFileName().toString(), now, target,
-                    ArchiveWriter.create(target.resolve(BackupArchive.fileName(keys)), keys, BackupArchive.LEVEL));
-        } catch (IOException | RuntimeException e) {
-            AtomicFiles.deleteTree(target);
-            throw e;
-        }
+        WritingMark.put(target);
+        archive = ArchiveWriter.create(target.resolve(BackupArchive.fileName(keys)), keys, BackupArchive.LEVEL);
     }
 
-    private BackupDraft(String id, Instant created, Path target, ArchiveWriter archive) {
-        this.id = id;
-        this.created = created;
-        this.target = target;
-        this.archive = archive;
+    /** @return whether the backup began: a pass read a live file, and its folder and archive were made */
+    boolean begun() {
+        return target != null && archive != null;
     }
 
-    /** @return the backup's id */
+    /** @return the backup's id, once begun */
     String id() {
         return id;
     }
 
-    /** @return when the backup began */
+    /** @return when the backup began, once begun */
     Instant created() {
         return created;
     }
 
-    /** @return the backup's folder */
+    /** @return the backup's folder, once begun */
     Path target() {
         return target;
     }
 
     @Override
     public InputStream reading(String path, Path real, InputStream in, boolean hashed) throws IOException {
+        if (!opened && !taken) {
+            try {
+                open();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("the backup is not begun during the pass: {}", e.getMessage());
+                spoil("");
+            }
+        }
         if (archive == null || reading || teed.containsKey(path)) {
             return in;
         }
@@ -130,16 +151,14 @@ public final class BackupDraft implements LiveReads, AutoCloseable {
         return Optional.of(new Taken(archive, Map.copyOf(teed)));
     }
 
-    /**
-     * The archive handed to the backup, and the files written into it.
-     *
-     * @param archive the archive, open for more entries
-     * @param teed    the files in it, by logical path
-     */
+    /** The archive handed to the backup, open for more entries, and the files in it by logical path. */
     record Taken(ArchiveWriter archive, Map<String, Teed> teed) {
     }
 
-    /** Deletes the draft's folder unless the backup took it (the run stopped before its backup, or needed none). */
+    /**
+     * Deletes the draft's folder unless the backup took it (the run stopped before its backup, or needed none), and
+     * the backups folder too when the draft made it and it is empty.
+     */
     @Override
     public void close() throws IOException {
         if (taken) {
@@ -150,7 +169,16 @@ public final class BackupDraft implements LiveReads, AutoCloseable {
             archive.abandon();
             archive = null;
         }
-        AtomicFiles.deleteTree(target);
+        if (target != null) {
+            AtomicFiles.deleteTree(target);
+            if (storeMade) {
+                try (java.util.stream.Stream<Path> left = Files.list(store)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.deleteIfExists(store);
+                    }
+                }
+            }
+        }
     }
 
     private void spoil(String why) {
@@ -206,11 +234,6 @@ public final class BackupDraft implements LiveReads, AutoCloseable {
         public long skip(long n) throws IOException {
             spoilEntry("skipped");
             return in.skip(n);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
         }
 
         @Override

@@ -122,12 +122,13 @@ public final class BackupStore {
     public BackupInfo create(LiveTree live, String product, ProductFiles files, String from, String to, HashCache hashes,
                              ProgressListener listener, Optional<SystemSnapshot> system, Optional<BackupDraft> draft)
             throws IOException {
-        Instant now = draft.map(BackupDraft::created).orElseGet(clock::instant);
-        String id = draft.map(BackupDraft::id).orElseGet(() -> freeId(now));
+        Optional<BackupDraft> begun = draft.filter(BackupDraft::begun);
+        Instant now = begun.map(BackupDraft::created).orElseGet(clock::instant);
+        String id = begun.map(BackupDraft::id).orElseGet(() -> freeId(now));
         Path target = folder.resolve(id);
         try {
             return info(target, new BackupWriter(target, mode, weights, clones, files, hashes, keys)
-                    .write(id, now, live, product, from, to, listener, system, draft));
+                    .write(id, now, live, product, from, to, listener, system, begun));
         } catch (IOException | RuntimeException e) {
             // a backup that could not be finished (a full disk, say) is removed, not left without a manifest
             try {
@@ -140,19 +141,17 @@ public final class BackupStore {
     }
 
     /**
-     * Begins a backup before the shadow run, when this store archives files: its folder, and its archive, which the
-     * files a record pass reads whole are written into as the pass reads them ({@link BackupDraft}). A store that
-     * archives nothing (mode {@code hardlink} or {@code copy}) begins none.
+     * Begins a backup before the shadow run, when this store archives files: its folder and its archive, made when a
+     * record pass first reads a live file, which goes into the archive as the pass reads it ({@link BackupDraft}). A
+     * store that archives nothing (mode {@code hardlink} or {@code copy}) begins none.
      *
-     * @return the draft, which the caller closes (deleting it unless a backup took it)
-     * @throws IOException when the folder or the archive cannot be made
+     * @return the draft, which the caller closes (deleting what it made unless a backup took it)
      */
-    public Optional<BackupDraft> begin() throws IOException {
+    public Optional<BackupDraft> begin() {
         if (!mode.equals("auto") && !mode.equals("archive")) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        return Optional.of(BackupDraft.begin(folder.resolve(freeId(now)), now, keys));
+        return Optional.of(new BackupDraft(folder, clock, keys, this::freeId));
     }
 
     /** @return a backup id for the time that no backup folder has yet */

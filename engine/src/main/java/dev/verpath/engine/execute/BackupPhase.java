@@ -66,28 +66,22 @@ final class BackupPhase {
     /**
      * Begins the backup before the shadow run when the run takes one and streams records: the record files the passes
      * read are then archived as they are read ({@link BackupDraft}), and the backup after the shadow run adds the
-     * rest. Short of space, or unable to begin, it begins nothing: the backup then meets the same problem and says so.
+     * rest. A draft that cannot be made, or fills the disk, is given up: the backup then meets the problem and says so.
      *
      * @param run    the run
-     * @param live   the live tree as scanned
      * @param shadow the shadow run's workspace, whose passes' reads of live files the draft sees
      * @return the draft, which the caller closes ({@link #close}) once the backup is taken or the run stopped
      */
-    Optional<BackupDraft> begin(ResolvedRun run, LiveTree live, ShadowWorkspace shadow) {
-        if (run.dryRun() || !run.backup().take() || !run.runs(RuleKind.DATA) || run.plan().steps().stream().noneMatch(s -> s.rules(RuleKind.DATA)
-                .stream().anyMatch(r -> r instanceof RecordRule))) {
+    Optional<BackupDraft> begin(ResolvedRun run, ShadowWorkspace shadow) {
+        if (run.dryRun() || !run.backup().take() || !run.runs(RuleKind.DATA) || run.plan().steps().stream()
+                .noneMatch(s -> s.rules(RuleKind.DATA).stream().anyMatch(r -> r instanceof RecordRule))) {
             return Optional.empty();
         }
-        try {
-            Preflight.space(live, run.backup().folder(), run.keepFree(), run.backup().linkedWeights());
-            Optional<BackupDraft> draft = new BackupStore(run.backup().folder(), clock, run.backup().mode(),
-                    run.backup().weights(), run.backup().keys()).begin();
-            draft.ifPresent(shadow::seeLiveReads);
-            return draft;
-        } catch (IOException | EnvironmentFailure e) {
-            LOG.debug("the backup is not begun before the shadow run: {}", e.getMessage());
-            return Optional.empty();
-        }
+        // nothing is made before a pass reads a live file; the space for the backup was checked with the staging's
+        Optional<BackupDraft> draft = new BackupStore(run.backup().folder(), clock, run.backup().mode(),
+                run.backup().weights(), run.backup().keys()).begin();
+        draft.ifPresent(shadow::seeLiveReads);
+        return draft;
     }
 
     /** Closes a draft: deletes it unless the backup took it. A folder it cannot delete is an unfinished backup. */
@@ -97,7 +91,7 @@ final class BackupPhase {
                 draft.get().close();
             }
         } catch (IOException e) {
-            LOG.warn("could not delete the unfinished backup {}: {}", draft.get(), e.getMessage());
+            LOG.warn("could not delete an unfinished backup: {}", e.getMessage());
         }
     }
 

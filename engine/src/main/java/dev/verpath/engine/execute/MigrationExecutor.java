@@ -157,7 +157,7 @@ public final class MigrationExecutor {
                                        ShadowWorkspace shadow, RunReport report, Consumer<String> progress,
                                        PhaseTimes phases, Consumer<String> activity) throws IOException {
         BackupPhase backupPhase = new BackupPhase(clock, listener, system);
-        Optional<BackupDraft> draft = backupPhase.begin(run, prepared.live(), shadow);
+        Optional<BackupDraft> draft = backupPhase.begin(run, shadow);
         try {
             ShadowRunPhase.Outcome outcome = shadowRun.run(run, prepared.live(), shadow, shadow.hashes(), report, progress,
                     activity);

@@ -141,10 +141,23 @@ class BackupDraftTest {
         BackupDraft draft = store.begin().orElseThrow();
         readWhole(draft, "data/a.jsonl", false);
 
+        assertThat(backups).isNotEmptyDirectory();
         draft.close();
 
-        assertThat(backups).isEmptyDirectory();
+        assertThat(backups).as("made by the draft, and removed with it").doesNotExist();
         assertThat(root.resolve("data/a.jsonl")).hasBinaryContent(records);
+    }
+
+    @Test
+    void aDraftNoPassReadLeavesNothingAndBeginsNoBackup() throws IOException {
+        BackupStore store = new BackupStore(backups, CLOCK);
+        BackupDraft draft = store.begin().orElseThrow();
+        assertThat(backups).doesNotExist();
+
+        BackupInfo backup = take(store, draft, new HashCache());
+
+        assertThat(draft.begun()).isFalse();
+        assertThat(archived(backup)).containsOnlyKeys("data/a.jsonl", "data/b.jsonl", "config/server.toml");
     }
 
     @Test

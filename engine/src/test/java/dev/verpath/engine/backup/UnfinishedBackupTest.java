@@ -31,6 +31,11 @@ class UnfinishedBackupTest {
     void aBackupAProcessStillWritesIsNotUnfinishedAndOneWhoseWriterDiedIs() throws Exception {
         BackupStore backups = new BackupStore(store, Clock.systemUTC());
         BackupDraft draft = backups.begin().orElseThrow();
+        Path read = Files.writeString(store.resolveSibling("read.jsonl"), "{}\n");
+        try (java.io.InputStream in = draft.reading("data/read.jsonl", read, Files.newInputStream(read), false)) {
+            in.readAllBytes(); // the pass's first read begins the backup
+        }
+        assertThat(draft.target()).isDirectory();
         Path dead = Files.createDirectories(store.resolve("20260101T000000Z"));
         Files.writeString(dead.resolve(WritingMark.FILE), "2147483646 2026-01-01T00:00:00Z\n"); // a draft, its run gone
         Path restarted = Files.createDirectories(store.resolve("20260102T000000Z/files"));
