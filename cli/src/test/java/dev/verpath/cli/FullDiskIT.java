@@ -135,8 +135,10 @@ class FullDiskIT {
         String output = Files.readString(log);
         assertThat(run.exitValue()).as(output).isEqualTo(1);
         assertThat(output).contains("No space left on device").contains("the installation is unchanged").doesNotContain("IOException");
-        try (Stream<Path> left = Files.list(backups)) {
-            assertThat(left.toList()).as("backup folders left behind").isEmpty();
+        if (Files.exists(backups)) { // the backups folder goes too when the run made it and left it empty
+            try (Stream<Path> left = Files.list(backups)) {
+                assertThat(left.toList()).as("backup folders left behind").isEmpty();
+            }
         }
         assertThat(stagedFiles(root)).isZero();
         assertThat(TreeSignature.of(root)).isEqualTo(before);
