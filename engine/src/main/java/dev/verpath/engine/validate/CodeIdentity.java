@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * jar is a staged copy at a new path every run). A jar is hashed once and remembered
  * by its {@link FileStamp} (the engine's jar is large; a plugin's staged copy is small and new every run); a folder
  * (a test's classes, an unpacked plugin) is hashed whole every time. The Java runtime is named by its version. Not
- * thread-safe. Also names the code of the rules whose outputs the step cache keeps ({@code reuse}).
+ * thread-safe (what all of them remember for a process is). Also names the code of the rules whose outputs the step
+ * cache keeps ({@code reuse}).
  */
 public final class CodeIdentity {
 
@@ -40,6 +41,13 @@ public final class CodeIdentity {
 
     /** The first line of a file of remembered jars ({@link #read}, {@link #save}): its format and version. */
     private static final String FILE_HEAD = "verpath-codeidentity 2";
+
+    /**
+     * The jars any identity of this process knew or hashed, by path: an identity that remembers nothing of a jar (the
+     * step cache of a new installation) takes the hash another one had for the same stamp (the kept version graphs'
+     * in the user's cache), instead of reading the engine's 36 MB jar again, on a cold JVM.
+     */
+    private static final Map<String, Known> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<String, Known> known;
     private final Map<String, Known> used = new TreeMap<>();
@@ -202,14 +210,19 @@ public final class CodeIdentity {
         String key = jar.toString();
         FileStamp stamp = FileStamp.of(jar);
         Known remembered = used.containsKey(key) ? used.get(key) : known.get(key); // hashed once a run at most
+        if (remembered == null || !remembered.stamp().same(stamp)) {
+            remembered = SEEN.get(key);
+        }
         if (remembered != null && remembered.stamp().same(stamp)) {
             used.put(key, remembered);
+            SEEN.put(key, remembered);
             return remembered.sha256();
         }
         Instant started = Instant.now();
         String sha = HashCache.hash(jar);
         if (stamp.settled(FileStamp.of(jar), started)) {
             used.put(key, new Known(stamp, sha));
+            SEEN.put(key, new Known(stamp, sha));
         }
         return sha;
     }

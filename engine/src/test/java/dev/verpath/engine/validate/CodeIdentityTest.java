@@ -105,4 +105,24 @@ class CodeIdentityTest {
             assertThat(second.changed()).as("the jar's hash came from the file").isFalse();
         }
     }
+
+    @Test
+    void anIdentityThatRemembersNothingTakesWhatAnotherOneKnewOfTheSameJarUnchanged() throws Exception {
+        Path jar = jar("engine.jar", "seen");
+        Thread.sleep(FileStamp.RACY_WINDOW.toMillis() + 200);
+        FileStamp stamp = FileStamp.of(jar);
+        // a remembered hash no file has: only an identity that took it from the other one can name the code by it
+        Path file = folder.resolve("code");
+        Files.writeString(file, "verpath-codeidentity 2\n" + "ab".repeat(32) + "\t" + stamp.size() + "\t" + stamp.mtimeNanos()
+                + "\t" + stamp.ctimeNanos() + "\t" + stamp.inode() + "\t" + jar + "\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Class<?> loaded = load(loader);
+            Optional<String> fromFile = CodeIdentity.read(file).of(List.of(loaded));
+
+            assertThat(CodeIdentity.remembering(List.of()).of(List.of(loaded))).isEqualTo(fromFile).isPresent();
+            Files.writeString(jar, "rebuilt");
+            assertThat(CodeIdentity.remembering(List.of()).of(List.of(loaded))).as("another stamp: read again")
+                    .isPresent().isNotEqualTo(fromFile);
+        }
+    }
 }
