@@ -126,12 +126,12 @@ final class InstallationBackups {
     /**
      * Under the lock no run of this installation is writing a backup: one without a manifest that predates the
      * lock is left by a process that died (or a full disk); another installation sharing {@code --backup-dir} may
-     * be writing one now, so only those older than this lock go.
+     * be writing one now, so only those older than this lock go, or those whose writer is named and gone.
      */
     private void removeUnfinished(Consumer<String> progress) throws IOException {
         long lockTaken = clock.millis() - 1_000;
         for (Path unfinished : new BackupStore(folder, clock).unfinished()) {
-            if (Files.getLastModifiedTime(unfinished).toMillis() < lockTaken) {
+            if (BackupStore.writerGone(unfinished) || Files.getLastModifiedTime(unfinished).toMillis() < lockTaken) {
                 AtomicFiles.deleteTree(unfinished);
                 progress.accept("removed the unfinished backup " + unfinished.getFileName() + " (its run never finished it)");
             }
