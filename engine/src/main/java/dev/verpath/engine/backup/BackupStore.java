@@ -184,10 +184,11 @@ public final class BackupStore {
 
     /**
      * @param unfinished a backup folder without a manifest ({@link #unfinished})
-     * @return whether it names its writer, and that process no longer runs: it can be removed however young it is
+     * @return whether it names its writer, a process of this machine that no longer runs: it can be removed however
+     *         young it is
      */
     public static boolean writerGone(Path unfinished) {
-        return Files.exists(unfinished.resolve(WritingMark.FILE)) && !WritingMark.writerRuns(unfinished);
+        return WritingMark.writerGone(unfinished);
     }
 
     /**

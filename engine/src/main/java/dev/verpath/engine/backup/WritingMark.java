@@ -1,6 +1,7 @@
 package dev.verpath.engine.backup;
 
 import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.HostName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,10 +11,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The mark a backup folder carries while a process writes it ({@value #FILE}: the writer's pid and start time), so
- * that a prune by another installation sharing the backup folder leaves a backup being written alone however long
- * the run takes (a backup begun before the shadow run stays unfinished for all of it). Removed just before the
- * manifest is written. Stateless.
+ * The mark a backup folder carries while a process writes it ({@value #FILE}: the writer's pid, start time and
+ * machine), so that a prune by another installation sharing the backup folder leaves a backup being written alone
+ * however long the run takes (a backup begun before the shadow run stays unfinished for all of it). Removed just
+ * before the manifest is written. Only a writer on this machine can be seen to run or to be gone: a mark from another
+ * machine (a backup folder shared over the network) says neither. Stateless.
  */
 final class WritingMark {
 
@@ -26,7 +28,8 @@ final class WritingMark {
     static void put(Path backup) throws IOException {
         ProcessHandle self = ProcessHandle.current();
         AtomicFiles.writePrivate(backup.resolve(FILE), (self.pid() + " "
-                + self.info().startInstant().map(Instant::toString).orElse("-") + "\n").getBytes(StandardCharsets.UTF_8));
+                + self.info().startInstant().map(Instant::toString).orElse("-") + " " + HostName.of() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Removes the mark: the backup is finished, or given up. */
@@ -36,18 +39,44 @@ final class WritingMark {
 
     /**
      * @param backup an unfinished backup folder
-     * @return whether the process that marked it still runs (the same pid, started at the same time)
+     * @return whether a process of this machine marked it and still runs (the same pid, started at the same time)
      */
     static boolean writerRuns(Path backup) {
+        return writer(backup).map(mark -> mark.thisMachine() && mark.runs()).orElse(false);
+    }
+
+    /**
+     * @param backup an unfinished backup folder
+     * @return whether a process of this machine marked it and no longer runs
+     */
+    static boolean writerGone(Path backup) {
+        return writer(backup).map(mark -> mark.thisMachine() && !mark.runs()).orElse(false);
+    }
+
+    /** The writer a mark names. */
+    private record Writer(long pid, String start, String host) {
+
+        boolean thisMachine() {
+            return host.isEmpty() || host.equals(HostName.of());
+        }
+
+        boolean runs() {
+            Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            return process.isPresent() && (start.isEmpty()
+                    || start.equals(process.get().info().startInstant().map(Instant::toString).orElse("-")));
+        }
+    }
+
+    /** @return the writer the folder's mark names; empty without a readable mark */
+    private static Optional<Writer> writer(Path backup) {
         try {
-            String[] mark = Files.readString(backup.resolve(FILE), StandardCharsets.UTF_8).trim().split(" ");
-            Optional<ProcessHandle> writer = ProcessHandle.of(Long.parseLong(mark[0])).filter(ProcessHandle::isAlive);
-            return writer.isPresent() && (mark.length < 2 || mark[1].equals(writer.get().info().startInstant()
-                    .map(Instant::toString).orElse("-")));
+            String[] mark = Files.readString(backup.resolve(FILE), StandardCharsets.UTF_8).trim().split(" ", 3);
+            return Optional.of(new Writer(Long.parseLong(mark[0]), mark.length > 1 ? mark[1] : "",
+                    mark.length > 2 ? mark[2] : ""));
         } catch (NoSuchFileException e) {
-            return false;
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return false; // an unreadable mark: the folder is judged by its age alone, as before marks
+            return Optional.empty(); // an unreadable mark: the folder is judged by its age alone, as before marks
         }
     }
 }

@@ -43,7 +43,6 @@ public record MachineRates(long hashingBytesPerSecond, long recordsBytesPerSecon
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORMAT = "verpath-rates";
-    private static final Path HOSTNAME = Path.of("/proc/sys/kernel/hostname");
 
     /**
      * @param stateFolder the installation's state folder
@@ -134,10 +133,6 @@ public record MachineRates(long hashingBytesPerSecond, long recordsBytesPerSecon
 
     /** @return the machine's name as the kernel has it; {@code unknown} when it does not say */
     static String host() {
-        try {
-            return Files.readString(HOSTNAME, StandardCharsets.UTF_8).strip();
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
+        return dev.verpath.engine.files.HostName.of();
     }
 }

@@ -37,12 +37,21 @@ class UnfinishedBackupTest {
         }
         assertThat(draft.target()).isDirectory();
         Path dead = Files.createDirectories(store.resolve("20260101T000000Z"));
-        Files.writeString(dead.resolve(WritingMark.FILE), "2147483646 2026-01-01T00:00:00Z\n"); // a draft, its run gone
+        Files.writeString(dead.resolve(WritingMark.FILE), "2147483646 2026-01-01T00:00:00Z " + dev.verpath.engine.files.HostName.of()
+                + "\n"); // a draft, its run gone
         Path restarted = Files.createDirectories(store.resolve("20260102T000000Z/files"));
-        Files.writeString(restarted.resolveSibling(WritingMark.FILE), ProcessHandle.current().pid() + " 2026-01-02T00:00:00Z\n");
+        Files.writeString(restarted.resolveSibling(WritingMark.FILE), ProcessHandle.current().pid() + " 2026-01-02T00:00:00Z "
+                + dev.verpath.engine.files.HostName.of() + "\n");
+        Path elsewhere = Files.createDirectories(store.resolve("20260103T000000Z"));
+        Files.writeString(elsewhere.resolve(WritingMark.FILE), "2147483646 2026-01-03T00:00:00Z another-machine\n");
 
-        assertThat(backups.unfinished()).as("this process writes the draft; the pid of the third now names another run")
-                .containsExactly(dead, restarted.getParent());
+        assertThat(backups.unfinished()).as("this process writes the draft; the pid of the third now names another run;"
+                + " a writer on another machine can be seen neither to run nor to be gone").containsExactly(dead,
+                restarted.getParent(), elsewhere);
+        assertThat(BackupStore.writerGone(dead)).isTrue();
+        assertThat(BackupStore.writerGone(restarted.getParent())).isTrue();
+        assertThat(BackupStore.writerGone(elsewhere)).as("judged by its age alone").isFalse();
+        assertThat(BackupStore.writerGone(draft.target())).isFalse();
 
         draft.close();
         assertThat(draft.target()).doesNotExist();
