@@ -80,9 +80,22 @@ public final class BackupArchive {
      */
     static Map<String, String> write(Path archive, Map<String, Path> files, BackupKeys keys,
                                      Function<Path, Optional<String>> known) throws IOException {
+        return write(ArchiveWriter.create(archive, keys, LEVEL), files, known);
+    }
+
+    /**
+     * Writes the files into an open archive (one begun during the shadow run, say), after what it holds, then ends it;
+     * a failure deletes it.
+     *
+     * @param out   the archive
+     * @param files logical path to real file, in the order to write
+     * @param known the hash of a real file the run already knows, while its size and modification time hold
+     * @return the SHA-256 of each file written now, by logical path
+     */
+    static Map<String, String> write(ArchiveWriter out, Map<String, Path> files, Function<Path, Optional<String>> known)
+            throws IOException {
         Map<String, String> hashes = new java.util.TreeMap<>();
         byte[] buffer = new byte[1 << 20];
-        ArchiveWriter out = ArchiveWriter.create(archive, keys, LEVEL);
         try {
             for (Map.Entry<String, Path> e : files.entrySet()) {
                 hashes.put(e.getKey(), out.add(e.getKey(), e.getValue(), known.apply(e.getValue()), buffer));

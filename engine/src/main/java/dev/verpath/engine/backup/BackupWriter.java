@@ -85,7 +85,9 @@ final class BackupWriter {
                          ProgressListener listener, Optional<SystemSnapshot> system, Optional<BackupDraft> draft)
             throws IOException {
         PrivateFiles.createFolders(files);
-        WritingMark.put(target);
+        if (draft.isEmpty()) {
+            WritingMark.put(target); // a begun backup's folder carries it since the pass first read a live file
+        }
         long total = 0;
         for (LiveTree.Entry e : live.entries().values()) {
             total += e.real() != null && e.type() == LiveTree.Type.FILE ? Files.size(e.real()) : 0;
@@ -178,19 +180,9 @@ final class BackupWriter {
             LOG.info("backup: {} of {} archived file(s) written into the archive as the record passes read them",
                     held.get().size(), toArchive.size());
             sums.putAll(held.get());
-            ArchiveWriter archive = begun.get().archive();
-            byte[] buffer = new byte[1 << 20];
-            try {
-                for (Map.Entry<String, Path> e : toArchive.entrySet()) {
-                    if (!sums.containsKey(e.getKey())) {
-                        sums.put(e.getKey(), archive.add(e.getKey(), e.getValue(), hashes.cached(e.getValue()), buffer));
-                    }
-                }
-                archive.finish();
-            } catch (IOException | RuntimeException e) {
-                archive.abandon();
-                throw e;
-            }
+            Map<String, Path> rest = new TreeMap<>(toArchive);
+            rest.keySet().removeAll(held.get().keySet());
+            sums.putAll(BackupArchive.write(begun.get().archive(), rest, hashes::cached));
         } else {
             sums = BackupArchive.write(target.resolve(BackupArchive.fileName(keys)), toArchive, keys, hashes::cached);
         }

@@ -2,12 +2,11 @@ package dev.verpath.engine.backup;
 
 import dev.verpath.engine.files.AtomicFiles;
 import dev.verpath.engine.files.HostName;
+import dev.verpath.engine.files.ProcessName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,12 +23,14 @@ final class WritingMark {
     private WritingMark() {
     }
 
-    /** Marks the folder as written by this process. */
+    /**
+     * Marks the folder as written by this process. Not synced: a mark lost in a crash leaves the folder to be judged by
+     * its age, as before marks.
+     */
     static void put(Path backup) throws IOException {
-        ProcessHandle self = ProcessHandle.current();
-        AtomicFiles.writePrivate(backup.resolve(FILE), (self.pid() + " "
-                + self.info().startInstant().map(Instant::toString).orElse("-") + " " + HostName.of() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        ProcessName self = ProcessName.current();
+        AtomicFiles.replacePrivately(backup.resolve(FILE), (self.pid() + " " + self.start().orElse("-") + " "
+                + HostName.of() + "\n").getBytes(StandardCharsets.UTF_8), false);
     }
 
     /** Removes the mark: the backup is finished, or given up. */
@@ -42,7 +43,7 @@ final class WritingMark {
      * @return whether a process of this machine marked it and still runs (the same pid, started at the same time)
      */
     static boolean writerRuns(Path backup) {
-        return writer(backup).map(mark -> mark.thisMachine() && mark.runs()).orElse(false);
+        return writer(backup).map(mark -> mark.thisMachine() && mark.process().runs()).orElse(false);
     }
 
     /**
@@ -50,20 +51,14 @@ final class WritingMark {
      * @return whether a process of this machine marked it and no longer runs
      */
     static boolean writerGone(Path backup) {
-        return writer(backup).map(mark -> mark.thisMachine() && !mark.runs()).orElse(false);
+        return writer(backup).map(mark -> mark.thisMachine() && !mark.process().runs()).orElse(false);
     }
 
-    /** The writer a mark names. */
-    private record Writer(long pid, String start, String host) {
+    /** The writer a mark names, and its machine. */
+    private record Writer(ProcessName process, String host) {
 
         boolean thisMachine() {
             return host.isEmpty() || host.equals(HostName.of());
-        }
-
-        boolean runs() {
-            Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-            return process.isPresent() && (start.isEmpty()
-                    || start.equals(process.get().info().startInstant().map(Instant::toString).orElse("-")));
         }
     }
 
@@ -71,12 +66,10 @@ final class WritingMark {
     private static Optional<Writer> writer(Path backup) {
         try {
             String[] mark = Files.readString(backup.resolve(FILE), StandardCharsets.UTF_8).trim().split(" ", 3);
-            return Optional.of(new Writer(Long.parseLong(mark[0]), mark.length > 1 ? mark[1] : "",
-                    mark.length > 2 ? mark[2] : ""));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            Optional<String> start = mark.length > 1 && !mark[1].equals("-") ? Optional.of(mark[1]) : Optional.empty();
+            return Optional.of(new Writer(new ProcessName(Long.parseLong(mark[0]), start), mark.length > 2 ? mark[2] : ""));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // an unreadable mark: the folder is judged by its age alone, as before marks
+            return Optional.empty(); // no mark, or an unreadable one: the folder is judged by its age alone
         }
     }
 }

@@ -78,8 +78,7 @@ final class BackupPhase {
             return Optional.empty();
         }
         // nothing is made before a pass reads a live file; the space for the backup was checked with the staging's
-        Optional<BackupDraft> draft = new BackupStore(run.backup().folder(), clock, run.backup().mode(),
-                run.backup().weights(), run.backup().keys()).begin();
+        Optional<BackupDraft> draft = store(run).begin();
         draft.ifPresent(shadow::seeLiveReads);
         return draft;
     }
@@ -117,9 +116,7 @@ final class BackupPhase {
             activity.accept("backing up " + live.files().size() + " file(s)");
             progress.accept("backing up " + live.files().size() + " file(s) to " + run.backup().folder());
             CrashPoints.pause("backup-start");
-            BackupStore store = new BackupStore(run.backup().folder(), clock, run.backup().mode(), run.backup().weights(),
-                    run.backup().keys());
-            backup = Optional.of(store.create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes,
+            backup = Optional.of(store(run).create(live, run.plan().product(), run.files(), run.plan().from(), run.plan().to(), hashes,
                     listener, system, draft));
             backup.get().linkedNote().ifPresent(progress);
         }
@@ -129,5 +126,10 @@ final class BackupPhase {
                     + " the installation is unchanged; stop whatever writes to it and run again");
         }
         return backup;
+    }
+
+    /** @return the run's backup store, as its settings make it */
+    private BackupStore store(ResolvedRun run) {
+        return new BackupStore(run.backup().folder(), clock, run.backup().mode(), run.backup().weights(), run.backup().keys());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.ProcessName;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -210,10 +210,9 @@ public final class AuditTrail {
      * @return true while it runs
      */
     public static boolean running(JsonNode start) {
-        Optional<ProcessHandle> process = ProcessHandle.of(start.path("pid").asLong(-1));
-        Optional<Instant> began = process.flatMap(p -> p.info().startInstant());
-        return process.isPresent() && process.get().isAlive()
-                && began.map(b -> b.toString().equals(start.path("process_start").asText(b.toString()))).orElse(true);
+        JsonNode began = start.path("process_start");
+        return new ProcessName(start.path("pid").asLong(-1),
+                began.isTextual() ? Optional.of(began.asText()) : Optional.empty()).runs();
     }
 
     private static Optional<ObjectNode> readStart(Path file) throws IOException {

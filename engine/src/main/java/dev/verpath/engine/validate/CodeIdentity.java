@@ -221,8 +221,9 @@ public final class CodeIdentity {
         Instant started = Instant.now();
         String sha = HashCache.hash(jar);
         if (stamp.settled(FileStamp.of(jar), started)) {
-            used.put(key, new Known(stamp, sha));
-            SEEN.put(key, new Known(stamp, sha));
+            Known hashed = new Known(stamp, sha);
+            used.put(key, hashed);
+            SEEN.put(key, hashed);
         }
         return sha;
     }
