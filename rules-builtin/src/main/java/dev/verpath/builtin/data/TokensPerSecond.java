@@ -32,27 +32,16 @@ final class TokensPerSecond {
                 || !(latencyValue.orElse(null) instanceof JsonNumber latency)) {
             return JsonNull.NULL;
         }
-        if (isSmallInteger(completion, COMPLETION_LIMIT) && isSmallInteger(latency, LATENCY_LIMIT)) {
-            return of(completion.longValue(), latency.longValue());
+        long completionCount = SmallIntegers.of(completion.literal(), COMPLETION_LIMIT);
+        long latencyMillis = SmallIntegers.of(latency.literal(), LATENCY_LIMIT);
+        if (completionCount != SmallIntegers.NONE && latencyMillis != SmallIntegers.NONE) {
+            return of(completionCount, latencyMillis);
         }
         BigDecimal millis = latency.decimal();
         if (millis.signum() == 0) {
             return JsonNull.NULL;
         }
         return new JsonNumber(completion.decimal().multiply(THOUSAND).divide(millis, 2, RoundingMode.HALF_UP).toPlainString());
-    }
-
-    private static boolean isSmallInteger(JsonNumber number, long limit) {
-        if (!number.integral() || number.literal().length() > 19) {
-            return false;
-        }
-        long value;
-        try {
-            value = number.longValue();
-        } catch (ArithmeticException | NumberFormatException e) {
-            return false;
-        }
-        return value > -limit && value < limit;
     }
 
     /**

@@ -52,6 +52,21 @@ class TokensPerSecondTest {
     }
 
     @Test
+    void equalsDecimalArithmeticWhateverTheSpelling() {
+        String[] literals = {"30", "-0", "0", "30.0", "3e1", "3E+1", "250", "2.5e2", "0.001", "-7", "999999999999999999",
+            "1000000000000000000", "2305843009213693951", "12345678901234567890123", "1099511627775", "1099511627776"};
+        for (String c : literals) {
+            for (String l : literals) {
+                BigDecimal millis = new BigDecimal(l);
+                JsonValue expected = millis.signum() == 0 ? JsonNull.NULL : new JsonNumber(new BigDecimal(c)
+                        .multiply(BigDecimal.valueOf(1000)).divide(millis, 2, RoundingMode.HALF_UP).toPlainString());
+                assertThat(TokensPerSecond.of(Optional.of(new JsonNumber(c)), Optional.of(new JsonNumber(l))))
+                        .as("%s / %s", c, l).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void roundsHalvesAwayFromZero() {
         assertThat(((JsonNumber) of(1, 8)).decimal()).isEqualByComparingTo("125.00");
         assertThat(((JsonNumber) of(1, 16)).decimal().toPlainString()).isEqualTo("62.50");
