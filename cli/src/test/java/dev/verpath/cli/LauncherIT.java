@@ -3,6 +3,8 @@ package dev.verpath.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +88,57 @@ class LauncherIT {
                 .asString().doesNotContain("TieredStopAtLevel").contains("-Xmn24m");
         assertThat(separate.errLines()).filteredOn(l -> l.startsWith("launcher: java options:")).singleElement()
                 .asString().doesNotContain("TieredStopAtLevel").contains("-Xmn24m");
+    }
+
+    /**
+     * A validate reads no byte of a file its caches hold: {@code .migrate/validated} (the start of the last validation
+     * of every category) lets the launcher count only the files changed since, less the caches' racy window of 2 s,
+     * while both caches are there.
+     */
+    @Test
+    void aValidateOfALargeInstallationUnchangedSinceItsLastValidationRunsOnTheQuickCompiler(@TempDir Path dir)
+            throws Exception {
+        Path large = Files.createDirectories(dir.resolve("large"));
+        Path weights = Files.createDirectories(large.resolve("models")).resolve("w.bin");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(weights.toFile(), "rw")) {
+            file.setLength(100L << 20); // sparse: 100 MiB to the launcher's walk, nothing on disk
+        }
+        Instant changed = ((FileTime) Files.getAttribute(weights, "unix:ctime")).toInstant();
+        Path stamp = Files.createDirectories(large.resolve(".migrate")).resolve("validated");
+        Files.createFile(stamp);
+        Path hashes = Files.createFile(large.resolve(".migrate/statcache"));
+        Files.createFile(large.resolve(".migrate/recordcache"));
+
+        assertThat(compilerOfValidate(stamp, changed.plusSeconds(10), "--path", large.toString())).isEqualTo("quick");
+        assertThat(compilerOfValidate(stamp, changed.plusSeconds(10), "--path=" + large)).isEqualTo("quick");
+        assertThat(compilerOfValidate(stamp, changed.plusSeconds(10), "--path", large.toString(), "--full")).isEqualTo("both");
+        assertThat(compilerOfValidate(stamp, changed.plusSeconds(10), "--path", large.toString(), "--repair")).isEqualTo("both");
+        assertThat(compilerOfValidate(stamp, changed.plusMillis(1500), "--path", large.toString())).isEqualTo("both");
+        assertThat(compilerOfValidate(stamp, changed.minusSeconds(5), "--path", large.toString())).isEqualTo("both");
+        Files.setLastModifiedTime(stamp, FileTime.from(changed.plusSeconds(10)));
+        CommandRun other = Launcher.run(dir, java.util.Map.of("MIGRATE_SHOW_JAVA", "1"), "version", "--path",
+                large.toString(), "--to", "2.1.0");
+        assertThat(other.errLines()).filteredOn(l -> l.startsWith("launcher: java options:")).singleElement()
+                .asString().doesNotContain("TieredStopAtLevel"); // only validate reads the caches instead of the files
+        Files.delete(hashes); // the stamp vouches for the caches: without them every weight is hashed again
+        assertThat(compilerOfValidate(stamp, changed.plusSeconds(10), "--path", large.toString())).isEqualTo("both");
+        Files.createFile(hashes);
+        Files.delete(stamp);
+        assertThat(compilerOfValidate(stamp, null, "--path", large.toString())).isEqualTo("both");
+    }
+
+    /** @return "quick" or "both": the compilers the launcher chose for {@code validate ARGS} with the stamp at this time */
+    private static String compilerOfValidate(Path stamp, Instant validated, String... args) throws Exception {
+        if (validated != null) {
+            Files.setLastModifiedTime(stamp, FileTime.from(validated));
+        }
+        String[] command = new String[args.length + 1];
+        command[0] = "validate";
+        System.arraycopy(args, 0, command, 1, args.length);
+        CommandRun run = Launcher.run(stamp.getParent(), java.util.Map.of("MIGRATE_SHOW_JAVA", "1"), command);
+        String options = run.errLines().stream().filter(l -> l.startsWith("launcher: java options:")).findFirst()
+                .orElseThrow(() -> new AssertionError("no launcher line: " + run.err()));
+        return options.contains("-XX:TieredStopAtLevel=1") ? "quick" : "both";
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.verpath.rules.ValidationDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -133,6 +134,7 @@ public final class InstallationValidation {
                        boolean full, Consumer<String> progress) throws IOException {
         // --repair writes: what it decides on is read afresh, never recalled (the results are remembered for later runs)
         boolean fresh = full || request.repair();
+        Instant started = clock.instant();
         StatCache cache = StatCache.open(installation.root(), fresh, clock);
         RecordCache records = RecordCache.open(installation.root(), fresh, clock);
         LiveTree live = LiveTree.scan(List.of(new Mount("", installation.root())), Set.of(backups));
@@ -152,6 +154,10 @@ public final class InstallationValidation {
                 .withRecordCache(records).findings(new ReadOnlyView(view, Set.of()), tree, product, version, request.categories());
         cache.save();
         records.save();
+        if (!request.repair() && request.engineChecks()
+                && request.categories().size() == ValidationCategory.values().length) {
+            ValidationStamp.record(installation.stateFolder(), started);
+        }
         String ignored = full ? " (--full: cache ignored)" : fresh ? " (--repair: cache ignored)" : "";
         if (cache.hashed() + cache.recalled() > 0) {
             progress.accept("hashed " + cache.hashed() + " file(s), " + PerformanceChecks.bytes(cache.hashedBytes())
