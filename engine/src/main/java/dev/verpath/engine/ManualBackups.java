@@ -2,6 +2,7 @@ package dev.verpath.engine;
 
 import dev.verpath.engine.backup.BackupInfo;
 import dev.verpath.engine.backup.BackupStore;
+import dev.verpath.engine.backup.LinkedFileStats;
 import dev.verpath.engine.execute.Preflight;
 import dev.verpath.engine.execute.ResolvedRun.BackupDecision;
 import dev.verpath.engine.failure.EnvironmentFailure;
@@ -85,7 +86,7 @@ public final class ManualBackups {
             progress.accept("backing up " + live.files().size() + " file(s) of " + product + " " + version + " to " + folder);
             BackupInfo backup = new BackupStore(folder, clock, decision.mode(), decision.weights(), decision.keys())
                     .create(live, product, files, version, version, new HashCache(), listener, Optional.empty(), Optional.empty());
-            dev.verpath.engine.backup.LinkedFileStats.record(backup.folder(), clock.instant());
+            LinkedFileStats.record(backup.folder(), clock.instant());
             backup.linkedNote().ifPresent(progress);
             return backup;
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.verpath.engine.files.AtomicFiles;
+import dev.verpath.engine.files.HostName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ public record MachineRates(long hashingBytesPerSecond, long recordsBytesPerSecon
         samples.add(sample);
         List<RateSample> kept = samples.subList(Math.max(0, samples.size() - KEPT), samples.size());
         StringBuilder out = new StringBuilder();
-        out.append(JSON.createObjectNode().put("format", FORMAT).put("version", 1).put("host", host())).append('\n');
+        out.append(JSON.createObjectNode().put("format", FORMAT).put("version", 1).put("host", HostName.of())).append('\n');
         kept.forEach(s -> out.append(line(s)).append('\n'));
         try {
             AtomicFiles.writePrivate(stateFolder.resolve(FILE), out.toString().getBytes(StandardCharsets.UTF_8));
@@ -94,7 +95,7 @@ public record MachineRates(long hashingBytesPerSecond, long recordsBytesPerSecon
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             JsonNode head = JSON.readTree(lines.isEmpty() ? "{}" : lines.get(0));
             if (!FORMAT.equals(head.path("format").asText()) || head.path("version").asInt() != 1
-                    || !host().equals(head.path("host").asText())) {
+                    || !HostName.of().equals(head.path("host").asText())) {
                 return List.of();
             }
             List<RateSample> samples = new ArrayList<>();
@@ -129,10 +130,5 @@ public record MachineRates(long hashingBytesPerSecond, long recordsBytesPerSecon
     private static long median(List<RateSample> samples, ToLongFunction<RateSample> value) {
         long[] values = samples.stream().mapToLong(value).filter(v -> v > 0).sorted().toArray();
         return values.length == 0 ? 0 : values[values.length / 2];
-    }
-
-    /** @return the machine's name as the kernel has it; {@code unknown} when it does not say */
-    static String host() {
-        return dev.verpath.engine.files.HostName.of();
     }
 }

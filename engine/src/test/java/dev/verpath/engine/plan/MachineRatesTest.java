@@ -98,7 +98,7 @@ class MachineRatesTest {
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         String written = Files.readString(file);
 
-        Files.writeString(file, written.replace("\"host\":\"" + MachineRates.host() + "\"", "\"host\":\"elsewhere\""));
+        Files.writeString(file, written.replace("\"host\":\"" + dev.verpath.engine.files.HostName.of() + "\"", "\"host\":\"elsewhere\""));
         assertThat(MachineRates.of(state)).isEqualTo(MachineRates.NONE);
 
         Files.writeString(file, written.substring(0, written.length() - 9));

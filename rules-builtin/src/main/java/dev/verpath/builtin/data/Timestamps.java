@@ -32,8 +32,6 @@ final class Timestamps {
 
     private static final long SECONDS_PER_MINUTE = 60;
     private static final long MINUTES_PER_DAY = 1_440;
-    /** Integral seconds below this magnitude are read in one pass (beyond it any year is out of range anyway). */
-    private static final long SECONDS_LIMIT = 1L << 62;
 
     /**
      * The minute of this thread's previous call. Per thread: records of one file are migrated in chunks on
@@ -54,7 +52,7 @@ final class Timestamps {
      * @throws ArithmeticException when the number is too large
      */
     static String format(JsonNumber ts) {
-        long seconds = SmallIntegers.of(ts.literal(), SECONDS_LIMIT);
+        long seconds = SmallIntegers.of(ts.literal(), Long.MAX_VALUE);
         if (seconds != SmallIntegers.NONE) {
             return text(seconds, -1);
         }
